@@ -1,0 +1,81 @@
+import { BackendClientError } from "./backend-client-error.js";
+import { buildPath } from "./contract.js";
+import type { Contract, RouteCallInput, RouteDefinition, RouteOutput } from "./contract.js";
+import type { Transport } from "./transport.js";
+
+type RouteCaller<R extends RouteDefinition> = Record<string, never> extends RouteCallInput<R>
+  ? (input?: RouteCallInput<R>) => Promise<RouteOutput<R>>
+  : (input: RouteCallInput<R>) => Promise<RouteOutput<R>>;
+
+/** One typed function per route of the contract. */
+export type BackendClient<C extends Contract> = { readonly [K in keyof C]: RouteCaller<C[K]> };
+
+export interface RetryOptions {
+  /** Total attempts for an `unavailable` failure of a GET; 1 disables retrying. */
+  attempts: number;
+  /** Delay before the second attempt; doubles each time. */
+  initialDelayMs: number;
+}
+
+export interface BackendClientOptions {
+  retry?: Partial<RetryOptions>;
+  /** Injected for tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultRetry: RetryOptions = { attempts: 3, initialDelayMs: 250 };
+
+function toQueryString(query: unknown): string {
+  if (query === undefined || query === null) return "";
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+/**
+ * A typed client for a contract. Results are checked against the route's response schema, so a
+ * backend that drifted from the contract fails loudly as `invalid_response` instead of handing
+ * the UI data of the wrong shape. Only GETs are retried, and only while the backend is unavailable
+ * (as after `docker extension update`), because a POST may have been applied before the failure.
+ */
+export function createBackendClient<C extends Contract>(
+  contract: C,
+  transport: Transport,
+  options: BackendClientOptions = {},
+): BackendClient<C> {
+  const retry = { ...defaultRetry, ...options.retry };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  const call = async (route: RouteDefinition, input: Partial<Record<"params" | "query" | "body", unknown>> = {}) => {
+    const url = buildPath(route.path, input.params as Record<string, unknown> | undefined) + toQueryString(input.query);
+    const attempts = route.method === "GET" ? Math.max(1, retry.attempts) : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const data = await transport({ method: route.method, url, body: input.body });
+        const parsed = route.response.safeParse(data);
+        if (!parsed.success) {
+          throw new BackendClientError({
+            kind: "invalid_response",
+            message: `Response of ${route.method} ${route.path} does not match the contract: ${parsed.error.message}`,
+            cause: parsed.error,
+          });
+        }
+        return parsed.data;
+      } catch (error) {
+        const retriable = error instanceof BackendClientError && error.kind === "unavailable";
+        if (!retriable || attempt >= attempts) throw error;
+        await sleep(retry.initialDelayMs * 2 ** (attempt - 1));
+      }
+    }
+  };
+
+  const client: Record<string, unknown> = {};
+  for (const [name, route] of Object.entries(contract)) {
+    client[name] = (input?: Partial<Record<"params" | "query" | "body", unknown>>) => call(route, input);
+  }
+  return client as BackendClient<C>;
+}

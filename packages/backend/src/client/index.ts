@@ -1,0 +1,20 @@
+// Browser-safe entry: the contract, the error shape and the typed client. No Node or server code.
+export { buildPath, defineContract, defineRoute } from "./contract.js";
+export type {
+  Contract,
+  HttpMethod,
+  RouteCallInput,
+  RouteDefinition,
+  RouteInput,
+  RouteOutput,
+} from "./contract.js";
+export { errorBodySchema, errorCodes, statusByCode } from "./error-body.js";
+export type { ErrorBody, ErrorCode, ErrorIssue } from "./error-body.js";
+export { BackendClientError, kindForStatus } from "./backend-client-error.js";
+export type { BackendClientErrorDetails, BackendErrorKind } from "./backend-client-error.js";
+export { createFetchTransport, errorFromResponse, parseErrorBody } from "./transport.js";
+export type { Transport, TransportRequest } from "./transport.js";
+export { createDesktopServiceTransport, errorFromDesktopRejection } from "./desktop-service-transport.js";
+export type { DesktopHttpService } from "./desktop-service-transport.js";
+export { createBackendClient } from "./create-backend-client.js";
+export type { BackendClient, BackendClientOptions, RetryOptions } from "./create-backend-client.js";

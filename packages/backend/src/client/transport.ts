@@ -1,0 +1,66 @@
+import { BackendClientError, kindForStatus } from "./backend-client-error.js";
+import { errorBodySchema } from "./error-body.js";
+import type { HttpMethod } from "./contract.js";
+import type { ErrorBody } from "./error-body.js";
+
+export interface TransportRequest {
+  method: HttpMethod;
+  /** Path and query string, e.g. `/hello?name=x`. */
+  url: string;
+  body?: unknown;
+}
+
+/**
+ * Carries one request to the backend. Resolves the decoded JSON body of a 2xx answer and rejects
+ * with a {@link BackendClientError} for anything else, so the client sees one error type.
+ */
+export type Transport = (request: TransportRequest) => Promise<unknown>;
+
+/** Reads dext's error shape out of whatever a failed call carried (object, JSON text, nothing). */
+export function parseErrorBody(value: unknown): ErrorBody | undefined {
+  let candidate = value;
+  if (typeof value === "string") {
+    try {
+      candidate = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  const parsed = errorBodySchema.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function errorFromResponse(status: number, body: unknown, fallbackMessage: string): BackendClientError {
+  const errorBody = parseErrorBody(body);
+  return new BackendClientError({
+    kind: kindForStatus(status),
+    status,
+    body: errorBody,
+    message: errorBody?.error.message ?? `${fallbackMessage} (HTTP ${status})`,
+  });
+}
+
+/** A transport over `fetch`, for a backend served on a TCP port (local debugging, the dext host). */
+export function createFetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch): Transport {
+  const base = baseUrl.replace(/\/+$/, "");
+  return async (request) => {
+    let response: Response;
+    try {
+      response = await fetchImpl(base + request.url, {
+        method: request.method,
+        headers: request.body === undefined ? {} : { "content-type": "application/json" },
+        body: request.body === undefined ? null : JSON.stringify(request.body),
+      });
+    } catch (cause) {
+      throw new BackendClientError({ kind: "unavailable", message: `Backend unreachable at ${base}`, cause });
+    }
+    const text = await response.text();
+    if (!response.ok) throw errorFromResponse(response.status, text, response.statusText || "Request failed");
+    if (text === "") return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (cause) {
+      throw new BackendClientError({ kind: "invalid_response", status: response.status, message: "Backend answered non-JSON", cause });
+    }
+  };
+}

@@ -1,0 +1,146 @@
+import { request } from "node:http";
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorBodySchema } from "./client/error-body.js";
+import { createBackendApp } from "./create-backend-app.js";
+import { createLogger } from "./logger.js";
+import { serveOnSocket } from "./serve-on-socket.js";
+import { greetingContract } from "./testing/greeting-contract.js";
+import { greetingHandlers } from "./testing/greeting-handlers.js";
+import { makeSocketDir } from "./testing/temp-dir.js";
+import type { RunningServer } from "./serve-on-socket.js";
+
+const logLines: string[] = [];
+const logStream = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    logLines.push(...chunk.toString().trim().split("\n"));
+    done();
+  },
+});
+
+let temp: Awaited<ReturnType<typeof makeSocketDir>>;
+let server: RunningServer;
+
+beforeAll(async () => {
+  temp = await makeSocketDir();
+  const app = createBackendApp({
+    contract: greetingContract,
+    handlers: greetingHandlers,
+    logger: createLogger({ name: "test", stream: logStream }),
+    bodyLimit: "1kb",
+  });
+  server = await serveOnSocket(app, temp.socket());
+});
+afterAll(async () => {
+  await server.close(100);
+  await temp.remove();
+});
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  json: unknown;
+}
+
+/** A raw HTTP call on the socket, so tests can send what a typed client never would. */
+function raw(method: string, path: string, body?: string, contentType = "application/json"): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath: temp.socket(), method, path, headers: body === undefined ? {} : { "content-type": contentType } }, (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text === "" ? undefined : JSON.parse(text) }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+function expectErrorShape(response: RawResponse, status: number, code: string) {
+  expect(response.status).toBe(status);
+  const parsed = errorBodySchema.parse(response.json);
+  expect(parsed.error.code).toBe(code);
+  expect(parsed.error.requestId).toBe(response.headers["x-request-id"]);
+  return parsed.error;
+}
+
+describe("createBackendApp", () => {
+  it("answers malformed JSON with 400 in the error shape", async () => {
+    const error = expectErrorShape(await raw("POST", "/echo", "{not json"), 400, "invalid_input");
+    expect(error.message).toMatch(/not valid JSON/);
+  });
+
+  it("names every invalid field of the body", async () => {
+    const error = expectErrorShape(await raw("POST", "/echo", JSON.stringify({ text: 3, times: 50 })), 400, "invalid_input");
+    expect(error.issues?.map((issue) => issue.path)).toEqual(["body.text", "body.times"]);
+  });
+
+  it("validates path parameters", async () => {
+    const error = expectErrorShape(await raw("GET", "/items/abc"), 400, "invalid_input");
+    expect(error.issues).toEqual([{ path: "params.id", message: "must be digits" }]);
+  });
+
+  it("answers a body over the limit with 413", async () => {
+    const big = JSON.stringify({ text: "x".repeat(5_000), times: 1 });
+    expectErrorShape(await raw("POST", "/echo", big), 413, "payload_too_large");
+  });
+
+  it("answers an unknown route with 404 naming it", async () => {
+    const error = expectErrorShape(await raw("GET", "/nope"), 404, "not_found");
+    expect(error.message).toBe("No route for GET /nope");
+  });
+
+  it("lets a handler choose the error code", async () => {
+    const error = expectErrorShape(await raw("GET", "/items/500"), 404, "not_found");
+    expect(error.message).toBe("No item 500");
+  });
+
+  it("hides a thrown error's internals from the client and logs them with the request id", async () => {
+    const response = await raw("GET", "/broken");
+    const error = expectErrorShape(response, 500, "internal");
+    expect(JSON.stringify(response.json)).not.toMatch(/hunter2/);
+    const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.requestId === error.requestId);
+    expect(logged).toMatchObject({ level: "error", msg: "request failed", path: "/broken" });
+    expect(JSON.stringify(logged)).toMatch(/hunter2/);
+  });
+
+  it("keeps a well-formed x-request-id from the caller", async () => {
+    const response = await new Promise<string | undefined>((resolve) => {
+      request({ socketPath: temp.socket(), path: "/hello", headers: { "x-request-id": "abc-123" } }, (res) => {
+        res.resume();
+        resolve(res.headers["x-request-id"] as string | undefined);
+      }).end();
+    });
+    expect(response).toBe("abc-123");
+  });
+
+  it("serves a health route", async () => {
+    const response = await raw("GET", "/health");
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ status: "ok" });
+  });
+
+  it("returns handler results that match the contract", async () => {
+    const response = await raw("POST", "/echo", JSON.stringify({ text: "ab", times: 2 }));
+    expect(response).toMatchObject({ status: 200, json: { text: "abab" } });
+  });
+
+  it("refuses to send a handler result outside the contract", async () => {
+    const app = createBackendApp({
+      contract: greetingContract,
+      // @ts-expect-error: the point is a handler that breaks its contract at run time
+      handlers: { ...greetingHandlers, hello: () => ({ msg: 1 }) },
+    });
+    const other = await serveOnSocket(app, temp.socket("other.sock"));
+    try {
+      const response = await new Promise<number>((resolve) => {
+        request({ socketPath: temp.socket("other.sock"), path: "/hello" }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).end();
+      });
+      expect(response).toBe(500);
+    } finally {
+      await other.close(100);
+    }
+  });
+});

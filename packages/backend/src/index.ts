@@ -1,0 +1,15 @@
+// Node entry: the server runtime. Browser code imports "@dext/backend/client" instead.
+export * from "./client/index.js";
+export { createBackendApp } from "./create-backend-app.js";
+export type { BackendAppOptions, HandlerContext, Handlers, RouteHandler } from "./create-backend-app.js";
+export { RouteError, SocketListenError } from "./errors.js";
+export type { SocketErrorCode } from "./errors.js";
+export { checkSocketPath, guestServicesDir, maxSocketPathBytes, resolveListenOptions } from "./listen-options.js";
+export type { ListenOptions, ResolveListenOptions } from "./listen-options.js";
+export { createLogger, silentLogger } from "./logger.js";
+export type { LogLevel, Logger } from "./logger.js";
+export { runBackend } from "./run-backend.js";
+export type { RunBackendOptions } from "./run-backend.js";
+export { serve, serveOnSocket } from "./serve-on-socket.js";
+export type { RunningServer, ServeOptions } from "./serve-on-socket.js";
+export { createSocketTransport } from "./socket-transport.js";

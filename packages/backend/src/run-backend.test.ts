@@ -1,0 +1,116 @@
+import { spawn } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createBackendClient } from "./client/create-backend-client.js";
+import { createSocketTransport } from "./socket-transport.js";
+import { greetingContract } from "./testing/greeting-contract.js";
+import { makeSocketDir } from "./testing/temp-dir.js";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const entry = fileURLToPath(new URL("testing/greeting-backend.ts", import.meta.url));
+
+interface BackendProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startBackend(args: string[], env: Record<string, string> = {}): BackendProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    cwd: packageDir,
+    env: { ...process.env, ...env },
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+async function waitForListening(backend: BackendProcess): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!backend.stdout().includes('"msg":"listening"')) {
+    if (backend.child.exitCode !== null) throw new Error(`backend exited early: ${backend.stderr()}`);
+    if (Date.now() > deadline) throw new Error(`backend did not start: ${backend.stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let temp: Awaited<ReturnType<typeof makeSocketDir>>;
+const started: BackendProcess[] = [];
+beforeEach(async () => {
+  temp = await makeSocketDir();
+});
+afterEach(async () => {
+  for (const backend of started.splice(0)) if (backend.child.exitCode === null) backend.child.kill("SIGKILL");
+  await temp.remove();
+});
+
+function launch(args: string[], env?: Record<string, string>): BackendProcess {
+  const backend = startBackend(args, env);
+  started.push(backend);
+  return backend;
+}
+
+describe("runBackend as a process", () => {
+  it("takes its socket from DEXT_SOCKET and logs JSON lines to stdout", async () => {
+    const backend = launch([], { DEXT_SOCKET: temp.socket() });
+    await waitForListening(backend);
+    const line = JSON.parse(backend.stdout().split("\n")[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({ level: "info", name: "greeting", msg: "listening", address: temp.socket() });
+  });
+
+  it.each(["SIGTERM", "SIGINT"] as const)("exits 0 on %s and removes its socket", async (signal) => {
+    const backend = launch(["--socket", temp.socket()]);
+    await waitForListening(backend);
+    backend.child.kill(signal);
+    expect(await backend.exit).toEqual({ code: 0, signal: null });
+    await expect(stat(temp.socket())).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("finishes an in-flight request after SIGTERM before exiting", async () => {
+    const backend = launch(["--socket", temp.socket()]);
+    await waitForListening(backend);
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()));
+    const pending = client.slow({ query: { ms: 500 } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    backend.child.kill("SIGTERM");
+    await expect(pending).resolves.toEqual({ waitedMs: 500 });
+    expect((await backend.exit).code).toBe(0);
+  });
+
+  it("drops a request that outlives the grace period and still exits 0 in time", async () => {
+    const backend = launch(["--socket", temp.socket()], { GRACE_MS: "200" });
+    await waitForListening(backend);
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()));
+    const pending = client.slow({ query: { ms: 4_000 } }).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stoppedAt = Date.now();
+    backend.child.kill("SIGTERM");
+    expect((await backend.exit).code).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(2_000);
+    expect(await pending).toMatchObject({ kind: "unavailable" });
+  });
+
+  it("refuses to start on a socket another backend serves, exiting 1 with the reason", async () => {
+    const first = launch(["--socket", temp.socket()]);
+    await waitForListening(first);
+    const second = launch(["--socket", temp.socket()]);
+    expect((await second.exit).code).toBe(1);
+    expect(second.stderr()).toMatch(/Another server is already listening on/);
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()));
+    await expect(client.hello()).resolves.toEqual({ message: "Hello, world!" });
+  });
+
+  it("exits 1 with usage on an unknown flag", async () => {
+    const backend = launch(["--sock", temp.socket()]);
+    expect((await backend.exit).code).toBe(1);
+    expect(backend.stderr()).toMatch(/Unknown option '--sock'.*Usage/);
+  });
+});

@@ -1,0 +1,64 @@
+import { createBackendApp } from "./create-backend-app.js";
+import { SocketListenError } from "./errors.js";
+import { resolveListenOptions } from "./listen-options.js";
+import { createLogger } from "./logger.js";
+import { serve } from "./serve-on-socket.js";
+import type { Contract } from "./client/contract.js";
+import type { Handlers } from "./create-backend-app.js";
+import type { Logger } from "./logger.js";
+import type { RunningServer } from "./serve-on-socket.js";
+
+export interface RunBackendOptions<C extends Contract> {
+  /** The extension's name: default socket `/run/guest-services/<name>.sock`, log name. */
+  name: string;
+  contract: C;
+  handlers: Handlers<C>;
+  argv?: readonly string[];
+  env?: Readonly<Record<string, string | undefined>>;
+  logger?: Logger;
+  /**
+   * How long in-flight requests may take to finish on SIGTERM. Docker kills a container 10 s
+   * after SIGTERM, so this stays well below that to leave time for removing the socket.
+   */
+  shutdownGraceMs?: number;
+  bodyLimit?: string;
+}
+
+/**
+ * The whole life of a backend process: listen where Desktop (or a flag) says, log as JSON to
+ * stdout, and on SIGTERM or SIGINT drain, remove the socket and exit 0. A start-up failure
+ * (socket in use, bad path) is logged with its reason and exits 1.
+ */
+export async function runBackend<C extends Contract>(options: RunBackendOptions<C>): Promise<RunningServer | undefined> {
+  const logger = options.logger ?? createLogger({ name: options.name });
+  let running: RunningServer;
+  try {
+    const where = resolveListenOptions({ name: options.name, argv: options.argv, env: options.env });
+    const app = createBackendApp({
+      contract: options.contract,
+      handlers: options.handlers,
+      logger,
+      bodyLimit: options.bodyLimit,
+    });
+    running = await serve(app, where);
+  } catch (error) {
+    if (!(error instanceof SocketListenError)) throw error;
+    logger.error("cannot start backend", { code: error.code, reason: error.message });
+    console.error(`${options.name}: ${error.message}`);
+    process.exitCode = 1;
+    return undefined;
+  }
+  logger.info("listening", { address: running.address, pid: process.pid });
+
+  const graceMs = options.shutdownGraceMs ?? 8_000;
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info("stopping", { signal, graceMs });
+    void running.close(graceMs).then(() => {
+      logger.info("stopped", { signal });
+      process.exit(0);
+    });
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return running;
+}

@@ -1,0 +1,130 @@
+import { spawn } from "node:child_process";
+import { createServer as createNetServer } from "node:net";
+import { mkdir, stat, writeFile, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createBackendClient } from "./client/create-backend-client.js";
+import { createBackendApp } from "./create-backend-app.js";
+import { SocketListenError } from "./errors.js";
+import { serveOnSocket } from "./serve-on-socket.js";
+import { createSocketTransport } from "./socket-transport.js";
+import { greetingContract } from "./testing/greeting-contract.js";
+import { greetingHandlers } from "./testing/greeting-handlers.js";
+import { makeSocketDir } from "./testing/temp-dir.js";
+import type { RunningServer } from "./serve-on-socket.js";
+
+const app = createBackendApp({ contract: greetingContract, handlers: greetingHandlers });
+let temp: Awaited<ReturnType<typeof makeSocketDir>>;
+const running: RunningServer[] = [];
+
+beforeEach(async () => {
+  temp = await makeSocketDir();
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close(100)));
+  await temp.remove();
+});
+
+async function start(path: string): Promise<RunningServer> {
+  const server = await serveOnSocket(app, path);
+  running.push(server);
+  return server;
+}
+
+/** A process that listens on `path` and is then killed with SIGKILL, so its socket file stays behind. */
+async function leaveStaleSocket(path: string): Promise<void> {
+  const child = spawn(process.execPath, ["-e", "require('net').createServer().listen(process.argv[1], () => console.log('up'))", path], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+async function listenRaw(path: string): Promise<() => Promise<void>> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+describe("serveOnSocket", () => {
+  it("answers a typed route over a real Unix socket", async () => {
+    await start(temp.socket());
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()));
+    await expect(client.hello({ query: { name: "dext" } })).resolves.toEqual({ message: "Hello, dext!" });
+  });
+
+  it("creates the socket's parent folder", async () => {
+    const path = join(temp.dir, "run", "gs", "backend.sock");
+    await start(path);
+    expect((await stat(path)).isSocket()).toBe(true);
+  });
+
+  it("sets the socket file mode to owner and group read-write", async () => {
+    await start(temp.socket());
+    expect((await stat(temp.socket())).mode & 0o777).toBe(0o660);
+  });
+
+  it("replaces a stale socket file left by a killed process", async () => {
+    await leaveStaleSocket(temp.socket());
+    expect((await stat(temp.socket())).isSocket()).toBe(true);
+
+    await start(temp.socket());
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()));
+    await expect(client.hello()).resolves.toEqual({ message: "Hello, world!" });
+  });
+
+  it("refuses a socket that a live server answers, and leaves that server running", async () => {
+    const closeRaw = await listenRaw(temp.socket());
+    try {
+      const error = await serveOnSocket(app, temp.socket()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SocketListenError);
+      expect((error as SocketListenError).code).toBe("socket_in_use");
+      expect((await stat(temp.socket())).isSocket()).toBe(true);
+    } finally {
+      await closeRaw();
+    }
+  });
+
+  it("refuses to replace a file that is not a socket, and keeps its content", async () => {
+    await writeFile(temp.socket(), "precious");
+    const error = await serveOnSocket(app, temp.socket()).catch((e: unknown) => e);
+    expect((error as SocketListenError).code).toBe("socket_path_not_socket");
+    expect(await readFile(temp.socket(), "utf8")).toBe("precious");
+  });
+
+  it("refuses a socket path longer than macOS allows, naming the limit", async () => {
+    const deep = join(temp.dir, "x".repeat(120), "backend.sock");
+    const error = await serveOnSocket(app, deep).catch((e: unknown) => e);
+    expect((error as SocketListenError).code).toBe("socket_path_too_long");
+    expect((error as Error).message).toMatch(/103-byte limit/);
+  });
+
+  it("reports a parent folder it cannot create", async () => {
+    await writeFile(join(temp.dir, "file"), "");
+    const error = await serveOnSocket(app, join(temp.dir, "file", "backend.sock")).catch((e: unknown) => e);
+    expect((error as SocketListenError).code).toBe("socket_dir_unusable");
+  });
+
+  it("removes the socket file on close", async () => {
+    const server = await start(temp.socket());
+    await server.close();
+    await expect(stat(temp.socket())).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("lets an in-flight request finish when closing", async () => {
+    const server = await start(temp.socket());
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()));
+    const pending = client.slow({ query: { ms: 300 } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.close(2_000);
+    await expect(pending).resolves.toEqual({ waitedMs: 300 });
+  });
+
+  it("keeps working in a folder created beforehand", async () => {
+    await mkdir(join(temp.dir, "pre"), { recursive: true });
+    await start(join(temp.dir, "pre", "b.sock"));
+    expect((await stat(join(temp.dir, "pre", "b.sock"))).isSocket()).toBe(true);
+  });
+});

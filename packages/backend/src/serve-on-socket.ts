@@ -1,0 +1,130 @@
+import { chmod, lstat, mkdir, unlink } from "node:fs/promises";
+import { createServer } from "node:http";
+import { connect } from "node:net";
+import { dirname } from "node:path";
+import { SocketListenError } from "./errors.js";
+import { checkSocketPath } from "./listen-options.js";
+import type { RequestListener, Server } from "node:http";
+import type { ListenOptions } from "./listen-options.js";
+
+export interface RunningServer {
+  readonly server: Server;
+  /** The socket path, or `http://host:port` in port mode. */
+  readonly address: string;
+  /**
+   * Stops accepting, lets in-flight requests finish, closes idle keep-alive connections, and after
+   * `graceMs` drops whatever is left. Removes the socket file. Safe to call twice.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** File mode of the socket. Owner and group may connect; Desktop's proxy runs as root in the VM. */
+  socketMode?: number;
+}
+
+const defaultGraceMs = 8_000;
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+/** True when something accepts connections on the socket: that is another live backend. */
+function socketAnswers(path: string, timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect(path);
+    const done = (answered: boolean) => {
+      probe.destroy();
+      resolve(answered);
+    };
+    probe.setTimeout(timeoutMs, () => done(true));
+    probe.once("connect", () => done(true));
+    probe.once("error", () => done(false));
+  });
+}
+
+/**
+ * A socket file left by a backend that died (or by the previous install, after an update) must
+ * not stop this one from starting; a socket a live server answers, or a file that is not a
+ * socket, must not be deleted.
+ */
+async function clearStaleSocket(path: string): Promise<void> {
+  let stats;
+  try {
+    stats = await lstat(path);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return;
+    throw new SocketListenError("socket_dir_unusable", `Cannot inspect ${path}: ${String(error)}`, { cause: error });
+  }
+  if (!stats.isSocket()) {
+    throw new SocketListenError("socket_path_not_socket", `${path} exists and is not a socket; refusing to replace it. Remove it or choose another path.`);
+  }
+  if (await socketAnswers(path)) {
+    throw new SocketListenError("socket_in_use", `Another server is already listening on ${path}. Stop it first, or choose another socket.`);
+  }
+  await unlink(path).catch((error: unknown) => {
+    if (errorCode(error) !== "ENOENT") throw error;
+  });
+}
+
+function listen(server: Server, target: { path: string } | { port: number; host: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(target, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function closer(server: Server, cleanup: () => Promise<void>): (graceMs?: number) => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return (graceMs = defaultGraceMs) => {
+    closing ??= new Promise<void>((resolve) => {
+      // Connections that finish their request while we wait become idle; close those as they appear.
+      const sweep = setInterval(() => server.closeIdleConnections(), 25);
+      const force = setTimeout(() => server.closeAllConnections(), graceMs);
+      server.close(() => {
+        clearInterval(sweep);
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    }).then(cleanup);
+    return closing;
+  };
+}
+
+/** Serves `handler` (an Express app or any request listener) on a Unix socket or a TCP port. */
+export async function serve(handler: RequestListener, where: ListenOptions, options: ServeOptions = {}): Promise<RunningServer> {
+  const server = createServer(handler);
+  if (where.kind === "port") {
+    await listen(server, { port: where.port, host: where.host });
+    const address = server.address();
+    const port = typeof address === "object" && address !== null ? address.port : where.port;
+    return { server, address: `http://${where.host}:${port}`, close: closer(server, async () => {}) };
+  }
+  const path = checkSocketPath(where.path);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new SocketListenError("socket_dir_unusable", `Cannot create ${dirname(path)}: ${String(error)}`, { cause: error });
+  }
+  await clearStaleSocket(path);
+  try {
+    await listen(server, { path });
+  } catch (error) {
+    if (errorCode(error) === "EADDRINUSE") {
+      throw new SocketListenError("socket_in_use", `Another server took ${path} while this one was starting.`, { cause: error });
+    }
+    throw error;
+  }
+  await chmod(path, options.socketMode ?? 0o660);
+  const removeSocket = () => unlink(path).catch(() => undefined);
+  return { server, address: path, close: closer(server, removeSocket) };
+}
+
+/** Shorthand for {@link serve} on a socket path. */
+export function serveOnSocket(handler: RequestListener, path: string, options: ServeOptions = {}): Promise<RunningServer> {
+  return serve(handler, { kind: "socket", path }, options);
+}
