@@ -1,3 +1,12 @@
 import { dextVitestConfig } from "@dext/vitest-config";
+import { mergeConfig } from "vitest/config";
 
-export default dextVitestConfig({ environment: "jsdom" });
+export default mergeConfig(dextVitestConfig({ environment: "jsdom" }), {
+  test: {
+    // Docker's theme packages declare "type": "commonjs" but ship ESM syntax; Node cannot load
+    // them as they are, so Vite transforms them instead.
+    server: { deps: { inline: [/@docker\//] } },
+    // Type-level tests (*.test-d.ts) run through tsc as part of `test`, not only `typecheck`.
+    typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+  },
+});

@@ -28,13 +28,13 @@ export const browserOnly = {
     "no-restricted-imports": [
       "error",
       {
+        paths: [
+          { name: "express", message: "Browser code cannot import the server." },
+          { name: "@dext/backend", message: "Import the browser-safe entry @dext/backend/client instead." },
+        ],
         patterns: [
           { group: ["node:*"], message: "Browser code cannot use Node built-ins." },
-          { group: ["express", "express/*"], message: "Browser code cannot import the server." },
-          {
-            group: ["@dext/backend", "@dext/backend/server"],
-            message: "Import the browser-safe entry @dext/backend/client instead.",
-          },
+          { group: ["express/*"], message: "Browser code cannot import the server." },
         ],
       },
     ],

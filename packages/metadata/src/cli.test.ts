@@ -1,0 +1,154 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "./cli.js";
+import type { Finding } from "./finding.js";
+import { validateMetadata } from "./validate-metadata.js";
+
+const SAMPLE =
+  '{"icon":"docker.svg","vm":{"image":"${DESKTOP_PLUGIN_IMAGE}","exposes":{"socket":"minimal-backend.sock"}},"ui":{"dashboard-tab":{"title":"Minimal backend","root":"/ui","src":"index.html"}}}';
+
+let dir: string;
+let file: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "dext-cli-"));
+  file = join(dir, "metadata.json");
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+describe("dext validate", () => {
+  it("exits 0 and says valid for the minimal-backend sample", async () => {
+    await writeFile(file, SAMPLE);
+    expect(await run("validate", dir)).toEqual({ code: 0, stdout: `${file}: valid, no findings\n`, stderr: "" });
+  });
+
+  it("exits 0 with warnings only, one line per warning before the summary", async () => {
+    await writeFile(file, JSON.stringify({ vm: { image: "nginx:1.27" } }));
+    const { code, stdout } = await run("validate", dir);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^warning \$\.vm\.image: vm\.image hard-codes "nginx:1\.27"; .* \(fix: Use "\$\{DESKTOP_PLUGIN_IMAGE\}" .*\)$/);
+    expect(lines[1]).toBe(`${file}: valid, 1 warning`);
+  });
+
+  it("exits 1 and prints each error with its path and fix", async () => {
+    await writeFile(file, JSON.stringify({ vm: { image: "${DESKTOP_PLUGIN_IMAGE}", composefile: "c.yaml" }, icon: "x.gif" }));
+    const { code, stdout, stderr } = await run("validate", dir);
+    expect(code).toBe(1);
+    expect(stderr).toBe("");
+    expect(stdout).toContain(
+      "error $.vm: vm declares both image and composefile; Desktop runs one or the other (fix: Keep image for a single container, or composefile when you need several services or extra mounts.)\n",
+    );
+    expect(stdout).toContain("warning $.icon: ");
+    expect(stdout).toMatch(/: invalid, 1 error, 1 warning\n$/);
+  });
+
+  it("exits 1 for the 2021 plugin format with a single explaining error", async () => {
+    await writeFile(file, JSON.stringify({ name: "x", provider: "y", "desktop-plugin-version": "v1", vm: { composefile: "c.yaml" } }));
+    const { code, stdout } = await run("validate", dir);
+    expect(code).toBe(1);
+    expect(stdout.match(/^error /gm)).toHaveLength(1);
+    expect(stdout).toMatch(/2021 Docker Desktop plugin format/);
+  });
+
+  it("validates the current folder when no folder is given", async () => {
+    await writeFile(file, SAMPLE);
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await run("validate")).toMatchObject({ code: 0, stdout: "metadata.json: valid, no findings\n" });
+    } finally {
+      process.chdir(before);
+    }
+  });
+
+  it("prints one JSON report with --json", async () => {
+    await writeFile(file, JSON.stringify({ vm: { image: "nginx" }, extra: 1 }));
+    const { code, stdout } = await run("validate", "--json", dir);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { findings: Finding[] };
+    expect(report).toMatchObject({ file, valid: false, errors: 1, warnings: 1 });
+    expect(report.findings.map(({ severity, path }) => `${severity} ${path}`)).toEqual(["error $.extra", "warning $.vm.image"]);
+    expect(report.findings[0]).toEqual(validateMetadata({ extra: 1 }).findings[0]);
+  });
+
+  it("reports a clean folder as valid JSON with --json", async () => {
+    await writeFile(file, SAMPLE);
+    const { code, stdout } = await run("validate", dir, "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ file, valid: true, errors: 0, warnings: 0, findings: [] });
+  });
+});
+
+describe("dext validate when it cannot run", () => {
+  it("exits 2 for a missing folder, on stderr", async () => {
+    const { code, stdout, stderr } = await run("validate", join(dir, "missing"));
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/^dext: The extension folder .*missing does not exist\n$/);
+  });
+
+  it("exits 2 for a folder without metadata.json", async () => {
+    const { code, stderr } = await run("validate", dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/has no metadata\.json/);
+  });
+
+  it("exits 2 for invalid JSON, naming line and column", async () => {
+    await writeFile(file, '{\n  "icon": "docker.svg",\n}\n');
+    const { code, stdout, stderr } = await run("validate", dir);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/line 3, column 1/);
+  });
+
+  it("exits 2 with a JSON error document under --json", async () => {
+    await writeFile(file, '{\n  "icon": "docker.svg",\n}\n');
+    const { code, stdout, stderr } = await run("validate", "--json", dir);
+    expect({ code, stderr }).toEqual({ code: 2, stderr: "" });
+    const report = JSON.parse(stdout) as { error: { message: string } };
+    expect(report).toMatchObject({ file, valid: false, error: { code: "invalid_json", line: 3, column: 1 } });
+    expect(report.error.message).toMatch(/not valid JSON/);
+  });
+});
+
+describe("dext usage", () => {
+  const helpRequests = [[["help"]], [["--help"]], [["validate", "--help"]]];
+  it.each(helpRequests)("prints usage on stdout and exits 0 when asked for help: %j", async (argv) => {
+    const { code, stdout, stderr } = await run(...argv);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toMatch(/^Usage: dext <command>/);
+    expect(stdout).toMatch(/Exit codes: 0 valid \(warnings allowed\), 1 errors found, 2 could not run/);
+  });
+
+  it("prints usage on stderr and exits 2 without a command", async () => {
+    const { code, stdout, stderr } = await run();
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/^Usage: dext <command>/);
+  });
+
+  it.each([
+    [["frobnicate"], /unknown command "frobnicate"/],
+    [["validate", "--nope"], /validate: Unknown option '--nope'/],
+    [["validate", "a", "b"], /validate takes one folder, got 2: a b/],
+  ])("refuses %j with a reason and the usage, exit 2", async (argv, reason) => {
+    const { code, stdout, stderr } = await run(...argv);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(reason);
+    expect(stderr).toContain("Usage: dext <command>");
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MetadataReadError } from "./errors.js";
+import { readExtensionDir } from "./read-extension-dir.js";
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "dext-read-"));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function readError(path: string): Promise<MetadataReadError> {
+  const thrown: unknown = await readExtensionDir(path).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(thrown).toBeInstanceOf(MetadataReadError);
+  return thrown as MetadataReadError;
+}
+
+describe("readExtensionDir", () => {
+  it("returns the parsed metadata.json with its path", async () => {
+    await writeFile(join(dir, "metadata.json"), '{"icon": "docker.svg"}');
+    expect(await readExtensionDir(dir)).toEqual({ dir, metadataPath: join(dir, "metadata.json"), metadata: { icon: "docker.svg" } });
+  });
+
+  it("fails with dir_not_found for a missing folder, keeping the fs error as cause", async () => {
+    const error = await readError(join(dir, "nope"));
+    expect(error).toMatchObject({ code: "dir_not_found", name: "MetadataReadError", path: join(dir, "nope") });
+    expect(error.message).toMatch(/does not exist/);
+    expect(error.cause).toMatchObject({ code: "ENOENT" });
+  });
+
+  it("fails with not_a_directory when given a file", async () => {
+    const file = join(dir, "metadata.json");
+    await writeFile(file, "{}");
+    expect(await readError(file)).toMatchObject({ code: "not_a_directory" });
+  });
+
+  it("fails with metadata_missing when the folder has no metadata.json", async () => {
+    const error = await readError(dir);
+    expect(error).toMatchObject({ code: "metadata_missing", path: join(dir, "metadata.json") });
+    expect(error.message).toMatch(/has no metadata\.json/);
+  });
+
+  it("fails with metadata_unreadable when metadata.json cannot be read as a file", async () => {
+    await mkdir(join(dir, "metadata.json"));
+    expect(await readError(dir)).toMatchObject({ code: "metadata_unreadable" });
+  });
+
+  it("fails with invalid_json and the line and column where parsing stopped", async () => {
+    await writeFile(join(dir, "metadata.json"), '{\n  "icon": "docker.svg",\n}\n');
+    const error = await readError(dir);
+    expect(error).toMatchObject({ code: "invalid_json", position: { line: 3, column: 1 } });
+    expect(error.message).toMatch(/line 3, column 1/);
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it("locates errors V8 reports without a position", async () => {
+    await writeFile(join(dir, "metadata.json"), '{\n  "vm": {"image": tru}\n}');
+    expect((await readError(dir)).position).toMatchObject({ line: 2, column: 22 });
+  });
+
+  it("explains a byte-order mark, which JSON.parse refuses", async () => {
+    await writeFile(join(dir, "metadata.json"), "\uFEFF{}");
+    const error = await readError(dir);
+    expect(error).toMatchObject({ code: "invalid_json", position: { line: 1, column: 1 } });
+    expect(error.message).toMatch(/byte-order mark/);
+  });
+});

@@ -1,0 +1,77 @@
+import { error, warning } from "./finding.js";
+import type { Finding, ValidationResult } from "./finding.js";
+import { describeValue, isRecord } from "./json-value.js";
+import { LEGACY_KEYS, legacyFormatFinding } from "./legacy-format.js";
+import { unknownKeyFindings } from "./object-keys.js";
+import type { ExtensionMetadata } from "./types.js";
+import { validateHost } from "./validate-host.js";
+import { validateIcon } from "./validate-icon.js";
+import { validateUi } from "./validate-ui.js";
+import { validateVm } from "./validate-vm.js";
+
+const ROOT_KEYS = ["icon", "ui", "vm", "host"] as const;
+
+// Keys that belong on the image as labels, where authors often try to put them in metadata.
+const ROOT_HINTS: Readonly<Record<string, string>> = {
+  name: 'Remove "name"; the extension name is the image label org.opencontainers.image.title.',
+  title:
+    'Remove "title"; the extension name is the image label org.opencontainers.image.title, ' +
+    'the tab title is ui["dashboard-tab"].title.',
+  description: 'Remove "description"; use the image label org.opencontainers.image.description.',
+  provider: 'Remove "provider"; use the image label org.opencontainers.image.vendor.',
+  vendor: 'Remove "vendor"; use the image label org.opencontainers.image.vendor.',
+  version: 'Remove "version"; version the extension by its image tag.',
+};
+
+/**
+ * Checks a parsed metadata.json against the rules Docker Desktop applies, plus warnings for
+ * things Desktop accepts but that rarely do what the author meant.
+ */
+export function validateMetadata(value: unknown): ValidationResult {
+  const findings = rootFindings(value);
+  if (findings.some((finding) => finding.severity === "error")) return { valid: false, findings };
+  // Every rule above holds, so the object has the declared shape (plus ignorable extra keys).
+  return { valid: true, metadata: value as ExtensionMetadata, findings };
+}
+
+function rootFindings(value: unknown): Finding[] {
+  if (!isRecord(value)) {
+    return [
+      error(
+        "$",
+        `metadata.json must hold a JSON object, found ${describeValue(value)}`,
+        'Write an object such as {"ui": {…}, "vm": {…}}.',
+      ),
+    ];
+  }
+
+  const findings: Finding[] = [];
+  const legacy = legacyFormatFinding(value);
+  if (legacy !== undefined) findings.push(legacy);
+  findings.push(
+    ...unknownKeyFindings(value, "$", {
+      where: "the root",
+      allowed: ROOT_KEYS,
+      severity: "error",
+      hints: ROOT_HINTS,
+      // The legacy finding already explains these; repeating them would bury it.
+      skip: legacy === undefined ? [] : LEGACY_KEYS,
+    }),
+  );
+
+  if (Object.hasOwn(value, "icon")) findings.push(...validateIcon(value.icon, "$.icon"));
+  if (Object.hasOwn(value, "ui")) findings.push(...validateUi(value.ui, "$.ui"));
+  if (Object.hasOwn(value, "vm")) findings.push(...validateVm(value.vm, "$.vm"));
+  if (Object.hasOwn(value, "host")) findings.push(...validateHost(value.host, "$.host"));
+
+  if (legacy === undefined && !["ui", "vm", "host"].some((key) => Object.hasOwn(value, key))) {
+    findings.push(
+      warning(
+        "$",
+        "metadata.json declares no ui, vm or host, so the extension installs nothing",
+        'Add at least "ui": {"dashboard-tab": {…}}.',
+      ),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,145 @@
+import { packagedThemes } from "@docker/docker-mui-theme-packaged/dist/packagedThemes.js";
+import { Button, useTheme } from "@mui/material";
+import type { ThemeOptions } from "@mui/material";
+import { act, cleanup, render, screen } from "@testing-library/react";
+import type { JSX } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DextProvider } from "./dext-provider.js";
+import type { DockerThemeBag, DockerThemeGlobals } from "./theme-globals.js";
+
+const globals = window as Window & DockerThemeGlobals;
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  delete globals.__ddMuiV5Themes;
+  delete globals.__ddMuiV6Themes;
+});
+
+function ThemeProbe(): JSX.Element {
+  const { palette } = useTheme();
+  return <output data-testid="theme" data-mode={palette.mode} data-background={palette.background.default} />;
+}
+
+function primaryMain(options: ThemeOptions): string | undefined {
+  const primary = options.palette?.primary;
+  return primary !== undefined && "main" in primary ? primary.main : undefined;
+}
+
+function backgroundDefault(options: ThemeOptions): string | undefined {
+  return options.palette?.background?.default;
+}
+
+type MediaQueryStub = Pick<
+  MediaQueryList,
+  "media" | "matches" | "onchange" | "addEventListener" | "removeEventListener" | "dispatchEvent"
+>;
+
+class ColorSchemeQuery extends EventTarget implements MediaQueryStub {
+  readonly onchange = null;
+
+  constructor(
+    readonly media: string,
+    private readonly scheme: () => "light" | "dark",
+  ) {
+    super();
+  }
+
+  get matches(): boolean {
+    return this.media.includes(`prefers-color-scheme: ${this.scheme()}`);
+  }
+}
+
+// jsdom has no matchMedia; MUI's useMediaQuery, like a browser, asks it for the colour scheme
+// and listens for "change", which is how Desktop's light/dark switch reaches an extension.
+function preferColorScheme(initial: "light" | "dark"): { switchTo: (scheme: "light" | "dark") => void } {
+  let scheme = initial;
+  const lists: MediaQueryStub[] = [];
+  vi.stubGlobal("matchMedia", (media: string): MediaQueryStub => {
+    const list = new ColorSchemeQuery(media, () => scheme);
+    lists.push(list);
+    return list;
+  });
+  return {
+    switchTo: (next) => {
+      scheme = next;
+      for (const list of lists) list.dispatchEvent(new Event("change"));
+    },
+  };
+}
+
+describe("DextProvider", () => {
+  it("renders its children in Docker's packaged palette when Desktop injected no theme", () => {
+    render(
+      <DextProvider>
+        <Button variant="contained">Go</Button>
+        <ThemeProbe />
+      </DextProvider>,
+    );
+
+    const button = screen.getByRole("button", { name: "Go" });
+    // MUI 6 paints a contained button through this custom property.
+    expect(getComputedStyle(button).getPropertyValue("--variant-containedBg")).toBe(
+      primaryMain(packagedThemes.light),
+    );
+    expect(screen.getByTestId("theme").dataset.background).toBe(backgroundDefault(packagedThemes.light));
+  });
+
+  it("paints the page background from Docker's palette through CssBaseline", () => {
+    render(<DextProvider>content</DextProvider>);
+
+    // #F4F4F6, Docker's light background.
+    expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(244, 244, 246)");
+    expect(backgroundDefault(packagedThemes.light)).toBe("#F4F4F6");
+  });
+
+  it("uses the themes Desktop injected and leaves them untouched", () => {
+    const desktopThemes: DockerThemeBag = {
+      light: { palette: { mode: "light", primary: { main: "#123456" } } },
+      dark: { palette: { mode: "dark", primary: { main: "#654321" } } },
+    };
+    const before = structuredClone(desktopThemes);
+    globals.__ddMuiV6Themes = desktopThemes;
+
+    render(
+      <DextProvider>
+        <Button variant="contained">Go</Button>
+      </DextProvider>,
+    );
+
+    const button = screen.getByRole("button", { name: "Go" });
+    expect(getComputedStyle(button).getPropertyValue("--variant-containedBg")).toBe("#123456");
+    expect(globals.__ddMuiV6Themes).toBe(desktopThemes);
+    expect(desktopThemes).toEqual(before);
+  });
+
+  it("chooses Docker's dark theme when the page prefers a dark colour scheme", () => {
+    preferColorScheme("dark");
+
+    render(
+      <DextProvider>
+        <ThemeProbe />
+      </DextProvider>,
+    );
+
+    const probe = screen.getByTestId("theme");
+    expect(probe.dataset.mode).toBe("dark");
+    expect(probe.dataset.background).toBe(backgroundDefault(packagedThemes.dark));
+  });
+
+  it("follows a switch of the colour scheme while the page is open", () => {
+    const colorScheme = preferColorScheme("light");
+    render(
+      <DextProvider>
+        <ThemeProbe />
+      </DextProvider>,
+    );
+    expect(screen.getByTestId("theme").dataset.mode).toBe("light");
+
+    act(() => {
+      colorScheme.switchTo("dark");
+    });
+
+    expect(screen.getByTestId("theme").dataset.mode).toBe("dark");
+  });
+});

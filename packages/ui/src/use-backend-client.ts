@@ -1,0 +1,23 @@
+import { createBackendClient, createDesktopServiceTransport } from "@dext/backend/client";
+import { useMemo } from "react";
+import type { BackendClient, BackendClientOptions, Contract } from "@dext/backend/client";
+import type { DesktopClient } from "./desktop-client.js";
+
+/**
+ * A typed client for the extension's own backend, over Desktop's `vm.service` proxy to the
+ * extension socket. Throws when the client has no VM service: the extension's metadata.json
+ * declares no `vm` section, which is a packaging mistake rather than a runtime state.
+ */
+export function useBackendClient<C extends Contract>(
+  contract: C,
+  client: DesktopClient,
+  options?: BackendClientOptions,
+): BackendClient<C> {
+  return useMemo(() => {
+    const service = client.extension.vm?.service;
+    if (service === undefined) {
+      throw new Error("This Desktop client has no extension.vm.service: declare a `vm` section in metadata.json");
+    }
+    return createBackendClient(contract, createDesktopServiceTransport(service), options);
+  }, [contract, client, options]);
+}

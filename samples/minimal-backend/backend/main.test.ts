@@ -1,0 +1,84 @@
+import { execFile, spawn } from "node:child_process";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { createBackendClient, createSocketTransport } from "@dext/backend";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contract } from "../shared/contract.js";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+
+const sampleDir = fileURLToPath(new URL("..", import.meta.url));
+let dir: string;
+let socket: string;
+let backend: ChildProcessWithoutNullStreams;
+let output = "";
+
+beforeAll(async () => {
+  dir = await mkdtemp("/tmp/dext-mb-");
+  socket = join(dir, "minimal-backend.sock");
+  // The same entry the image's CMD runs, from source: tsx plus the workspace's source condition.
+  backend = spawn(process.execPath, ["--conditions=@dext/source", "--import", "tsx", "backend/main.ts", "--socket", socket], {
+    cwd: sampleDir,
+  });
+  backend.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  backend.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 15_000;
+  while (!output.includes('"msg":"listening"')) {
+    if (Date.now() > deadline || backend.exitCode !== null) throw new Error(`backend did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+});
+
+afterAll(async () => {
+  if (backend.exitCode === null) backend.kill("SIGKILL");
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("minimal-backend's backend process", () => {
+  it("greets over its Unix socket through the typed client", async () => {
+    const client = createBackendClient(contract, createSocketTransport(socket));
+    const result = await client.hello({ query: { name: "Moby" } });
+    expect(result.message).toBe("Hello, Moby! (from the backend)");
+    expect(new Date(result.servedAt).getTime()).not.toBeNaN();
+  });
+
+  it("reports where it listens and how many requests it served", async () => {
+    const client = createBackendClient(contract, createSocketTransport(socket));
+    const info = await client.info();
+    expect(info).toMatchObject({ listeningOn: socket, node: process.version });
+    expect(info.requestsServed).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses an empty name with the field named", async () => {
+    const client = createBackendClient(contract, createSocketTransport(socket));
+    const error = await client.hello({ query: { name: "  " } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "invalid_input", issues: [{ path: "query.name", message: "must not be empty" }] });
+  });
+
+  it("exits 0 on SIGTERM and removes its socket", async () => {
+    const exited = new Promise<number | null>((resolve) => backend.once("exit", resolve));
+    backend.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    await expect(stat(socket)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("hello.sh", () => {
+  const run = promisify(execFile);
+  it.each([
+    ["plain", "Moby"],
+    ["spaces and quotes", `it's "quoted" text`],
+    ["shell characters", "$(rm -rf /); `id` && echo *"],
+    ["unicode", "Grüße, 世界 🐳"],
+    ["backslashes", String.raw`a\nb\tc`],
+  ])("prints %s arguments exactly as given", async (_label, text) => {
+    const { stdout } = await run(join(sampleDir, "hello.sh"), [text]);
+    expect(stdout).toMatch(new RegExp(`^Hello, ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}! \\(hello\\.sh in .+\\)\\n$`));
+  });
+
+  it("greets the world without an argument", async () => {
+    const { stdout } = await run(join(sampleDir, "hello.sh"), []);
+    expect(stdout).toMatch(/^Hello, world!/);
+  });
+});

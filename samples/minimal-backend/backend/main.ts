@@ -1,0 +1,13 @@
+// The VM service: Docker Desktop starts the image's CMD, which runs this with
+// --socket /run/guest-services/minimal-backend.sock (the name metadata.json's vm.exposes.socket gives).
+import { runBackend } from "@dext/backend";
+import { contract } from "../shared/contract.js";
+import { createHandlers } from "./handlers.js";
+
+let address = "";
+const running = await runBackend({
+  name: "minimal-backend",
+  contract,
+  handlers: createHandlers(() => address),
+});
+address = running?.address ?? "";

@@ -1,0 +1,25 @@
+import { defineContract, defineRoute } from "@dext/backend/client";
+import { z } from "zod";
+
+/** The backend's routes, declared once: the backend implements them, the UI calls them typed. */
+export const contract = defineContract({
+  hello: defineRoute({
+    method: "GET",
+    path: "/hello",
+    query: z.object({ name: z.string().trim().min(1, "must not be empty").max(200).optional() }),
+    response: z.object({ message: z.string(), servedAt: z.string() }),
+  }),
+  info: defineRoute({
+    method: "GET",
+    path: "/info",
+    response: z.object({
+      node: z.string(),
+      pid: z.number().int(),
+      uptimeSeconds: z.number(),
+      listeningOn: z.string(),
+      requestsServed: z.number().int(),
+    }),
+  }),
+});
+
+export type Contract = typeof contract;

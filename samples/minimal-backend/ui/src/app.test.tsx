@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { DextProvider } from "@dext/ui";
+import { createFakeDesktopClient, execFailure, execResult, installFakeDesktopClient } from "@dext/ui/testing";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "./app.js";
+import type { FakeDesktopClientOverrides } from "@dext/ui/testing";
+import type { v1 } from "@docker/extension-api-client-types";
+
+let uninstall: (() => void) | undefined;
+afterEach(() => {
+  cleanup();
+  uninstall?.();
+  uninstall = undefined;
+});
+
+function renderInDesktop(overrides: FakeDesktopClientOverrides = {}) {
+  const client = createFakeDesktopClient(overrides);
+  // The fake is the test double Desktop's own type describes; this line fails to compile if it drifts.
+  const typed: v1.DockerDesktopClient = client;
+  uninstall = installFakeDesktopClient(window, typed);
+  render(
+    <DextProvider>
+      <App />
+    </DextProvider>,
+  );
+  return client;
+}
+
+function typeName(name: string) {
+  fireEvent.change(screen.getByLabelText("Your name"), { target: { value: name } });
+}
+
+describe("minimal-backend UI", () => {
+  it("says plainly that it runs outside Docker Desktop instead of rendering a blank page", () => {
+    render(
+      <DextProvider>
+        <App />
+      </DextProvider>,
+    );
+    expect(screen.getByRole("heading", { name: "Minimal backend" })).toBeDefined();
+    expect(screen.getByText(/outside Docker Desktop/i)).toBeDefined();
+    expect(screen.queryByRole("button", { name: "Run hello.sh" })).toBeNull();
+  });
+
+  it("runs hello.sh in the VM with the name as one argument and shows its output", async () => {
+    const client = renderInDesktop({
+      extension: { vm: { cli: { exec: (_cmd, args) => execResult(`Hello, ${args[0] ?? ""}! (hello.sh in vm)\n`) } } },
+    });
+    typeName(`Moby "the whale" $HOME`);
+    fireEvent.click(screen.getByRole("button", { name: "Run hello.sh" }));
+    expect((await screen.findByRole("status")).textContent).toBe(`hello.sh: Hello, Moby "the whale" $HOME! (hello.sh in vm)`);
+    expect(client.calls).toContainEqual({ api: "extension.vm.cli.exec", args: ["./hello.sh", [`Moby "the whale" $HOME`]] });
+  });
+
+  it("shows stderr and the exit code when hello.sh fails", async () => {
+    renderInDesktop({ extension: { vm: { cli: { exec: () => execFailure("", "hello.sh: not found\n", 127) } } } });
+    fireEvent.click(screen.getByRole("button", { name: "Run hello.sh" }));
+    expect((await screen.findByText(/hello.sh failed/)).parentElement?.textContent).toMatch(/hello.sh: not found/);
+  });
+
+  it("calls the typed backend route through vm.service and shows its message", async () => {
+    const client = renderInDesktop({
+      extension: {
+        vm: { service: { request: () => Promise.resolve({ message: "Hello, Moby! (from the backend)", servedAt: "2026-01-01T00:00:00.000Z" }) } },
+      },
+    });
+    typeName(" Moby ");
+    fireEvent.click(screen.getByRole("button", { name: "Ask the backend" }));
+    expect((await screen.findByRole("status")).textContent).toBe("backend: Hello, Moby! (from the backend)");
+    expect(client.calls).toContainEqual({
+      api: "extension.vm.service.request",
+      args: [{ url: "/hello?name=Moby", method: "GET", headers: {}, data: undefined }],
+    });
+  });
+
+  it("shows the backend's error message and request id when Desktop rejects the call", async () => {
+    const body = { error: { code: "invalid_input", message: "Invalid request: query.name", requestId: "req-7", issues: [{ path: "query.name", message: "Too long" }] } };
+    renderInDesktop({
+      extension: { vm: { service: { request: () => Promise.reject({ statusCode: 400, message: JSON.stringify(body) }) } } },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Ask the backend" }));
+    const alert = await screen.findByText(/backend failed/);
+    expect(alert.parentElement?.textContent).toBe("backend failed: Invalid request: query.name [query.name: Too long] (request req-7)");
+  });
+
+  it("says the backend is unavailable when Desktop cannot reach the socket", async () => {
+    renderInDesktop({
+      extension: { vm: { service: { request: () => Promise.reject({ statusCode: undefined, message: "connect ECONNREFUSED" }) } } },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Ask the backend" }));
+    const alert = await screen.findByText(/backend failed/, {}, { timeout: 5_000 });
+    expect(alert.parentElement?.textContent).toBe("backend failed: Backend unavailable: connect ECONNREFUSED");
+  });
+});

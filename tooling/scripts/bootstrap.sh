@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine for dext: pnpm at the version package.json pins, Debian's Chromium for
+# browser tests (when running as root on Debian and it is missing), then the workspace's
+# dependencies from the lockfile. Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+pnpm_version=$(node -p 'require("./package.json").packageManager.split("@")[1]')
+if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
+  echo "bootstrap: installing pnpm $pnpm_version"
+  # corepack cannot verify pnpm's signatures on this registry; npm installs it plainly.
+  npm install --global --no-fund --no-audit "pnpm@$pnpm_version" >/dev/null
+fi
+
+if [ "${DEXT_SKIP_CHROMIUM:-}" != "1" ] && [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "bootstrap: installing Debian's chromium for browser tests"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+export TURBO_TELEMETRY_DISABLED=1
+pnpm install --frozen-lockfile --prefer-offline
