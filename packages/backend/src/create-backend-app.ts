@@ -5,7 +5,7 @@ import { silentLogger } from "./logger.js";
 import type { NextFunction, Request, Response } from "express";
 import type { z } from "zod";
 import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.js";
-import type { ErrorBody, ErrorIssue } from "./client/error-body.js";
+import type { ErrorBody, ErrorCode, ErrorIssue } from "./client/error-body.js";
 import type { Logger } from "./logger.js";
 
 export interface HandlerContext {
@@ -121,14 +121,28 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
   return app;
 }
 
+const codeByClientStatus: Readonly<Record<number, ErrorCode>> = {
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "too_many_requests",
+};
+
 /** Maps anything thrown to the error shape; internals of unexpected errors stay in the log. */
 function toRouteError(error: unknown, req: Request, requestId: string, logger: Logger): RouteError {
   if (error instanceof RouteError) return error;
-  const type = (error as { type?: unknown } | null)?.type;
+  const { type, status, expose, message } = (error ?? {}) as { type?: unknown; status?: unknown; expose?: unknown; message?: unknown };
   if (type === "entity.parse.failed") return new RouteError("invalid_input", "Request body is not valid JSON");
   if (type === "entity.too.large") return new RouteError("payload_too_large", "Request body is too large");
   if (type === "encoding.unsupported" || type === "charset.unsupported") {
     return new RouteError("unsupported_media_type", "Request body encoding is not supported");
+  }
+  // Express's router and body parser refuse other bad input (an undecodable path, a corrupt
+  // gzip body) with an http-errors 4xx: that is the client's fault, not a server fault.
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    const text = expose === true && typeof message === "string" ? message : "Request cannot be processed";
+    return new RouteError(codeByClientStatus[status] ?? "invalid_input", text);
   }
   logger.error("request failed", { requestId, method: req.method, path: req.path, err: error });
   return new RouteError("internal", `Internal error (request ${requestId})`);

@@ -37,3 +37,9 @@ export class SocketListenError extends Error {
     this.code = code;
   }
 }
+
+/** The reason of a job's `signal` once the job is cancelled. */
+export class JobCancelledError extends Error {
+  override readonly name = "JobCancelledError";
+  readonly code = "job_cancelled";
+}

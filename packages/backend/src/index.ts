@@ -2,8 +2,10 @@
 export * from "./client/index.js";
 export { createBackendApp } from "./create-backend-app.js";
 export type { BackendAppOptions, HandlerContext, Handlers, RouteHandler } from "./create-backend-app.js";
-export { RouteError, SocketListenError } from "./errors.js";
+export { JobCancelledError, RouteError, SocketListenError } from "./errors.js";
 export type { SocketErrorCode } from "./errors.js";
+export { createJobRegistry } from "./job-registry.js";
+export type { JobContext, JobRegistry, JobRegistryOptions, JobRunner } from "./job-registry.js";
 export { checkSocketPath, guestServicesDir, maxSocketPathBytes, resolveListenOptions } from "./listen-options.js";
 export type { ListenOptions, ResolveListenOptions } from "./listen-options.js";
 export { createLogger, silentLogger } from "./logger.js";

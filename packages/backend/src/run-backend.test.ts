@@ -1,46 +1,12 @@
-import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBackendClient } from "./client/create-backend-client.js";
 import { createSocketTransport } from "./socket-transport.js";
+import { startBackendProcess, waitForListening } from "./testing/backend-process.js";
 import { greetingContract } from "./testing/greeting-contract.js";
 import { makeSocketDir } from "./testing/temp-dir.js";
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
-
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const entry = fileURLToPath(new URL("testing/greeting-backend.ts", import.meta.url));
-
-interface BackendProcess {
-  child: ChildProcessWithoutNullStreams;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startBackend(args: string[], env: Record<string, string> = {}): BackendProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
-    cwd: packageDir,
-    env: { ...process.env, ...env },
-  });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-async function waitForListening(backend: BackendProcess): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!backend.stdout().includes('"msg":"listening"')) {
-    if (backend.child.exitCode !== null) throw new Error(`backend exited early: ${backend.stderr()}`);
-    if (Date.now() > deadline) throw new Error(`backend did not start: ${backend.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import type { BackendClientError } from "./client/backend-client-error.js";
+import type { BackendProcess } from "./testing/backend-process.js";
 
 let temp: Awaited<ReturnType<typeof makeSocketDir>>;
 const started: BackendProcess[] = [];
@@ -53,7 +19,7 @@ afterEach(async () => {
 });
 
 function launch(args: string[], env?: Record<string, string>): BackendProcess {
-  const backend = startBackend(args, env);
+  const backend = startBackendProcess(args, env);
   started.push(backend);
   return backend;
 }
@@ -112,5 +78,34 @@ describe("runBackend as a process", () => {
     const backend = launch(["--sock", temp.socket()]);
     expect((await backend.exit).code).toBe(1);
     expect(backend.stderr()).toMatch(/Unknown option '--sock'.*Usage/);
+  });
+
+  it("after kill -9 leaves its socket behind, calls fail as unavailable and a new backend starts over it", async () => {
+    const first = launch(["--socket", temp.socket()]);
+    await waitForListening(first);
+    first.child.kill("SIGKILL");
+    expect(await first.exit).toEqual({ code: null, signal: "SIGKILL" });
+    expect((await stat(temp.socket())).isSocket()).toBe(true);
+
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()), { retry: { attempts: 1 } });
+    const refused = (await client.hello().catch((e: unknown) => e)) as BackendClientError;
+    expect(refused).toMatchObject({ kind: "unavailable" });
+    expect((refused.cause as NodeJS.ErrnoException).code).toBe("ECONNREFUSED");
+
+    const second = launch(["--socket", temp.socket()]);
+    await waitForListening(second);
+    await expect(client.hello()).resolves.toEqual({ message: "Hello, world!" });
+  });
+
+  it("lets a GET retried with backoff ride out a backend restart", async () => {
+    const first = launch(["--socket", temp.socket()]);
+    await waitForListening(first);
+    first.child.kill("SIGKILL");
+    await first.exit;
+
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()), { retry: { attempts: 7, initialDelayMs: 100 } });
+    const pending = client.hello({ query: { name: "again" } });
+    launch(["--socket", temp.socket()]);
+    await expect(pending).resolves.toEqual({ message: "Hello, again!" });
   });
 });

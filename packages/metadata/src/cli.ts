@@ -1,34 +1,42 @@
-import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { MetadataReadError, UsageError } from "./errors.js";
-import { formatJsonFailure, formatJsonReport, formatTextReport } from "./format-report.js";
-import { readExtensionDir } from "./read-extension-dir.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { labelsCommand } from "./cli-labels.js";
+import { migrateCommand } from "./cli-migrate.js";
+import { validateCommand } from "./cli-validate.js";
+import { EXIT } from "./cli-io.js";
+import type { CliIo } from "./cli-io.js";
+import { UsageError } from "./errors.js";
 
-/** Anything with a `write(text)`, such as process.stdout or a test's capture. */
-export interface TextSink {
-  write(text: string): unknown;
-}
-
-export interface CliIo {
-  stdout: TextSink;
-  stderr: TextSink;
-}
-
-/** 0: no errors (warnings allowed); 1: errors found; 2: could not run. */
-export const EXIT = { ok: 0, findings: 1, failed: 2 } as const;
+export { EXIT } from "./cli-io.js";
+export type { CliIo, TextSink } from "./cli-io.js";
 
 export const USAGE = `Usage: dext <command> [options]
 
 Commands:
-  validate [dir]   Check <dir>/metadata.json (default: the current folder)
-  help             Show this help
+  validate [dir]        Check an extension folder (default: the current folder): metadata.json,
+                        the Dockerfile's labels, what it copies and how it builds, the compose file
+  validate --image ref  Check the labels of a built image (needs Docker); with a dir, check both
+  migrate [dir]         Convert a 2021 plugin metadata.json to today's format, with its labels
+  labels [dir]          Print a LABEL block for the Dockerfile: existing values, then placeholders
+  help                  Show this help
 
 Options for validate:
-  --json           Print one JSON report on stdout instead of text
+  --json                Print one JSON report on stdout instead of text
+  --context <dir>       The docker build context (default: found from the COPY sources)
+  --dockerfile <file>   The Dockerfile (default: <dir>/Dockerfile)
+  --build-arg N=value   An ARG value, as passed to docker build (repeatable)
+  --image <ref>         Read the labels from this image (docker image inspect)
+Options for migrate:
+  --write               Replace metadata.json, keeping the original as metadata.json.bak
 
 Exit codes: 0 valid (warnings allowed), 1 errors found, 2 could not run
 `;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: validateCommand,
+  migrate: migrateCommand,
+  labels: labelsCommand,
+};
 
 /** Runs the dext CLI with `argv` (without node and the script) and resolves to its exit code. */
 export async function main(
@@ -37,7 +45,6 @@ export async function main(
 ): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    if (command === "validate") return await validate(rest, io);
     if (command === undefined) {
       io.stderr.write(USAGE);
       return EXIT.failed;
@@ -46,7 +53,13 @@ export async function main(
       io.stdout.write(USAGE);
       return EXIT.ok;
     }
-    throw new UsageError(`unknown command "${command}"`);
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (run === undefined) throw new UsageError(`unknown command "${command}"`);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout.write(USAGE);
+      return EXIT.ok;
+    }
+    return await run(rest, io);
   } catch (thrown) {
     if (thrown instanceof UsageError) {
       io.stderr.write(`dext: ${thrown.message}\n\n${USAGE}`);
@@ -56,46 +69,4 @@ export async function main(
     }
     return EXIT.failed;
   }
-}
-
-async function validate(args: string[], io: CliIo): Promise<number> {
-  const { dir, json, help } = parseValidateArgs(args);
-  if (help) {
-    io.stdout.write(USAGE);
-    return EXIT.ok;
-  }
-
-  const file = join(dir, "metadata.json");
-  let metadata: unknown;
-  try {
-    ({ metadata } = await readExtensionDir(dir));
-  } catch (thrown) {
-    if (!(thrown instanceof MetadataReadError)) throw thrown;
-    if (json) io.stdout.write(formatJsonFailure(file, thrown));
-    else io.stderr.write(`dext: ${thrown.message}\n`);
-    return EXIT.failed;
-  }
-
-  const { valid, findings } = validateMetadata(metadata);
-  io.stdout.write(json ? formatJsonReport(file, findings) : formatTextReport(file, findings));
-  return valid ? EXIT.ok : EXIT.findings;
-}
-
-function parseValidateArgs(args: string[]): { dir: string; json: boolean; help: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (cause) {
-    throw new UsageError(`validate: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-  const { positionals, values } = parsed;
-  if (positionals.length > 1) {
-    throw new UsageError(`validate takes one folder, got ${positionals.length}: ${positionals.join(" ")}`);
-  }
-  return { dir: positionals[0] ?? ".", json: values.json === true, help: values.help === true };
 }

@@ -33,3 +33,44 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
   readonly code = "bad_usage";
 }
+
+export type InputErrorCode = "dockerfile_not_found" | "context_not_found";
+
+/** A file or folder named on the command line (not metadata.json) cannot be used; nothing was validated. */
+export class InputError extends Error {
+  override readonly name = "InputError";
+  readonly code: InputErrorCode;
+  readonly path: string;
+
+  constructor(code: InputErrorCode, message: string, options: { path: string; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.path = options.path;
+  }
+}
+
+export type DockerErrorCode = "docker_missing" | "daemon_unreachable" | "image_not_found" | "inspect_failed";
+
+/** `docker image inspect` could not answer: no CLI, no engine, no such image, or unreadable output. */
+export class DockerError extends Error {
+  override readonly name = "DockerError";
+  readonly code: DockerErrorCode;
+
+  constructor(code: DockerErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+  }
+}
+
+export type MigrateErrorCode = "already_modern" | "backup_exists" | "not_an_object";
+
+/** `dext migrate` refused: the file needs no migration, or writing it could lose the original. */
+export class MigrateError extends Error {
+  override readonly name = "MigrateError";
+  readonly code: MigrateErrorCode;
+
+  constructor(code: MigrateErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}

@@ -1,4 +1,5 @@
-import type { ErrorBody, ErrorIssue } from "./error-body.js";
+import { statusByCode } from "./error-body.js";
+import type { ErrorBody, ErrorCode, ErrorIssue } from "./error-body.js";
 
 /**
  * What the UI can do about a failure, independent of how the call travelled:
@@ -8,6 +9,7 @@ import type { ErrorBody, ErrorIssue } from "./error-body.js";
  * - `rejected`: another 4xx (conflict, payload too large, ...).
  * - `server_fault`: the backend failed; the operator finds `requestId` in its logs.
  * - `invalid_response`: the backend answered something the contract does not allow.
+ * - `cancelled`: a job was cancelled before it finished.
  */
 export type BackendErrorKind =
   | "unavailable"
@@ -15,7 +17,8 @@ export type BackendErrorKind =
   | "not_found"
   | "rejected"
   | "server_fault"
-  | "invalid_response";
+  | "invalid_response"
+  | "cancelled";
 
 export interface BackendClientErrorDetails {
   kind: BackendErrorKind;
@@ -55,4 +58,9 @@ export function kindForStatus(status: number | undefined): BackendErrorKind {
   if (status === 404) return "not_found";
   if (status >= 500) return "server_fault";
   return "rejected";
+}
+
+/** The kind for an error the backend reported in its body rather than as a status (a failed job). */
+export function kindForCode(code: ErrorCode): BackendErrorKind {
+  return kindForStatus(statusByCode[code]);
 }

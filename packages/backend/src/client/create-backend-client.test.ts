@@ -2,15 +2,9 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { greetingContract } from "../testing/greeting-contract.js";
 import { BackendClientError } from "./backend-client-error.js";
 import { createBackendClient } from "./create-backend-client.js";
-import { createDesktopServiceTransport } from "./desktop-service-transport.js";
-import type { DesktopHttpService } from "./desktop-service-transport.js";
 import type { Transport } from "./transport.js";
 
 const noSleep = () => Promise.resolve();
-
-function desktopService(handler: (config: Parameters<DesktopHttpService["request"]>[0]) => Promise<unknown>): DesktopHttpService {
-  return { request: handler };
-}
 
 describe("createBackendClient", () => {
   it("builds the URL from path parameters and query, and types the result", async () => {
@@ -83,49 +77,5 @@ describe("createBackendClient", () => {
     );
     await expect(client.hello()).rejects.toMatchObject({ kind: "invalid_input" });
     expect(calls).toBe(1);
-  });
-});
-
-describe("createDesktopServiceTransport", () => {
-  it("sends method, URL and JSON body through vm.service.request", async () => {
-    const configs: unknown[] = [];
-    const client = createBackendClient(
-      greetingContract,
-      createDesktopServiceTransport(desktopService((config) => (configs.push(config), Promise.resolve({ text: "aa" })))),
-    );
-    await client.echo({ body: { text: "a", times: 2 } });
-    expect(configs).toEqual([{ url: "/echo", method: "POST", headers: { "content-type": "application/json" }, data: { text: "a", times: 2 } }]);
-  });
-
-  it("turns Desktop's 'socket hang up' rejection without a status into unavailable", async () => {
-    const client = createBackendClient(
-      greetingContract,
-      createDesktopServiceTransport(desktopService(() => Promise.reject({ statusCode: undefined, message: "socket hang up" }))),
-      { retry: { attempts: 1 } },
-    );
-    const error = await client.hello().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BackendClientError);
-    expect(error).toMatchObject({ kind: "unavailable", message: "Backend unavailable: socket hang up" });
-  });
-
-  it("reads dext's error body out of Desktop's message and keeps its issues", async () => {
-    const body = { error: { code: "invalid_input", message: "Invalid request: body.times", requestId: "r1", issues: [{ path: "body.times", message: "Too big" }] } };
-    const client = createBackendClient(
-      greetingContract,
-      createDesktopServiceTransport(desktopService(() => Promise.reject({ name: "Error", statusCode: 400, message: JSON.stringify(body) }))),
-    );
-    const error = (await client.echo({ body: { text: "a", times: 1 } }).catch((e: unknown) => e)) as BackendClientError;
-    expect(error.kind).toBe("invalid_input");
-    expect(error.message).toBe("Invalid request: body.times");
-    expect(error.issues).toEqual([{ path: "body.times", message: "Too big" }]);
-    expect(error.requestId).toBe("r1");
-  });
-
-  it("classifies a 500 as a server fault", async () => {
-    const client = createBackendClient(
-      greetingContract,
-      createDesktopServiceTransport(desktopService(() => Promise.reject({ statusCode: 500, message: "boom" }))),
-    );
-    await expect(client.hello()).rejects.toMatchObject({ kind: "server_fault", status: 500 });
   });
 });

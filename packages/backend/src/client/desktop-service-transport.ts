@@ -19,24 +19,45 @@ function readField(value: unknown, field: string): unknown {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[field] : undefined;
 }
 
+// Messages of a proxy that could not reach the socket, as opposed to answers from the backend.
+const connectionFailure = /ECONNREFUSED|ENOENT|ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|connect\b.*\bfailed/i;
+
+function describe(reason: unknown): string {
+  if (typeof reason === "string" && reason !== "") return reason;
+  if (reason === undefined || reason === null) return "no details";
+  try {
+    return JSON.stringify(reason);
+  } catch {
+    return "unreadable rejection";
+  }
+}
+
+function statusOf(reason: unknown): number | undefined {
+  const raw = readField(reason, "statusCode") ?? readField(reason, "status");
+  const status = typeof raw === "string" && /^\d{3}$/.test(raw) ? Number(raw) : raw;
+  return typeof status === "number" && status > 0 ? status : undefined;
+}
+
 /**
  * Desktop rejects a failed `vm.service` call with `{name, message, statusCode}`; the body may sit
  * in `message` (as JSON text) or `data`. When the backend is down it has been seen with no
- * status at all and messages like "socket hang up" or "connect ECONNREFUSED": those mean
- * unavailable, not a server fault.
+ * status at all ("socket hang up"), as a plain Error ("connect ECONNREFUSED 127.0.0.1:80" after
+ * `docker extension update`), or with a 5xx whose message is the proxy's connection error. A dext
+ * backend always answers in its error shape, so a connection error without that shape means
+ * unavailable, whatever the status.
  */
 export function errorFromDesktopRejection(reason: unknown): BackendClientError {
   if (reason instanceof BackendClientError) return reason;
-  const rawStatus = readField(reason, "statusCode") ?? readField(reason, "status");
-  const status = typeof rawStatus === "number" && rawStatus > 0 ? rawStatus : undefined;
+  const status = statusOf(reason);
   const message = readField(reason, "message");
   const body = parseErrorBody(readField(reason, "data")) ?? parseErrorBody(message);
-  const text = typeof message === "string" && message !== "" ? message : String(reason);
+  const text = typeof message === "string" && message !== "" ? message : describe(reason);
+  const unreachable = body === undefined && (status === undefined || (status >= 500 && connectionFailure.test(text)));
   return new BackendClientError({
-    kind: kindForStatus(status),
+    kind: unreachable ? "unavailable" : kindForStatus(status),
     status,
     body,
-    message: body?.error.message ?? (status === undefined ? `Backend unavailable: ${text}` : text),
+    message: body?.error.message ?? (unreachable ? `Backend unavailable: ${text}` : text),
     cause: reason,
   });
 }

@@ -11,6 +11,7 @@ export const errorCodes = [
   "payload_too_large",
   "unsupported_media_type",
   "conflict",
+  "too_many_requests",
   "internal",
   "unavailable",
 ] as const;
@@ -43,6 +44,7 @@ export const statusByCode: Readonly<Record<ErrorCode, number>> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   internal: 500,
   unavailable: 503,
 };

@@ -10,7 +10,7 @@ export type {
 } from "./contract.js";
 export { errorBodySchema, errorCodes, statusByCode } from "./error-body.js";
 export type { ErrorBody, ErrorCode, ErrorIssue } from "./error-body.js";
-export { BackendClientError, kindForStatus } from "./backend-client-error.js";
+export { BackendClientError, kindForCode, kindForStatus } from "./backend-client-error.js";
 export type { BackendClientErrorDetails, BackendErrorKind } from "./backend-client-error.js";
 export { createFetchTransport, errorFromResponse, parseErrorBody } from "./transport.js";
 export type { Transport, TransportRequest } from "./transport.js";
@@ -18,3 +18,7 @@ export { createDesktopServiceTransport, errorFromDesktopRejection } from "./desk
 export type { DesktopHttpService } from "./desktop-service-transport.js";
 export { createBackendClient } from "./create-backend-client.js";
 export type { BackendClient, BackendClientOptions, RetryOptions } from "./create-backend-client.js";
+export { defineJob, isFinishedState, jobIdParamsSchema, jobStates, jobStatusSchema } from "./job.js";
+export type { JobDefinition, JobInput, JobResult, JobRoutes, JobState, JobStatus, JobStatusSchema } from "./job.js";
+export { createJobClient, settleJobStatus } from "./job-client.js";
+export type { JobClient, WaitForJobOptions } from "./job-client.js";

@@ -1,0 +1,111 @@
+import { Agent, request } from "node:http";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defineContract } from "./client/contract.js";
+import { errorBodySchema } from "./client/error-body.js";
+import { createBackendApp } from "./create-backend-app.js";
+import { createJobRegistry } from "./job-registry.js";
+import { serveOnSocket } from "./serve-on-socket.js";
+import { generateBadRequests } from "./testing/bad-requests.js";
+import { countJob, countRunner } from "./testing/count-job.js";
+import { greetingContract } from "./testing/greeting-contract.js";
+import { greetingHandlers } from "./testing/greeting-handlers.js";
+import { createRandom } from "./testing/random.js";
+import { makeSocketDir } from "./testing/temp-dir.js";
+import type { RunningServer } from "./serve-on-socket.js";
+import type { BadRequest } from "./testing/bad-requests.js";
+
+const seed = Number(process.env.DEXT_FUZZ_SEED ?? 20_251_125);
+const cases = 1_400;
+const limitBytes = 8 * 1024;
+
+interface Outcome {
+  status: number | "closed";
+  /** The app tags every response with a request id; node:http's own protocol refusals have none. */
+  fromApp: boolean;
+  body: string;
+}
+
+let temp: Awaited<ReturnType<typeof makeSocketDir>>;
+let server: RunningServer;
+const jobs = createJobRegistry(countJob, { run: countRunner(), maxConcurrent: 1_000 });
+const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+beforeAll(async () => {
+  temp = await makeSocketDir();
+  const contract = defineContract({ ...greetingContract, ...countJob.routes });
+  const app = createBackendApp({ contract, handlers: { ...greetingHandlers, ...jobs.handlers }, bodyLimit: `${limitBytes}b` });
+  server = await serveOnSocket(app, temp.socket());
+});
+afterAll(async () => {
+  jobs.cancelAll();
+  agent.destroy();
+  await server.close(100);
+  await temp.remove();
+});
+
+function sendHttp(bad: BadRequest): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const headers = bad.body === undefined ? bad.headers : { ...bad.headers, "content-length": String(bad.body.length) };
+    const req = request({ socketPath: temp.socket(), agent, method: bad.method, path: bad.path, headers }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, fromApp: res.headers["x-request-id"] !== undefined, body }));
+      res.on("error", () => resolve({ status: "closed", fromApp: false, body }));
+    });
+    // The server may answer (413, 415) and close before the whole body is written.
+    req.on("error", () => resolve({ status: "closed", fromApp: false, body: "" }));
+    req.end(bad.body);
+  });
+}
+
+function sendRaw(bytes: Buffer): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const socket = connect(temp.socket());
+    let text = "";
+    const done = () => {
+      socket.destroy();
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
+      resolve({ status: status === undefined ? "closed" : Number(status), fromApp: /x-request-id/i.test(text), body: text });
+    };
+    socket.setTimeout(3_000, done);
+    socket.on("data", (chunk: Buffer) => {
+      text += chunk.toString("latin1");
+      if (text.includes("\r\n\r\n")) done();
+    });
+    socket.on("error", done);
+    socket.on("close", done);
+    socket.end(bytes);
+  });
+}
+
+describe("generated bad requests", () => {
+  it(`answers ${cases} malformed, mistyped, oversized and oddly addressed requests without a 5xx or a crash (seed ${seed})`, async () => {
+    const requests = generateBadRequests(createRandom(seed), cases, limitBytes);
+    const outcomes: { index: number; bad: BadRequest; outcome: Outcome }[] = [];
+    for (let i = 0; i < requests.length; i += 16) {
+      const batch = requests.slice(i, i + 16);
+      const answered = await Promise.all(batch.map((bad) => (bad.raw === undefined ? sendHttp(bad) : sendRaw(bad.raw))));
+      answered.forEach((outcome, j) => outcomes.push({ index: i + j, bad: batch[j]!, outcome }));
+    }
+
+    const describeCase = ({ index, bad, outcome }: (typeof outcomes)[number]) =>
+      `#${index} ${bad.family} ${bad.method} ${bad.path.slice(0, 80)} -> ${String(outcome.status)} ${outcome.body.slice(0, 120)}`;
+    const serverErrors = outcomes.filter(({ outcome }) => typeof outcome.status === "number" && outcome.status >= 500);
+    expect(serverErrors.map(describeCase)).toEqual([]);
+
+    // Whatever the app itself refused, it refused in the one error shape.
+    const appErrors = outcomes.filter(
+      ({ bad, outcome }) => outcome.fromApp && bad.raw === undefined && bad.method !== "HEAD" && typeof outcome.status === "number" && outcome.status >= 400,
+    );
+    const misshapen = appErrors.filter(({ outcome }) => !errorBodySchema.safeParse(JSON.parse(outcome.body || "null")).success);
+    expect(misshapen.map(describeCase)).toEqual([]);
+
+    const families = new Set(outcomes.map(({ bad }) => bad.family));
+    expect(families.size).toBe(7);
+    expect(appErrors.length).toBeGreaterThan(cases / 2);
+
+    const health = await sendHttp({ family: "check", method: "GET", path: "/health", headers: {} });
+    expect(health.status).toBe(200);
+  });
+});

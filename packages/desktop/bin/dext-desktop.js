@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Runs the built host; `pnpm --filter @dext/desktop build` makes dist/.
+import "../dist/main.js";

@@ -1,0 +1,61 @@
+import { parseArgs } from "node:util";
+import { startDesktopHost } from "./server/desktop-host.js";
+
+export const usage = `Usage: dext-desktop [options] <extension-folder>...
+
+Runs Docker Desktop extensions in a browser without Docker Desktop: a dashboard with a tab per
+extension, each extension's VM service started on this machine, its host binaries installed.
+
+Options:
+  --port <n>        Port of the dashboard (default 4480; 0 picks a free one)
+  --host <addr>     Address to listen on (default 127.0.0.1)
+  --context <dir>   Build context of the extensions' Dockerfiles (default: found automatically)
+  -h, --help        Show this help
+`;
+
+/** Runs the host until SIGINT or SIGTERM; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { port: { type: "string" }, host: { type: "string" }, context: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    process.stderr.write(`dext-desktop: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`dext-desktop: name at least one extension folder\n\n${usage}`);
+    return 2;
+  }
+  const port = Number(values.port ?? 4480);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    process.stderr.write(`dext-desktop: --port must be an integer from 0 to 65535, got ${values.port ?? ""}\n`);
+    return 2;
+  }
+  const host = await startDesktopHost({
+    folders: positionals,
+    port,
+    ...(values.host === undefined ? {} : { hostname: values.host }),
+    ...(values.context === undefined ? {} : { context: values.context }),
+  });
+  if (host.extensions.length === 0) {
+    process.stderr.write("dext-desktop: no extension could be installed (see above)\n");
+    await host.stop();
+    return 1;
+  }
+  console.log(`\ndext desktop host: ${host.url}  (${host.extensions.map((e) => e.id).join(", ")})\nPress Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+  await host.stop();
+  return 0;
+}

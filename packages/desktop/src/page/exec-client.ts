@@ -1,0 +1,103 @@
+import { createLineSplitter, toExecResult } from "./exec-result.js";
+import { readNdjson } from "./ndjson.js";
+import type { v1 } from "@docker/extension-api-client-types";
+import type { ExecEvent, ExecRequest, ExecTarget } from "../protocol/index.js";
+
+type OutputCallback = NonNullable<v1.ExecStreamOptions["onOutput"]>;
+
+interface RunHandlers {
+  onEvent: (event: ExecEvent) => void;
+}
+
+async function runOnHost(apiBase: string, request: ExecRequest, handlers: RunHandlers, signal?: AbortSignal): Promise<void> {
+  const response = await fetch(`${apiBase}/exec`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(request),
+    signal: signal ?? null,
+  });
+  if (!response.ok || response.body === null) {
+    throw new Error(`The dext host refused the command (HTTP ${response.status}): ${await response.text()}`);
+  }
+  await readNdjson(response.body, (value) => handlers.onEvent(value as ExecEvent));
+}
+
+function checkArgs(cmd: unknown, args: unknown): asserts args is string[] {
+  if (typeof cmd !== "string" || cmd === "") throw new TypeError("exec: cmd must be a non-empty string");
+  if (!Array.isArray(args) || !args.every((arg) => typeof arg === "string")) {
+    // Desktop passes each element as one argument; a single string with spaces is a common mistake.
+    throw new TypeError("exec: args must be an array of strings, one element per argument");
+  }
+}
+
+/**
+ * `exec` as Desktop implements it: buffered, it resolves with stdout and stderr on exit 0 and
+ * rejects with the same shape plus `code` otherwise; streamed, it reports output as it comes
+ * (by line with `splitOutputLines`), then `onClose(code)`, and `close()` kills the process.
+ */
+export function createExec(apiBase: string, target: ExecTarget): v1.Exec {
+  function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
+  function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
+  function exec(cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
+    if (options !== undefined && "stream" in options) return stream(cmd, args, options.stream);
+    return buffered(cmd, args);
+  }
+
+  async function buffered(cmd: string, args: string[]): Promise<v1.ExecResult> {
+    checkArgs(cmd, args);
+    let stdout = "";
+    let stderr = "";
+    let exit: Extract<ExecEvent, { type: "exit" }> | undefined;
+    let failure: Extract<ExecEvent, { type: "error" }> | undefined;
+    await runOnHost(apiBase, { target, cmd, args }, {
+      onEvent: (event) => {
+        if (event.type === "stdout") stdout += event.data;
+        else if (event.type === "stderr") stderr += event.data;
+        else if (event.type === "exit") exit = event;
+        else failure = event;
+      },
+    });
+    if (failure !== undefined) throw new Error(failure.message);
+    const raw = { cmd: [cmd, ...args].join(" "), killed: exit?.signal != null, stdout, stderr };
+    if (exit?.code === 0) return toExecResult(raw);
+    // Desktop rejects a non-zero exit with a plain object, not an Error; extensions read its fields.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    throw { ...raw, code: exit?.code ?? undefined, signal: exit?.signal ?? undefined };
+  }
+
+  function stream(cmd: string, args: string[], options: v1.ExecStreamOptions): v1.ExecProcess {
+    const controller = new AbortController();
+    const onOutput: OutputCallback = (data) => {
+      if (!controller.signal.aborted) options.onOutput?.(data);
+    };
+    const stdoutLines = createLineSplitter((line) => onOutput({ stdout: line }));
+    const stderrLines = createLineSplitter((line) => onOutput({ stderr: line }));
+    const split = options.splitOutputLines === true;
+    const run = async () => {
+      checkArgs(cmd, args);
+      await runOnHost(apiBase, { target, cmd, args }, {
+        onEvent: (event) => {
+          if (event.type === "stdout") {
+            if (split) stdoutLines.push(event.data);
+            else onOutput({ stdout: event.data });
+          } else if (event.type === "stderr") {
+            if (split) stderrLines.push(event.data);
+            else onOutput({ stderr: event.data });
+          } else if (event.type === "exit") {
+            stdoutLines.flush();
+            stderrLines.flush();
+            if (!controller.signal.aborted) options.onClose?.(event.code ?? -1);
+          } else if (!controller.signal.aborted) {
+            options.onError?.(new Error(event.message));
+          }
+        },
+      }, controller.signal);
+    };
+    run().catch((error: unknown) => {
+      if (!controller.signal.aborted) options.onError?.(error);
+    });
+    return { close: () => controller.abort() };
+  }
+
+  return exec;
+}

@@ -1,0 +1,62 @@
+// The wire format between an extension page (the injected client) and the host server. Browser-safe.
+
+export type ExecTarget = "vm" | "host" | "docker";
+
+export interface ExecRequest {
+  target: ExecTarget;
+  cmd: string;
+  args: string[];
+}
+
+/** One line of the NDJSON answer to an exec: output as it comes, then exactly one `exit` or `error`. */
+export type ExecEvent =
+  | { type: "stdout"; data: string }
+  | { type: "stderr"; data: string }
+  | { type: "exit"; code: number | null; signal: string | null }
+  | { type: "error"; message: string; code?: string };
+
+export interface ServiceRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  data: unknown;
+}
+
+/** What the backend answered, untouched; the client turns it into Desktop's resolve or reject. */
+export type ServiceResponse =
+  | { ok: true; status: number; contentType: string; body: string }
+  | { ok: false; message: string; code: string | undefined };
+
+/** What the host tells a page about itself, inlined before the page's own scripts. */
+export interface PageConfig {
+  extensionId: string;
+  image: string;
+  apiBase: string;
+  host: { platform: string; arch: string; hostname: string };
+  colorScheme: "light" | "dark" | "system";
+}
+
+export interface ExtensionSummary {
+  id: string;
+  title: string;
+  uiUrl: string | undefined;
+  iconUrl: string | undefined;
+  source: string;
+  vm: { state: "none" | "starting" | "running" | "exited"; detail: string | undefined };
+  problems: string[];
+}
+
+/** Messages from an extension page to the dashboard around it. */
+export type PageToChrome =
+  | { kind: "dext:call"; extensionId: string; api: string; args: unknown[]; outcome: "ok" | "error"; detail: string; ms: number }
+  | { kind: "dext:toast"; extensionId: string; level: "success" | "warning" | "error"; message: string }
+  | { kind: "dext:navigate"; extensionId: string; intent: string; args: unknown[] }
+  | { kind: "dext:open-external"; extensionId: string; url: string }
+  | { kind: "dext:dialog"; extensionId: string; requestId: string; options: unknown };
+
+/** Messages from the dashboard to an extension page. */
+export type ChromeToPage =
+  | { kind: "dext:color-scheme"; scheme: "light" | "dark" }
+  | { kind: "dext:dialog-result"; requestId: string; result: { canceled: boolean; filePaths: string[] } };
+
+export const pageConfigGlobal = "__dextPageConfig";

@@ -1,0 +1,56 @@
+import { request } from "node:http";
+import { DesktopHostError } from "./errors.js";
+
+/** The engine the host uses for `docker.*` calls: DOCKER_HOST when it is a Unix socket, else the default socket. */
+export function engineSocketPath(env: NodeJS.ProcessEnv = process.env): string {
+  const host = env.DOCKER_HOST;
+  if (host?.startsWith("unix://") === true) return host.slice("unix://".length);
+  return "/var/run/docker.sock";
+}
+
+function toQuery(options: unknown, allowed: readonly string[]): string {
+  const search = new URLSearchParams();
+  if (typeof options === "object" && options !== null) {
+    for (const [key, value] of Object.entries(options as Record<string, unknown>)) {
+      if (!allowed.includes(key) || value === undefined) continue;
+      search.set(key, typeof value === "string" ? value : JSON.stringify(value));
+    }
+  }
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+/** A GET on the Engine API (v1.41, as Desktop's client uses), resolving the decoded JSON. */
+export function engineGet(path: string, socketPath = engineSocketPath()): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path: `/v1.41${path}`, method: "GET", timeout: 30_000 }, (res) => {
+      let text = "";
+      res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => {
+        if ((res.statusCode ?? 500) >= 400) {
+          reject(new DesktopHostError("engine_unavailable", `Docker engine answered ${res.statusCode ?? "?"}: ${text.trim()}`));
+          return;
+        }
+        try {
+          resolve(JSON.parse(text));
+        } catch (cause) {
+          reject(new DesktopHostError("engine_unavailable", "Docker engine answered something that is not JSON", { cause }));
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", (cause) =>
+      reject(
+        new DesktopHostError(
+          "engine_unavailable",
+          `No Docker engine answers at ${socketPath} (${cause.message}). docker.listContainers and docker.listImages need one: start it or set DOCKER_HOST=unix://<socket>.`,
+          { cause },
+        ),
+      ),
+    );
+    req.end();
+  });
+}
+
+export const listContainers = (options: unknown) => engineGet(`/containers/json${toQuery(options, ["all", "limit", "size", "filters"])}`);
+export const listImages = (options: unknown) => engineGet(`/images/json${toQuery(options, ["all", "filters", "digests", "shared-size"])}`);

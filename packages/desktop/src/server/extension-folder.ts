@@ -1,0 +1,95 @@
+import { access, readFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { validateMetadata } from "@dext/metadata";
+import { hostPathFor, readImageLayout } from "./dockerfile-layout.js";
+import { DesktopHostError } from "./errors.js";
+import type { ExtensionMetadata } from "@dext/metadata";
+import type { ImageLayout } from "./dockerfile-layout.js";
+
+export interface ExtensionFolder {
+  /** URL-safe name, unique within one host. */
+  id: string;
+  dir: string;
+  metadata: ExtensionMetadata;
+  /** Where each image path comes from on this machine. */
+  layout: ImageLayout;
+  /** How the layout was found, for the dashboard: the Dockerfile and its build context, or the folder itself. */
+  layoutSource: string;
+}
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+/**
+ * Finds the build context: the nearest folder, from the extension's own up to the filesystem
+ * root, from which the Dockerfile's copies put a metadata.json at the image root. dext's samples
+ * build from the repository root; Docker's samples from their own folder. Both are found.
+ */
+async function findContext(dockerfile: string, start: string, buildArgs: Record<string, string>): Promise<{ context: string; layout: ImageLayout } | undefined> {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const layout = await readImageLayout(dockerfile, dir, buildArgs);
+    const metadataPath = hostPathFor(layout, "/metadata.json");
+    if (metadataPath !== undefined && (await exists(metadataPath))) return { context: dir, layout };
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The identity layout for a folder that holds the files as they sit in the image. */
+function folderAsImage(dir: string): ImageLayout {
+  return { entries: [{ imagePath: "/", hostPath: dir, line: 0 }], workdir: "/", env: {}, command: undefined };
+}
+
+/** Reads an extension folder as Desktop would read the image built from it. */
+/** The build arguments BuildKit sets for a build targeting this machine, so per-CPU copies resolve. */
+export function platformBuildArgs(arch: string = process.arch): Record<string, string> {
+  const targetArch = arch === "x64" ? "amd64" : arch;
+  return {
+    TARGETOS: "linux",
+    TARGETARCH: targetArch,
+    TARGETPLATFORM: `linux/${targetArch}`,
+    BUILDOS: "linux",
+    BUILDARCH: targetArch,
+    BUILDPLATFORM: `linux/${targetArch}`,
+  };
+}
+
+export async function loadExtensionFolder(folder: string, options: { context?: string } = {}): Promise<Omit<ExtensionFolder, "id">> {
+  const dir = resolve(folder);
+  if (!(await exists(dir))) throw new DesktopHostError("extension_not_found", `No extension folder at ${dir}`);
+  const dockerfile = join(dir, "Dockerfile");
+  let layout: ImageLayout;
+  let layoutSource: string;
+  if (await exists(dockerfile)) {
+    const buildArgs = platformBuildArgs();
+    const found = options.context === undefined
+      ? await findContext(dockerfile, dir, buildArgs)
+      : { context: resolve(options.context), layout: await readImageLayout(dockerfile, resolve(options.context), buildArgs) };
+    if (found === undefined) {
+      throw new DesktopHostError(
+        "context_not_found",
+        `${dockerfile} copies no metadata.json to / from ${dir} or any folder above it. Pass --context <dir>, or check the COPY of metadata.json.`,
+      );
+    }
+    layout = found.layout;
+    layoutSource = `${dockerfile} (context ${found.context})`;
+  } else {
+    layout = folderAsImage(dir);
+    layoutSource = `${dir} (no Dockerfile: files as they sit)`;
+  }
+  const metadataPath = hostPathFor(layout, "/metadata.json") ?? join(dir, "metadata.json");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(metadataPath, "utf8"));
+  } catch (cause) {
+    throw new DesktopHostError("metadata_invalid", `Cannot read ${metadataPath}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  const result = validateMetadata(raw);
+  if (!result.valid) {
+    const errors = result.findings.filter((finding) => finding.severity === "error").map((finding) => `${finding.path}: ${finding.message}`);
+    throw new DesktopHostError("metadata_invalid", `${metadataPath} is not valid extension metadata:\n  ${errors.join("\n  ")}`);
+  }
+  return { dir, metadata: result.metadata, layout, layoutSource };
+}
+
+export function slugFor(dir: string): string {
+  return basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "extension";
+}

@@ -1,0 +1,100 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { lstat, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { LogBuffer } from "./log-buffer.js";
+import { waitForSocket } from "./socket-ready.js";
+import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.js";
+import type { ChildProcess } from "node:child_process";
+import type { ExtensionFolder } from "./extension-folder.js";
+import type { ProcessSpec, VmRuntime, VmState } from "./vm-runtime.js";
+
+const guestServices = "/run/guest-services";
+
+export interface FolderVmOptions {
+  /** A short private folder: holds the virtual root and the folder standing for /run/guest-services. */
+  stateDir: string;
+  log: (line: string) => void;
+  startTimeoutMs?: number;
+}
+
+function isIdle(command: readonly string[]): boolean {
+  // Images without a server keep their container alive this way; nothing needs to run here.
+  return command.join(" ") === "sleep infinity" || command.join(" ") === "/bin/sh -c sleep infinity";
+}
+
+/**
+ * The VM service of an extension folder, run on this machine: the image's CMD starts in a virtual
+ * root built from the Dockerfile, with /run/guest-services mapped to a private folder, so the
+ * backend listens where the host (standing for Desktop) expects its socket.
+ */
+export async function startFolderVm(extension: ExtensionFolder, options: FolderVmOptions): Promise<VmRuntime> {
+  const root = join(options.stateDir, "root");
+  const guestDir = join(options.stateDir, "gs");
+  await buildVirtualRoot(root, extension.layout);
+  await mkdir(guestDir, { recursive: true });
+  const socketName = extension.metadata.vm?.exposes?.socket;
+  const socketPath = socketName === undefined ? undefined : join(guestDir, socketName);
+  const cwd = inVirtualRoot(root, extension.layout.workdir);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(extension.layout.env)) if (name !== "PATH") env[name] = value;
+
+  const mapPath = async (value: string): Promise<string> => {
+    if (value === guestServices || value.startsWith(`${guestServices}/`)) return guestDir + value.slice(guestServices.length);
+    if (value.startsWith("/") && (await lstat(inVirtualRoot(root, value)).catch(() => undefined)) !== undefined) return inVirtualRoot(root, value);
+    return value;
+  };
+
+  let state: VmState = { state: "none", detail: undefined };
+  let child: ChildProcess | undefined;
+  const logs = new LogBuffer(200, options.log);
+  const command = extension.metadata.vm !== undefined && "image" in extension.metadata.vm ? extension.layout.command : undefined;
+
+  if (command !== undefined && command.length > 0 && !isIdle(command)) {
+    const [file = "", ...args] = await Promise.all(command.map(mapPath));
+    state = { state: "starting", detail: [file, ...args].join(" ") };
+    const started = spawn(file, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    child = started;
+    started.stdout.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+    started.stderr.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+    let exitReason: string | undefined;
+    started.once("error", (error) => (exitReason = `could not start ${file}: ${error.message}`));
+    started.once("exit", (code, signal) => {
+      exitReason ??= `exited with ${signal ?? `code ${code ?? "?"}`}`;
+      state = { state: "exited", detail: `${exitReason}\n${logs.tail(10).join("\n")}` };
+    });
+    if (socketPath !== undefined) {
+      try {
+        await waitForSocket(socketPath, { timeoutMs: options.startTimeoutMs ?? 15_000, gaveUp: () => exitReason });
+        state = { state: "running", detail: `${[file, ...args].join(" ")} on ${socketPath}` };
+      } catch (error) {
+        // Desktop keeps the extension installed with a dead backend; so does the host, and says why.
+        state = { state: "exited", detail: `${error instanceof Error ? error.message : String(error)}\n${logs.tail(10).join("\n")}` };
+        options.log(`VM service did not start: ${state.detail ?? ""}`);
+      }
+    } else {
+      state = { state: "running", detail: [file, ...args].join(" ") };
+    }
+  }
+
+  return {
+    socketPath,
+    state: () => state,
+    execSpec: (cmd, args): ProcessSpec => ({
+      // An absolute command the image provides runs from the virtual root; others from this machine's PATH.
+      file: cmd.startsWith("/") && existsSync(inVirtualRoot(root, cmd)) ? inVirtualRoot(root, cmd) : cmd,
+      args,
+      cwd,
+      env,
+    }),
+    stop: async () => {
+      if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      // Docker's stop timeout: SIGKILL after 10 s.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { hostPathFor } from "./dockerfile-layout.js";
+import { loadExtensionFolder } from "./extension-folder.js";
+import { startFolderVm } from "./folder-vm.js";
+import { installHostBinaries } from "./host-binaries.js";
+import type { ExtensionMetadata } from "@dext/metadata";
+import type { InstalledBinaries } from "./host-binaries.js";
+import type { VmRuntime } from "./vm-runtime.js";
+
+/** An extension as the host runs it: what Desktop would have after `docker extension install`. */
+export interface InstalledExtension {
+  id: string;
+  title: string;
+  /** The folder or image it came from. */
+  source: string;
+  image: string;
+  metadata: ExtensionMetadata;
+  /** The file on this machine that stands for a path in the image, if any. */
+  resolveImagePath(imagePath: string): string | undefined;
+  vm: VmRuntime | undefined;
+  binaries: InstalledBinaries;
+  problems: string[];
+  stop(): Promise<void>;
+}
+
+export interface InstallOptions {
+  id: string;
+  /** A short private folder for this extension's state (virtual root, guest-services folder, host binaries). */
+  stateDir: string;
+  context?: string;
+  log: (line: string) => void;
+}
+
+/** Installs an extension from its folder: reads it as the image it builds, starts its VM service, copies its host binaries. */
+export async function installFromFolder(folder: string, options: InstallOptions): Promise<InstalledExtension> {
+  const loaded = await loadExtensionFolder(folder, options.context === undefined ? {} : { context: options.context });
+  await mkdir(options.stateDir, { recursive: true });
+  const resolveImagePath = (imagePath: string) => hostPathFor(loaded.layout, imagePath);
+  const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, log: options.log });
+  const binaries = await installHostBinaries(loaded.metadata, resolveImagePath, join(options.stateDir, "bin"));
+  const problems = [...binaries.problems];
+  const vmState = vm?.state();
+  if (vmState?.state === "exited") problems.push(`VM service stopped: ${vmState.detail ?? ""}`);
+  if (loaded.metadata.vm !== undefined && "composefile" in loaded.metadata.vm) {
+    problems.push("vm.composefile: folder mode runs no compose services; open the built image with a Docker engine instead");
+  }
+  return {
+    id: options.id,
+    title: loaded.metadata.ui?.["dashboard-tab"]?.title ?? options.id,
+    source: loaded.layoutSource,
+    image: `dext-local/${options.id}:dev`,
+    metadata: loaded.metadata,
+    resolveImagePath,
+    vm,
+    binaries,
+    problems,
+    stop: async () => {
+      await vm?.stop();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { parseArgs } from "node:util";
+import { folderArgument, usageErrors } from "./cli-args.js";
+import { EXIT } from "./cli-io.js";
+import type { CliIo } from "./cli-io.js";
+import { MetadataReadError } from "./errors.js";
+import { existingLabels } from "./existing-labels.js";
+import { formatLabelBlock, suggestLabels } from "./label-block.js";
+import { readExtensionDir } from "./read-extension-dir.js";
+
+const OPTIONS = { dockerfile: { type: "string" } } as const;
+
+/** `dext labels [dir]`: a LABEL block with the Dockerfile's values, metadata's hints and placeholders. */
+export async function labelsCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = usageErrors("labels", () => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
+  const dir = folderArgument("labels", positionals);
+  let metadata: unknown;
+  try {
+    ({ metadata } = await readExtensionDir(dir));
+  } catch (thrown) {
+    if (!(thrown instanceof MetadataReadError)) throw thrown;
+    // Without a usable metadata.json the block is all placeholders, which still helps; without the folder it cannot.
+    if (thrown.code === "dir_not_found" || thrown.code === "not_a_directory") {
+      io.stderr.write(`dext: ${thrown.message}\n`);
+      return EXIT.failed;
+    }
+  }
+  const existing = await existingLabels(dir, values.dockerfile);
+  io.stdout.write(`# Paste into the final stage of the Dockerfile; replace every <fill in: …>.\n`);
+  io.stdout.write(formatLabelBlock(suggestLabels({ existing, metadata })));
+  return EXIT.ok;
+}

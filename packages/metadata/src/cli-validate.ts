@@ -1,0 +1,80 @@
+import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { buildArgMap, folderArgument, usageErrors } from "./cli-args.js";
+import { EXIT } from "./cli-io.js";
+import type { CliIo } from "./cli-io.js";
+import { dockerImageInspect, runCommand } from "./docker-cli.js";
+import { DockerError, InputError, MetadataReadError } from "./errors.js";
+import { hasErrors } from "./finding.js";
+import type { Finding } from "./finding.js";
+import { formatJsonFailure, formatJsonReport, formatTextReport } from "./format-report.js";
+import { imageLabelSet } from "./image-labels.js";
+import type { ImageCheck } from "./image-labels.js";
+import { validateLabels } from "./validate-labels.js";
+import { validateExtensionDir } from "./validate-extension-dir.js";
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  context: { type: "string" },
+  dockerfile: { type: "string" },
+  "build-arg": { type: "string", multiple: true },
+  image: { type: "string" },
+} as const;
+
+/** `dext validate [dir] [--image ref] [--json] [--context dir] [--dockerfile file] [--build-arg N=v]` */
+export async function validateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = usageErrors("validate", () => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
+  const json = values.json === true;
+  const image = values.image;
+  const dir = positionals.length === 0 && image !== undefined ? undefined : folderArgument("validate", positionals);
+  const about: Record<string, string> = dir === undefined ? {} : { file: join(dir, "metadata.json") };
+  if (image !== undefined) about.image = image;
+
+  try {
+    const inspected = image === undefined ? undefined : imageLabelSet(await dockerImageInspect(image, io.run ?? runCommand), image);
+    const { findings, checked, subject } =
+      dir === undefined && inspected !== undefined && image !== undefined
+        ? { findings: [...inspected.findings, ...validateLabels(inspected.labels)], checked: ["labels"], subject: `image ${image}` }
+        : await validateDir(dir ?? ".", values, inspected, about);
+    io.stdout.write(json ? formatJsonReport(about, findings) : formatTextReport(subject, findings, checked));
+    return hasErrors(findings) ? EXIT.findings : EXIT.ok;
+  } catch (thrown) {
+    if (!(thrown instanceof MetadataReadError || thrown instanceof InputError || thrown instanceof DockerError)) throw thrown;
+    const position = thrown instanceof MetadataReadError ? thrown.position : undefined;
+    if (json) io.stdout.write(formatJsonFailure(about, { code: thrown.code, message: thrown.message, position }));
+    else io.stderr.write(`dext: ${thrown.message}\n`);
+    return EXIT.failed;
+  }
+}
+
+interface DirResult {
+  findings: Finding[];
+  checked: string[];
+  subject: string;
+}
+
+async function validateDir(
+  dir: string,
+  values: { context?: string; dockerfile?: string; "build-arg"?: string[] },
+  inspected: ImageCheck | undefined,
+  about: Record<string, string>,
+): Promise<DirResult> {
+  const report = await validateExtensionDir(dir, {
+    ...(values.context === undefined ? {} : { context: values.context }),
+    ...(values.dockerfile === undefined ? {} : { dockerfile: values.dockerfile }),
+    buildArgs: buildArgMap(values["build-arg"]),
+    ...(inspected === undefined ? {} : { imageLabels: inspected.labels }),
+  });
+  const checked = ["metadata.json"];
+  if (report.dockerfilePath !== undefined) {
+    checked.push(`Dockerfile with context ${report.context ?? "."}`);
+    about.dockerfile = report.dockerfilePath;
+    if (report.context !== undefined) about.context = report.context;
+  }
+  if (report.composePath !== undefined) {
+    checked.push("compose file");
+    about.compose = report.composePath;
+  }
+  if (inspected !== undefined) checked.push("image labels");
+  return { findings: [...(inspected?.findings ?? []), ...report.findings], checked, subject: dir };
+}

@@ -1,0 +1,185 @@
+import { posix } from "node:path";
+import { Arg, DockerfileParser, Env, From } from "dockerfile-ast";
+import type { Instruction } from "dockerfile-ast";
+import { expandWord, splitWords } from "./dockerfile-words.js";
+import type { Expansion } from "./dockerfile-words.js";
+
+/**
+ * BuildKit's automatic platform arguments. Their values depend on the build; dext assumes a
+ * linux/amd64 build on a linux/amd64 machine unless `--build-arg` says otherwise.
+ */
+export const PLATFORM_ARGS: Readonly<Record<string, string>> = {
+  TARGETPLATFORM: "linux/amd64",
+  TARGETOS: "linux",
+  TARGETARCH: "amd64",
+  TARGETVARIANT: "",
+  BUILDPLATFORM: "linux/amd64",
+  BUILDOS: "linux",
+  BUILDARCH: "amd64",
+  BUILDVARIANT: "",
+};
+
+/** The variables visible at one instruction; `null` marks an ARG declared without a value. */
+export class Scope {
+  constructor(
+    private readonly args: ReadonlyMap<string, string | null>,
+    private readonly env: ReadonlyMap<string, string>,
+  ) {}
+
+  /** ENV always wins over an ARG of the same name, as in Docker. */
+  readonly lookup = (name: string): string | undefined => this.env.get(name) ?? this.args.get(name) ?? undefined;
+
+  declares(name: string): boolean {
+    return this.env.has(name) || this.args.has(name);
+  }
+
+  withArg(name: string, value: string | null): Scope {
+    return new Scope(new Map(this.args).set(name, value), this.env);
+  }
+
+  withEnv(name: string, value: string): Scope {
+    return new Scope(this.args, new Map(this.env).set(name, value));
+  }
+
+  /** A new stage keeps the ENV of the stage it is built FROM, but no ARG. */
+  forChildStage(): Scope {
+    return new Scope(new Map(), this.env);
+  }
+}
+
+export interface Step {
+  /** Upper case: "COPY", "LABEL"… */
+  keyword: string;
+  /** 1-based line of the instruction's first line. */
+  line: number;
+  instruction: Instruction;
+  /** Variables in effect for this instruction. */
+  scope: Scope;
+  /** Absolute working directory in effect for this instruction. */
+  workdir: string;
+}
+
+export interface Stage {
+  index: number;
+  /** The `AS name`, lower-cased as Docker compares it. */
+  name: string | undefined;
+  line: number;
+  /** The FROM image after ARG substitution: an image reference or an earlier stage's name. */
+  base: string;
+  /** The earlier stage this one is built FROM, if any. */
+  parent: Stage | undefined;
+  /** The `--platform` value as written, e.g. "$BUILDPLATFORM". */
+  platform: string | undefined;
+  steps: Step[];
+  /** Scope and working directory after the last instruction, inherited by child stages. */
+  endScope: Scope;
+  endWorkdir: string;
+}
+
+export interface DockerfileModel {
+  file: string;
+  escapeChar: string;
+  stages: Stage[];
+  /** Every variable name any instruction (FROM flags included) refers to. */
+  referencedVariables: ReadonlySet<string>;
+  /** Names of the ARGs declared before the first FROM, which stages only see when they re-declare them. */
+  globalArgs: ReadonlySet<string>;
+}
+
+/** Parses a Dockerfile (with the dockerfile-ast parser) into stages with their variables. */
+export function readDockerfile(text: string, file: string, buildArgs: ReadonlyMap<string, string> = new Map()): DockerfileModel {
+  const dockerfile = DockerfileParser.parse(text);
+  const escapeChar = dockerfile.getEscapeCharacter();
+  const platformArgs = new Map(Object.entries(PLATFORM_ARGS).map(([name, value]) => [name, buildArgs.get(name) ?? value]));
+  let globals = new Scope(platformArgs, new Map());
+  const stages: Stage[] = [];
+  const referenced = new Set<string>();
+  const globalArgs = new Set<string>();
+  const expand = (raw: string, scope: Scope): Expansion => expandWord(raw, scope.lookup, escapeChar);
+
+  for (const instruction of dockerfile.getInstructions()) {
+    for (const variable of instruction.getVariables()) referenced.add(variable.getName());
+    const current = stages.at(-1);
+    if (instruction instanceof From) {
+      stages.push(newStage(instruction, stages, globals, escapeChar));
+    } else if (current === undefined) {
+      // Only ARG may precede the first FROM; its values serve FROM lines and re-declarations.
+      if (instruction instanceof Arg) {
+        globals = declareArgs(instruction, globals, globals, buildArgs, expand);
+        for (const property of instruction.getProperties()) globalArgs.add(property.getName());
+      }
+    } else {
+      const step: Step = {
+        keyword: instruction.getKeyword().toUpperCase(),
+        line: instruction.getRange().start.line + 1,
+        instruction,
+        scope: current.endScope,
+        workdir: current.endWorkdir,
+      };
+      current.steps.push(step);
+      if (instruction instanceof Arg) current.endScope = declareArgs(instruction, current.endScope, globals, buildArgs, expand);
+      else if (instruction instanceof Env) current.endScope = setEnv(instruction, current.endScope, expand);
+      else if (step.keyword === "WORKDIR") current.endWorkdir = changeDirectory(step, escapeChar);
+    }
+  }
+  return { file, escapeChar, stages, referencedVariables: referenced, globalArgs };
+}
+
+function newStage(from: From, stages: readonly Stage[], globals: Scope, escapeChar: string): Stage {
+  const base = expandWord(from.getImage() ?? "", globals.lookup, escapeChar).value;
+  const parent = stages.find((stage) => stage.name !== undefined && stage.name === base.toLowerCase());
+  return {
+    index: stages.length,
+    name: from.getBuildStage()?.toLowerCase() ?? undefined,
+    line: from.getRange().start.line + 1,
+    base,
+    parent,
+    platform: from.getPlatformFlag()?.getValue() ?? undefined,
+    steps: [],
+    endScope: parent === undefined ? new Scope(new Map(), new Map()) : parent.endScope.forChildStage(),
+    endWorkdir: parent?.endWorkdir ?? "/",
+  };
+}
+
+type Expand = (raw: string, scope: Scope) => Expansion;
+
+function declareArgs(arg: Arg, scope: Scope, globals: Scope, buildArgs: ReadonlyMap<string, string>, expand: Expand): Scope {
+  let next = scope;
+  // `ARG NAME` without a value takes the global ARG's value (or BuildKit's, for platform names).
+  for (const property of arg.getProperties()) {
+    const name = property.getName();
+    const raw = property.getUnescapedValue();
+    const declared = raw === null ? (globals.lookup(name) ?? null) : expand(raw, next).value;
+    next = next.withArg(name, buildArgs.get(name) ?? declared);
+  }
+  return next;
+}
+
+function setEnv(env: Env, scope: Scope, expand: Expand): Scope {
+  let next = scope;
+  for (const property of env.getProperties()) {
+    // Each value sees the variables as they were before this ENV line, as Docker does.
+    next = next.withEnv(property.getName(), expand(property.getUnescapedValue() ?? "", scope).value);
+  }
+  return next;
+}
+
+function changeDirectory(step: Step, escapeChar: string): string {
+  const words = splitWords(step.instruction.getArgumentsContent() ?? "", escapeChar);
+  const target = expandWord(words.join(" "), step.scope.lookup, escapeChar).value;
+  return target === "" ? step.workdir : posix.resolve(step.workdir, target);
+}
+
+/** The final stage and the earlier stages it is built FROM, final first. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let current: Stage | undefined = stage; current !== undefined; current = current.parent) chain.push(current);
+  return chain;
+}
+
+/** Every step of the stage, including those of the stages it is built FROM, in build order. */
+export function inheritedSteps(stage: Stage): Step[] {
+  return stageChain(stage)
+    .reverse()
+    .flatMap((member) => member.steps);
+}

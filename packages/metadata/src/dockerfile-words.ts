@@ -1,0 +1,136 @@
+/** A variable's value, or undefined when the Dockerfile leaves it unset at that point. */
+export type VariableLookup = (name: string) => string | undefined;
+
+export interface Expansion {
+  value: string;
+  /** Variables that expanded to nothing because they were unset (plain `$X` / `${X}` only). */
+  unresolved: string[];
+}
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /\w/;
+// Defaults may nest (`${A:-${B:-c}}`); past this depth the text is kept literally.
+const MAX_DEPTH = 16;
+
+/**
+ * Removes quotes and escapes from one Dockerfile word and substitutes `$VAR`, `${VAR}` and
+ * `${VAR:-word}`-style variables, as BuildKit does for ARG, ENV, LABEL, COPY, ADD and WORKDIR.
+ * Single quotes keep `$` literal; inside double quotes the escape character only escapes `"`, `$`
+ * and itself.
+ */
+export function expandWord(raw: string, lookup: VariableLookup, escapeChar = "\\", depth = 0): Expansion {
+  const unresolved: string[] = [];
+  let value = "";
+  let quote: "'" | '"' | undefined;
+  let i = 0;
+  while (i < raw.length) {
+    const char = raw.charAt(i);
+    if (quote === "'") {
+      if (char === "'") quote = undefined;
+      else value += char;
+      i++;
+    } else if (char === escapeChar && i + 1 < raw.length) {
+      const next = raw.charAt(i + 1);
+      const escapes = quote === undefined || next === '"' || next === "$" || next === escapeChar;
+      value += escapes ? next : char + next;
+      i += 2;
+    } else if ((char === "'" && quote === undefined) || (char === '"' && quote === undefined)) {
+      quote = char;
+      i++;
+    } else if (char === '"' && quote === '"') {
+      quote = undefined;
+      i++;
+    } else if (char === "$" && depth < MAX_DEPTH) {
+      const variable = readVariable(raw, i, lookup, escapeChar, depth);
+      value += variable.value;
+      unresolved.push(...variable.unresolved);
+      i = variable.end;
+    } else {
+      value += char;
+      i++;
+    }
+  }
+  return { value, unresolved };
+}
+
+interface VariableRead extends Expansion {
+  end: number;
+}
+
+function readVariable(raw: string, start: number, lookup: VariableLookup, escapeChar: string, depth: number): VariableRead {
+  const literal: VariableRead = { value: "$", unresolved: [], end: start + 1 };
+  if (raw.charAt(start + 1) === "{") return readBraced(raw, start, lookup, escapeChar, depth) ?? literal;
+  if (!NAME_START.test(raw.charAt(start + 1))) return literal;
+  let end = start + 2;
+  while (end < raw.length && NAME_CHAR.test(raw.charAt(end))) end++;
+  const name = raw.slice(start + 1, end);
+  const found = lookup(name);
+  return { value: found ?? "", unresolved: found === undefined ? [name] : [], end };
+}
+
+function readBraced(raw: string, start: number, lookup: VariableLookup, escapeChar: string, depth: number): VariableRead | undefined {
+  let i = start + 2;
+  while (i < raw.length && NAME_CHAR.test(raw.charAt(i))) i++;
+  const name = raw.slice(start + 2, i);
+  if (name === "" || !NAME_START.test(name.charAt(0))) return undefined;
+  const operator = /^(:?[-+?])/.exec(raw.slice(i))?.[1] ?? "";
+  i += operator.length;
+  const close = matchingBrace(raw, i, escapeChar);
+  if (close === undefined || (operator === "" && close !== i)) return undefined;
+  const word = raw.slice(i, close);
+  const found = lookup(name);
+  const end = close + 1;
+  if (operator === "") return { value: found ?? "", unresolved: found === undefined ? [name] : [], end };
+
+  const isSet = found !== undefined && (!operator.startsWith(":") || found !== "");
+  const alternative = (): Expansion => expandWord(word, lookup, escapeChar, depth + 1);
+  switch (operator.slice(-1)) {
+    case "-":
+      return isSet ? { value: found, unresolved: [], end } : { ...alternative(), end };
+    case "+":
+      return isSet ? { ...alternative(), end } : { value: "", unresolved: [], end };
+    default:
+      // `${X:?message}` fails the build when X is unset; report X as unresolved.
+      return isSet ? { value: found, unresolved: [], end } : { value: "", unresolved: [name], end };
+  }
+}
+
+/** Index of the `}` closing a `${…}` whose body starts at `from`, honouring nested braces. */
+function matchingBrace(raw: string, from: number, escapeChar: string): number | undefined {
+  let depth = 0;
+  for (let i = from; i < raw.length; i++) {
+    const char = raw.charAt(i);
+    if (char === escapeChar) i++;
+    else if (char === "{") depth++;
+    else if (char === "}") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Splits shell-form arguments on unquoted white space, keeping quotes for expandWord. */
+export function splitWords(text: string, escapeChar = "\\"): string[] {
+  const words: string[] = [];
+  let word = "";
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (quote === undefined && /\s/.test(char)) {
+      if (word !== "") words.push(word);
+      word = "";
+      continue;
+    }
+    if (char === escapeChar && quote !== "'" && i + 1 < text.length) {
+      word += char + text.charAt(i + 1);
+      i++;
+      continue;
+    }
+    if (quote === undefined && (char === "'" || char === '"')) quote = char;
+    else if (char === quote) quote = undefined;
+    word += char;
+  }
+  if (word !== "") words.push(word);
+  return words;
+}

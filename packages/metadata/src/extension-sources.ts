@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import { join, posix } from "node:path";
+import { isDirectory } from "./build-context.js";
+import { detectContext } from "./build-context.js";
+import { readCopy } from "./copy-instruction.js";
+import type { DockerfileModel } from "./dockerfile-model.js";
+import { InputError } from "./errors.js";
+import { entryFor } from "./image-contents.js";
+import type { ImageContents } from "./image-contents.js";
+
+const URL_SOURCE = /^(?:[a-z][a-z\d+.-]*:\/\/|git@)/i;
+
+/** Reads a text file, or returns undefined when it does not exist. */
+export async function readOptionalText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (cause) {
+    if (cause instanceof Error && "code" in cause && (cause.code === "ENOENT" || cause.code === "EISDIR")) return undefined;
+    throw cause;
+  }
+}
+
+/** The build context: `--context` when given, else detected from the Dockerfile's COPY sources. */
+export function resolveContext(model: DockerfileModel, dir: string, given: string | undefined): string {
+  if (given !== undefined) {
+    if (!isDirectory(given)) throw new InputError("context_not_found", `The build context ${given} is not a folder`, { path: given });
+    return given;
+  }
+  const sources = model.stages.flatMap((stage) =>
+    stage.steps.flatMap((step) => {
+      const copy = readCopy(step, model.escapeChar);
+      return copy === undefined || copy.from !== undefined ? [] : copy.sources.filter((source) => !URL_SOURCE.test(source));
+    }),
+  );
+  return detectContext(dir, sources).context;
+}
+
+/**
+ * Where the compose file the image gets comes from on this machine: the context file the
+ * Dockerfile copies to `/<composefile>`, else `<dir>/<composefile>`.
+ */
+export function composeSource(composefile: string, dir: string, contents: ImageContents | undefined): string {
+  const target = posix.resolve("/", composefile);
+  const entry = contents === undefined ? undefined : entryFor(contents, target);
+  if (entry?.hostFile !== undefined && entry.target === target) return entry.hostFile;
+  if (entry?.hostDir !== undefined) return join(entry.hostDir, target.slice(entry.target === "/" ? 1 : entry.target.length + 1));
+  return join(dir, composefile);
+}

@@ -1,0 +1,41 @@
+import { LABELS } from "./extension-labels.js";
+import { MigrateError } from "./errors.js";
+import { isRecord } from "./json-value.js";
+import { DEFAULT_API_RANGE } from "./label-block.js";
+import { LEGACY_KEYS, legacyFormatFinding } from "./legacy-format.js";
+
+export interface Migration {
+  /** metadata.json in today's format: the legacy keys removed, everything else kept in order. */
+  metadata: Record<string, unknown>;
+  /** Label values the legacy keys imply, by label name. */
+  labels: Record<string, string>;
+  /** What the reader should know about the conversion. */
+  notes: string[];
+}
+
+/**
+ * Converts 2021 "Docker Desktop plugin" metadata (name, provider, desktop-plugin-version) to
+ * today's format; the name and provider move to image labels.
+ * @throws {MigrateError} `already_modern` when there is nothing to migrate, `not_an_object` for other JSON
+ */
+export function migrateLegacyMetadata(value: unknown): Migration {
+  if (!isRecord(value)) throw new MigrateError("not_an_object", "metadata.json does not hold a JSON object, so there is nothing to migrate");
+  if (legacyFormatFinding(value) === undefined) {
+    throw new MigrateError("already_modern", "metadata.json is already in today's format (no desktop-plugin-version, name or provider); dext validate checks it");
+  }
+  const metadata = Object.fromEntries(Object.entries(value).filter(([key]) => !(LEGACY_KEYS as readonly string[]).includes(key)));
+  const labels: Record<string, string> = {};
+  const notes: string[] = [];
+  if (typeof value.name === "string" && value.name.trim() !== "") labels[LABELS.title] = value.name;
+  if (typeof value.provider === "string" && value.provider.trim() !== "") labels[LABELS.vendor] = value.provider;
+  labels[LABELS.apiVersion] = DEFAULT_API_RANGE;
+  const version = value["desktop-plugin-version"];
+  notes.push(
+    `desktop-plugin-version ${typeof version === "string" ? `"${version}" ` : ""}numbered the 2021 plugin API; today's extension API is 0.x, so ${LABELS.apiVersion} is set to "${DEFAULT_API_RANGE}" (docker extension version shows yours).`,
+  );
+  const title = labels[LABELS.title];
+  if (title !== undefined && /extension|plugin/i.test(title)) {
+    notes.push(`The title "${title}" mentions "extension" or "plugin"; the Marketplace refuses "extension" in titles.`);
+  }
+  return { metadata, labels, notes };
+}

@@ -1,0 +1,135 @@
+import { join, relative, resolve } from "node:path";
+import { checkCompose } from "./check-compose.js";
+import { checkDockerfileRules } from "./check-dockerfile-rules.js";
+import { checkImageFiles } from "./check-image-files.js";
+import { readComposeFile } from "./compose-file.js";
+import { dockerfileLabels } from "./dockerfile-labels.js";
+import { readDockerfile } from "./dockerfile-model.js";
+import { InputError, MetadataReadError } from "./errors.js";
+import { composeSource, readOptionalText, resolveContext } from "./extension-sources.js";
+import { findingAt, hasErrors, warning } from "./finding.js";
+import type { Finding } from "./finding.js";
+import { imageContents } from "./image-contents.js";
+import type { ImageContents } from "./image-contents.js";
+import { metadataRefs } from "./metadata-refs.js";
+import { readExtensionDir } from "./read-extension-dir.js";
+import { validateLabels } from "./validate-labels.js";
+import type { LabelSet } from "./validate-labels.js";
+import { validateMetadata } from "./validate-metadata.js";
+
+export interface ExtensionDirOptions {
+  /** Default `<dir>/Dockerfile`; when given, it must exist. */
+  dockerfile?: string;
+  /** The docker build context; default: detected from the Dockerfile's COPY sources. */
+  context?: string;
+  /** `--build-arg` values, as passed to docker build. */
+  buildArgs?: ReadonlyMap<string, string>;
+  /** Labels read from a built image, checked instead of the Dockerfile's LABEL instructions. */
+  imageLabels?: LabelSet;
+}
+
+export interface ExtensionReport {
+  dir: string;
+  metadataPath: string;
+  dockerfilePath: string | undefined;
+  /** The build context used, relative to the current folder. */
+  context: string | undefined;
+  composePath: string | undefined;
+  valid: boolean;
+  findings: Finding[];
+}
+
+/**
+ * Validates an extension folder as Docker Desktop and the Marketplace would see the image built
+ * from it: metadata.json, the Dockerfile (labels, what it copies, how it builds) and the compose file.
+ * @throws {MetadataReadError} when the folder or metadata.json is missing or unreadable
+ * @throws {InputError} when an explicitly given Dockerfile or context does not exist
+ */
+export async function validateExtensionDir(dir: string, options: ExtensionDirOptions = {}): Promise<ExtensionReport> {
+  const metadataPath = join(dir, "metadata.json");
+  const findings: Finding[] = [];
+  let metadata: unknown;
+  try {
+    ({ metadata } = await readExtensionDir(dir));
+    findings.push(...validateMetadata(metadata).findings);
+  } catch (thrown) {
+    if (!(thrown instanceof MetadataReadError && thrown.code === "invalid_json" && thrown.position !== undefined)) throw thrown;
+    // A syntax error is a finding in the checked file, like any other; the other files still get checked.
+    const { line, column } = thrown.position;
+    findings.push(findingAt("error", { file: metadataPath, line, column }, thrown.message, "Fix the JSON syntax at that position."));
+  }
+  const refs = metadataRefs(metadata);
+
+  const dockerfilePath = options.dockerfile ?? join(dir, "Dockerfile");
+  const dockerfileText = await readOptionalText(dockerfilePath);
+  if (dockerfileText === undefined && options.dockerfile !== undefined) {
+    throw new InputError("dockerfile_not_found", `The Dockerfile ${dockerfilePath} does not exist`, { path: dockerfilePath });
+  }
+
+  let contents: ImageContents | undefined;
+  let context: string | undefined;
+  const located: Finding[] = [];
+  let servicesNeedingCmd: string[] = [];
+  const model = dockerfileText === undefined ? undefined : readDockerfile(dockerfileText, dockerfilePath, options.buildArgs);
+  if (model !== undefined) {
+    context = resolveContext(model, dir, options.context);
+    contents = imageContents(model, context);
+  } else {
+    findings.push(
+      warning(
+        dockerfilePath,
+        `There is no Dockerfile in ${dir}, so the image labels and the files metadata.json names were not checked`,
+        "Add the Dockerfile that builds the extension, or pass --dockerfile <file> or --image <ref>.",
+      ),
+    );
+  }
+
+  let composePath: string | undefined;
+  if (refs.composefile !== undefined) {
+    composePath = composeSource(refs.composefile.value, dir, contents);
+    const text = await readOptionalText(composePath);
+    if (text === undefined) {
+      findings.push(warning(refs.composefile.path, `The compose file ${composePath} does not exist, so its services were not checked`, "Create it next to metadata.json, or fix vm.composefile."));
+    } else {
+      const compose = checkCompose(readComposeFile(text, displayPath(composePath, dir)), refs);
+      located.push(...compose.findings);
+      servicesNeedingCmd = compose.servicesNeedingCmd;
+    }
+  }
+
+  if (model !== undefined && contents !== undefined && context !== undefined) {
+    located.push(...checkImageFiles({ model, contents, refs, dir: resolve(dir), context: resolve(context) }));
+    located.push(...checkDockerfileRules({ model, contents, refs, composeServicesNeedingCmd: servicesNeedingCmd }));
+  }
+  if (options.imageLabels !== undefined) {
+    located.push(...validateLabels(options.imageLabels));
+  } else if (model !== undefined) {
+    const labels = dockerfileLabels(model);
+    located.push(...labels.findings, ...validateLabels(labels));
+  }
+
+  findings.push(...sortByPlace(located));
+  return {
+    dir,
+    metadataPath,
+    dockerfilePath: model === undefined ? undefined : dockerfilePath,
+    context: context === undefined ? undefined : relative(process.cwd(), context) || ".",
+    composePath,
+    valid: !hasErrors(findings),
+    findings,
+  };
+}
+
+/** Keeps the compose path as the user would type it: under the folder they named when it is there. */
+function displayPath(path: string, dir: string): string {
+  const inside = relative(resolve(dir), resolve(path));
+  return inside.startsWith("..") ? relative(process.cwd(), path) : join(dir, inside);
+}
+
+/** File findings ordered by file, then line, so a reader can walk through each file once. */
+function sortByPlace(findings: Finding[]): Finding[] {
+  return findings
+    .map((finding, order) => ({ finding, order }))
+    .sort((a, b) => (a.finding.file ?? a.finding.path).localeCompare(b.finding.file ?? b.finding.path) || (a.finding.line ?? 0) - (b.finding.line ?? 0) || a.order - b.order)
+    .map(({ finding }) => finding);
+}

@@ -1,0 +1,21 @@
+# Sourced by the scripts in this folder: where the engine lives and which client talks to it.
+# Each value can be overridden from the environment.
+
+# Everything the engine writes (images, layers, containers, its log) stays under one folder.
+DEXT_DOCKER_DIR=${DEXT_DOCKER_DIR:-/var/lib/dext-docker}
+# Our own socket, so this engine never collides with a system dockerd on /var/run/docker.sock.
+DEXT_DOCKER_SOCK=${DEXT_DOCKER_SOCK:-/run/dext-docker.sock}
+# overlay2 shares layers instead of copying them (vfs copies each layer whole); see README.md.
+DEXT_DOCKER_STORAGE=${DEXT_DOCKER_STORAGE:-overlay2}
+
+# Debian's client (/usr/bin/docker) builds with BuildKit; the client some machines carry in
+# /usr/local/bin has no buildx and falls back to the legacy builder, which rejects
+# `FROM --platform=$BUILDPLATFORM`. Elsewhere (e.g. Docker Desktop) the `docker` on PATH is right.
+if [ -z "${DEXT_DOCKER_CLI:-}" ]; then
+  if [ -x /usr/bin/docker ]; then DEXT_DOCKER_CLI=/usr/bin/docker; else DEXT_DOCKER_CLI=docker; fi
+fi
+
+# True when an engine answers at the given DOCKER_HOST (empty: the client's default).
+engine_answers() {
+  DOCKER_HOST=$1 "$DEXT_DOCKER_CLI" info --format '{{.ServerVersion}}' >/dev/null 2>&1
+}
