@@ -103,6 +103,11 @@ async function start(): Promise<void> {
   applyScheme(currentScheme());
   schemeSelect.addEventListener("change", () => applyScheme(schemeSelect.value === "dark" ? "dark" : "light"));
   window.addEventListener("message", onPageMessage);
+  // The host reports UI rebuilds; the open tab reloads, as after `docker extension update`.
+  new EventSource("/__dext/events").addEventListener("message", (event: MessageEvent<string>) => {
+    const data = JSON.parse(event.data) as { type: string; extensionId: string };
+    if (data.type === "reload" && frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`)) frame.contentWindow?.location.reload();
+  });
   const extensions = (await (await fetch("/__dext/extensions")).json()) as ExtensionSummary[];
   if (extensions.length === 0) {
     view.replaceChildren(element("p", { className: "empty", textContent: "No extension is installed." }));

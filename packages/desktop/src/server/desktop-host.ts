@@ -4,6 +4,8 @@ import { createHostServer } from "./host-server.js";
 import { installFromFolder } from "./installed-extension.js";
 import { slugFor } from "./extension-folder.js";
 import { loadPageAssets } from "./page-assets.js";
+import { watchUiFolders } from "./ui-watcher.js";
+import type { HostEvent } from "./host-server.js";
 import type { InstalledExtension } from "./installed-extension.js";
 
 export interface DesktopHostOptions {
@@ -58,7 +60,24 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     }
   }
   await assets;
-  const server = createHostServer({ extensions: () => extensions });
+  const subscribers = new Set<(event: HostEvent) => void>();
+  const uiFolders = new Map<string, string>();
+  for (const extension of extensions) {
+    const root = extension.metadata.ui?.["dashboard-tab"]?.root;
+    const folder = root === undefined ? undefined : extension.resolveImagePath(root);
+    if (folder !== undefined) uiFolders.set(extension.id, folder);
+  }
+  const stopWatching = watchUiFolders(uiFolders, (extensionId) => {
+    log(`[${extensionId}] UI changed: reloading its tab`);
+    for (const send of subscribers) send({ type: "reload", extensionId });
+  });
+  const server = createHostServer({
+    extensions: () => extensions,
+    subscribe: (send) => {
+      subscribers.add(send);
+      return () => subscribers.delete(send);
+    },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.hostname ?? "127.0.0.1", () => resolve());
@@ -71,6 +90,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     extensions,
     stop: () => {
       stopping ??= (async () => {
+        stopWatching();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await Promise.all(extensions.map((extension) => extension.stop()));

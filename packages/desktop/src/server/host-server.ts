@@ -19,6 +19,13 @@ import type { ProcessSpec } from "./vm-runtime.js";
 
 export interface HostServerOptions {
   extensions: () => readonly InstalledExtension[];
+  /** Subscribes a dashboard to host events (tab reloads); returns the unsubscribe function. */
+  subscribe: (send: (event: HostEvent) => void) => () => void;
+}
+
+export interface HostEvent {
+  type: "reload";
+  extensionId: string;
 }
 
 function summary(extension: InstalledExtension): ExtensionSummary {
@@ -107,6 +114,13 @@ async function route(options: HostServerOptions, request: IncomingMessage, respo
   }
   if (method === "GET" && url.pathname === "/__dext/extensions") return sendJson(response, 200, options.extensions().map(summary));
   if (method === "GET" && url.pathname === "/__dext/health") return sendJson(response, 200, { status: "ok" });
+  if (method === "GET" && url.pathname === "/__dext/events") {
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+    response.write(": connected\n\n");
+    const unsubscribe = options.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+    request.on("close", unsubscribe);
+    return;
+  }
 
   const match = /^\/x\/([a-z0-9-]+)\/(ui\/(.*)|icon|api\/(exec|service|docker\/containers|docker\/images))$/.exec(url.pathname);
   const extension = match === null ? undefined : options.extensions().find((candidate) => candidate.id === match[1]);

@@ -51,6 +51,7 @@ describe("minimal-backend UI", () => {
     fireEvent.click(screen.getByRole("button", { name: "Run hello.sh" }));
     expect((await screen.findByRole("status")).textContent).toBe(`hello.sh: Hello, Moby "the whale" $HOME! (hello.sh in vm)`);
     expect(client.calls).toContainEqual({ api: "extension.vm.cli.exec", args: ["./hello.sh", [`Moby "the whale" $HOME`]] });
+    expect(client.calls).toContainEqual({ api: "desktopUI.toast.success", args: ["hello.sh answered"] });
   });
 
   it("shows stderr and the exit code when hello.sh fails", async () => {

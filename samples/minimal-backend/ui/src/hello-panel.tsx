@@ -24,6 +24,7 @@ export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
     setBusy(source);
     try {
       setOutcome({ source, ok: true, text: await call() });
+      client.desktopUI.toast.success(`${source} answered`);
     } catch (error) {
       setOutcome({ source, ok: false, text: describeFailure(error) });
     } finally {

@@ -1,0 +1,173 @@
+// The minimal-backend image checked the way Docker Desktop uses it: labels, /metadata.json, the UI
+// files it copies out, hello.sh run by vm.cli.exec, and the image's CMD as the VM service on a
+// socket in /run/guest-services. Needs a Docker Engine (tooling/docker/start-engine.sh gives one).
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { request } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { docker, dockerHost, engineVersion, repoRoot } from "./docker.js";
+
+const sampleDir = join(repoRoot, "samples/minimal-backend");
+/** DEXT_IMAGE tests an image built elsewhere as it is; by default the test builds its own. */
+const image = process.env.DEXT_IMAGE ?? "dext/minimal-backend:test";
+const engine = await engineVersion();
+const required = process.env.DEXT_IMAGE_TESTS === "1";
+
+if (engine === undefined && !required) {
+  console.warn(
+    `minimal-backend image tests SKIPPED: no Docker engine answers at DOCKER_HOST=${dockerHost}. ` +
+      "Start one with tooling/docker/start-engine.sh, or set DEXT_IMAGE_TESTS=1 to make this a failure.",
+  );
+}
+
+/** `docker run --rm --network none <image> ...args`: a one-off command in the image, offline. */
+async function runInImage(...args: string[]): Promise<string> {
+  return (await docker(["run", "--rm", "--network", "none", image, ...args])).stdout;
+}
+
+/** GET over a Unix socket, one connection per request (no keep-alive left open at shutdown). */
+function getOverSocket(socketPath: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path, method: "GET", agent: false, timeout: 5_000 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("timeout", () => req.destroy(new Error(`GET ${path} timed out`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe.skipIf(engine === undefined && !required)(`the minimal-backend image (${image})`, () => {
+  beforeAll(async () => {
+    if (engine === undefined) {
+      throw new Error(
+        `DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${dockerHost}; start one with tooling/docker/start-engine.sh`,
+      );
+    }
+    if (process.env.DEXT_IMAGE !== undefined) return;
+    // Always build: with nothing changed BuildKit's cache makes this a second or so, and a stale
+    // image can never be tested by mistake. --network host lets `pnpm fetch` reach the registry on
+    // engines without a bridge network (tooling/docker's); on Docker Desktop it changes nothing.
+    const started = Date.now();
+    await docker(
+      ["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, repoRoot],
+      10 * 60_000,
+    );
+    console.log(`built ${image} in ${((Date.now() - started) / 1000).toFixed(1)} s (engine ${engine})`);
+  });
+
+  it("carries every label Desktop and the Marketplace require, none of them empty", async () => {
+    const { stdout } = await docker(["image", "inspect", "--format", "{{json .Config.Labels}}", image]);
+    const labels = JSON.parse(stdout) as Record<string, string>;
+    const required = [
+      "org.opencontainers.image.title",
+      "org.opencontainers.image.description",
+      "org.opencontainers.image.vendor",
+      "com.docker.desktop.extension.api.version",
+      "com.docker.desktop.extension.icon",
+      "com.docker.extension.screenshots",
+      "com.docker.extension.detailed-description",
+      "com.docker.extension.publisher-url",
+      "com.docker.extension.changelog",
+    ];
+    const missingOrEmpty = required.filter((name) => (labels[name] ?? "").trim() === "");
+    expect(missingOrEmpty).toEqual([]);
+    expect(labels["org.opencontainers.image.title"]).not.toMatch(/extension/i);
+    // The build args are substituted, so the JSON labels parse with their URLs in place.
+    expect(JSON.parse(labels["com.docker.extension.screenshots"]!)).toEqual([
+      { alt: expect.any(String), url: expect.stringMatching(/^https:\/\/\S+\.png$/) },
+    ]);
+    expect(JSON.parse(labels["com.docker.extension.additional-urls"]!)).toEqual(
+      expect.arrayContaining([{ title: expect.any(String), url: expect.stringMatching(/^https:\/\//) }]),
+    );
+  });
+
+  it("has the sample's metadata.json, byte for byte, at the image root", async () => {
+    const inImage = await runInImage("cat", "/metadata.json");
+    expect(inImage).toBe(await readFile(join(sampleDir, "metadata.json"), "utf8"));
+  });
+
+  it("holds the icon and the UI entry metadata.json names, and every file the page loads, by relative URL", async () => {
+    const metadata = JSON.parse(await readFile(join(sampleDir, "metadata.json"), "utf8")) as {
+      icon: string;
+      ui: { "dashboard-tab": { root: string; src: string } };
+    };
+    const tab = metadata.ui["dashboard-tab"];
+    const html = await runInImage("cat", `${tab.root}/${tab.src}`);
+    const references = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)]
+      .map((match) => match[1]!)
+      .filter((url) => !/^(?:data|https?):/.test(url));
+    expect(references.length).toBeGreaterThan(0);
+    // Desktop serves the copied /ui folder from its own origin and path: absolute URLs break there.
+    expect(references.filter((url) => url.startsWith("/"))).toEqual([]);
+    const files = [`/${metadata.icon}`, ...references.map((url) => `${tab.root}/${url.replace(/[?#].*$/, "")}`)];
+    // Prints the paths that are not regular files; none expected.
+    const missing = await runInImage("sh", "-c", 'for f; do [ -f "$f" ] || echo "$f"; done', "sh", ...files);
+    expect(missing).toBe("");
+  });
+
+  it("runs /hello.sh directly (it is executable) and prints a quoted, $-bearing argument intact", async () => {
+    const output = await runInImage("/hello.sh", "it's $HOME");
+    expect(output).toMatch(/^Hello, it's \$HOME! \(hello\.sh in \S+\)\n$/);
+  });
+
+  describe("run as Desktop runs the VM service", () => {
+    let dir = "";
+    let socket = "";
+    let container = "";
+
+    beforeAll(async () => {
+      // Short path: Unix socket paths over ~104 bytes fail on macOS, 107 on Linux.
+      dir = await mkdtemp("/tmp/dext-img-");
+      socket = join(dir, "minimal-backend.sock");
+      // No command: the image's CMD is what Desktop starts, with /run/guest-services mounted.
+      const { stdout } = await docker(["run", "-d", "--network", "none", "-v", `${dir}:/run/guest-services`, image]);
+      container = stdout.trim();
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const health = await getOverSocket(socket, "/health").catch(() => undefined);
+        if (health?.status === 200) break;
+        if (Date.now() > deadline) {
+          const logs = await docker(["logs", container]).catch((error: unknown) => ({ stdout: "", stderr: String(error) }));
+          throw new Error(`the backend did not answer on ${socket} within 20 s:\n${logs.stdout}${logs.stderr}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+
+    afterAll(async () => {
+      if (container !== "") await docker(["rm", "-f", container]).catch(() => undefined);
+      if (dir !== "") await rm(dir, { recursive: true, force: true });
+    });
+
+    it("answers GET /hello?name=x on the socket metadata.json exposes", async () => {
+      const { status, body } = await getOverSocket(socket, "/hello?name=x");
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toMatchObject({ message: "Hello, x! (from the backend)", servedAt: expect.any(String) });
+    });
+
+    it("answers GET /health", async () => {
+      const { status, body } = await getOverSocket(socket, "/health");
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toMatchObject({ status: "ok" });
+    });
+
+    it("runs ./hello.sh from WORKDIR / in the service's container, as vm.cli.exec does", async () => {
+      const { stdout } = await docker(["exec", container, "./hello.sh", "x y"]);
+      expect(stdout).toBe(`Hello, x y! (hello.sh in ${container.slice(0, 12)})\n`);
+    });
+
+    it("exits 0 on docker stop's SIGTERM well within its 10 s, and removes its socket", async () => {
+      const started = Date.now();
+      await docker(["stop", container]);
+      const elapsed = Date.now() - started;
+      const { stdout } = await docker(["inspect", "--format", "{{.State.ExitCode}}", container]);
+      expect(stdout.trim()).toBe("0");
+      expect(elapsed).toBeLessThan(10_000);
+      await expect(stat(socket)).rejects.toMatchObject({ code: "ENOENT" });
+    });
+  });
+});
