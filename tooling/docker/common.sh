@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts in this folder: where the engine lives and which client talks to it.
 # Each value can be overridden from the environment.
 
@@ -18,4 +19,12 @@ fi
 # True when an engine answers at the given DOCKER_HOST (empty: the client's default).
 engine_answers() {
   DOCKER_HOST=$1 "$DEXT_DOCKER_CLI" info --format '{{.ServerVersion}}' >/dev/null 2>&1
+}
+
+# Scripts that only talk to an engine use the one start-engine.sh started when DOCKER_HOST is unset,
+# so they work in a fresh shell without `eval "$(start-engine.sh)"`.
+use_started_engine() {
+  if [ -z "${DOCKER_HOST:-}" ] && [ -S "$DEXT_DOCKER_SOCK" ] && engine_answers "unix://$DEXT_DOCKER_SOCK"; then
+    export DOCKER_HOST="unix://$DEXT_DOCKER_SOCK"
+  fi
 }

@@ -8,12 +8,17 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
+use_started_engine
 
 image=${DEXT_NODE_IMAGE:-node:20-alpine}
-node_bin=$(command -v node)
+node_bin=$(readlink -f "$(command -v node)")
 node_version=$("$node_bin" --version)
 busybox_bin=$(command -v busybox || true)
 
+if ! engine_answers "${DOCKER_HOST:-}"; then
+  echo "make-node-image: no Docker engine answers at ${DOCKER_HOST:-the default socket}; run tooling/docker/start-engine.sh first." >&2
+  exit 1
+fi
 if [ "${1:-}" != "--force" ] && "$DEXT_DOCKER_CLI" image inspect "$image" >/dev/null 2>&1; then
   echo "make-node-image: $image already exists (--force rebuilds it)"
   exit 0

@@ -15,6 +15,7 @@ if [ -n "${DOCKER_HOST:-}" ] && engine_answers "$DOCKER_HOST"; then
   echo "export DOCKER_HOST=$DOCKER_HOST"
   exit 0
 fi
+if [ -n "${DOCKER_HOST:-}" ]; then say "no engine answers at DOCKER_HOST=$DOCKER_HOST; looking further"; fi
 ours="unix://$DEXT_DOCKER_SOCK"
 if engine_answers "$ours"; then
   say "reusing the engine already running at $ours"
@@ -60,8 +61,8 @@ setsid "$dockerd" \
 deadline=$((SECONDS + ${DEXT_DOCKER_START_TIMEOUT:-60}))
 until engine_answers "$ours"; do
   if [ $SECONDS -ge $deadline ] || ! kill -0 $! 2>/dev/null; then
-    say "dockerd did not answer at $ours; the end of $log:"
-    tail -n 30 "$log" >&2
+    say "dockerd did not answer at $ours; the end of $log (without gRPC chatter):"
+    grep -v 'module=grpc' "$log" | tail -n 20 >&2
     exit 1
   fi
   sleep 0.2

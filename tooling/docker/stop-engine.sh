@@ -14,9 +14,15 @@ fi
 pid=$(cat "$pidfile")
 echo "stop-engine: stopping dockerd (pid $pid)"
 kill -TERM "$pid"
-# dockerd stops its containers first (10 s each by default); give it a little longer than that.
+# dockerd first stops its containers (up to its 15 s shutdown timeout); give it a little longer.
 for _ in $(seq 1 150); do
-  kill -0 "$pid" 2>/dev/null || { echo "stop-engine: stopped"; exit 0; }
+  if ! kill -0 "$pid" 2>/dev/null; then
+    # dockerd can leave its network namespace mounted, which keeps $DEXT_DOCKER_DIR from being deleted.
+    netns="$DEXT_DOCKER_DIR/exec/netns/default"
+    if findmnt -rn "$netns" >/dev/null 2>&1; then umount "$netns" || true; fi
+    echo "stop-engine: stopped"
+    exit 0
+  fi
   sleep 0.2
 done
 echo "stop-engine: dockerd (pid $pid) still running after 30 s; its log: $DEXT_DOCKER_DIR/dockerd.log" >&2

@@ -14,7 +14,7 @@ export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 export const dockerCli = process.env.DEXT_DOCKER_CLI ?? (existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker");
 
 /** Where the client looks for the engine, for messages. */
-export const dockerHost = process.env.DOCKER_HOST ?? "the client's default (unix:///var/run/docker.sock)";
+export const dockerHost = process.env.DOCKER_HOST ?? "(unset: the client's default)";
 
 const execFileAsync = promisify(execFile);
 
@@ -33,11 +33,9 @@ export async function docker(args: string[], timeoutMs = 60_000): Promise<Docker
       encoding: "utf8",
     });
   } catch (error) {
-    const failed = error as Error & Partial<DockerResult>;
-    const stderr = (failed.stderr ?? "").trim().split("\n").slice(-40).join("\n");
-    throw new Error(`${dockerCli} ${args.join(" ")} failed: ${failed.message.split("\n")[0] ?? ""}\n${stderr}`, {
-      cause: error,
-    });
+    const failed = error as Error & Partial<DockerResult> & { code?: number | string };
+    const output = `${failed.stderr ?? ""}${failed.stdout ?? ""}`.trim().split("\n").slice(-40).join("\n");
+    throw new Error(`${dockerCli} ${args.join(" ")} failed (exit ${String(failed.code)}):\n${output}`, { cause: error });
   }
 }
 
