@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,10 +29,10 @@ function dext(...args: string[]): { status: number | null; stdout: string; stder
 
 it("runs as a real process: exit 0 for a valid folder, 1 for errors, 2 for a missing folder", async () => {
   const file = join(dir, "metadata.json");
-  const tab = { title: "T", root: "/ui", src: "index.html" };
-  await writeFile(file, JSON.stringify({ icon: "docker.svg", ui: { "dashboard-tab": tab } }));
-  expect(dext("validate", dir)).toEqual({ status: 0, stdout: `${file}: valid, no findings\n`, stderr: "" });
+  await cp(join(packageDir, "fixtures", "extensions", "image-backend"), dir, { recursive: true });
+  expect(dext("validate", dir)).toEqual({ status: 0, stdout: `${dir}: valid, no findings (metadata.json, Dockerfile with context ${dir})\n`, stderr: "" });
 
+  const tab = { title: "T", root: "/ui", src: "index.html" };
   await writeFile(file, JSON.stringify({ ui: { "dashboard-tab": { ...tab, root: "ui" } } }));
   const invalid = dext("validate", dir);
   expect(invalid.status).toBe(1);

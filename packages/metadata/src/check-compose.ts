@@ -47,8 +47,10 @@ export function checkCompose(compose: ComposeFile, refs: MetadataRefs): ComposeC
   }
 
   const usesOwnImage = services.filter((service) => service.config.image === EXTENSION_IMAGE_VARIABLE);
+  // A misspelt variable already has its own error; it still shows the intent to run the extension image.
+  const meantOwnImage = services.some((service) => typeof service.config.image === "string" && service.config.image.includes("DESKTOP_PLUGIN_IMAGE"));
   const first = services[0];
-  if (first !== undefined && usesOwnImage.length === 0) {
+  if (first !== undefined && !meantOwnImage) {
     at("warning", first.lineOf("image"), `No service uses ${EXTENSION_IMAGE_VARIABLE}, so none of the backend ships and updates with the extension image`, `Run your backend with image: ${EXTENSION_IMAGE_VARIABLE}.`);
   }
   findings.push(...firstServiceFindings(compose, refs));

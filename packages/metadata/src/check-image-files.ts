@@ -2,7 +2,8 @@ import { join, posix, relative } from "node:path";
 import type { DockerfileModel } from "./dockerfile-model.js";
 import { findingAt } from "./finding.js";
 import type { Finding } from "./finding.js";
-import { entryFor, runStepFor } from "./image-contents.js";
+import { shortPath } from "./display-path.js";
+import { entryFor, missingSources, runStepFor } from "./image-contents.js";
 import type { ImageContents } from "./image-contents.js";
 import type { MetadataRefs } from "./metadata-refs.js";
 
@@ -47,12 +48,12 @@ export function checkImageFiles(input: ImageFilesInput): Finding[] {
       ),
     );
   }
-  for (const { source, line } of input.contents.missingSources) {
+  for (const { source, line } of missingSources(input.model, input.context)) {
     findings.push(
       findingAt(
         "warning",
         { file: input.model.file, line },
-        `The COPY source "${source}" does not exist in the build context ${input.context}, so docker build fails unless it is generated first`,
+        `The COPY source "${source}" does not exist in the build context ${shortPath(input.context)}, so docker build fails unless it is generated first`,
         "Fix the path, build it before the image, or pass --context <dir> if the context is another folder.",
       ),
     );

@@ -1,6 +1,6 @@
-import { parseArgs } from "node:util";
 import { constants } from "node:fs";
 import { copyFile, rename, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
 import { folderArgument, usageErrors } from "./cli-args.js";
 import { EXIT } from "./cli-io.js";
 import type { CliIo } from "./cli-io.js";

@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { buildArgMap, folderArgument, usageErrors } from "./cli-args.js";
 import { EXIT } from "./cli-io.js";
 import type { CliIo } from "./cli-io.js";
@@ -31,11 +31,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   if (image !== undefined) about.image = image;
 
   try {
-    const inspected = image === undefined ? undefined : imageLabelSet(await dockerImageInspect(image, io.run ?? runCommand), image);
-    const { findings, checked, subject } =
-      dir === undefined && inspected !== undefined && image !== undefined
-        ? { findings: [...inspected.findings, ...validateLabels(inspected.labels)], checked: ["labels"], subject: `image ${image}` }
-        : await validateDir(dir ?? ".", values, inspected, about);
+    const { findings, checked, subject } = await check(dir, image, values, about, io);
     io.stdout.write(json ? formatJsonReport(about, findings) : formatTextReport(subject, findings, checked));
     return hasErrors(findings) ? EXIT.findings : EXIT.ok;
   } catch (thrown) {
@@ -47,18 +43,24 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   }
 }
 
-interface DirResult {
+interface CheckResult {
   findings: Finding[];
+  /** What was read, for the summary line. */
   checked: string[];
   subject: string;
 }
 
-async function validateDir(
-  dir: string,
-  values: { context?: string; dockerfile?: string; "build-arg"?: string[] },
-  inspected: ImageCheck | undefined,
-  about: Record<string, string>,
-): Promise<DirResult> {
+type Values = { context?: string; dockerfile?: string; "build-arg"?: string[] };
+
+/** The folder, the image, or the folder with the image's labels. */
+async function check(dir: string | undefined, image: string | undefined, values: Values, about: Record<string, string>, io: CliIo): Promise<CheckResult> {
+  if (image === undefined) return validateDir(dir ?? ".", values, undefined, about);
+  const inspected = imageLabelSet(await dockerImageInspect(image, io.run ?? runCommand), image);
+  if (dir !== undefined) return validateDir(dir, values, inspected, about);
+  return { findings: [...inspected.findings, ...validateLabels(inspected.labels)], checked: ["labels"], subject: `image ${image}` };
+}
+
+async function validateDir(dir: string, values: Values, inspected: ImageCheck | undefined, about: Record<string, string>): Promise<CheckResult> {
   const report = await validateExtensionDir(dir, {
     ...(values.context === undefined ? {} : { context: values.context }),
     ...(values.dockerfile === undefined ? {} : { dockerfile: values.dockerfile }),

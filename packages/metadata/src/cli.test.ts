@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "./cli.js";
+import { FIXTURES } from "./fixture-cases.test-support.js";
 import type { Finding } from "./finding.js";
 import { validateMetadata } from "./validate-metadata.js";
 
@@ -21,6 +22,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A complete extension (metadata.json, Dockerfile, the files it copies) in the test's folder. */
+async function copyValidExtension(): Promise<void> {
+  await cp(join(FIXTURES, "extensions", "image-backend"), dir, { recursive: true });
+}
+
+// A folder with only metadata.json gets this warning: the image side was not checked.
+const NO_DOCKERFILE = /^warning .*\/Dockerfile: There is no Dockerfile in /m;
+
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
@@ -32,9 +41,21 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe("dext validate", () => {
-  it("exits 0 and says valid for the minimal-backend sample", async () => {
+  it("exits 0 and says valid for a complete extension folder", async () => {
+    await copyValidExtension();
+    expect(await run("validate", dir)).toEqual({
+      code: 0,
+      stdout: `${dir}: valid, no findings (metadata.json, Dockerfile with context ${dir})\n`,
+      stderr: "",
+    });
+  });
+
+  it("exits 0 for the minimal-backend sample's metadata.json alone, warning that the image side was not checked", async () => {
     await writeFile(file, SAMPLE);
-    expect(await run("validate", dir)).toEqual({ code: 0, stdout: `${file}: valid, no findings\n`, stderr: "" });
+    const { code, stdout, stderr } = await run("validate", dir);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toMatch(NO_DOCKERFILE);
+    expect(stdout).toMatch(/: valid, 1 warning \(metadata\.json\)\n$/);
   });
 
   it("exits 0 with warnings only, one line per warning before the summary", async () => {
@@ -42,9 +63,10 @@ describe("dext validate", () => {
     const { code, stdout } = await run("validate", dir);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^warning \$\.vm\.image: vm\.image hard-codes "nginx:1\.27"; .* \(fix: Use "\$\{DESKTOP_PLUGIN_IMAGE\}" .*\)$/);
-    expect(lines[1]).toBe(`${file}: valid, 1 warning`);
+    expect(lines[1]).toMatch(NO_DOCKERFILE);
+    expect(lines[2]).toBe(`${dir}: valid, 2 warnings (metadata.json)`);
   });
 
   it("exits 1 and prints each error with its path and fix", async () => {
@@ -56,7 +78,8 @@ describe("dext validate", () => {
       "error $.vm: vm declares both image and composefile; Desktop runs one or the other (fix: Keep image for a single container, or composefile when you need several services or extra mounts.)\n",
     );
     expect(stdout).toContain("warning $.icon: ");
-    expect(stdout).toMatch(/: invalid, 1 error, 1 warning\n$/);
+    // The other two: no Dockerfile, and no c.yaml next to metadata.json.
+    expect(stdout).toMatch(/: invalid, 1 error, 3 warnings \(metadata\.json\)\n$/);
   });
 
   it("exits 1 for the 2021 plugin format with a single explaining error", async () => {
@@ -68,11 +91,11 @@ describe("dext validate", () => {
   });
 
   it("validates the current folder when no folder is given", async () => {
-    await writeFile(file, SAMPLE);
+    await copyValidExtension();
     const before = process.cwd();
     process.chdir(dir);
     try {
-      expect(await run("validate")).toMatchObject({ code: 0, stdout: "metadata.json: valid, no findings\n" });
+      expect(await run("validate")).toMatchObject({ code: 0, stdout: ".: valid, no findings (metadata.json, Dockerfile with context .)\n" });
     } finally {
       process.chdir(before);
     }
@@ -83,16 +106,39 @@ describe("dext validate", () => {
     const { code, stdout } = await run("validate", "--json", dir);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { findings: Finding[] };
-    expect(report).toMatchObject({ file, valid: false, errors: 1, warnings: 1 });
-    expect(report.findings.map(({ severity, path }) => `${severity} ${path}`)).toEqual(["error $.extra", "warning $.vm.image"]);
+    expect(report).toMatchObject({ file, valid: false, errors: 1, warnings: 2 });
+    expect(report.findings.map(({ severity, path }) => `${severity} ${path}`)).toEqual([
+      "error $.extra",
+      "warning $.vm.image",
+      `warning ${join(dir, "Dockerfile")}`,
+    ]);
     expect(report.findings[0]).toEqual(validateMetadata({ extra: 1 }).findings[0]);
   });
 
   it("reports a clean folder as valid JSON with --json", async () => {
-    await writeFile(file, SAMPLE);
+    await copyValidExtension();
     const { code, stdout } = await run("validate", dir, "--json");
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ file, valid: true, errors: 0, warnings: 0, findings: [] });
+    const dockerfile = join(dir, "Dockerfile");
+    expect(JSON.parse(stdout)).toEqual({ file, dockerfile, context: dir, valid: true, errors: 0, warnings: 0, findings: [] });
+  });
+
+  it("reports invalid JSON as an error at its line and column, exit 1, and still checks the rest", async () => {
+    await writeFile(file, '{\n  "icon": "docker.svg",\n}\n');
+    const { code, stdout, stderr } = await run("validate", dir);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    expect(stdout).toContain(`error ${file}:3:1: metadata.json is not valid JSON: `);
+    expect(stdout).toMatch(NO_DOCKERFILE);
+  });
+
+  it("gives the line and column of invalid JSON as fields under --json", async () => {
+    await writeFile(file, '{\n  "icon": "docker.svg",\n}\n');
+    const { code, stdout, stderr } = await run("validate", "--json", dir);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    const report = JSON.parse(stdout) as { findings: Finding[] };
+    expect(report).toMatchObject({ file, valid: false, errors: 1 });
+    expect(report.findings[0]).toMatchObject({ severity: "error", path: `${file}:3:1`, file, line: 3, column: 1 });
+    expect(report.findings[0]?.message).toMatch(/not valid JSON/);
   });
 });
 
@@ -109,20 +155,12 @@ describe("dext validate when it cannot run", () => {
     expect(stderr).toMatch(/has no metadata\.json/);
   });
 
-  it("exits 2 for invalid JSON, naming line and column", async () => {
-    await writeFile(file, '{\n  "icon": "docker.svg",\n}\n');
-    const { code, stdout, stderr } = await run("validate", dir);
-    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
-    expect(stderr).toMatch(/line 3, column 1/);
-  });
-
   it("exits 2 with a JSON error document under --json", async () => {
-    await writeFile(file, '{\n  "icon": "docker.svg",\n}\n');
-    const { code, stdout, stderr } = await run("validate", "--json", dir);
+    const { code, stdout, stderr } = await run("validate", "--json", join(dir, "missing"));
     expect({ code, stderr }).toEqual({ code: 2, stderr: "" });
     const report = JSON.parse(stdout) as { error: { message: string } };
-    expect(report).toMatchObject({ file, valid: false, error: { code: "invalid_json", line: 3, column: 1 } });
-    expect(report.error.message).toMatch(/not valid JSON/);
+    expect(report).toMatchObject({ file: join(dir, "missing", "metadata.json"), valid: false, error: { code: "dir_not_found" } });
+    expect(report.error.message).toMatch(/does not exist/);
   });
 });
 

@@ -21,6 +21,13 @@ export interface CopyInstruction {
   unresolved: string[];
 }
 
+const REMOTE_SOURCE = /^(?:[a-z][a-z\d+.-]*:\/\/|git@)/i;
+
+/** A URL or git source of ADD, which the build context does not hold. */
+export function isRemoteSource(source: string): boolean {
+  return REMOTE_SOURCE.test(source);
+}
+
 /** Reads a COPY or ADD step; undefined when it has no source and destination. */
 export function readCopy(step: Step, escapeChar: string): CopyInstruction | undefined {
   if (step.keyword !== "COPY" && step.keyword !== "ADD") return undefined;

@@ -60,9 +60,11 @@ function unresolvedFinding(model: DockerfileModel, step: Step, label: string, va
     );
   }
   const stage = describeStage(model.stages.at(-1));
-  const reason = model.globalArgs.has(variable) || variable in PLATFORM_ARGS
-    ? `$${variable} is declared before FROM (or by BuildKit), but not in ${stage}, so it is empty here`
-    : `no ARG or ENV defines $${variable} in ${stage}, so it is empty`;
+  const reason = model.globalArgs.has(variable)
+    ? `$${variable} is declared before FROM, but not in ${stage}, so it is empty here`
+    : variable in PLATFORM_ARGS
+      ? `BuildKit only sets $${variable} in stages that declare ARG ${variable}, so it is empty here`
+      : `no ARG or ENV defines $${variable} in ${stage}, so it is empty`;
   return findingAt("error", at, `${label} uses $${variable}: ${reason}`, `Add "ARG ${variable}" (with a default if needed) after the FROM of ${stage}.`);
 }
 

@@ -23,6 +23,7 @@ export function expandWord(raw: string, lookup: VariableLookup, escapeChar = "\\
   let value = "";
   let quote: "'" | '"' | undefined;
   let i = 0;
+  let closing: Map<number, number> | undefined;
   while (i < raw.length) {
     const char = raw.charAt(i);
     if (quote === "'") {
@@ -41,7 +42,8 @@ export function expandWord(raw: string, lookup: VariableLookup, escapeChar = "\\
       quote = undefined;
       i++;
     } else if (char === "$" && depth < MAX_DEPTH) {
-      const variable = readVariable(raw, i, lookup, escapeChar, depth);
+      closing ??= braceMatches(raw, escapeChar);
+      const variable = readVariable(raw, i, { lookup, escapeChar, depth, closing });
       value += variable.value;
       unresolved.push(...variable.unresolved);
       i = variable.end;
@@ -57,9 +59,18 @@ interface VariableRead extends Expansion {
   end: number;
 }
 
-function readVariable(raw: string, start: number, lookup: VariableLookup, escapeChar: string, depth: number): VariableRead {
+interface ReadContext {
+  lookup: VariableLookup;
+  escapeChar: string;
+  depth: number;
+  /** Index of each "{" to its matching "}", computed once per word. */
+  closing: ReadonlyMap<number, number>;
+}
+
+function readVariable(raw: string, start: number, context: ReadContext): VariableRead {
+  const { lookup } = context;
   const literal: VariableRead = { value: "$", unresolved: [], end: start + 1 };
-  if (raw.charAt(start + 1) === "{") return readBraced(raw, start, lookup, escapeChar, depth) ?? literal;
+  if (raw.charAt(start + 1) === "{") return readBraced(raw, start, context) ?? literal;
   if (!NAME_START.test(raw.charAt(start + 1))) return literal;
   let end = start + 2;
   while (end < raw.length && NAME_CHAR.test(raw.charAt(end))) end++;
@@ -68,15 +79,16 @@ function readVariable(raw: string, start: number, lookup: VariableLookup, escape
   return { value: found ?? "", unresolved: found === undefined ? [name] : [], end };
 }
 
-function readBraced(raw: string, start: number, lookup: VariableLookup, escapeChar: string, depth: number): VariableRead | undefined {
+function readBraced(raw: string, start: number, context: ReadContext): VariableRead | undefined {
+  const { lookup, escapeChar, depth } = context;
   let i = start + 2;
   while (i < raw.length && NAME_CHAR.test(raw.charAt(i))) i++;
   const name = raw.slice(start + 2, i);
   if (name === "" || !NAME_START.test(name.charAt(0))) return undefined;
   const operator = /^(:?[-+?])/.exec(raw.slice(i))?.[1] ?? "";
   i += operator.length;
-  const close = matchingBrace(raw, i, escapeChar);
-  if (close === undefined || (operator === "" && close !== i)) return undefined;
+  const close = context.closing.get(start + 1);
+  if (close === undefined || close < i || (operator === "" && close !== i)) return undefined;
   const word = raw.slice(i, close);
   const found = lookup(name);
   const end = close + 1;
@@ -95,19 +107,20 @@ function readBraced(raw: string, start: number, lookup: VariableLookup, escapeCh
   }
 }
 
-/** Index of the `}` closing a `${…}` whose body starts at `from`, honouring nested braces. */
-function matchingBrace(raw: string, from: number, escapeChar: string): number | undefined {
-  let depth = 0;
-  for (let i = from; i < raw.length; i++) {
+/** Pairs every "{" with its "}" in one pass (escaped braces skipped), so hostile input stays linear. */
+function braceMatches(raw: string, escapeChar: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
     const char = raw.charAt(i);
     if (char === escapeChar) i++;
-    else if (char === "{") depth++;
+    else if (char === "{") open.push(i);
     else if (char === "}") {
-      if (depth === 0) return i;
-      depth--;
+      const start = open.pop();
+      if (start !== undefined) pairs.set(start, i);
     }
   }
-  return undefined;
+  return pairs;
 }
 
 /** Splits shell-form arguments on unquoted white space, keeping quotes for expandWord. */

@@ -34,9 +34,9 @@ export class UsageError extends Error {
   readonly code = "bad_usage";
 }
 
-export type InputErrorCode = "dockerfile_not_found" | "context_not_found";
+export type InputErrorCode = "dockerfile_not_found" | "context_not_found" | "file_unreadable";
 
-/** A file or folder named on the command line (not metadata.json) cannot be used; nothing was validated. */
+/** The Dockerfile, compose file or context cannot be used (missing when named explicitly, or unreadable); nothing was validated. */
 export class InputError extends Error {
   override readonly name = "InputError";
   readonly code: InputErrorCode;

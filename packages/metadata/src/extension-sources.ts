@@ -2,21 +2,24 @@ import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { isDirectory } from "./build-context.js";
 import { detectContext } from "./build-context.js";
-import { readCopy } from "./copy-instruction.js";
+import { isRemoteSource, readCopy } from "./copy-instruction.js";
 import type { DockerfileModel } from "./dockerfile-model.js";
 import { InputError } from "./errors.js";
 import { entryFor } from "./image-contents.js";
 import type { ImageContents } from "./image-contents.js";
 
-const URL_SOURCE = /^(?:[a-z][a-z\d+.-]*:\/\/|git@)/i;
 
-/** Reads a text file, or returns undefined when it does not exist. */
+/**
+ * Reads a text file, or returns undefined when it does not exist.
+ * @throws {InputError} `file_unreadable` when it exists but cannot be read
+ */
 export async function readOptionalText(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, "utf8");
   } catch (cause) {
-    if (cause instanceof Error && "code" in cause && (cause.code === "ENOENT" || cause.code === "EISDIR")) return undefined;
-    throw cause;
+    const code = cause instanceof Error && "code" in cause ? cause.code : undefined;
+    if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return undefined;
+    throw new InputError("file_unreadable", `Cannot read ${path} (${cause instanceof Error ? cause.message : String(cause)})`, { path, cause });
   }
 }
 
@@ -29,7 +32,7 @@ export function resolveContext(model: DockerfileModel, dir: string, given: strin
   const sources = model.stages.flatMap((stage) =>
     stage.steps.flatMap((step) => {
       const copy = readCopy(step, model.escapeChar);
-      return copy === undefined || copy.from !== undefined ? [] : copy.sources.filter((source) => !URL_SOURCE.test(source));
+      return copy === undefined || copy.from !== undefined ? [] : copy.sources.filter((source) => !isRemoteSource(source));
     }),
   );
   return detectContext(dir, sources).context;

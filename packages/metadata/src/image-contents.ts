@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
 import { isDirectory, matchContext } from "./build-context.js";
-import { readCopy } from "./copy-instruction.js";
+import { isRemoteSource, readCopy } from "./copy-instruction.js";
 import type { CopyInstruction } from "./copy-instruction.js";
 import { inheritedSteps } from "./dockerfile-model.js";
 import type { DockerfileModel, Stage, Step } from "./dockerfile-model.js";
@@ -24,25 +24,19 @@ export interface ImageContents {
   entries: ImageEntry[];
   /** RUN steps of the final stage and its parents, which may create files too. */
   runSteps: Step[];
-  /** Context sources that do not exist, with the line that names them. */
-  missingSources: { source: string; line: number }[];
-  copies: CopyInstruction[];
 }
 
-const URL_SOURCE = /^(?:[a-z][a-z\d+.-]*:\/\/|git@)/i;
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2|tar\.xz|txz)$/i;
 
 /** Everything the final stage (with the stages it is built FROM) copies into the image. */
 export function imageContents(model: DockerfileModel, context: string): ImageContents {
   const final = model.stages.at(-1);
-  const contents: ImageContents = { entries: [], runSteps: [], missingSources: [], copies: [] };
+  const contents: ImageContents = { entries: [], runSteps: [] };
   if (final === undefined) return contents;
   for (const step of inheritedSteps(final)) {
     if (step.keyword === "RUN") contents.runSteps.push(step);
     const copy = readCopy(step, model.escapeChar);
-    if (copy === undefined) continue;
-    contents.copies.push(copy);
-    addEntries(copy, model, context, contents);
+    if (copy !== undefined) addEntries(copy, model, context, contents);
   }
   return contents;
 }
@@ -59,13 +53,13 @@ function addEntries(copy: CopyInstruction, model: DockerfileModel, context: stri
     return;
   }
   for (const source of copy.sources) {
-    if (URL_SOURCE.test(source) || (copy.keyword === "ADD" && ARCHIVE.test(source))) {
+    if (isRemoteSource(source) || (copy.keyword === "ADD" && ARCHIVE.test(source))) {
       contents.entries.push({ target: dest, kind: "unknown", line });
       continue;
     }
     const matches = matchContext(context, source);
     if (matches.length === 0) {
-      contents.missingSources.push({ source, line });
+      // Reported by missingSources; "unknown" keeps the same mistake from being reported twice.
       contents.entries.push({ target: dest, kind: "unknown", line });
       continue;
     }
@@ -83,6 +77,19 @@ function addEntries(copy: CopyInstruction, model: DockerfileModel, context: stri
       }
     }
   }
+}
+
+/** COPY and ADD sources of every stage that the build context lacks: each fails the build. */
+export function missingSources(model: DockerfileModel, context: string): { source: string; line: number }[] {
+  return model.stages.flatMap((stage) =>
+    stage.steps.flatMap((step) => {
+      const copy = readCopy(step, model.escapeChar);
+      if (copy === undefined || copy.from !== undefined) return [];
+      return copy.sources
+        .filter((source) => !isRemoteSource(source) && matchContext(context, source).length === 0)
+        .map((source) => ({ source, line: copy.line }));
+    }),
+  );
 }
 
 function findStage(model: DockerfileModel, from: string): Stage | undefined {

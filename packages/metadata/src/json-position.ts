@@ -18,8 +18,18 @@ export function positionAt(text: string, offset: number): JsonPosition {
  */
 export function jsonErrorPosition(text: string, parseError: unknown): JsonPosition {
   const stated = parseError instanceof Error ? /at position (\d+)/.exec(parseError.message)?.[1] : undefined;
-  const offset = stated === undefined ? (findJsonSyntaxError(text) ?? text.length) : Number(stated);
+  const offset = stated === undefined ? (scanSafely(text) ?? text.length) : Number(stated);
   return positionAt(text, offset);
+}
+
+/** The scanner recurses per nesting level; past the stack's depth, the end of the text is the best answer. */
+function scanSafely(text: string): number | undefined {
+  try {
+    return findJsonSyntaxError(text);
+  } catch (thrown) {
+    if (thrown instanceof RangeError) return undefined;
+    throw thrown;
+  }
 }
 
 class Stop extends Error {

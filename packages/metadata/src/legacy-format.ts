@@ -15,8 +15,8 @@ export function legacyFormatFinding(root: Record<string, unknown>): Finding | un
   return error(
     "$",
     `This metadata.json uses the 2021 Docker Desktop plugin format (${present.join(", ")}), which Docker Desktop no longer accepts`,
-    "Delete name, provider and desktop-plugin-version so only icon, ui, vm and host remain at the root; " +
-      "put the name in the image label org.opencontainers.image.title, the provider in org.opencontainers.image.vendor " +
-      'and the API version in com.docker.desktop.extension.api.version (e.g. ">= 0.3.3").',
+    "Run dext migrate, which deletes name, provider and desktop-plugin-version so only icon, ui, vm and host remain at the root, " +
+      "and prints the labels that replace them: org.opencontainers.image.title (the name), org.opencontainers.image.vendor " +
+      'and com.docker.desktop.extension.api.version (e.g. ">= 0.3.4").',
   );
 }

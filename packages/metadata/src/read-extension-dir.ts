@@ -19,7 +19,7 @@ export async function readExtensionDir(dir: string): Promise<ExtensionDir> {
   await assertDirectory(dir);
   const metadataPath = join(dir, "metadata.json");
   const text = await readMetadataText(metadataPath, dir);
-  return { dir, metadataPath, metadata: parseMetadata(text, metadataPath) };
+  return { dir, metadataPath, metadata: parseMetadataText(text, metadataPath) };
 }
 
 async function assertDirectory(dir: string): Promise<void> {
@@ -57,7 +57,11 @@ async function readMetadataText(metadataPath: string, dir: string): Promise<stri
   }
 }
 
-function parseMetadata(text: string, metadataPath: string): unknown {
+/**
+ * Parses the text of a metadata.json.
+ * @throws {MetadataReadError} `invalid_json`, with the position where parsing stopped
+ */
+export function parseMetadataText(text: string, metadataPath: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {

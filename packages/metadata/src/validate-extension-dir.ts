@@ -5,9 +5,11 @@ import { checkImageFiles } from "./check-image-files.js";
 import { readComposeFile } from "./compose-file.js";
 import { dockerfileLabels } from "./dockerfile-labels.js";
 import { readDockerfile } from "./dockerfile-model.js";
-import { InputError, MetadataReadError } from "./errors.js";
+import { invalidJsonFinding } from "./check-metadata-text.js";
+import { InputError } from "./errors.js";
+import { shortPath } from "./display-path.js";
 import { composeSource, readOptionalText, resolveContext } from "./extension-sources.js";
-import { findingAt, hasErrors, warning } from "./finding.js";
+import { hasErrors, warning } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { imageContents } from "./image-contents.js";
 import type { ImageContents } from "./image-contents.js";
@@ -53,10 +55,10 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
     ({ metadata } = await readExtensionDir(dir));
     findings.push(...validateMetadata(metadata).findings);
   } catch (thrown) {
-    if (!(thrown instanceof MetadataReadError && thrown.code === "invalid_json" && thrown.position !== undefined)) throw thrown;
     // A syntax error is a finding in the checked file, like any other; the other files still get checked.
-    const { line, column } = thrown.position;
-    findings.push(findingAt("error", { file: metadataPath, line, column }, thrown.message, "Fix the JSON syntax at that position."));
+    const finding = invalidJsonFinding(thrown, metadataPath);
+    if (finding === undefined) throw thrown;
+    findings.push(finding);
   }
   const refs = metadataRefs(metadata);
 
@@ -86,12 +88,13 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
 
   let composePath: string | undefined;
   if (refs.composefile !== undefined) {
-    composePath = composeSource(refs.composefile.value, dir, contents);
-    const text = await readOptionalText(composePath);
+    const source = displayPath(composeSource(refs.composefile.value, dir, contents), dir);
+    const text = await readOptionalText(source);
     if (text === undefined) {
-      findings.push(warning(refs.composefile.path, `The compose file ${composePath} does not exist, so its services were not checked`, "Create it next to metadata.json, or fix vm.composefile."));
+      findings.push(warning(refs.composefile.path, `The compose file ${source} does not exist, so its services were not checked`, "Create it next to metadata.json, or fix vm.composefile."));
     } else {
-      const compose = checkCompose(readComposeFile(text, displayPath(composePath, dir)), refs);
+      composePath = source;
+      const compose = checkCompose(readComposeFile(text, composePath), refs);
       located.push(...compose.findings);
       servicesNeedingCmd = compose.servicesNeedingCmd;
     }
@@ -103,7 +106,8 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
   }
   if (options.imageLabels !== undefined) {
     located.push(...validateLabels(options.imageLabels));
-  } else if (model !== undefined) {
+  } else if (model !== undefined && model.stages.length > 0) {
+    // Without a FROM there is no image, and "no FROM" already says so.
     const labels = dockerfileLabels(model);
     located.push(...labels.findings, ...validateLabels(labels));
   }
@@ -113,7 +117,7 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
     dir,
     metadataPath,
     dockerfilePath: model === undefined ? undefined : dockerfilePath,
-    context: context === undefined ? undefined : relative(process.cwd(), context) || ".",
+    context: context === undefined ? undefined : shortPath(context),
     composePath,
     valid: !hasErrors(findings),
     findings,

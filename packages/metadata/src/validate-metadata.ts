@@ -21,6 +21,9 @@ const ROOT_HINTS: Readonly<Record<string, string>> = {
   provider: 'Remove "provider"; use the image label org.opencontainers.image.vendor.',
   vendor: 'Remove "vendor"; use the image label org.opencontainers.image.vendor.',
   version: 'Remove "version"; version the extension by its image tag.',
+  // Editors honour "$schema", but docker extension validate refuses every unknown root key.
+  $schema:
+    'Remove "$schema" and map @dext/metadata/schema.json to metadata.json in your editor settings (json.schemas in VS Code).',
 };
 
 /**

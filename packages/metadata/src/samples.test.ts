@@ -1,0 +1,29 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SAMPLES } from "./fixture-cases.test-support.js";
+import { formatFinding } from "./format-report.js";
+import { validateExtensionDir } from "./validate-extension-dir.js";
+
+// Every sample of the repository is an extension folder built from the repository root.
+const samples = readdirSync(SAMPLES)
+  .filter((name) => existsSync(join(SAMPLES, name, "metadata.json")))
+  .sort();
+
+describe("the repository's samples", () => {
+  it("exist", () => {
+    expect(samples.length).toBeGreaterThan(0);
+  });
+
+  it.each(samples)("%s passes: metadata.json, labels, image contents and build rules", async (name) => {
+    const report = await validateExtensionDir(join(SAMPLES, name));
+    const errors = report.findings.filter((finding) => finding.severity === "error").map(formatFinding);
+    expect(errors).toEqual([]);
+    expect(report.dockerfilePath).toBeDefined();
+  });
+
+  it("finds the repository root as minimal-backend's build context, as its Makefile passes it", async () => {
+    const report = await validateExtensionDir(join(SAMPLES, "minimal-backend"));
+    expect(resolve(report.context ?? "")).toBe(resolve(SAMPLES, ".."));
+  });
+});

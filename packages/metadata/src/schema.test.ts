@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv from "ajv";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, metadataFixtures, SAMPLES } from "./fixture-cases.test-support.js";
+import { metadataInputs } from "./fuzz.test-support.js";
+import { validateMetadata } from "./validate-metadata.js";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const schema = JSON.parse(readFileSync(join(packageDir, "schema", "metadata.schema.json"), "utf8")) as Record<string, unknown>;
+// Ajv's default strict mode refuses unknown keywords; strictRequired stays off because oneOf
+// branches name properties declared by the parent, which is the usual draft-07 idiom.
+const ajv = new Ajv({ allErrors: true });
+const schemaAccepts = ajv.compile(schema);
+
+/** The schema and validateMetadata must agree on valid vs invalid (warnings are the validator's extra). */
+function expectAgreement(name: string, document: unknown): void {
+  const valid = validateMetadata(document).valid;
+  expect(schemaAccepts(document), `${name}: validateMetadata says ${valid ? "valid" : "invalid"}`).toBe(valid);
+}
+
+describe("the published JSON Schema", () => {
+  it("is exported as @dext/metadata/schema.json and shipped in the package", () => {
+    const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { exports: Record<string, unknown>; files: string[] };
+    expect(manifest.exports["./schema.json"]).toBe("./schema/metadata.schema.json");
+    expect(manifest.files).toContain("schema");
+  });
+
+  it("is a draft-07 schema that Ajv compiles in its default strict mode", () => {
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
+    expect(typeof schemaAccepts).toBe("function");
+  });
+
+  it.each(metadataFixtures("valid"))("accepts the valid fixture %s, as validateMetadata does", (name, document) => {
+    expect(schemaAccepts(document)).toBe(true);
+    expectAgreement(name, document);
+  });
+
+  it.each(metadataFixtures("broken"))("rejects the broken fixture %s, as validateMetadata does", (name, document) => {
+    expect(schemaAccepts(document)).toBe(false);
+    expectAgreement(name, document);
+  });
+
+  it("agrees on the metadata.json of every fixture extension, seed example and sample", () => {
+    const folders = [
+      ...readdirSync(join(FIXTURES, "extensions")).map((name) => join(FIXTURES, "extensions", name)),
+      ...readdirSync(join(FIXTURES, "seeds")).map((name) => join(FIXTURES, "seeds", name)),
+      ...readdirSync(SAMPLES).map((name) => join(SAMPLES, name)),
+    ];
+    const files = folders.map((folder) => join(folder, "metadata.json")).filter((file) => existsSync(file));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) expectAgreement(file, JSON.parse(readFileSync(file, "utf8")));
+  });
+
+  it("agrees on every generated malformed document that parses", () => {
+    let compared = 0;
+    for (const [kind, seed, text] of metadataInputs()) {
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      expectAgreement(`${kind}, seed ${seed}`, document);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+
+  it("differs, as documented, only in counting a socket name's length in characters rather than bytes", () => {
+    const socket = `${"é".repeat(42)}.sock`;
+    const document = { vm: { image: "${DESKTOP_PLUGIN_IMAGE}", exposes: { socket } } };
+    expect(schemaAccepts(document)).toBe(true);
+    expect(validateMetadata(document).valid).toBe(false);
+  });
+});
