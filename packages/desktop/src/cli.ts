@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { startDesktopHost } from "./server/desktop-host.js";
 
-export const usage = `Usage: dext-desktop [options] <extension-folder>...
+export const usage = `Usage: dext-desktop [options] [<extension-folder>...] [--image <ref>...]
 
 Runs Docker Desktop extensions in a browser without Docker Desktop: a dashboard with a tab per
 extension, each extension's VM service started on this machine, its host binaries installed.
@@ -10,6 +10,7 @@ Options:
   --port <n>        Port of the dashboard (default 4480; 0 picks a free one)
   --host <addr>     Address to listen on (default 127.0.0.1)
   --context <dir>   Build context of the extensions' Dockerfiles (default: found automatically)
+  --image <ref>     Install a built extension image (repeatable; needs a Docker engine at DOCKER_HOST)
   -h, --help        Show this help
 `;
 
@@ -20,7 +21,13 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { port: { type: "string" }, host: { type: "string" }, context: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        context: { type: "string" },
+        image: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     process.stderr.write(`dext-desktop: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
@@ -31,8 +38,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
-  if (positionals.length === 0) {
-    process.stderr.write(`dext-desktop: name at least one extension folder\n\n${usage}`);
+  const images = values.image ?? [];
+  if (positionals.length === 0 && images.length === 0) {
+    process.stderr.write(`dext-desktop: name at least one extension folder or --image\n\n${usage}`);
     return 2;
   }
   const port = Number(values.port ?? 4480);
@@ -42,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const host = await startDesktopHost({
     folders: positionals,
+    images,
     port,
     ...(values.host === undefined ? {} : { hostname: values.host }),
     ...(values.context === undefined ? {} : { context: values.context }),
@@ -53,9 +62,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   console.log(`\ndext desktop host: ${host.url}  (${host.extensions.map((e) => e.id).join(", ")})\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
-    process.once("SIGINT", () => resolve());
-    process.once("SIGTERM", () => resolve());
+    // A terminal's Ctrl+C reaches both a wrapper (pnpm, tsx) and this process, and the wrapper
+    // forwards it again: later signals must not cut the clean-up (containers, sockets) short.
+    const onSignal = () => {
+      resolve();
+      setTimeout(() => process.exit(1), 20_000).unref();
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
   });
+  console.log("dext desktop host: stopping extensions…");
   await host.stop();
   return 0;
 }

@@ -38,11 +38,11 @@ describe("the dashboard", () => {
   });
 
   it("changes what prefers-color-scheme answers inside the extension when the theme switch changes", async () => {
-    const dark = () => extensionFrame().evaluate(() => window.matchMedia("(prefers-color-scheme: dark)").matches);
+    const dark = () => extensionFrame().evaluate<boolean>(`window.matchMedia("(prefers-color-scheme: dark)").matches`);
     await page.selectOption("#scheme", "light");
     await expect(dark()).resolves.toBe(false);
-    const heard = extensionFrame().evaluate(
-      () => new Promise<boolean>((resolve) => window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", (event) => resolve(event.matches))),
+    const heard = extensionFrame().evaluate<boolean>(
+      `new Promise((resolve) => window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", (event) => resolve(event.matches)))`,
     );
     await page.selectOption("#scheme", "dark");
     await expect(heard).resolves.toBe(true);
@@ -53,17 +53,15 @@ describe("the dashboard", () => {
     await page.selectOption("#scheme", "dark");
     await page.reload();
     await page.frameLocator("main iframe").locator("h1").waitFor();
-    await expect(extensionFrame().evaluate(() => window.matchMedia("(prefers-color-scheme: dark)").matches)).resolves.toBe(true);
+    await expect(extensionFrame().evaluate<boolean>(`window.matchMedia("(prefers-color-scheme: dark)").matches`)).resolves.toBe(true);
   });
 
   it("reloads the open tab when a file of its UI changes", async () => {
-    await extensionFrame().evaluate(() => Reflect.set(window, "beforeReload", true));
+    await extensionFrame().evaluate(`window.beforeReload = true`);
     await buildPlainFixture();
+    // A marker set before the change is gone once the tab has reloaded.
     await page.waitForFunction(
-      () => {
-        const frame = document.querySelector("main iframe");
-        return frame instanceof HTMLIFrameElement && frame.contentWindow !== null && Reflect.get(frame.contentWindow, "beforeReload") === undefined && frame.contentDocument?.readyState === "complete";
-      },
+      `(() => { const frame = document.querySelector("main iframe"); return frame?.contentWindow && frame.contentWindow.beforeReload === undefined && frame.contentDocument?.readyState === "complete"; })()`,
       undefined,
       { timeout: 10_000 },
     );

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createHostServer } from "./host-server.js";
 import { installFromFolder } from "./installed-extension.js";
 import { slugFor } from "./extension-folder.js";
+import { installFromImage } from "./image-extension.js";
 import { loadPageAssets } from "./page-assets.js";
 import { watchUiFolders } from "./ui-watcher.js";
 import type { HostEvent } from "./host-server.js";
@@ -11,6 +12,8 @@ import type { InstalledExtension } from "./installed-extension.js";
 export interface DesktopHostOptions {
   /** Extension folders to install. */
   folders: readonly string[];
+  /** Built extension images to install (needs a Docker engine). */
+  images?: readonly string[];
   port?: number;
   /** Loopback by default: the host runs the extensions' commands on this machine. */
   hostname?: string;
@@ -23,6 +26,11 @@ export interface DesktopHost {
   readonly url: string;
   readonly extensions: readonly InstalledExtension[];
   stop(): Promise<void>;
+}
+
+function slugForImage(image: string): string {
+  const name = image.replace(/[:@].*$/, "").split("/").at(-1) ?? "image";
+  return `${slugFor(name)}-image`;
 }
 
 function uniqueId(base: string, taken: Set<string>): string {
@@ -44,15 +52,19 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
   const extensions: InstalledExtension[] = [];
   const taken = new Set<string>();
   const assets = loadPageAssets();
-  for (const folder of options.folders) {
-    const id = uniqueId(slugFor(folder), taken);
+  const sources = [
+    ...options.folders.map((folder) => ({ kind: "folder" as const, ref: folder, id: uniqueId(slugFor(folder), taken) })),
+    ...(options.images ?? []).map((image) => ({ kind: "image" as const, ref: image, id: uniqueId(slugForImage(image), taken) })),
+  ];
+  for (const { kind, ref, id } of sources) {
     try {
-      const installed = await installFromFolder(folder, {
+      const installOptions = {
         id,
         stateDir: join(stateRoot, id),
         ...(options.context === undefined ? {} : { context: options.context }),
-        log: (line) => log(`[${id}] ${line}`),
-      });
+        log: (line: string) => log(`[${id}] ${line}`),
+      };
+      const installed = kind === "folder" ? await installFromFolder(ref, installOptions) : await installFromImage(ref, installOptions);
       extensions.push(installed);
       for (const problem of installed.problems) log(`[${id}] problem: ${problem}`);
     } catch (error) {

@@ -1,0 +1,121 @@
+import { mkdir, readFile, rm } from "node:fs/promises";
+import { basename, join, posix } from "node:path";
+import { validateMetadata } from "@dext/metadata";
+import { hostPathFor } from "./dockerfile-layout.js";
+import { docker, dockerCliPath } from "./docker-cli.js";
+import { DesktopHostError } from "./errors.js";
+import { hostPlatform, installHostBinaries } from "./host-binaries.js";
+import { waitForSocket } from "./socket-ready.js";
+import type { ImageLayout } from "./dockerfile-layout.js";
+import type { InstallOptions, InstalledExtension } from "./installed-extension.js";
+import type { VmRuntime, VmState } from "./vm-runtime.js";
+
+const imageVariable = /\$\{DESKTOP_PLUGIN_IMAGE\}/g;
+
+/** Copies one path out of a created (not started) container; false when the image has nothing there. */
+async function copyOut(container: string, imagePath: string, target: string): Promise<boolean> {
+  await mkdir(posix.dirname(target), { recursive: true });
+  return docker(["cp", `${container}:${imagePath}`, target]).then(() => true, () => false);
+}
+
+/** Desktop's VM services get the default network; an engine started without a bridge has none, so use none. */
+async function networkFlags(): Promise<string[]> {
+  return docker(["network", "inspect", "bridge"]).then(() => [], () => ["--network", "none"]);
+}
+
+/**
+ * Installs an extension from a built image, as `docker extension install` does: reads
+ * metadata.json, copies the UI, icon and this OS's host binaries out of the image, and runs the VM
+ * service with a private folder mounted at /run/guest-services.
+ */
+export async function installFromImage(image: string, options: InstallOptions): Promise<InstalledExtension> {
+  await docker(["image", "inspect", image]).catch((cause: unknown) => {
+    throw new DesktopHostError("image_failed", `No image ${image} on the engine: build or load it first (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  });
+  const files = join(options.stateDir, "image");
+  const guestDir = join(options.stateDir, "gs");
+  await mkdir(guestDir, { recursive: true });
+  const created = (await docker(["create", image])).trim();
+  const entries: ImageLayout["entries"] = [];
+  let metadata;
+  try {
+    if (!(await copyOut(created, "/metadata.json", join(files, "metadata.json")))) {
+      throw new DesktopHostError("metadata_invalid", `${image} has no /metadata.json: it is not a Docker Desktop extension image`);
+    }
+    const result = validateMetadata(JSON.parse(await readFile(join(files, "metadata.json"), "utf8")));
+    if (!result.valid) {
+      throw new DesktopHostError("metadata_invalid", `${image}: /metadata.json is not valid: ${result.findings.map((f) => `${f.path}: ${f.message}`).join("; ")}`);
+    }
+    metadata = result.metadata;
+    entries.push({ imagePath: "/metadata.json", hostPath: join(files, "metadata.json"), line: 0 });
+    const wanted = [
+      metadata.ui?.["dashboard-tab"]?.root,
+      metadata.icon === undefined ? undefined : posix.resolve("/", metadata.icon),
+      ...(metadata.host?.binaries ?? []).flatMap((group) => (group[hostPlatform() ?? "linux"] ?? []).map((binary) => binary.path)),
+    ];
+    for (const imagePath of wanted) {
+      if (imagePath === undefined) continue;
+      const target = join(files, "root", imagePath);
+      if (await copyOut(created, imagePath, target)) entries.push({ imagePath, hostPath: target, line: 0 });
+    }
+  } finally {
+    await docker(["rm", created]).catch(() => undefined);
+  }
+  const layout: ImageLayout = { entries, workdir: "/", env: {}, command: undefined };
+  const resolveImagePath = (imagePath: string) => hostPathFor(layout, imagePath);
+  const binaries = await installHostBinaries(metadata, resolveImagePath, join(options.stateDir, "bin"));
+  const vm = metadata.vm === undefined ? undefined : await startImageVm(image, metadata.vm, guestDir, options);
+  const problems = [...binaries.problems];
+  if (vm?.state().state === "exited") problems.push(`VM service stopped: ${vm.state().detail ?? ""}`);
+  return {
+    id: options.id,
+    title: metadata.ui?.["dashboard-tab"]?.title ?? options.id,
+    source: `image ${image}`,
+    image,
+    metadata,
+    resolveImagePath,
+    vm,
+    binaries,
+    problems,
+    stop: async () => {
+      await vm?.stop();
+      await rm(files, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startImageVm(image: string, vm: NonNullable<InstalledExtension["metadata"]["vm"]>, guestDir: string, options: InstallOptions): Promise<VmRuntime> {
+  const socketName = vm.exposes?.socket;
+  const socketPath = socketName === undefined ? undefined : join(guestDir, socketName);
+  if (typeof vm.image !== "string") {
+    const state: VmState = { state: "none", detail: "vm.composefile stacks are not started by the host yet" };
+    return { socketPath, state: () => state, execSpec: (cmd, args) => ({ file: cmd, args, cwd: undefined, env: process.env }), stop: () => Promise.resolve() };
+  }
+  const name = `dext-${options.id}-${basename(guestDir.replace(/\/gs$/, "")).slice(0, 12)}-${process.pid}`;
+  const vmImage = vm.image.replace(imageVariable, image);
+  const container = (await docker(["run", "-d", "--name", name, ...(await networkFlags()), "-v", `${guestDir}:/run/guest-services`, vmImage])).trim();
+  let state: VmState = { state: "starting", detail: `container ${name}` };
+  if (socketPath !== undefined) {
+    try {
+      await waitForSocket(socketPath, { timeoutMs: 20_000 });
+      state = { state: "running", detail: `container ${name} on ${socketPath}` };
+    } catch (error) {
+      const logs = await docker(["logs", "--tail", "10", container]).catch(() => "");
+      state = { state: "exited", detail: `${error instanceof Error ? error.message : String(error)}\n${logs}` };
+      options.log(`VM service did not start: ${state.detail ?? ""}`);
+    }
+  } else {
+    state = { state: "running", detail: `container ${name}` };
+  }
+  return {
+    socketPath,
+    state: () => state,
+    // vm.cli.exec runs in the VM service's container, as Desktop does, from the image's WORKDIR.
+    execSpec: (cmd, args) => ({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
+    stop: async () => {
+      await docker(["stop", "--time", "10", container]).catch(() => undefined);
+      await docker(["rm", "-f", container]).catch(() => undefined);
+      state = { state: "exited", detail: "stopped" };
+    },
+  };
+}
