@@ -5,7 +5,10 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
 import { docker, dockerHost, engineVersion, repoRoot } from "./docker.js";
+import type { DesktopHost } from "@dext/desktop/testing";
+import type { Browser, FrameLocator, Page } from "playwright-core";
 
 const sampleDir = join(repoRoot, "samples/minimal-backend");
 /** DEXT_IMAGE tests an image built elsewhere as it is; by default the test builds its own. */
@@ -171,6 +174,37 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the minimal-backen
       expect(stdout.trim()).toBe("0");
       expect(elapsed).toBeLessThan(10_000);
       await expect(stat(socket)).rejects.toMatchObject({ code: "ENOENT" });
+    });
+  });
+
+  describe("installed from the image in the dext host, in Chromium", () => {
+    let host: DesktopHost;
+    let browser: Browser;
+    let page: Page;
+    let tab: FrameLocator;
+
+    beforeAll(async () => {
+      host = await startDesktopHost({ folders: [], images: [image], log: () => {} });
+      browser = await launchChromium();
+      page = await browser.newPage();
+      tab = await openExtensionTab(page, host.url, "minimal-backend-image");
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser.close();
+      await host.stop();
+    });
+
+    it("starts the image's VM service container with its socket", () => {
+      expect(host.extensions.map((extension) => [extension.source, extension.vm?.state().state, extension.problems])).toEqual([[`image ${image}`, "running", []]]);
+    });
+
+    it("runs hello.sh in the container and asks the backend, from the UI copied out of the image", async () => {
+      await tab.getByLabel("Your name").fill("Moby");
+      await tab.getByRole("button", { name: "Run hello.sh" }).click();
+      await tab.getByRole("status").filter({ hasText: /^hello\.sh: Hello, Moby! \(hello\.sh in [0-9a-f]{12}\)$/ }).waitFor();
+      await tab.getByRole("button", { name: "Ask the backend" }).click();
+      await tab.getByRole("status").filter({ hasText: "backend: Hello, Moby! (from the backend)" }).waitFor();
     });
   });
 });

@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 // config and script (`test:image`): the sample's `test` script (vitest.config.ts) never runs them.
 export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
+  // Workspace packages (the dext host) from source, as in the other test configs.
+  resolve: { conditions: ["@dext/source"] },
+  ssr: { resolve: { conditions: ["@dext/source"] } },
   test: {
     environment: "node",
     include: ["image/**/*.test.ts"],
