@@ -4,8 +4,9 @@
 # busybox for the node stand-in image. Skips everything already installed; root only, as apt-get is.
 set -euo pipefail
 
-# docker.io: the engine and a BuildKit-capable client; busybox-static: the stand-in image's shell.
-packages=(docker.io busybox-static)
+# docker.io: the engine and a BuildKit-capable client; busybox-static: the stand-in image's shell;
+# docker-compose: Debian's compose 1.29, which the dext host uses for vm.composefile stacks.
+packages=(docker.io busybox-static docker-compose)
 
 missing=()
 for pkg in "${packages[@]}"; do

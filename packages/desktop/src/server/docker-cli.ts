@@ -13,7 +13,12 @@ export function dockerCliPath(env: NodeJS.ProcessEnv = process.env): string {
 /** Runs the docker client with an argument array (no shell) and resolves its stdout; failures name the command and its stderr. */
 export async function docker(args: string[], options: { timeoutMs?: number } = {}): Promise<string> {
   try {
-    const { stdout } = await run(dockerCliPath(), args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 120_000 });
+    const { stdout } = await run(dockerCliPath(), args, {
+      encoding: "utf8",
+      env: { ...process.env, DOCKER_BUILDKIT: "1" },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: options.timeoutMs ?? 120_000,
+    });
     return stdout;
   } catch (cause) {
     const failed = cause as { stderr?: string; message: string; code?: string | number };

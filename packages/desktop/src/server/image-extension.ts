@@ -5,6 +5,7 @@ import { hostPathFor } from "./dockerfile-layout.js";
 import { docker, dockerCliPath } from "./docker-cli.js";
 import { DesktopHostError } from "./errors.js";
 import { hostPlatform, installHostBinaries } from "./host-binaries.js";
+import { startComposeVm } from "./compose-vm.js";
 import { waitForSocket } from "./socket-ready.js";
 import type { ImageLayout } from "./dockerfile-layout.js";
 import type { InstallOptions, InstalledExtension } from "./installed-extension.js";
@@ -50,6 +51,7 @@ export async function installFromImage(image: string, options: InstallOptions): 
     entries.push({ imagePath: "/metadata.json", hostPath: join(files, "metadata.json"), line: 0 });
     const wanted = [
       metadata.ui?.["dashboard-tab"]?.root,
+      typeof metadata.vm?.composefile === "string" ? posix.resolve("/", metadata.vm.composefile) : undefined,
       metadata.icon === undefined ? undefined : posix.resolve("/", metadata.icon),
       ...(metadata.host?.binaries ?? []).flatMap((group) => (group[hostPlatform() ?? "linux"] ?? []).map((binary) => binary.path)),
     ];
@@ -64,7 +66,7 @@ export async function installFromImage(image: string, options: InstallOptions): 
   const layout: ImageLayout = { entries, workdir: "/", env: {}, command: undefined };
   const resolveImagePath = (imagePath: string) => hostPathFor(layout, imagePath);
   const binaries = await installHostBinaries(metadata, resolveImagePath, join(options.stateDir, "bin"));
-  const vm = metadata.vm === undefined ? undefined : await startImageVm(image, metadata.vm, guestDir, options);
+  const vm = metadata.vm === undefined ? undefined : await startImageVm(image, metadata.vm, guestDir, resolveImagePath, options);
   const problems = [...binaries.problems];
   if (vm?.state().state === "exited") problems.push(`VM service stopped: ${vm.state().detail ?? ""}`);
   return {
@@ -84,12 +86,19 @@ export async function installFromImage(image: string, options: InstallOptions): 
   };
 }
 
-async function startImageVm(image: string, vm: NonNullable<InstalledExtension["metadata"]["vm"]>, guestDir: string, options: InstallOptions): Promise<VmRuntime> {
+async function startImageVm(
+  image: string,
+  vm: NonNullable<InstalledExtension["metadata"]["vm"]>,
+  guestDir: string,
+  resolveImagePath: (imagePath: string) => string | undefined,
+  options: InstallOptions,
+): Promise<VmRuntime> {
   const socketName = vm.exposes?.socket;
   const socketPath = socketName === undefined ? undefined : join(guestDir, socketName);
   if (typeof vm.image !== "string") {
-    const state: VmState = { state: "none", detail: "vm.composefile stacks are not started by the host yet" };
-    return { socketPath, state: () => state, execSpec: (cmd, args) => ({ file: cmd, args, cwd: undefined, env: process.env }), stop: () => Promise.resolve() };
+    const composeFile = typeof vm.composefile === "string" ? resolveImagePath(posix.resolve("/", vm.composefile)) : undefined;
+    if (composeFile === undefined) throw new DesktopHostError("image_failed", `${image} has no compose file at ${vm.composefile}`);
+    return startComposeVm({ ...options, image, composeFile, guestDir, socketPath });
   }
   const name = `dext-${options.id}-${basename(guestDir.replace(/\/gs$/, "")).slice(0, 12)}-${process.pid}`;
   const vmImage = vm.image.replace(imageVariable, image);

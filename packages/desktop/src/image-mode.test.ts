@@ -1,0 +1,55 @@
+// Installing from built images, as `docker extension install` does. Needs a Docker engine; CI runs
+// this file after starting one (DEXT_IMAGE_TESTS=1), `pnpm test` skips it without an engine.
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { docker } from "./server/docker-cli.js";
+import { startDesktopHost } from "./server/desktop-host.js";
+import { proxyToSocket } from "./server/service-proxy.js";
+import { buildPlainFixture } from "./testing/build-plain-fixture.js";
+import type { DesktopHost } from "./server/desktop-host.js";
+
+const fixtures = fileURLToPath(new URL("../test/fixtures", import.meta.url));
+const engine = await docker(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 15_000 }).then(() => true, () => false);
+const required = process.env.DEXT_IMAGE_TESTS === "1";
+const image = "dext-test/compose-extension:0.0.1";
+const run = promisify(execFile);
+
+describe.runIf(engine || required)("a vm.composefile extension installed from its image", () => {
+  let host: DesktopHost | undefined;
+
+  beforeAll(async () => {
+    if (!engine) throw new Error("DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST");
+    await buildPlainFixture();
+    await docker(["build", "-f", `${fixtures}/compose-extension/Dockerfile`, "-t", image, fixtures], { timeoutMs: 300_000 });
+    host = await startDesktopHost({ folders: [], images: [image], log: () => {} });
+  }, 600_000);
+
+  afterAll(async () => {
+    await host?.stop();
+  });
+
+  it("runs the stack with the guest-services folder mounted, and reaches the first service's socket", async () => {
+    const extension = host?.extensions[0];
+    expect(extension?.vm?.state().state).toBe("running");
+    const answer = await proxyToSocket(extension?.vm?.socketPath, { url: "/hello", method: "GET", headers: {}, data: undefined });
+    expect(answer).toMatchObject({ ok: true, status: 200, body: '{"hello":"world"}' });
+  });
+
+  it("runs vm.cli.exec in the first service's container", async () => {
+    const spec = host?.extensions[0]?.vm?.execSpec("./args.sh", ["a b"]);
+    if (spec === undefined) throw new Error("no VM");
+    const { stdout } = await run(spec.file, spec.args, { encoding: "utf8" });
+    expect(stdout).toBe("a b\n");
+    const { stdout: names } = await run(spec.file, [...spec.args.slice(0, 2), "hostname"], { encoding: "utf8" });
+    const backend = await docker(["ps", "--filter", "label=com.docker.compose.service=backend", "--format", "{{.ID}}"]);
+    expect(backend.trim().startsWith(names.trim())).toBe(true);
+  });
+
+  it("removes the stack's containers when the host stops", async () => {
+    await host?.stop();
+    const left = await docker(["ps", "-a", "--filter", `label=com.docker.compose.project=dext-compose-extension-image-${process.pid}`, "--format", "{{.ID}}"]);
+    expect(left.trim()).toBe("");
+  });
+});

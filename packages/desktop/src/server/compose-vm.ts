@@ -1,0 +1,87 @@
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { parse } from "yaml";
+import { dockerCliPath, docker } from "./docker-cli.js";
+import { DesktopHostError } from "./errors.js";
+import { waitForSocket } from "./socket-ready.js";
+import type { InstallOptions } from "./installed-extension.js";
+import type { VmRuntime, VmState } from "./vm-runtime.js";
+
+const run = promisify(execFile);
+
+/** The compose client: DEXT_COMPOSE_CLI, else Debian's docker-compose. */
+function composeCli(): string {
+  return process.env.DEXT_COMPOSE_CLI ?? "docker-compose";
+}
+
+/** Service names in file order: Desktop's SDK talks to the first one, and runs `vm.cli.exec` there. */
+export function composeServiceNames(text: string): string[] {
+  const document = parse(text) as { services?: Record<string, unknown> } | null;
+  return Object.keys(document?.services ?? {});
+}
+
+export interface ComposeVmOptions extends InstallOptions {
+  image: string;
+  composeFile: string;
+  guestDir: string;
+  socketPath: string | undefined;
+}
+
+/**
+ * Runs an extension's compose stack as Desktop does: `${DESKTOP_PLUGIN_IMAGE}` set to the image,
+ * the guest-services folder mounted at /run/guest-services in every service. An override file
+ * adds the mount, so the author's compose file is used as it is.
+ */
+export async function startComposeVm(options: ComposeVmOptions): Promise<VmRuntime> {
+  const services = composeServiceNames(await readFile(options.composeFile, "utf8"));
+  const first = services[0];
+  if (first === undefined) throw new DesktopHostError("vm_service_failed", `${options.composeFile} declares no services`);
+  // Engines started without a bridge network (tooling/docker's) cannot create compose's default network.
+  const noBridge = await docker(["network", "inspect", "bridge"]).then(() => false, () => true);
+  const override = {
+    version: "3.8",
+    services: Object.fromEntries(
+      services.map((name) => [name, { volumes: [`${options.guestDir}:/run/guest-services`], ...(noBridge ? { network_mode: "none" } : {}) }]),
+    ),
+  };
+  const overrideFile = join(options.stateDir, "compose.override.json");
+  await writeFile(overrideFile, JSON.stringify(override, null, 2));
+  const project = `dext-${options.id}-${process.pid}`;
+  const env = { ...process.env, DESKTOP_PLUGIN_IMAGE: options.image, DOCKER_HOST: process.env.DOCKER_HOST ?? "" };
+  const compose = async (args: string[]) => {
+    try {
+      const { stdout } = await run(composeCli(), ["-p", project, "-f", options.composeFile, "-f", overrideFile, ...args], { env, encoding: "utf8", timeout: 180_000 });
+      return stdout;
+    } catch (cause) {
+      const failed = cause as { stderr?: string; message: string };
+      throw new DesktopHostError("vm_service_failed", `${composeCli()} ${args.join(" ")}: ${failed.stderr?.trim() || failed.message}`, { cause });
+    }
+  };
+  await compose(["up", "-d"]);
+  const container = (await compose(["ps", "-q", first])).trim();
+  let state: VmState = { state: "starting", detail: `compose project ${project}` };
+  if (options.socketPath !== undefined) {
+    try {
+      await waitForSocket(options.socketPath, { timeoutMs: 30_000 });
+      state = { state: "running", detail: `compose project ${project}, ${first} on ${options.socketPath}` };
+    } catch (error) {
+      const logs = await compose(["logs", "--tail", "10"]).catch(() => "");
+      state = { state: "exited", detail: `${error instanceof Error ? error.message : String(error)}\n${logs}` };
+      options.log(`VM service did not start: ${state.detail ?? ""}`);
+    }
+  } else {
+    state = { state: "running", detail: `compose project ${project}` };
+  }
+  return {
+    socketPath: options.socketPath,
+    state: () => state,
+    execSpec: (cmd, args) => ({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
+    stop: async () => {
+      // Stopping the host is not an uninstall: named volumes (the extension's state) stay.
+      await compose(["down", "--remove-orphans", "--timeout", "10"]).catch((error: unknown) => options.log(`compose down failed: ${String(error)}`));
+      state = { state: "exited", detail: "stopped" };
+    },
+  };
+}
