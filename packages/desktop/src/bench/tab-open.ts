@@ -33,11 +33,23 @@ try {
     for (let run = 0; run < runs + 2; run++) {
       await page.goto(`${host.url}#none`);
       await page.locator("nav button").first().waitFor();
-      const started = Date.now();
-      await page.locator(`nav button[data-id="${extension.id}"]`).click();
-      await page.frameLocator(`main iframe[src^="/x/${extension.id}/"]`).locator(selector).first().waitFor({ state: "visible" });
+      // Timed inside the browser, from the click to the first frame that shows the element, so
+      // Playwright's own round trips are not counted.
+      const elapsed = await page.evaluate(
+        `new Promise((resolve) => {
+          const started = performance.now();
+          document.querySelector('nav button[data-id="${extension.id}"]').click();
+          const tick = () => {
+            const frame = document.querySelector("main iframe");
+            const element = frame?.contentDocument?.querySelector(${JSON.stringify(selector)});
+            if (element && element.getBoundingClientRect().height > 0) resolve(performance.now() - started);
+            else requestAnimationFrame(tick);
+          };
+          tick();
+        })`,
+      );
       // The first two runs warm the browser's and the host's caches, as a second tab open would.
-      if (run >= 2) times.push(Date.now() - started);
+      if (run >= 2) times.push(Math.round(elapsed as number));
     }
     times.sort((a, b) => a - b);
     results.push({ id: extension.id, median: quantile(times, 0.5), p90: quantile(times, 0.9), min: times[0] ?? Number.NaN });
