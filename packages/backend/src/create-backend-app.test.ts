@@ -43,9 +43,13 @@ interface RawResponse {
 }
 
 /** A raw HTTP call on the socket, so tests can send what a typed client never would. */
-function raw(method: string, path: string, body?: string, contentType = "application/json"): Promise<RawResponse> {
+function raw(method: string, path: string, body?: string): Promise<RawResponse> {
+  return rawWith(method, path, body, body === undefined ? {} : { "content-type": "application/json" });
+}
+
+function rawWith(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: temp.socket(), method, path, headers: body === undefined ? {} : { "content-type": contentType } }, (res) => {
+    const req = request({ socketPath: temp.socket(), method, path, headers }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => (text += chunk.toString()));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text === "" ? undefined : JSON.parse(text) }));
@@ -139,6 +143,55 @@ describe("createBackendApp", () => {
         }).end();
       });
       expect(response).toBe(500);
+    } finally {
+      await other.close(100);
+    }
+  });
+
+  it("answers a known path with the wrong method as 405, listing the allowed ones", async () => {
+    const response = await raw("PUT", "/echo", "{}");
+    expectErrorShape(response, 405, "method_not_allowed");
+    expect(response.headers.allow).toBe("POST");
+  });
+
+  it.each([
+    ["a content type other than JSON", { "content-type": "text/plain" }],
+    ["a charset other than UTF-8", { "content-type": "application/json; charset=latin1" }],
+    ["a compressed body", { "content-type": "application/json", "content-encoding": "gzip" }],
+  ])("refuses %s with 415", async (_label, headers) => {
+    const response = await rawWith("POST", "/echo", JSON.stringify({ text: "a", times: 1 }), headers);
+    expectErrorShape(response, 415, "unsupported_media_type");
+  });
+
+  it("answers HEAD on a GET route with its headers and no body", async () => {
+    const response = await rawWith("HEAD", "/hello", undefined, {});
+    expect(response.status).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/application\/json/);
+    expect(response.json).toBeUndefined();
+  });
+
+  it("aborts the handler's signal when the client goes away", async () => {
+    let reportAborted: (aborted: boolean) => void = () => undefined;
+    const aborted = new Promise<boolean>((resolve) => (reportAborted = resolve));
+    const app = createBackendApp({
+      contract: greetingContract,
+      handlers: {
+        ...greetingHandlers,
+        slow: async (_input, { signal }) => {
+          await new Promise((done) => signal.addEventListener("abort", done, { once: true }));
+          reportAborted(signal.aborted);
+          return { waitedMs: 0 };
+        },
+      },
+    });
+    const other = await serveOnSocket(app, temp.socket("abort.sock"));
+    try {
+      const req = request({ socketPath: temp.socket("abort.sock"), path: "/slow?ms=1" });
+      req.on("error", () => undefined);
+      req.end();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      req.destroy();
+      expect(await aborted).toBe(true);
     } finally {
       await other.close(100);
     }

@@ -1,18 +1,21 @@
 import { randomUUID } from "node:crypto";
-import express from "express";
+import { parse as parseQuery } from "node:querystring";
 import { RouteError } from "./errors.js";
 import { silentLogger } from "./logger.js";
-import type { NextFunction, Request, Response } from "express";
+import { parseByteLimit, readJsonBody } from "./read-json-body.js";
+import { RequestContext } from "./request-context.js";
+import { createRouter } from "./router.js";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { z } from "zod";
 import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.js";
-import type { ErrorBody, ErrorCode, ErrorIssue } from "./client/error-body.js";
+import type { ErrorBody, ErrorIssue } from "./client/error-body.js";
 import type { Logger } from "./logger.js";
 
 export interface HandlerContext {
-  requestId: string;
-  logger: Logger;
+  readonly requestId: string;
+  readonly logger: Logger;
   /** Aborted when the client goes away or the server shuts down. */
-  signal: AbortSignal;
+  readonly signal: AbortSignal;
 }
 
 export type RouteHandler<R extends RouteDefinition> = (
@@ -22,128 +25,116 @@ export type RouteHandler<R extends RouteDefinition> = (
 
 export type Handlers<C extends Contract> = { readonly [K in keyof C]: RouteHandler<C[K]> };
 
+/** A backend as a plain `node:http` request listener: serve it with `serve`, or mount it anywhere. */
+export type BackendApp = RequestListener;
+
 export interface BackendAppOptions<C extends Contract> {
   contract: C;
   handlers: Handlers<C>;
   logger?: Logger;
-  /** Largest JSON body accepted; larger ones get 413. */
-  bodyLimit?: string;
+  /** Largest JSON body accepted ("1mb", "64kb", or bytes); larger ones get 413. */
+  bodyLimit?: string | number | undefined;
   /** Check each handler result against the route's response schema (a mismatch is a 500). */
   checkResponses?: boolean;
 }
 
 function issuesOf(error: z.ZodError, prefix: string): ErrorIssue[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].join("."),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join("."), message: issue.message }));
 }
 
-function sendError(res: Response, error: RouteError, requestId: string): void {
-  const body: ErrorBody = { error: { code: error.code, message: error.message, requestId } };
-  if (error.issues !== undefined && error.issues.length > 0) body.error.issues = [...error.issues];
-  res.status(error.status).json(body);
-}
-
-function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): { data: unknown; issues: ErrorIssue[] } {
-  if (schema === undefined) return { data: part === "body" ? undefined : {}, issues: [] };
+function parsePart(schema: z.ZodType | undefined, value: unknown, part: string, issues: ErrorIssue[]): unknown {
+  if (schema === undefined) return part === "body" ? undefined : {};
   const result = schema.safeParse(value);
-  return result.success ? { data: result.data, issues: [] } : { data: undefined, issues: issuesOf(result.error, part) };
+  if (result.success) return result.data;
+  issues.push(...issuesOf(result.error, part));
+  return undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** A well-formed id from the caller (Desktop, a proxy, a test) is kept, so logs line up across hops. */
+function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers["x-request-id"];
+  return typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 }
 
 /**
- * Builds the Express app for a contract: validated inputs, typed handlers, a health route, and one
- * JSON error shape for every failure (bad JSON, unknown route, oversized body, thrown errors).
+ * Builds the request listener for a contract: exact routing, validated inputs, typed handlers, a
+ * health route, and one JSON error shape for every failure (bad JSON, unknown route, wrong method,
+ * oversized body, thrown errors). Built on `node:http` alone: nothing to load at start-up beyond
+ * the contract, and little work per request beyond the handler's.
  */
-export function createBackendApp<C extends Contract>(options: BackendAppOptions<C>): express.Express {
+export function createBackendApp<C extends Contract>(options: BackendAppOptions<C>): BackendApp {
   const logger = options.logger ?? silentLogger;
   const checkResponses = options.checkResponses ?? true;
+  const limitBytes = parseByteLimit(options.bodyLimit ?? "1mb");
   const startedAt = Date.now();
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("etag", false);
-
-  app.use((req, res, next) => {
-    const incoming = req.get("x-request-id");
-    const requestId = incoming !== undefined && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader("x-request-id", requestId);
-    next();
-  });
-  app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
-
-  app.get("/health", (_req, res) => {
-    res.json({ status: "ok", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
-  });
-
-  for (const [name, route] of Object.entries(options.contract)) {
-    const handler = (options.handlers as Record<string, RouteHandler<RouteDefinition>>)[name];
+  const entries = Object.entries(options.contract).map(([name, route]) => {
+    const handler = (options.handlers as Record<string, RouteHandler<RouteDefinition> | undefined>)[name];
     if (handler === undefined) throw new TypeError(`No handler for route "${name}"`);
-    const method = route.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete";
-    app[method](route.path, async (req: Request, res: Response) => {
-      const requestId = res.locals.requestId as string;
-      const params = parsePart(route.params, req.params, "params");
-      const query = parsePart(route.query, req.query, "query");
-      const body = parsePart(route.body, req.body, "body");
-      const issues = [...params.issues, ...query.issues, ...body.issues];
-      if (issues.length > 0) {
-        const fields = issues.map((issue) => issue.path).join(", ");
-        throw new RouteError("invalid_input", `Invalid request: ${fields}`, { issues });
-      }
-      const controller = new AbortController();
-      res.on("close", () => controller.abort());
-      const input = { params: params.data, query: query.data, body: body.data } as RouteInput<RouteDefinition>;
-      const output = await handler(input, { requestId, logger, signal: controller.signal });
-      if (checkResponses) {
-        const checked = route.response.safeParse(output);
-        if (!checked.success) {
-          throw new Error(`Handler "${name}" returned a response outside its contract: ${checked.error.message}`);
-        }
-      }
-      if (output === undefined) res.status(204).end();
-      else res.json(output);
-    });
-  }
-
-  app.use((req: Request, _res: Response, next: NextFunction) => {
-    next(new RouteError("not_found", `No route for ${req.method} ${req.path}`));
+    return { name, route, handler };
   });
+  const match = createRouter(entries);
 
-  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
-    const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
-    if (res.headersSent) {
-      next(error);
+  const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string, path: string, search: string) => {
+    if (path === "/health" && (req.method === "GET" || req.method === "HEAD")) {
+      sendJson(res, 200, { status: "ok", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
       return;
     }
-    sendError(res, toRouteError(error, req, requestId, logger), requestId);
-  });
+    const found = match(req.method ?? "GET", path);
+    if (found.kind === "none") throw new RouteError("not_found", `No route for ${req.method ?? "GET"} ${path}`);
+    if (found.kind === "method_not_allowed") {
+      res.setHeader("allow", found.allowed.join(", "));
+      throw new RouteError("method_not_allowed", `${req.method ?? "GET"} is not allowed on ${path}; use ${found.allowed.join(" or ")}`);
+    }
+    const { route, name, handler } = found.entry;
+    const issues: ErrorIssue[] = [];
+    const params = parsePart(route.params, found.params, "params", issues);
+    const query = route.query === undefined ? {} : parsePart(route.query, parseQuery(search), "query", issues);
+    const body = route.body === undefined ? undefined : parsePart(route.body, await readJsonBody(req, limitBytes), "body", issues);
+    if (issues.length > 0) {
+      throw new RouteError("invalid_input", `Invalid request: ${issues.map((issue) => issue.path).join(", ")}`, { issues });
+    }
+    const context = new RequestContext(requestId, logger, res);
+    const output = await handler({ params, query, body }, context);
+    if (checkResponses) {
+      const checked = route.response.safeParse(output);
+      if (!checked.success) throw new Error(`Handler "${name}" returned a response outside its contract: ${checked.error.message}`);
+    }
+    if (output === undefined) res.writeHead(204).end();
+    else sendJson(res, 200, output);
+  };
 
-  return app;
+  return (req, res) => {
+    const requestId = requestIdOf(req);
+    res.setHeader("x-request-id", requestId);
+    const url = req.url ?? "/";
+    const queryAt = url.indexOf("?");
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const search = queryAt === -1 ? "" : url.slice(queryAt + 1);
+    handle(req, res, requestId, path, search).catch((error: unknown) => {
+      const routeError = toRouteError(error, req.method ?? "GET", path, requestId, logger);
+      if (res.headersSent) {
+        // Half an answer cannot be turned into an error: cut it, so the client sees a failure.
+        res.destroy();
+        return;
+      }
+      // A refusal before the body was read: close the connection rather than read what is left.
+      if (routeError.code === "payload_too_large" || routeError.code === "unsupported_media_type") res.setHeader("connection", "close");
+      const body: ErrorBody = { error: { code: routeError.code, message: routeError.message, requestId } };
+      if (routeError.issues !== undefined && routeError.issues.length > 0) body.error.issues = [...routeError.issues];
+      sendJson(res, routeError.status, body);
+    });
+  };
 }
 
-const codeByClientStatus: Readonly<Record<number, ErrorCode>> = {
-  404: "not_found",
-  405: "method_not_allowed",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  429: "too_many_requests",
-};
-
 /** Maps anything thrown to the error shape; internals of unexpected errors stay in the log. */
-function toRouteError(error: unknown, req: Request, requestId: string, logger: Logger): RouteError {
+function toRouteError(error: unknown, method: string, path: string, requestId: string, logger: Logger): RouteError {
   if (error instanceof RouteError) return error;
-  const { type, status, expose, message } = (error ?? {}) as { type?: unknown; status?: unknown; expose?: unknown; message?: unknown };
-  if (type === "entity.parse.failed") return new RouteError("invalid_input", "Request body is not valid JSON");
-  if (type === "entity.too.large") return new RouteError("payload_too_large", "Request body is too large");
-  if (type === "encoding.unsupported" || type === "charset.unsupported") {
-    return new RouteError("unsupported_media_type", "Request body encoding is not supported");
-  }
-  // Express's router and body parser refuse other bad input (an undecodable path, a corrupt
-  // gzip body) with an http-errors 4xx: that is the client's fault, not a server fault.
-  if (typeof status === "number" && status >= 400 && status < 500) {
-    const text = expose === true && typeof message === "string" ? message : "Request cannot be processed";
-    return new RouteError(codeByClientStatus[status] ?? "invalid_input", text);
-  }
-  logger.error("request failed", { requestId, method: req.method, path: req.path, err: error });
+  logger.error("request failed", { requestId, method, path, err: error });
   return new RouteError("internal", `Internal error (request ${requestId})`);
 }

@@ -1,8 +1,10 @@
 import { stat } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBackendClient } from "./client/create-backend-client.js";
+import { createJobClient } from "./client/job-client.js";
 import { createSocketTransport } from "./socket-transport.js";
 import { startBackendProcess, waitForListening } from "./testing/backend-process.js";
+import { countJob } from "./testing/count-job.js";
 import { greetingContract } from "./testing/greeting-contract.js";
 import { makeSocketDir } from "./testing/temp-dir.js";
 import type { BackendClientError } from "./client/backend-client-error.js";
@@ -107,5 +109,17 @@ describe("runBackend as a process", () => {
     const pending = client.hello({ query: { name: "again" } });
     launch(["--socket", temp.socket()]);
     await expect(pending).resolves.toEqual({ message: "Hello, again!" });
+  });
+
+  it("cancels running jobs on SIGTERM, so their runners can stop their work, and still exits 0", async () => {
+    const backend = launch(["--socket", temp.socket()]);
+    await waitForListening(backend);
+    const jobs = createJobClient(countJob, createSocketTransport(temp.socket()));
+    const started = await jobs.start({ steps: 1_000, stepMs: 10 });
+    while ((await jobs.poll(started.id)).state !== "running") await new Promise((resolve) => setTimeout(resolve, 10));
+
+    backend.child.kill("SIGTERM");
+    expect((await backend.exit).code).toBe(0);
+    expect(backend.stdout()).toContain(`"msg":"count job aborted","jobId":"${started.id}"`);
   });
 });

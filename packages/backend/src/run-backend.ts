@@ -4,7 +4,9 @@ import { resolveListenOptions } from "./listen-options.js";
 import { createLogger } from "./logger.js";
 import { serve } from "./serve-on-socket.js";
 import type { Contract } from "./client/contract.js";
+import type { JobDefinition } from "./client/job.js";
 import type { Handlers } from "./create-backend-app.js";
+import type { JobRegistry } from "./job-registry.js";
 import type { Logger } from "./logger.js";
 import type { RunningServer } from "./serve-on-socket.js";
 
@@ -22,6 +24,10 @@ export interface RunBackendOptions<C extends Contract> {
    */
   shutdownGraceMs?: number;
   bodyLimit?: string;
+  /** File mode of the socket, 0o660 by default (see `ServeOptions.socketMode`). */
+  socketMode?: number;
+  /** Job registries whose running jobs are cancelled on SIGTERM, so their runners can clean up. */
+  jobs?: readonly Pick<JobRegistry<JobDefinition>, "cancelAll">[];
 }
 
 /**
@@ -31,7 +37,28 @@ export interface RunBackendOptions<C extends Contract> {
  */
 export async function runBackend<C extends Contract>(options: RunBackendOptions<C>): Promise<RunningServer | undefined> {
   const logger = options.logger ?? createLogger({ name: options.name });
-  let running: RunningServer;
+  const graceMs = options.shutdownGraceMs ?? 8_000;
+  let running: RunningServer | undefined;
+  let stopSignal: NodeJS.Signals | undefined;
+
+  const shutDown = (server: RunningServer, signal: NodeJS.Signals) => {
+    logger.info("stopping", { signal, graceMs });
+    for (const registry of options.jobs ?? []) registry.cancelAll();
+    void server.close(graceMs).then(() => {
+      logger.info("stopped", { signal });
+      process.exit(0);
+    });
+  };
+  // Installed before anything is announced: a supervisor that signals as soon as it reads
+  // "listening" would otherwise hit Node's default action and kill the process mid-request.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopSignal !== undefined) return;
+    stopSignal = signal;
+    if (running !== undefined) shutDown(running, signal);
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+
   try {
     const where = resolveListenOptions({ name: options.name, argv: options.argv, env: options.env });
     const app = createBackendApp({
@@ -40,8 +67,10 @@ export async function runBackend<C extends Contract>(options: RunBackendOptions<
       logger,
       bodyLimit: options.bodyLimit,
     });
-    running = await serve(app, where);
+    running = await serve(app, where, { socketMode: options.socketMode });
   } catch (error) {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
     if (!(error instanceof SocketListenError)) throw error;
     logger.error("cannot start backend", { code: error.code, reason: error.message });
     console.error(`${options.name}: ${error.message}`);
@@ -49,16 +78,7 @@ export async function runBackend<C extends Contract>(options: RunBackendOptions<
     return undefined;
   }
   logger.info("listening", { address: running.address, pid: process.pid });
-
-  const graceMs = options.shutdownGraceMs ?? 8_000;
-  const stop = (signal: NodeJS.Signals) => {
-    logger.info("stopping", { signal, graceMs });
-    void running.close(graceMs).then(() => {
-      logger.info("stopped", { signal });
-      process.exit(0);
-    });
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  // A signal that came while the socket was being set up.
+  if (stopSignal !== undefined) shutDown(running, stopSignal);
   return running;
 }

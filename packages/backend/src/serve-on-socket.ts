@@ -1,8 +1,10 @@
+import { unlinkSync } from "node:fs";
 import { chmod, lstat, mkdir, unlink } from "node:fs/promises";
 import { createServer } from "node:http";
 import { connect } from "node:net";
 import { dirname } from "node:path";
 import { SocketListenError } from "./errors.js";
+import { drainable, gracefulCloser } from "./graceful-close.js";
 import { checkSocketPath } from "./listen-options.js";
 import type { RequestListener, Server } from "node:http";
 import type { ListenOptions } from "./listen-options.js";
@@ -12,18 +14,21 @@ export interface RunningServer {
   /** The socket path, or `http://host:port` in port mode. */
   readonly address: string;
   /**
-   * Stops accepting, lets in-flight requests finish, closes idle keep-alive connections, and after
-   * `graceMs` drops whatever is left. Removes the socket file. Safe to call twice.
+   * Removes the socket file (new clients are refused), serves what was already sent, lets
+   * in-flight requests finish, closes idle keep-alive connections, and after `graceMs` drops
+   * whatever is left. Safe to call twice.
    */
   close(graceMs?: number): Promise<void>;
 }
 
 export interface ServeOptions {
-  /** File mode of the socket. Owner and group may connect; Desktop's proxy runs as root in the VM. */
-  socketMode?: number;
+  /**
+   * File mode of the socket, 0o660 by default: the owner and its group may connect, nobody else.
+   * Desktop's proxy connects as root in the VM, which any mode lets in; a backend that runs as
+   * another user and must accept a non-root peer chooses a wider mode here.
+   */
+  socketMode?: number | undefined;
 }
-
-const defaultGraceMs = 8_000;
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
@@ -77,32 +82,15 @@ function listen(server: Server, target: { path: string } | { port: number; host:
   });
 }
 
-function closer(server: Server, cleanup: () => Promise<void>): (graceMs?: number) => Promise<void> {
-  let closing: Promise<void> | undefined;
-  return (graceMs = defaultGraceMs) => {
-    closing ??= new Promise<void>((resolve) => {
-      // Connections that finish their request while we wait become idle; close those as they appear.
-      const sweep = setInterval(() => server.closeIdleConnections(), 25);
-      const force = setTimeout(() => server.closeAllConnections(), graceMs);
-      server.close(() => {
-        clearInterval(sweep);
-        clearTimeout(force);
-        resolve();
-      });
-      server.closeIdleConnections();
-    }).then(cleanup);
-    return closing;
-  };
-}
-
 /** Serves `handler` (an Express app or any request listener) on a Unix socket or a TCP port. */
 export async function serve(handler: RequestListener, where: ListenOptions, options: ServeOptions = {}): Promise<RunningServer> {
-  const server = createServer(handler);
+  const { listener, beginDrain } = drainable(handler);
+  const server = createServer(listener);
   if (where.kind === "port") {
     await listen(server, { port: where.port, host: where.host });
     const address = server.address();
     const port = typeof address === "object" && address !== null ? address.port : where.port;
-    return { server, address: `http://${where.host}:${port}`, close: closer(server, async () => {}) };
+    return { server, address: `http://${where.host}:${port}`, close: gracefulCloser(server, beginDrain, () => undefined) };
   }
   const path = checkSocketPath(where.path);
   try {
@@ -120,8 +108,16 @@ export async function serve(handler: RequestListener, where: ListenOptions, opti
     throw error;
   }
   await chmod(path, options.socketMode ?? 0o660);
-  const removeSocket = () => unlink(path).catch(() => undefined);
-  return { server, address: path, close: closer(server, removeSocket) };
+  // Removed first thing on close, and only then: once the path is free a successor may create its
+  // own socket there, which a late unlink would delete.
+  const removeSocket = () => {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone: someone removed it by hand; nothing to stop.
+    }
+  };
+  return { server, address: path, close: gracefulCloser(server, beginDrain, removeSocket) };
 }
 
 /** Shorthand for {@link serve} on a socket path. */

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.js";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
@@ -17,13 +18,23 @@ let output = "";
 beforeAll(async () => {
   dir = await mkdtemp("/tmp/dext-mb-");
   socket = join(dir, "minimal-backend.sock");
-  // The same entry the image's CMD runs, from source: tsx plus the workspace's source condition.
-  backend = spawn(process.execPath, ["--conditions=@dext/source", "--import", "tsx", "backend/main.ts", "--socket", socket], {
-    cwd: sampleDir,
+  // The same entry the image's CMD runs, bundled from source the way `build` bundles it: a plain
+  // `node` start is quick even on a busy machine, where a TypeScript loader can take seconds.
+  const bundle = join(dir, "main.mjs");
+  await build({
+    entryPoints: [join(sampleDir, "backend/main.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    conditions: ["@dext/source"],
+    outfile: bundle,
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: "silent",
   });
+  backend = spawn(process.execPath, [bundle, "--socket", socket], { cwd: sampleDir });
   backend.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   backend.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   while (!output.includes('"msg":"listening"')) {
     if (Date.now() > deadline || backend.exitCode !== null) throw new Error(`backend did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -26,8 +26,15 @@ export interface CountJobProbe {
 }
 
 export function countRunner(probe: CountJobProbe = { counted: new Map(), aborted: new Set() }): JobRunner<typeof countJob> {
-  return async (input, { id, signal, report }) => {
-    signal.addEventListener("abort", () => probe.aborted.add(id), { once: true });
+  return async (input, { id, signal, report, logger }) => {
+    signal.addEventListener(
+      "abort",
+      () => {
+        probe.aborted.add(id);
+        logger.info("count job aborted", { jobId: id });
+      },
+      { once: true },
+    );
     for (let step = 1; step <= input.steps; step++) {
       await delay(input.stepMs, undefined, { signal });
       if (step === input.refuseAt) throw new RouteError("conflict", `Refused at step ${step}`);

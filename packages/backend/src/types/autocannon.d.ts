@@ -31,6 +31,8 @@ declare module "autocannon" {
     body?: string;
     requests?: Request[];
     expectBody?: string;
+    /** A falsy result counts the response in `mismatches`. */
+    verifyBody?: (body: string) => boolean;
   }
 
   interface Result {

@@ -22,6 +22,29 @@ export function composeServiceNames(text: string): string[] {
   return Object.keys(document?.services ?? {});
 }
 
+/**
+ * Where each service mounts Desktop's raw engine socket, which exists only inside Desktop's VM:
+ * service name → container paths it is mounted at.
+ */
+export function rawSocketTargets(text: string): Map<string, string[]> {
+  type Volume = string | { source?: string; target?: string };
+  const document = parse(text) as { services?: Record<string, { volumes?: Volume[] } | null> } | null;
+  const targets = new Map<string, string[]>();
+  for (const [name, service] of Object.entries(document?.services ?? {})) {
+    for (const volume of service?.volumes ?? []) {
+      const [source, target] = typeof volume === "string" ? volume.split(":") : [volume.source, volume.target];
+      if (source === "/var/run/docker.sock.raw" && target !== undefined) targets.set(name, [...(targets.get(name) ?? []), target]);
+    }
+  }
+  return targets;
+}
+
+/** The engine socket on this machine that stands for Desktop's `/var/run/docker.sock.raw`. */
+function engineSocketOnHost(): string {
+  const host = process.env.DOCKER_HOST;
+  return host?.startsWith("unix://") === true ? host.slice("unix://".length) : "/var/run/docker.sock";
+}
+
 export interface ComposeVmOptions extends InstallOptions {
   image: string;
   composeFile: string;
@@ -35,7 +58,9 @@ export interface ComposeVmOptions extends InstallOptions {
  * adds the mount, so the author's compose file is used as it is.
  */
 export async function startComposeVm(options: ComposeVmOptions): Promise<VmRuntime> {
-  const services = composeServiceNames(await readFile(options.composeFile, "utf8"));
+  const text = await readFile(options.composeFile, "utf8");
+  const services = composeServiceNames(text);
+  const rawSocket = rawSocketTargets(text);
   const first = services[0];
   if (first === undefined) throw new DesktopHostError("vm_service_failed", `${options.composeFile} declares no services`);
   // Engines started without a bridge network (tooling/docker's) cannot create compose's default network.
@@ -43,7 +68,13 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
   const override = {
     version: "3.8",
     services: Object.fromEntries(
-      services.map((name) => [name, { volumes: [`${options.guestDir}:/run/guest-services`], ...(noBridge ? { network_mode: "none" } : {}) }]),
+      services.map((name) => {
+        const volumes = [`${options.guestDir}:/run/guest-services`];
+        // Outside Desktop there is no /var/run/docker.sock.raw: the same target gets this machine's engine
+        // socket instead (compose merges volumes by target), or Docker would create an empty folder there.
+        for (const target of rawSocket.get(name) ?? []) volumes.push(`${engineSocketOnHost()}:${target}`);
+        return [name, { volumes, ...(noBridge ? { network_mode: "none" } : {}) }];
+      }),
     ),
   };
   const overrideFile = join(options.stateDir, "compose.override.json");

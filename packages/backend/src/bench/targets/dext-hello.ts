@@ -1,0 +1,10 @@
+// The benchmark's dext target: one contract route, served the way every dext backend is.
+import { z } from "zod";
+import { defineContract, defineRoute } from "../../client/contract.js";
+import { runBackend } from "../../run-backend.js";
+
+const contract = defineContract({
+  hello: defineRoute({ method: "GET", path: "/hello", response: z.object({ hello: z.string() }) }),
+});
+
+await runBackend({ name: "bench", contract, handlers: { hello: () => ({ hello: "world" }) } });

@@ -1,0 +1,45 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+
+/** The part of esbuild's API this package's bundle test and bench use. */
+export interface Esbuild {
+  readonly version: string;
+  build(options: EsbuildOptions): Promise<EsbuildResult>;
+}
+
+export interface EsbuildOptions {
+  entryPoints?: string[];
+  stdin?: { contents: string; resolveDir: string; loader?: "ts" | "js" };
+  bundle: true;
+  write: boolean;
+  outfile?: string;
+  platform: "browser" | "node";
+  format: "esm";
+  target?: string;
+  conditions?: string[];
+  metafile?: boolean;
+  minify?: boolean;
+  banner?: { js: string };
+  logLevel?: "silent";
+}
+
+export interface EsbuildResult {
+  outputFiles?: { path: string; text: string }[];
+  metafile?: { inputs: Record<string, unknown> };
+}
+
+/**
+ * Loads esbuild, the catalog's version. Resolved from this package when it is a devDependency;
+ * until then, through vitest's vite, which depends on the same version.
+ */
+export async function loadEsbuild(): Promise<Esbuild> {
+  const require = createRequire(import.meta.url);
+  let path: string;
+  try {
+    path = require.resolve("esbuild");
+  } catch {
+    const vite = createRequire(require.resolve("vitest/package.json")).resolve("vite");
+    path = createRequire(vite).resolve("esbuild");
+  }
+  return (await import(pathToFileURL(path).href)) as Esbuild;
+}

@@ -1,0 +1,104 @@
+import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stateSchema } from "../../shared/state.js";
+import { tempDir } from "../testing/temp-dir.js";
+import { openStateStore, stateFileName } from "./state-store.js";
+
+// 200 writer processes killed with SIGKILL at random moments while they save. Whatever the moment,
+// every write a writer acknowledged must be in the file, and the file must always parse.
+const kills = 200;
+/** Writers run side by side, each on its own state folder, to keep the test short on two cores. */
+const lanes = 4;
+
+let work: Awaited<ReturnType<typeof tempDir>>;
+let writer = "";
+
+beforeAll(async () => {
+  work = await tempDir("kill9");
+  // Bundled once, so each of the 200 starts costs a plain `node file.mjs`, not a TypeScript loader.
+  writer = join(work.path, "state-writer.mjs");
+  await build({
+    entryPoints: [fileURLToPath(new URL("../testing/state-writer.ts", import.meta.url))],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    conditions: ["@dext/source"],
+    outfile: writer,
+    logLevel: "silent",
+  });
+});
+
+afterAll(() => work.remove());
+
+/** Runs the writer until a random moment after it starts saving, kills it, returns the last value it acknowledged. */
+function killWhileWriting(dir: string, volume: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writer, dir, volume], { stdio: ["ignore", "pipe", "pipe"] });
+    let lastAck = 0;
+    let pending = "";
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        if (line === "ready") setTimeout(() => child.kill("SIGKILL"), Math.random() * 25);
+        else if (line.startsWith("ack ")) lastAck = Number(line.slice(4));
+      }
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (signal === "SIGKILL") resolve(lastAck);
+      else reject(new Error(`writer exited ${String(code)} before the kill: ${stderr}`));
+    });
+  });
+}
+
+/** The file as a reader finds it right after the kill: it must parse, whole. */
+async function readStateFile(dir: string) {
+  const text = await readFile(join(dir, stateFileName), "utf8");
+  return stateSchema.parse((JSON.parse(text) as { state: unknown }).state);
+}
+
+describe(`${kills} kill -9 of a writer during writes`, () => {
+  it("lose no acknowledged write and never leave a file that does not parse", { timeout: 120_000 }, async () => {
+    const started = Date.now();
+    const lost: string[] = [];
+    let acknowledged = 0;
+    await Promise.all(
+      Array.from({ length: lanes }, async (_, lane) => {
+        const dir = join(work.path, `lane${lane}`);
+        const acks = new Map<string, number>();
+        for (let round = 0; round < kills / lanes; round++) {
+          // A new volume each round: earlier rounds' notes must survive later writers too.
+          const volume = `vol-${lane}-${round}`;
+          const lastAck = await killWhileWriting(dir, volume);
+          acks.set(volume, lastAck);
+          acknowledged += lastAck;
+          const state = await readStateFile(dir);
+          for (const [name, ack] of acks) {
+            const saved = Number(state.notes[name] ?? 0);
+            // A write may land without its ack reaching us (killed in between): more is fine, less is loss.
+            if (saved < ack) lost.push(`${name}: acknowledged ${ack}, file has ${saved} after round ${round}`);
+          }
+        }
+        // The next start clears what the killed writers left half-done and reads every note back.
+        const reopened = (await openStateStore(dir)).current();
+        for (const [name, ack] of acks) {
+          if (Number(reopened.notes[name] ?? 0) < ack) lost.push(`${name}: acknowledged ${ack}, lost on reopening`);
+        }
+        expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+      }),
+    );
+    expect(lost).toEqual([]);
+    // Not vacuous: the kills did land while writes were being acknowledged.
+    expect(acknowledged).toBeGreaterThan(kills);
+    console.log(`${kills} kills, ${acknowledged} acknowledged writes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+});

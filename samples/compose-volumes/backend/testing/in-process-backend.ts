@@ -1,0 +1,35 @@
+import { join } from "node:path";
+import { createBackendApp, createBackendClient, createJobClient, createSocketTransport, serveOnSocket } from "@dext/backend";
+import { contract, sizeScanJob } from "../../shared/contract.js";
+import { createEngineClient } from "../engine/engine-client.js";
+import { createHandlers } from "../handlers.js";
+import { openStateStore } from "../state/state-store.js";
+import { createVolumeInspector } from "../volume-inspector.js";
+import type { BackendClient, JobClient } from "@dext/backend";
+import type { Contract } from "../../shared/contract.js";
+
+export interface InProcessBackend {
+  client: BackendClient<Contract>;
+  scans: JobClient<typeof sizeScanJob>;
+  socketPath: string;
+  close(): Promise<void>;
+}
+
+/** The backend's routes served on a socket in `dir`, in this process, against the engine at `engineSocket`. */
+export async function startInProcessBackend(dir: string, engineSocket: string, image: string | undefined): Promise<InProcessBackend> {
+  const engine = createEngineClient(engineSocket, { timeoutMs: 10_000 });
+  const store = await openStateStore(join(dir, "state"));
+  const { handlers, scans } = createHandlers({ engine, inspector: createVolumeInspector(engine, image), store });
+  const socketPath = join(dir, "backend.sock");
+  const running = await serveOnSocket(createBackendApp({ contract, handlers }), socketPath);
+  const transport = createSocketTransport(socketPath);
+  return {
+    client: createBackendClient(contract, transport, { retry: { attempts: 1 } }),
+    scans: createJobClient(sizeScanJob, transport, { retry: { attempts: 1 } }),
+    socketPath,
+    close: async () => {
+      scans.cancelAll();
+      await running.close(1_000);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { volumeNamePattern } from "./volume-path.js";
+
+export const volumeNameSchema = z.string().regex(volumeNamePattern, "must be a Docker volume name");
+
+/** Longest note kept per volume, in characters. */
+export const maxNoteLength = 2_000;
+
+/** Pins and notes kept at most, so that one state file stays small enough to rewrite on every change. */
+export const maxStateEntries = 1_000;
+
+/** The extension's own state: what the user pinned and wrote about volumes. */
+export const stateSchema = z.strictObject({
+  pinned: z
+    .array(volumeNameSchema)
+    .max(maxStateEntries)
+    .refine((names) => new Set(names).size === names.length, "must not list a volume twice"),
+  notes: z
+    .record(volumeNameSchema, z.string().min(1).max(maxNoteLength))
+    .refine((notes) => Object.keys(notes).length <= maxStateEntries, `must have at most ${maxStateEntries} notes`),
+});
+
+export type State = z.infer<typeof stateSchema>;
+
+export const emptyState: State = { pinned: [], notes: {} };
+
+/** Marks a file as this extension's export, so importing some other JSON fails with a clear message. */
+export const exportFormat = "dext.compose-volumes.state";
+
+/** What export answers and import accepts: the whole state, in a file the user keeps. */
+export const exportDocumentSchema = z.strictObject({
+  format: z.literal(exportFormat),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  state: stateSchema,
+});
+
+export type ExportDocument = z.infer<typeof exportDocumentSchema>;
