@@ -48,8 +48,11 @@ function killWhileWriting(dir: string, volume: string): Promise<number> {
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
       for (const line of lines) {
-        if (line === "ready") setTimeout(() => child.kill("SIGKILL"), Math.random() * 25);
-        else if (line.startsWith("ack ")) lastAck = Number(line.slice(4));
+        if (!line.startsWith("ack ")) continue;
+        // The kill is timed from the first acknowledged write, so it always lands while the writer
+        // is saving, however slow a busy machine makes its start.
+        if (lastAck === 0) setTimeout(() => child.kill("SIGKILL"), Math.random() * 25);
+        lastAck = Number(line.slice(4));
       }
     });
     child.once("error", reject);
@@ -98,7 +101,7 @@ describe(`${kills} kill -9 of a writer during writes`, () => {
     );
     expect(lost).toEqual([]);
     // Not vacuous: the kills did land while writes were being acknowledged.
-    expect(acknowledged).toBeGreaterThan(kills);
+    expect(acknowledged).toBeGreaterThanOrEqual(kills);
     console.log(`${kills} kills, ${acknowledged} acknowledged writes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 });
