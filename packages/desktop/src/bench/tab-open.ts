@@ -1,19 +1,24 @@
 // Tab open → extension UI rendered, in headless Chromium, for each sample and for a plain HTML
 // extension measured in the same run (the peer: what a page with no framework costs in this host).
 // Desktop re-initialises an extension's UI each time its tab opens, so this is what users feel.
-//   pnpm --filter @dext/desktop bench [runs]
+//   pnpm --filter @dext/desktop bench [runs] [--image <ref>]...   (images need a Docker engine at DOCKER_HOST)
 import { fileURLToPath } from "node:url";
 import { cpus } from "node:os";
+import { parseArgs } from "node:util";
 import { startDesktopHost } from "../server/desktop-host.js";
 import { buildPlainFixture, plainFixtureDir } from "../testing/build-plain-fixture.js";
 import { launchChromium } from "../testing/launch-chromium.js";
 
-const runs = Number(process.argv[2] ?? 25);
+const { values, positionals } = parseArgs({ options: { image: { type: "string", multiple: true } }, allowPositionals: true });
+const runs = Number(positionals[0] ?? 25);
+const images = values.image ?? [];
 const samples = fileURLToPath(new URL("../../../../samples/", import.meta.url));
 /** What "rendered" means per extension: the first thing its user reads. */
 const renderedSelector: Record<string, string> = {
   "plain-extension": "h1",
   "minimal-backend": "h1",
+  "minimal-backend-image": "h1",
+  "compose-volumes-image": "h1",
 };
 
 function quantile(sorted: number[], q: number): number {
@@ -22,7 +27,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 await buildPlainFixture();
-const host = await startDesktopHost({ folders: [plainFixtureDir, `${samples}minimal-backend`], log: () => {} });
+const host = await startDesktopHost({ folders: [plainFixtureDir, `${samples}minimal-backend`], images, log: () => {} });
 const browser = await launchChromium();
 const results: { id: string; median: number; p90: number; min: number }[] = [];
 try {
