@@ -38,7 +38,8 @@ function summary(extension: InstalledExtension): ExtensionSummary {
     iconUrl: extension.metadata.icon === undefined ? undefined : `/x/${extension.id}/icon`,
     source: extension.source,
     vm,
-    problems: [...extension.problems, ...(vm.state === "exited" && !extension.problems.some((p) => p.startsWith("VM service")) ? [`VM service stopped: ${vm.detail ?? ""}`] : [])],
+    // The VM's state is read live: a backend that dies after install shows up on the next refresh.
+    problems: vm.state === "exited" ? [...extension.problems, `VM service stopped: ${vm.detail ?? ""}`] : extension.problems,
   };
 }
 

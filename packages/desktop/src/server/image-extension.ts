@@ -68,7 +68,6 @@ export async function installFromImage(image: string, options: InstallOptions): 
   const binaries = await installHostBinaries(metadata, resolveImagePath, join(options.stateDir, "bin"));
   const vm = metadata.vm === undefined ? undefined : await startImageVm(image, metadata.vm, guestDir, resolveImagePath, options);
   const problems = [...binaries.problems];
-  if (vm?.state().state === "exited") problems.push(`VM service stopped: ${vm.state().detail ?? ""}`);
   return {
     id: options.id,
     title: metadata.ui?.["dashboard-tab"]?.title ?? options.id,

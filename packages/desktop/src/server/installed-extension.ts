@@ -40,8 +40,6 @@ export async function installFromFolder(folder: string, options: InstallOptions)
   const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, log: options.log });
   const binaries = await installHostBinaries(loaded.metadata, resolveImagePath, join(options.stateDir, "bin"));
   const problems = [...binaries.problems];
-  const vmState = vm?.state();
-  if (vmState?.state === "exited") problems.push(`VM service stopped: ${vmState.detail ?? ""}`);
   if (loaded.metadata.vm !== undefined && "composefile" in loaded.metadata.vm) {
     problems.push("vm.composefile: folder mode runs no compose services; open the built image with a Docker engine instead");
   }
