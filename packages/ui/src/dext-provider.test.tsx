@@ -5,6 +5,7 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DextProvider } from "./dext-provider.js";
+import { preferColorScheme } from "./test-support/color-scheme.js";
 import type { DockerThemeBag, DockerThemeGlobals } from "./theme-globals.js";
 
 const globals = window as Window & DockerThemeGlobals;
@@ -28,44 +29,6 @@ function primaryMain(options: ThemeOptions): string | undefined {
 
 function backgroundDefault(options: ThemeOptions): string | undefined {
   return options.palette?.background?.default;
-}
-
-type MediaQueryStub = Pick<
-  MediaQueryList,
-  "media" | "matches" | "onchange" | "addEventListener" | "removeEventListener" | "dispatchEvent"
->;
-
-class ColorSchemeQuery extends EventTarget implements MediaQueryStub {
-  readonly onchange = null;
-
-  constructor(
-    readonly media: string,
-    private readonly scheme: () => "light" | "dark",
-  ) {
-    super();
-  }
-
-  get matches(): boolean {
-    return this.media.includes(`prefers-color-scheme: ${this.scheme()}`);
-  }
-}
-
-// jsdom has no matchMedia; MUI's useMediaQuery, like a browser, asks it for the colour scheme
-// and listens for "change", which is how Desktop's light/dark switch reaches an extension.
-function preferColorScheme(initial: "light" | "dark"): { switchTo: (scheme: "light" | "dark") => void } {
-  let scheme = initial;
-  const lists: MediaQueryStub[] = [];
-  vi.stubGlobal("matchMedia", (media: string): MediaQueryStub => {
-    const list = new ColorSchemeQuery(media, () => scheme);
-    lists.push(list);
-    return list;
-  });
-  return {
-    switchTo: (next) => {
-      scheme = next;
-      for (const list of lists) list.dispatchEvent(new Event("change"));
-    },
-  };
 }
 
 describe("DextProvider", () => {

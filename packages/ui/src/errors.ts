@@ -1,5 +1,5 @@
 /** The literal codes of dext UI errors, so callers can branch on `error.code`. */
-export type DextUiErrorCode = "outside_desktop";
+export type DextUiErrorCode = "outside_desktop" | "exec_unavailable";
 
 /** What the page tells its user when no Docker Desktop client was injected. */
 export const outsideDesktopReason =
@@ -15,4 +15,13 @@ export class OutsideDesktopError extends Error {
   constructor(message: string = outsideDesktopReason, options: { cause?: unknown } = {}) {
     super(message, { cause: options.cause });
   }
+}
+
+/**
+ * Thrown when the client has no exec for the requested target: Desktop only gives an extension
+ * `extension.vm` and `extension.host` when its metadata.json declares those sections.
+ */
+export class ExecUnavailableError extends Error {
+  override readonly name = "ExecUnavailableError";
+  readonly code: DextUiErrorCode = "exec_unavailable";
 }

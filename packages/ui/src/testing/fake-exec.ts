@@ -1,17 +1,19 @@
 import type { v1 } from "@docker/extension-api-client-types";
 import type { FakeCall, FakeExecApi } from "./call-log.js";
 import { ExecFailure, execResult, outputLines } from "./exec-result.js";
+import { FakeProcess } from "./fake-process.js";
 
 /**
  * What a fake command does: return (or resolve) its result, or return or throw an
  * `execFailure(...)` to fail the way Desktop fails a non-zero exit. One handler serves both buffered and streamed
- * calls; the fake turns its outcome into stream callbacks when `options.stream` is set.
+ * calls; the fake turns its outcome into stream callbacks when `options.stream` is set. Return a
+ * `FakeProcess` instead to drive a long-running command step by step.
  */
 export type FakeExecHandler = (
   cmd: string,
   args: string[],
   options?: v1.ExecOptions | v1.SpawnOptions,
-) => v1.ExecResult | Promise<v1.ExecResult>;
+) => v1.ExecResult | Promise<v1.ExecResult> | FakeProcess;
 
 /** The default command: succeeds with no output. */
 export const emptyExec: FakeExecHandler = () => execResult("");
@@ -28,31 +30,43 @@ export function createFakeExec(calls: FakeCall[], api: FakeExecApi, handler: Fak
     // Run the handler after the caller has its promise or process, as a real command would, and
     // turn a synchronous throw into a rejection. A returned ExecFailure fails too: it is easy to
     // write `() => execFailure(...)` and mean it.
-    const outcome = Promise.resolve()
-      .then(() => handler(cmd, args, options))
-      .then((result) => {
-        if (result instanceof ExecFailure) throw result;
-        return result;
-      });
+    const started = Promise.resolve().then(() => handler(cmd, args, options));
     if (options !== undefined && "stream" in options) {
       const recordClose = (): void => {
         calls.push({ api: `${api}.close`, args: [cmd, args] });
       };
-      return streamOutcome(outcome, options.stream, recordClose);
+      return streamStarted(started, options.stream, recordClose);
     }
-    return outcome;
+    return settled(started);
   }
   return exec;
 }
 
-// Plays a finished command back through the stream callbacks. `close()` stops the playback, like
-// the SIGTERM Desktop sends when the user leaves the tab.
-function streamOutcome(
-  outcome: Promise<v1.ExecResult>,
+function settled(started: Promise<v1.ExecResult | FakeProcess>): Promise<v1.ExecResult> {
+  return started
+    .then((result) => (result instanceof FakeProcess ? result.result : result))
+    .then((result) => {
+      if (result instanceof ExecFailure) throw result;
+      return result;
+    });
+}
+
+// Streams a live FakeProcess as it is written to, or plays a finished command back through the
+// stream callbacks. `close()` stops either, like the SIGTERM Desktop sends when the user leaves the tab.
+function streamStarted(
+  started: Promise<v1.ExecResult | FakeProcess>,
   stream: v1.ExecStreamOptions,
   recordClose: () => void,
 ): v1.ExecProcess {
   let closed = false;
+  let live: FakeProcess | undefined;
+  const outcome = started.then((result) => {
+    if (!(result instanceof FakeProcess)) return settled(Promise.resolve(result));
+    live = result;
+    if (closed) result.markClosed();
+    else result.attach(stream);
+    return new Promise<never>(() => undefined);
+  });
   const play = (result: v1.RawExecResult, exitCode: number): void => {
     for (const stdout of chunks(result.stdout, stream)) if (!closed) stream.onOutput?.({ stdout });
     for (const stderr of chunks(result.stderr, stream)) if (!closed) stream.onOutput?.({ stderr });
@@ -71,6 +85,7 @@ function streamOutcome(
     close: () => {
       if (closed) return;
       closed = true;
+      live?.markClosed();
       recordClose();
     },
   };

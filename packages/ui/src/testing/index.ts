@@ -9,5 +9,6 @@ export type {
   FakeExtension,
 } from "./fake-desktop-client.js";
 export type { FakeExecHandler } from "./fake-exec.js";
+export { createFakeProcess, FakeProcess } from "./fake-process.js";
 export { createFakeJobBackend, FakeHttpRejection } from "./fake-job-backend.js";
 export type { FakeJobBackend, FakeJobStatus } from "./fake-job-backend.js";
