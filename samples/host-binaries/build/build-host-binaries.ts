@@ -1,0 +1,142 @@
+// Compiles doctor/main.ts into the host executables metadata.json names, one per OS and CPU:
+//   tsx build/build-host-binaries.ts [--arch amd64|arm64|all] [--out dist/host]
+// The Dockerfile's builder stage passes its TARGETARCH, so an image only carries its own CPU's files.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmod, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs, promisify } from "node:util";
+import { fetchBunRuntime } from "./bun-runtime.js";
+import { verifyMachOSignature } from "./macho-code-signature.js";
+import { signAdHoc } from "./macho-sign.js";
+import { BUN_VERSION, HOST_TARGETS, compilerRuntime, targetsForImageArch } from "./targets.js";
+import type { HostArch, HostTarget } from "./targets.js";
+
+const run = promisify(execFile);
+const sampleDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * A host binary reads nothing from the folder it is started in: Bun's compiled executables would
+ * otherwise load a .env or bunfig.toml from the user's working directory.
+ */
+const COMPILE_FLAGS = ["--compile", "--minify", "--no-compile-autoload-dotenv", "--no-compile-autoload-bunfig"];
+
+export interface BuiltBinary {
+  os: string;
+  arch: string;
+  /** Path relative to the sample, e.g. dist/host/linux-amd64/host-doctor. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface HostManifest {
+  bunVersion: string;
+  /** Hash of the doctor's sources and the build flags: unchanged means the binaries are current. */
+  sourceHash: string;
+  binaries: BuiltBinary[];
+}
+
+export class BuildUsageError extends Error {
+  readonly code = "BUILD_USAGE" as const;
+  constructor(message: string) {
+    super(message);
+    this.name = "BuildUsageError";
+  }
+}
+
+export function selectTargets(arch: string): HostTarget[] {
+  if (arch === "all") return [...HOST_TARGETS];
+  if (arch === "amd64" || arch === "arm64") return targetsForImageArch(arch as HostArch);
+  throw new BuildUsageError(`--arch must be amd64, arm64 or all, not "${arch}"`);
+}
+
+async function sourceHash(): Promise<string> {
+  const hash = createHash("sha256").update(BUN_VERSION).update(COMPILE_FLAGS.join(" "));
+  // The signer is part of the output too: a fix there must rebuild the macOS files.
+  hash.update(await readFile(join(sampleDir, "build", "macho-sign.ts")));
+  for (const folder of ["doctor", "shared"]) {
+    const files = (await readdir(join(sampleDir, folder))).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
+    for (const file of files) hash.update(file).update(await readFile(join(sampleDir, folder, file)));
+  }
+  return hash.digest("hex");
+}
+
+async function readManifest(path: string): Promise<HostManifest | undefined> {
+  return readFile(path, "utf8").then((text) => JSON.parse(text) as HostManifest, () => undefined);
+}
+
+export async function buildHostBinaries(options: { arch: string; outDir: string; cacheDir: string; log?: (line: string) => void }): Promise<HostManifest> {
+  const log = options.log ?? (() => undefined);
+  const targets = selectTargets(options.arch);
+  const manifestPath = join(options.outDir, "manifest.json");
+  const hash = await sourceHash();
+  const previous = await readManifest(manifestPath);
+  const manifest: HostManifest = { bunVersion: BUN_VERSION, sourceHash: hash, binaries: [] };
+
+  const compiler = await fetchBunRuntime(compilerRuntime(), options.cacheDir);
+  for (const target of targets) {
+    const path = join(options.outDir, `${target.os}-${target.arch}`, target.file);
+    const relativePath = relative(sampleDir, path);
+    const current = previous?.sourceHash === hash ? previous.binaries.find((b) => b.path === relativePath) : undefined;
+    const onDisk = current === undefined ? undefined : await readFile(path).catch(() => undefined);
+    if (current !== undefined && onDisk !== undefined && createHash("sha256").update(onDisk).digest("hex") === current.sha256) {
+      manifest.binaries.push(current);
+      log(`${relativePath}: up to date`);
+      continue;
+    }
+    const runtime = await fetchBunRuntime(target.runtime, options.cacheDir);
+    await mkdir(dirname(path), { recursive: true });
+    // Compiled next to its final name and renamed, so an interrupted build leaves no half file.
+    const partial = `${path}.partial${target.os === "windows" ? ".exe" : ""}`;
+    const started = performance.now();
+    await run(compiler, [
+      "build", ...COMPILE_FLAGS,
+      `--target=${target.bunTarget}`,
+      `--compile-executable-path=${runtime}`,
+      "--define", `HOST_DOCTOR_VERSION=${JSON.stringify(await packageVersion())}`,
+      join(sampleDir, "doctor", "main.ts"),
+      "--outfile", partial,
+    ], { cwd: sampleDir, maxBuffer: 16 * 1024 * 1024 });
+    if (target.os === "darwin") await signForMacOS(partial);
+    await rename(partial, path);
+    await chmod(path, 0o755);
+    const bytes = await readFile(path);
+    manifest.binaries.push({ os: target.os, arch: target.arch, path: relativePath, bytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+    log(`${relativePath}: ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/**
+ * Bun leaves its x86_64 macOS output with the runtime's now-stale signature (it re-signs arm64
+ * only), so every macOS file is signed here, ad hoc, and checked before it counts as built.
+ */
+async function signForMacOS(path: string): Promise<void> {
+  const signed = signAdHoc(await readFile(path), "host-doctor");
+  const report = verifyMachOSignature(signed);
+  if (report.problems.length > 0) throw new Error(`${path}: the new signature does not verify: ${report.problems.join("; ")}`);
+  await writeFile(path, signed);
+}
+
+async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(sampleDir, "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      arch: { type: "string", default: process.env.HOST_ARCH ?? "all" },
+      out: { type: "string", default: join(sampleDir, "dist", "host") },
+      cache: { type: "string", default: process.env.DEXT_BUN_CACHE ?? join(sampleDir, "node_modules", ".cache", "bun-runtimes") },
+    },
+  });
+  buildHostBinaries({ arch: values.arch, outDir: resolve(values.out), cacheDir: resolve(values.cache), log: (line) => { console.log(line); } }).catch((error: unknown) => {
+    console.error(`build-host-binaries: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
+

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import type { DoctorLine } from "./doctor-report.js";
+
+/** Validates a line the doctor printed, so the UI shows a malformed line as such, never as data. */
+export const doctorLineSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("tool"), name: z.string(), found: z.boolean(), version: z.string().optional(), detail: z.string() }),
+  z.object({ type: z.literal("context"), name: z.string(), current: z.boolean(), endpoint: z.string() }),
+  z.object({ type: z.literal("summary"), found: z.array(z.string()), missing: z.array(z.string()), missingRequired: z.array(z.string()) }),
+]) satisfies z.ZodType<DoctorLine>;
+
+export type ParsedDoctorLine = { ok: true; line: DoctorLine } | { ok: false; text: string };
+
+export function parseDoctorLine(text: string): ParsedDoctorLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, text };
+  }
+  const result = doctorLineSchema.safeParse(value);
+  return result.success ? { ok: true, line: result.data } : { ok: false, text };
+}
