@@ -5,8 +5,9 @@
 set -euo pipefail
 
 # docker.io: the engine and a BuildKit-capable client; busybox-static: the stand-in image's shell;
-# docker-compose: Debian's compose 1.29, which the dext host uses for vm.composefile stacks.
-packages=(docker.io busybox-static docker-compose)
+# docker-compose: Debian's compose 1.29, which the dext host uses for vm.composefile stacks;
+# make: test-images.sh builds each sample with its Makefile's build-extension target.
+packages=(docker.io busybox-static docker-compose make)
 
 missing=()
 for pkg in "${packages[@]}"; do

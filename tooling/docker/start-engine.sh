@@ -3,7 +3,9 @@
 # Desktop (CI, a Linux VM): Debian's dockerd with no iptables and no bridge (containers use
 # --network none or host), all its state under $DEXT_DOCKER_DIR, its socket at $DEXT_DOCKER_SOCK.
 # Reuses an engine that already answers at $DOCKER_HOST or at the default socket.
-# Prints only the line to evaluate on stdout, so this works:  eval "$(tooling/docker/start-engine.sh)"
+# Prints only lines to evaluate on stdout, so this works:  eval "$(tooling/docker/start-engine.sh)"
+# They set DOCKER_HOST, and DEXT_DOCKER_STARTED=1 when this run started dockerd itself: a caller
+# that cleans up stops only an engine it started (stop-engine.sh), never one it merely reused.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
@@ -69,3 +71,4 @@ until engine_answers "$ours"; do
 done
 say "engine ready at $ours ($("$DEXT_DOCKER_CLI" -H "$ours" info --format '{{.ServerVersion}}, {{.Driver}}'))"
 echo "export DOCKER_HOST=$ours"
+echo "export DEXT_DOCKER_STARTED=1"

@@ -1,0 +1,133 @@
+// The image stage's validation is not a no-op: minimal-backend's Dockerfile broken on purpose (a
+// required label dropped; metadata.json copied somewhere other than /), built on a real engine, must
+// make `dext validate --image` exit 1 with a finding that names the problem, while the unbroken
+// Dockerfile, built and checked the same way, passes. Builds take seconds once the sample's layers
+// are cached and minutes on a cold engine, so this runs only in the image stage
+// (tooling/docker/test-images.sh sets DEXT_IMAGE_TESTS=1); `pnpm test` skips it.
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "./cli.js";
+import { SAMPLES } from "./fixture-cases.test-support.js";
+
+const required = process.env.DEXT_IMAGE_TESTS === "1";
+const sample = join(SAMPLES, "minimal-backend");
+/** The samples build from the repository root. */
+const context = join(SAMPLES, "..");
+/**
+ * Debian's client builds with BuildKit (the sample's `FROM --platform=$BUILDPLATFORM` needs it); a
+ * client without buildx in /usr/local/bin would fall back to the legacy builder. DEXT_DOCKER_CLI overrides.
+ */
+const dockerCli = process.env.DEXT_DOCKER_CLI ?? (existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker");
+const execFileAsync = promisify(execFile);
+/** Each test builds an image: seconds with the sample's layers cached, minutes without. */
+const BUILD_TEST_TIMEOUT = 15 * 60_000;
+
+async function docker(args: string[], timeoutMs = 60_000): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(dockerCli, args, { env: { ...process.env, DOCKER_BUILDKIT: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs });
+    return stdout;
+  } catch (error) {
+    const failed = error as Error & { stdout?: string; stderr?: string };
+    const output = `${failed.stderr ?? ""}${failed.stdout ?? ""}`.trim().split("\n").slice(-30).join("\n");
+    throw new Error(`${dockerCli} ${args.join(" ")} failed:\n${output}`, { cause: error });
+  }
+}
+
+/** Replaces exactly one match, so a change to the sample's Dockerfile fails here instead of testing nothing. */
+function breakOnce(text: string, pattern: RegExp, replacement: string): string {
+  const matches = text.match(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`)) ?? [];
+  if (matches.length !== 1) throw new Error(`expected one match of ${String(pattern)} in the sample's Dockerfile, found ${matches.length}`);
+  return text.replace(pattern, replacement);
+}
+
+async function dext(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+  return { code, stdout, stderr };
+}
+
+describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, built on a real engine", () => {
+  let dir = "";
+  let original = "";
+  const built: string[] = [];
+
+  /** Builds `text` as the Dockerfile, with the sample's build context, and returns the image and the file. */
+  async function build(name: string, text: string): Promise<{ ref: string; dockerfile: string }> {
+    const dockerfile = join(dir, `${name}.Dockerfile`);
+    await writeFile(dockerfile, text);
+    const ref = `dext-broken/${name}:0.1.0`;
+    // --network host: tooling/docker's engine has no bridge network (pnpm fetch needs the registry).
+    await docker(["build", "--network", "host", "-f", dockerfile, "-t", ref, context], 15 * 60_000);
+    built.push(ref);
+    return { ref, dockerfile };
+  }
+
+  /** What the image stage runs for each sample: the folder, this Dockerfile, and the image's labels. */
+  function validateAsTheStageDoes(dockerfile: string, ref: string): ReturnType<typeof dext> {
+    return dext(["validate", sample, "--dockerfile", dockerfile, "--context", context, "--image", ref]);
+  }
+
+  beforeAll(async () => {
+    await docker(["info", "--format", "{{.ServerVersion}}"], 15_000).catch((error: unknown) => {
+      throw new Error(`DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${process.env.DOCKER_HOST ?? "(unset)"}`, { cause: error });
+    });
+    // Outside the repository: the build context (and so the sample's cached layers) stays unchanged.
+    dir = await mkdtemp(join(tmpdir(), "dext-broken-dockerfile-"));
+    original = await readFile(join(sample, "Dockerfile"), "utf8");
+  });
+
+  afterAll(async () => {
+    for (const ref of built) await docker(["image", "rm", ref]).catch(() => undefined);
+    if (dir !== "") await rm(dir, { recursive: true, force: true });
+  });
+
+  it("the unbroken Dockerfile, built and checked the same way, passes (so what fails below is the breakage)", async () => {
+    const { ref, dockerfile } = await build("unbroken", original);
+    expect(await dext(["validate", "--image", ref])).toMatchObject({ code: 0, stderr: "" });
+    const folder = await validateAsTheStageDoes(dockerfile, ref);
+    expect(folder.stdout).toMatch(/: valid, no findings \(metadata\.json, Dockerfile with context .*, image labels\)\n$/);
+    expect(folder.code).toBe(0);
+  }, BUILD_TEST_TIMEOUT);
+
+  it("a missing label: exits 1 with the label's name at $[0].Config.Labels", async () => {
+    // A middle line of the LABEL instruction, so its line continuations stay intact.
+    const text = breakOnce(original, /^\s*com\.docker\.extension\.publisher-url=.*\\\n/m, "");
+    const { ref, dockerfile } = await build("missing-label", text);
+    const labels = JSON.parse(await docker(["image", "inspect", "--format", "{{json .Config.Labels}}", ref])) as Record<string, string>;
+    expect(labels).not.toHaveProperty(["com.docker.extension.publisher-url"]);
+
+    const image = await dext(["validate", "--image", ref]);
+    expect(image.code).toBe(1);
+    expect(image.stdout).toContain("error $[0].Config.Labels: The required label com.docker.extension.publisher-url is missing;");
+    expect(image.stdout).toContain(`image ${ref}: invalid, 1 error (labels)`);
+
+    const folder = await validateAsTheStageDoes(dockerfile, ref);
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toContain("error $[0].Config.Labels: The required label com.docker.extension.publisher-url is missing;");
+  }, BUILD_TEST_TIMEOUT);
+
+  it("metadata.json not at /: exits 1 naming /metadata.json, which the image indeed lacks", async () => {
+    const text = breakOnce(
+      original,
+      /^COPY samples\/minimal-backend\/metadata\.json samples\/minimal-backend\/docker\.svg \/$/m,
+      "COPY samples/minimal-backend/metadata.json /extension/\nCOPY samples/minimal-backend/docker.svg /",
+    );
+    const { ref, dockerfile } = await build("metadata-not-at-root", text);
+    // The finding is true of the built image: no /metadata.json, the file one folder down.
+    const where = await docker(["run", "--rm", "--network", "none", ref, "sh", "-c", "ls /metadata.json /extension/metadata.json 2>&1; true"]);
+    expect(where).toMatch(/\/metadata\.json: No such file or directory/);
+    expect(where).toContain("/extension/metadata.json\n");
+
+    const { code, stdout } = await validateAsTheStageDoes(dockerfile, ref);
+    expect(code).toBe(1);
+    expect(stdout).toContain("metadata.json must be at /metadata.json in the image, but the final stage never copies it there");
+    expect(stdout).toContain(`${dockerfile}:`);
+    expect(stdout).toMatch(/invalid, 1 error/);
+  }, BUILD_TEST_TIMEOUT);
+});

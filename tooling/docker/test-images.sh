@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The image stage of the tests. For every sample list-samples.sh names (or only those named as
+# arguments): builds its image from its own Dockerfile with its Makefile's build-extension target,
+# checks the built image and the folder with `dext validate <dir> --image`, then runs the sample's
+# `test:image` on that very image (DEXT_IMAGE), which starts the VM service the way Desktop does and
+# drives it through the local Desktop host's image mode. Then the engine tests that are not a
+# sample's: a broken Dockerfile that must fail validation, `dext validate --image` on a real engine,
+# and the Desktop host's image mode. Needs an engine (start-engine.sh) and the node base image
+# (make-node-image.sh, or a pullable node:20-alpine). Leaves no container behind; keeps the images
+# and the build cache for the next run. Exit 1 when anything failed, after trying everything.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+. "$here/common.sh"
+use_started_engine
+
+say() { echo "test-images: $*" >&2; }
+
+if ! engine_answers "${DOCKER_HOST:-}"; then
+  say "no Docker engine answers at ${DOCKER_HOST:-the default socket}; run: eval \"\$(tooling/docker/start-engine.sh)\""
+  exit 2
+fi
+
+samples=()
+while IFS= read -r row; do
+  name=${row%%$'\t'*}
+  if [ $# -eq 0 ] || printf '%s\n' "$@" | grep -qxF "$name"; then samples+=("$row"); fi
+done < <("$here/list-samples.sh")
+if [ ${#samples[@]} -eq 0 ]; then
+  say "no sample to test (a sample needs a Dockerfile and a test:image script${1:+; asked for: $*})"
+  exit 2
+fi
+
+# The Makefiles call `docker`: for them only, the BuildKit-capable client (see common.sh) with
+# BuildKit on. Not exported: tests that call the `docker` on PATH must not get DOCKER_BUILDKIT=1 with
+# a client that has no buildx, which refuses to build then.
+shim=$(mktemp -d /tmp/dext-docker-shim.XXXXXX)
+trap 'rm -rf "$shim"' EXIT
+ln -s "$(command -v "$DEXT_DOCKER_CLI")" "$shim/docker"
+
+# The dext CLI and the Desktop host run from dist/ (turbo makes it, a cache hit after `pnpm test`).
+filters=()
+for row in "${samples[@]}"; do filters+=("--filter=${row%%$'\t'*}^..."); done
+pnpm exec turbo run build "${filters[@]}" --output-logs=errors-only
+
+base_image=${DEXT_NODE_IMAGE:-node:20-alpine}
+base_size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$base_image" 2>/dev/null || echo 0)
+failed=()
+summary=()
+for row in "${samples[@]}"; do
+  IFS=$'\t' read -r name dir image tag <<<"$row"
+  ref="$image:$tag"
+  say "== $name: build $ref from $dir/Dockerfile"
+  started=$SECONDS
+  # --network host: the engine tooling/docker starts has no bridge network; elsewhere it is harmless.
+  if ! DOCKER_BUILDKIT=1 PATH="$shim:$PATH" make -C "$dir" --no-print-directory build-extension IMAGE="$image" TAG="$tag" \
+    BUILD_FLAGS="--network host --progress plain"; then
+    failed+=("$name: build")
+    continue
+  fi
+  build_s=$((SECONDS - started))
+
+  say "== $name: dext validate $dir --image $ref"
+  if ! pnpm --filter "$name" exec dext validate . --image "$ref"; then failed+=("$name: dext validate --image"); fi
+
+  say "== $name: test:image on $ref"
+  if ! DEXT_IMAGE_TESTS=1 DEXT_IMAGE="$ref" pnpm --filter "$name" run test:image; then failed+=("$name: test:image"); fi
+
+  # Everything a test started from the image (VM service, compose stack, helpers) must be gone.
+  left=$("$DEXT_DOCKER_CLI" ps -aq --filter "ancestor=$ref")
+  if [ -n "$left" ]; then
+    say "$name: containers of $ref left behind: $(echo "$left" | tr '\n' ' ')(removing them)"
+    echo "$left" | xargs "$DEXT_DOCKER_CLI" rm -f >/dev/null
+    failed+=("$name: containers left behind")
+  fi
+
+  size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$ref")
+  summary+=("$(awk -v n="$name" -v r="$ref" -v s="$size" -v b="$base_size" -v t="$build_s" \
+    'BEGIN { printf "%-18s %-30s build %4d s   %6.1f MB   %s", n, r, t, s / 1e6, (b > 0 ? sprintf("%.2fx %s", s / b, "the base image") : "") }')")
+done
+
+say "== engine tests: a broken Dockerfile fails validation; dext validate --image on a real engine"
+if ! DEXT_IMAGE_TESTS=1 pnpm --filter @dext/metadata exec vitest run src/image-broken-dockerfile.test.ts src/image-labels.test.ts; then
+  failed+=("@dext/metadata: engine tests")
+fi
+say "== engine tests: the Desktop host installing extensions from images, compose stacks included"
+if ! DEXT_IMAGE_TESTS=1 pnpm --filter @dext/desktop exec vitest run src/image-mode.test.ts; then
+  failed+=("@dext/desktop: image mode")
+fi
+
+say "images ($base_image is $(awk -v b="$base_size" 'BEGIN { printf "%.1f MB", b / 1e6 }')):"
+printf '  %s\n' "${summary[@]+"${summary[@]}"}" >&2
+if [ ${#failed[@]} -gt 0 ]; then
+  say "FAILED: ${failed[*]}"
+  exit 1
+fi
+say "all passed: ${#samples[@]} sample image(s) built, validated and tested"
