@@ -11,7 +11,7 @@ import { fetchBunRuntime } from "./bun-runtime.js";
 import { verifyMachOSignature } from "./macho-code-signature.js";
 import { signAdHoc } from "./macho-sign.js";
 import { BUN_VERSION, HOST_TARGETS, compilerRuntime, targetsForImageArch } from "./targets.js";
-import type { HostArch, HostTarget } from "./targets.js";
+import type { HostTarget } from "./targets.js";
 
 const run = promisify(execFile);
 const sampleDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,7 +48,7 @@ export class BuildUsageError extends Error {
 
 export function selectTargets(arch: string): HostTarget[] {
   if (arch === "all") return [...HOST_TARGETS];
-  if (arch === "amd64" || arch === "arm64") return targetsForImageArch(arch as HostArch);
+  if (arch === "amd64" || arch === "arm64") return targetsForImageArch(arch);
   throw new BuildUsageError(`--arch must be amd64, arm64 or all, not "${arch}"`);
 }
 

@@ -36,7 +36,9 @@ export async function installFromImage(image: string, options: InstallOptions): 
   const files = join(options.stateDir, "image");
   const guestDir = join(options.stateDir, "gs");
   await mkdir(guestDir, { recursive: true });
-  const created = (await docker(["create", image])).trim();
+  // The container is only copied from, never started. An image with no VM service may be built
+  // FROM scratch with no CMD, which `docker create` refuses unless it is given a command.
+  const created = (await docker(["create", image, "/dext-copy-only"])).trim();
   const entries: ImageLayout["entries"] = [];
   let metadata;
   try {
