@@ -1,0 +1,7 @@
+// The `lint` script's workflow check: tsx src/main.ts [file-or-folder...]
+import { run } from "./cli.js";
+
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
