@@ -1,14 +1,24 @@
 import { cleanup, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DesktopGate } from "./desktop-gate.js";
 import { DextProvider } from "./dext-provider.js";
 import { outsideDesktopReason } from "./errors.js";
+import { colorSchemes } from "./test-support/color-scheme.js";
+import { renderThemed } from "./test-support/render-themed.js";
 import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.js";
 
 let uninstall = (): void => undefined;
 afterEach(() => {
   cleanup();
   uninstall();
+  vi.unstubAllGlobals();
+});
+
+describe.each(colorSchemes)("DesktopGate in %s", (scheme) => {
+  it("shows the outside-Desktop notice in Docker's theme", () => {
+    renderThemed(scheme, <DesktopGate>{() => <p>containers</p>}</DesktopGate>);
+    expect(screen.getByRole("status").textContent).toContain("Not running in Docker Desktop");
+  });
 });
 
 describe("DesktopGate", () => {

@@ -1,8 +1,11 @@
 import { defineJob, errorBodySchema, jobIdParamsSchema } from "@dext/backend/client";
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { JSX } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { JobProgress } from "./job-progress.js";
+import { colorSchemes } from "./test-support/color-scheme.js";
+import type { ColorScheme } from "./test-support/color-scheme.js";
+import { renderThemed } from "./test-support/render-themed.js";
 import { createFakeDesktopClient, createFakeJobBackend } from "./testing/index.js";
 import { useJob } from "./use-job.js";
 import type { DesktopClient } from "./desktop-client.js";
@@ -32,19 +35,28 @@ function ScanPanel({ client }: { readonly client: DesktopClient }): JSX.Element 
 
 let backend: FakeJobBackend;
 
+let scheme: ColorScheme = "light";
+
 function renderPanel() {
   backend = createFakeJobBackend("scan");
   const client = createFakeDesktopClient({ extension: { vm: { service: { request: backend.request } } } });
-  return render(<ScanPanel client={client} />);
+  return renderThemed(scheme, <ScanPanel client={client} />);
 }
 
 function progressValue(): string | null {
   return screen.getByRole("progressbar", { name: "Scanning" }).getAttribute("aria-valuenow");
 }
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
-describe("useJob with JobProgress", () => {
+describe.each(colorSchemes)("useJob with JobProgress in %s", (current) => {
+  beforeEach(() => {
+    scheme = current;
+  });
+
   it("renders nothing before the job starts", () => {
     renderPanel();
     expect(screen.queryByRole("group", { name: "Scanning" })).toBeNull();
@@ -89,8 +101,8 @@ describe("useJob with JobProgress", () => {
     );
 
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Internal error (job job-1)");
-    expect(alert.textContent).toContain("Request req-9");
+    expect(alert.textContent).toContain("Internal error (job job-1). Its logs name request req-9.");
+    expect(alert.textContent).toMatch(/^Scanning failed/);
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
 
@@ -102,8 +114,9 @@ describe("useJob with JobProgress", () => {
     fireEvent.click(screen.getByRole("button", { name: "Scan" }));
 
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Invalid request: body.id");
-    expect(alert.textContent).toContain("body.id: must be a job id");
+    expect(alert.textContent).toContain("The backend refused the request. body.id: must be a job id");
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
+    expect(screen.getByText("Invalid request: body.id")).toBeDefined();
   });
 
   it("stops polling when the component goes away, without cancelling the job", async () => {

@@ -1,7 +1,7 @@
-import { BackendClientError } from "@dext/backend/client";
-import { Alert, Button, LinearProgress, Stack, Typography } from "@mui/material";
+import { Button, LinearProgress, Stack, Typography } from "@mui/material";
 import type { JobState } from "@dext/backend/client";
 import type { JSX } from "react";
+import { ErrorBanner } from "./error-banner.js";
 
 /** What `<JobProgress>` reads; `useJob` returns it, and so can any other source. */
 export interface JobProgressSource {
@@ -34,34 +34,9 @@ function describeState(status: JobProgressSource["status"]): string {
   }
 }
 
-/** The error as a user can read it: message, the fields it names, and the id an operator can look up. */
-function ErrorDetails({ error }: { readonly error: Error }): JSX.Element {
-  const issues = error instanceof BackendClientError ? error.issues : [];
-  const requestId = error instanceof BackendClientError ? error.requestId : undefined;
-  return (
-    <Alert severity="error">
-      {error.message}
-      {issues.length > 0 && (
-        <ul>
-          {issues.map((issue) => (
-            <li key={issue.path}>
-              {issue.path}: {issue.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {requestId !== undefined && (
-        <Typography variant="caption" component="div">
-          Request {requestId}
-        </Typography>
-      )}
-    </Alert>
-  );
-}
-
 /**
  * A job's progress bar with its latest message and a Cancel button while it runs; a failure is
- * shown as a plain error. Renders nothing before the first start.
+ * shown in an `ErrorBanner`. Renders nothing before the first start.
  */
 export function JobProgress({ job, label = "Job progress" }: JobProgressProps): JSX.Element | null {
   const { status, error, active, cancelling, cancel } = job;
@@ -94,7 +69,7 @@ export function JobProgress({ job, label = "Job progress" }: JobProgressProps): 
           {describeState(status)}
         </Typography>
       )}
-      {error !== undefined && <ErrorDetails error={error} />}
+      {error !== undefined && <ErrorBanner error={error} title={`${label} failed`} />}
     </Stack>
   );
 }
