@@ -1,5 +1,5 @@
 // Size and start time of the host binaries, against the alternatives measured in the same run:
-//   pnpm --filter host-binaries bench [-- --runs 30]
+//   pnpm --filter host-binaries bench --runs 30
 // - bun: the shipped executable for this machine (dist/host/linux-<arch>/host-doctor);
 // - node-sea: the same doctor as a Node single executable application, built here from this
 //   machine's node with postject (what the README's "Why Bun" compares against);
@@ -14,7 +14,8 @@ import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { builtBinary, hostArch, sampleDir } from "../test/built-binaries.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "25" } } });
+// `pnpm bench -- --runs 9` passes the "--" through.
+const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== "--"), options: { runs: { type: "string", default: "25" } } });
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), "doctor-bench-"));
 

@@ -7,7 +7,7 @@ import { chmod, mkdir, readFile, readdir, rename, writeFile } from "node:fs/prom
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { fetchBunRuntime } from "./bun-runtime.js";
+import { defaultRuntimeCache, fetchBunRuntime } from "./bun-runtime.js";
 import { verifyMachOSignature } from "./macho-code-signature.js";
 import { signAdHoc } from "./macho-sign.js";
 import { BUN_VERSION, HOST_TARGETS, compilerRuntime, targetsForImageArch } from "./targets.js";
@@ -131,7 +131,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     options: {
       arch: { type: "string", default: process.env.HOST_ARCH ?? "all" },
       out: { type: "string", default: join(sampleDir, "dist", "host") },
-      cache: { type: "string", default: process.env.DEXT_BUN_CACHE ?? join(sampleDir, "node_modules", ".cache", "bun-runtimes") },
+      cache: { type: "string", default: defaultRuntimeCache() },
     },
   });
   buildHostBinaries({ arch: values.arch, outDir: resolve(values.out), cacheDir: resolve(values.cache), log: (line) => { console.log(line); } }).catch((error: unknown) => {

@@ -1,12 +1,23 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { BUN_VERSION } from "./targets.js";
 import type { BunRuntime } from "./targets.js";
 
 const run = promisify(execFile);
+
+/**
+ * Shared by every copy of this sample on the machine (runtimes are ~50 MB each and never change
+ * for a pinned version): $DEXT_BUN_CACHE, else the user's cache folder.
+ */
+export function defaultRuntimeCache(): string {
+  if (process.env.DEXT_BUN_CACHE !== undefined && process.env.DEXT_BUN_CACHE !== "") return process.env.DEXT_BUN_CACHE;
+  const base = process.env.XDG_CACHE_HOME ?? (process.platform === "win32" ? process.env.LOCALAPPDATA : undefined) ?? join(homedir(), ".cache");
+  return join(base, "dext", "bun-runtimes");
+}
 
 export class RuntimeFetchError extends Error {
   readonly code = "RUNTIME_FETCH_FAILED" as const;

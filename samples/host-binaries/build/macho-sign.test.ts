@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { builtBinary, requireBuiltBinaries, sampleDir } from "../test/built-binaries.js";
+import { builtBinary, requireBuiltBinaries } from "../test/built-binaries.js";
+import { defaultRuntimeCache, fetchBunRuntime } from "./bun-runtime.js";
 import { verifyMachOSignature } from "./macho-code-signature.js";
 import { MachOSignError, signAdHoc } from "./macho-sign.js";
-import { BUN_VERSION } from "./targets.js";
+import { HOST_TARGETS } from "./targets.js";
 
-const runtimeCache = join(sampleDir, "node_modules", ".cache", "bun-runtimes");
 let shipped: Buffer;
 
 beforeAll(async () => {
@@ -43,8 +42,8 @@ describe("signAdHoc", () => {
 describe("verifyMachOSignature against signatures Apple's tools made", () => {
   // The runtimes Bun's maintainers signed with codesign (Developer ID): if this reader disagreed
   // with Apple's layout, these would fail.
-  it.each(["@oven+bun-darwin-aarch64", "@oven+bun-darwin-x64-baseline"])("accepts %s as released", async (name) => {
-    const runtime = await readFile(join(runtimeCache, `${name}@${BUN_VERSION}`, "package", "bin", "bun"));
+  it.each(HOST_TARGETS.filter((t) => t.os === "darwin").map((t) => [t.runtime.package, t.runtime] as const))("accepts %s as released", async (_name, released) => {
+    const runtime = await readFile(await fetchBunRuntime(released, defaultRuntimeCache()));
     expect(verifyMachOSignature(runtime)).toMatchObject({ signed: true, adhoc: false, identifier: "bun", problems: [] });
-  });
+  }, 120_000);
 });

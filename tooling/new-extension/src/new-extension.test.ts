@@ -1,0 +1,70 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NewExtensionError } from "./errors.js";
+import { listSamples, newExtension } from "./new-extension.js";
+
+const repoRoot = resolve(import.meta.dirname, "../../..");
+let root = "";
+
+/** A throwaway repository with the real samples' sources (no installs): what the command reads and writes. */
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "new-ext-"));
+  for (const sample of await listSamples(repoRoot)) {
+    await cp(join(repoRoot, "samples", sample), join(root, "samples", sample), { recursive: true, filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo)(\/|$)/.test(path) });
+  }
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function snapshot(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).sort();
+}
+
+async function refusal(promise: Promise<unknown>): Promise<NewExtensionError> {
+  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  expect(error).toBeInstanceOf(NewExtensionError);
+  return error as NewExtensionError;
+}
+
+describe("newExtension", () => {
+  it.each([["minimal-backend", "first-copy"], ["compose-volumes", "second-copy"], ["host-binaries", "third-copy"]])("copies %s with no trace of its identity left", async (sample, name) => {
+    const result = await newExtension({ repoRoot: root, name, from: sample, install: false });
+    const text = await Promise.all(result.files.map(async (file) => [file, await readFile(join(result.target, file), "utf8")] as const));
+    const original = JSON.parse(await readFile(join(root, "samples", sample, "metadata.json"), "utf8")) as { ui: { "dashboard-tab": { title: string } } };
+    const traces = text.filter(([file, content]) => file.includes(sample) || content.includes(sample) || content.includes(original.ui["dashboard-tab"].title));
+    expect(traces.map(([file]) => file)).toEqual([]);
+    const pkg = JSON.parse(await readFile(join(result.target, "package.json"), "utf8")) as { name: string };
+    expect(pkg.name).toBe(name);
+    const metadata = await readFile(join(result.target, "metadata.json"), "utf8");
+    expect(metadata).toContain(`"title": "${name.charAt(0).toUpperCase()}${name.slice(1).replace("-", " ")}"`);
+    expect(await readFile(join(result.target, "Makefile"), "utf8")).toContain(`IMAGE ?= dext/${name}\n`);
+  });
+
+  it("keeps file modes, so scripts stay executable", async () => {
+    const result = await newExtension({ repoRoot: root, name: "keeps-modes", from: "minimal-backend", install: false });
+    expect((await stat(join(result.target, "hello.sh"))).mode & 0o111).not.toBe(0);
+  });
+
+  it("uses --title and --image where given", async () => {
+    const result = await newExtension({ repoRoot: root, name: "titled", from: "minimal-backend", title: "Team tools", image: "acme/team-tools", install: false });
+    expect(await readFile(join(result.target, "Makefile"), "utf8")).toContain("IMAGE ?= acme/team-tools\n");
+    expect(await readFile(join(result.target, "Dockerfile"), "utf8")).toContain('org.opencontainers.image.title="Team tools"');
+  });
+
+  it("refuses an invalid name, an unknown sample and an existing target, and writes nothing", async () => {
+    await mkdir(join(root, "samples", "leftover"));
+    const before = await snapshot(join(root, "samples"));
+    expect((await refusal(newExtension({ repoRoot: root, name: "leftover", from: "minimal-backend", install: false }))).code).toBe("TARGET_EXISTS");
+    expect((await refusal(newExtension({ repoRoot: root, name: "Bad Name", from: "minimal-backend", install: false }))).code).toBe("INVALID_NAME");
+    const unknown = await refusal(newExtension({ repoRoot: root, name: "fine", from: "no-such-sample", install: false }));
+    expect(unknown.code).toBe("UNKNOWN_SAMPLE");
+    expect(unknown.message).toMatch(/choose one of: compose-volumes, .*host-binaries, .*minimal-backend/);
+    expect((await refusal(newExtension({ repoRoot: root, name: "minimal-backend", from: "host-binaries", install: false }))).code).toBe("NAME_TAKEN");
+    expect((await refusal(newExtension({ repoRoot: root, name: "fine", from: "minimal-backend", image: "Acme/X:1", install: false }))).code).toBe("INVALID_NAME");
+    expect(await snapshot(join(root, "samples"))).toEqual(before);
+  });
+});
