@@ -39,7 +39,8 @@ shim=$(mktemp -d /tmp/dext-docker-shim.XXXXXX)
 trap 'rm -rf "$shim"' EXIT
 ln -s "$(command -v "$DEXT_DOCKER_CLI")" "$shim/docker"
 
-# The dext CLI and the Desktop host run from dist/ (turbo makes it, a cache hit after `pnpm test`).
+# The dext CLI (packages/metadata/bin/dext.js) and the Desktop host run from dist/: turbo builds the
+# samples' dependencies (a cache hit after `pnpm test`).
 filters=()
 for row in "${samples[@]}"; do filters+=("--filter=${row%%$'\t'*}^..."); done
 pnpm exec turbo run build "${filters[@]}" --output-logs=errors-only
@@ -62,7 +63,7 @@ for row in "${samples[@]}"; do
   build_s=$((SECONDS - started))
 
   say "== $name: dext validate $dir --image $ref"
-  if ! pnpm --filter "$name" exec dext validate . --image "$ref"; then failed+=("$name: dext validate --image"); fi
+  if ! node packages/metadata/bin/dext.js validate "$dir" --image "$ref"; then failed+=("$name: dext validate --image"); fi
 
   say "== $name: test:image on $ref"
   if ! DEXT_IMAGE_TESTS=1 DEXT_IMAGE="$ref" pnpm --filter "$name" run test:image; then failed+=("$name: test:image"); fi
