@@ -28,7 +28,8 @@ export async function runExec(
   options?: v1.ExecOptions,
 ): Promise<ExecOutcome> {
   try {
-    const result = await exec(cmd, [...args], options);
+    // No options argument unless given, so the call is exactly what the caller wrote.
+    const result = await (options === undefined ? exec(cmd, [...args]) : exec(cmd, [...args], options));
     return toExecOutcome(result, result.code ?? 0);
   } catch (reason) {
     if (!isRawExecResult(reason)) throw reason;

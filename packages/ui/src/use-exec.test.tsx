@@ -34,7 +34,7 @@ describe("useExec", () => {
     render(<Runner client={client} target={target} />);
     fireEvent.click(screen.getByRole("button", { name: "Run" }));
     await screen.findByTestId("outcome");
-    expect(client.calls).toEqual([{ api, args: ["tool", ["--name", "Moby Dock"], undefined] }]);
+    expect(client.calls).toEqual([{ api, args: ["tool", ["--name", "Moby Dock"]] }]);
   });
 
   it("shows running, then stdout and stderr lines and exit code 0 when Desktop sets no code", async () => {

@@ -57,7 +57,9 @@ describe("minimal-backend UI", () => {
   it("shows stderr and the exit code when hello.sh fails", async () => {
     renderInDesktop({ extension: { vm: { cli: { exec: () => execFailure("", "hello.sh: not found\n", 127) } } } });
     fireEvent.click(screen.getByRole("button", { name: "Run hello.sh" }));
-    expect((await screen.findByText(/hello.sh failed/)).parentElement?.textContent).toMatch(/hello.sh: not found/);
+    expect((await screen.findByText(/hello.sh failed/)).textContent).toBe("hello.sh failed with exit code 127");
+    const output = screen.getByRole("log", { name: "Output of hello.sh" });
+    expect(output.querySelector("[data-stream=stderr]")?.textContent).toBe("stderr: hello.sh: not found");
   });
 
   it("calls the typed backend route through vm.service and shows its message", async () => {
@@ -81,8 +83,11 @@ describe("minimal-backend UI", () => {
       extension: { vm: { service: { request: () => Promise.reject({ statusCode: 400, message: JSON.stringify(body) }) } } },
     });
     fireEvent.click(screen.getByRole("button", { name: "Ask the backend" }));
-    const alert = await screen.findByText(/backend failed/);
-    expect(alert.parentElement?.textContent).toBe("backend failed: Invalid request: query.name [query.name: Too long] (request req-7)");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/^backend failedThe backend refused the request\. query\.name: Too long/);
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
+    expect(screen.getByText("req-7")).toBeDefined();
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
   });
 
   it("says the backend is unavailable when Desktop cannot reach the socket", async () => {
@@ -90,7 +95,15 @@ describe("minimal-backend UI", () => {
       extension: { vm: { service: { request: () => Promise.reject({ statusCode: undefined, message: "connect ECONNREFUSED" }) } } },
     });
     fireEvent.click(screen.getByRole("button", { name: "Ask the backend" }));
-    const alert = await screen.findByText(/backend failed/, {}, { timeout: 5_000 });
-    expect(alert.parentElement?.textContent).toBe("backend failed: Backend unavailable: connect ECONNREFUSED");
+    const alert = await screen.findByRole("alert", {}, { timeout: 5_000 });
+    expect(alert.textContent).toContain("The extension's backend is not answering");
+    expect(screen.getByRole("button", { name: "Try again" })).toBeDefined();
+    expect(screen.getByRole("button", { name: "Reload the extension" })).toBeDefined();
+  });
+
+  it("opens the SDK documentation in the user's browser, not in the extension's tab", () => {
+    const client = renderInDesktop();
+    fireEvent.click(screen.getByRole("link", { name: /Extensions SDK documentation/ }));
+    expect(client.calls).toContainEqual({ api: "host.openExternal", args: ["https://docs.docker.com/extensions/extensions-sdk/"] });
   });
 });

@@ -1,20 +1,21 @@
-import { Stack, Typography } from "@mui/material";
-import { DesktopGate } from "@dext/ui";
+import { Stack } from "@mui/material";
+import { DesktopGate, ExternalLink, PageHeader } from "@dext/ui";
 import { HelloPanel } from "./hello-panel.js";
 import type { JSX } from "react";
 
 export function App(): JSX.Element {
   return (
-    <Stack spacing={3} sx={{ p: 4, maxWidth: 760 }}>
-      <div>
-        <Typography variant="h3" component="h1">
-          Minimal backend
-        </Typography>
-        <Typography variant="body1" color="text.secondary" sx={{ mt: 1 }}>
-          Two ways to reach the extension's container in the Desktop VM: run a script in it with{" "}
-          <code>vm.cli.exec</code>, or call its typed HTTP backend on the extension socket with <code>vm.service</code>.
-        </Typography>
-      </div>
+    <Stack component="main" spacing={3} sx={{ p: 4, maxWidth: 760 }}>
+      <PageHeader
+        title="Minimal backend"
+        description={
+          <>
+            Two ways to reach the extension's container in the Desktop VM: run a script in it with <code>vm.cli.exec</code>, or
+            call its typed HTTP backend on the extension socket with <code>vm.service</code>. See the{" "}
+            <ExternalLink href="https://docs.docker.com/extensions/extensions-sdk/">Extensions SDK documentation</ExternalLink>.
+          </>
+        }
+      />
       <DesktopGate>{(client) => <HelloPanel client={client} />}</DesktopGate>
     </Stack>
   );

@@ -1,74 +1,74 @@
 import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
-import { useBackendClient } from "@dext/ui";
+import { ErrorBanner, ExecOutput, useBackendClient, useBackendMutation, useExec } from "@dext/ui";
 import { useState } from "react";
 import { contract } from "../../shared/contract.js";
-import { describeFailure } from "./describe-failure.js";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
 
 type Source = "hello.sh" | "backend";
 
-interface Outcome {
-  source: Source;
-  ok: boolean;
-  text: string;
-}
-
 export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
   const backend = useBackendClient(contract, client);
+  const script = useExec("vm", client);
+  // A call made on a click, not data to cache: a mutation in react-query's terms.
+  const hello = useBackendMutation(backend, "hello", { onSuccess: () => client.desktopUI.toast.success("backend answered") });
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState<Source | undefined>();
-  const [outcome, setOutcome] = useState<Outcome | undefined>();
-
-  async function run(source: Source, call: () => Promise<string>) {
-    setBusy(source);
-    try {
-      setOutcome({ source, ok: true, text: await call() });
-      client.desktopUI.toast.success(`${source} answered`);
-    } catch (error) {
-      setOutcome({ source, ok: false, text: describeFailure(error) });
-    } finally {
-      setBusy(undefined);
-    }
-  }
+  const [shown, setShown] = useState<Source>();
+  const busy = script.running || hello.isPending;
 
   // Exactly the seed tutorial's call: one array element per argument, no shell in between.
-  const runScript = () =>
-    run("hello.sh", async () => {
-      const result = await client.extension.vm?.cli.exec("./hello.sh", [name]);
-      return result?.stdout.trim() ?? "";
-    });
+  const runScript = async () => {
+    setShown("hello.sh");
+    const outcome = await script.run("./hello.sh", [name]);
+    if (outcome?.ok === true) client.desktopUI.toast.success("hello.sh answered");
+  };
 
-  const askBackend = () =>
-    run("backend", async () => {
-      const trimmed = name.trim();
-      const reply = await backend.hello(trimmed === "" ? {} : { query: { name: trimmed } });
-      return reply.message;
-    });
+  const askBackend = () => {
+    setShown("backend");
+    const trimmed = name.trim();
+    hello.mutate(trimmed === "" ? {} : { query: { name: trimmed } });
+  };
 
+  const outcome = script.outcome;
   return (
     <Card variant="outlined">
       <CardContent>
         <Stack spacing={2}>
           <TextField label="Your name" value={name} onChange={(event) => setName(event.target.value)} placeholder="world" />
           <Stack direction="row" spacing={2}>
-            <Button variant="contained" onClick={() => void runScript()} disabled={busy !== undefined}>
+            <Button variant="contained" onClick={() => void runScript()} disabled={busy}>
               Run hello.sh
             </Button>
-            <Button variant="outlined" onClick={() => void askBackend()} disabled={busy !== undefined}>
+            <Button variant="outlined" onClick={askBackend} disabled={busy}>
               Ask the backend
             </Button>
           </Stack>
-          {busy !== undefined && <Typography color="text.secondary">Waiting for {busy}…</Typography>}
-          {outcome?.ok === true && (
-            <Alert severity="success" role="status">
-              <strong>{outcome.source}:</strong> {outcome.text}
-            </Alert>
+          {busy && <Typography color="text.secondary">Waiting for {shown}…</Typography>}
+          {shown === "hello.sh" && !script.running && (
+            <>
+              {outcome?.ok === true && (
+                <Alert severity="success" role="status">
+                  <strong>hello.sh:</strong> {outcome.stdout.trim()}
+                </Alert>
+              )}
+              {outcome?.ok === false && (
+                <>
+                  <Alert severity="error">hello.sh failed with exit code {outcome.exitCode}</Alert>
+                  <ExecOutput label="Output of hello.sh" lines={outcome.lines} maxHeight={160} />
+                </>
+              )}
+              <ErrorBanner error={script.error} title="hello.sh could not run" />
+            </>
           )}
-          {outcome?.ok === false && (
-            <Alert severity="error">
-              <strong>{outcome.source} failed:</strong> {outcome.text}
-            </Alert>
+          {shown === "backend" && !hello.isPending && (
+            <>
+              {hello.data !== undefined && (
+                <Alert severity="success" role="status">
+                  <strong>backend:</strong> {hello.data.message}
+                </Alert>
+              )}
+              <ErrorBanner error={hello.error} title="backend failed" onRetry={askBackend} />
+            </>
           )}
         </Stack>
       </CardContent>

@@ -1,0 +1,74 @@
+import { BackendClientError } from "@dext/backend/client";
+import { Button } from "@mui/material";
+import { cleanup, screen } from "@testing-library/react";
+import axe from "axe-core";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConfirmDialog } from "./confirm-dialog.js";
+import { EmptyState } from "./empty-state.js";
+import { ErrorBanner } from "./error-banner.js";
+import { ErrorFallback } from "./error-boundary.js";
+import { ExecOutput } from "./exec-output.js";
+import { ExternalLink } from "./external-link.js";
+import { JobProgress } from "./job-progress.js";
+import { OutsideDesktopNotice } from "./outside-desktop-notice.js";
+import { PageHeader } from "./page-header.js";
+import { colorSchemes } from "./test-support/color-scheme.js";
+import { renderThemed } from "./test-support/render-themed.js";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+// jsdom computes no layout or colours, so colour contrast is checked in Chromium (the samples'
+// browser tests); every other rule of WCAG 2.x A/AA and axe's best practices runs here.
+async function violations(): Promise<string[]> {
+  const results = await axe.run(document.body, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    rules: { "color-contrast": { enabled: false } },
+  });
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(" | ")}`);
+}
+
+const job = {
+  status: { state: "running" as const, progress: 0.4, message: "layer 2 of 5" },
+  error: undefined,
+  active: true,
+  cancelling: false,
+  cancel: () => undefined,
+};
+
+describe.each(colorSchemes)("every piece of the kit, in %s, passes axe", (scheme) => {
+  it("on one page: header, link, empty state, banner, output, progress, notice, fallback", async () => {
+    renderThemed(
+      scheme,
+      <main>
+        <PageHeader title="Kit" description={<ExternalLink href="https://docs.docker.com/">Docs</ExternalLink>} actions={<Button>Refresh</Button>} />
+        <EmptyState title="No volumes yet" action={<Button>Create</Button>} />
+        <ErrorBanner error={new BackendClientError({ kind: "unavailable", message: "down" })} onRetry={() => undefined} />
+        <ExecOutput
+          label="Output of build"
+          lines={[
+            { id: 1, stream: "stdout", text: "\u001b[32mok\u001b[0m" },
+            { id: 2, stream: "stderr", text: "warning" },
+          ]}
+        />
+        <JobProgress job={job} label="Scanning" />
+        <OutsideDesktopNotice />
+        <ErrorFallback error={new Error("boom")} reset={() => undefined} />
+      </main>,
+    );
+    expect(await violations()).toEqual([]);
+  });
+
+  it("with the confirm dialog open", async () => {
+    renderThemed(
+      scheme,
+      <ConfirmDialog open title="Delete volume data?" confirmLabel="Delete" destructive onConfirm={() => undefined} onCancel={() => undefined}>
+        Its files are removed for good.
+      </ConfirmDialog>,
+    );
+    await screen.findByRole("dialog");
+    expect(await violations()).toEqual([]);
+  });
+});
