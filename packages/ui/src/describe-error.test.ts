@@ -14,8 +14,18 @@ function backendError(kind: BackendErrorKind, status?: number): BackendClientErr
 }
 
 describe("describeError", () => {
+  it("tells an unreachable backend from a backend that says what it cannot reach", () => {
+    const down = new BackendClientError({ kind: "unavailable", message: "Backend unavailable: connect ECONNREFUSED" });
+    expect(describeError(down)).toMatchObject({ title: "The extension's backend is not answering", actions: ["retry", "reload"] });
+    expect(describeError(backendError("unavailable", 503))).toMatchObject({
+      title: "The backend cannot reach what it needs",
+      message: "failed: unavailable",
+      actions: ["retry"],
+    });
+  });
+
   it.each([
-    ["unavailable", ["retry", "reload"], "error"],
+    ["unavailable", ["retry"], "error"],
     ["invalid_input", [], "warning"],
     ["not_found", ["retry"], "warning"],
     ["rejected", ["retry"], "warning"],

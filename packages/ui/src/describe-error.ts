@@ -42,6 +42,11 @@ export function describeError(error: unknown): ErrorDescription {
     const details = backendDetails(error);
     switch (error.kind) {
       case "unavailable":
+        // With an error body the backend itself answered: it is up, but something it needs
+        // (the engine, a helper service) is not; its message says what.
+        if (error.body !== undefined) {
+          return { severity: "error", title: "The backend cannot reach what it needs", message: error.message, actions: ["retry"], details };
+        }
         return {
           severity: "error",
           title: "The extension's backend is not answering",

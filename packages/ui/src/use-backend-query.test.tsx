@@ -1,6 +1,6 @@
 import { createBackendClient, createDesktopServiceTransport, defineContract, defineRoute } from "@dext/backend/client";
 import type { BackendClient } from "@dext/backend/client";
-import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -14,6 +14,7 @@ const contract = defineContract({
   listItems: defineRoute({ method: "GET", path: "/items", response: z.object({ items: z.array(z.string()) }) }),
   getItem: defineRoute({ method: "GET", path: "/items/:name", params: z.object({ name: z.string() }), response: z.object({ name: z.string() }) }),
   addItem: defineRoute({ method: "POST", path: "/items", body: z.object({ name: z.string() }), response: z.object({ added: z.string() }) }),
+  clearItems: defineRoute({ method: "DELETE", path: "/items", response: z.object({ items: z.array(z.string()) }) }),
 });
 
 type Request = { url: string; method: string; data: unknown };
@@ -27,12 +28,14 @@ function Items({ backend }: { readonly backend: BackendClient<typeof contract> }
   const items = useBackendQuery(backend, "listItems");
   const first = useBackendQuery(backend, "getItem", { params: { name: "a" } }, { enabled: items.isSuccess });
   const add = useBackendMutation(backend, "addItem", { invalidates: ["listItems"] });
+  const clear = useBackendMutation(backend, "clearItems", { updates: "listItems" });
   return (
     <div>
       <ErrorBanner error={items.error} title="Could not load the items" onRetry={() => void items.refetch()} />
       {items.data !== undefined && <p data-testid="items">{items.data.items.join(",")}</p>}
       {first.data !== undefined && <p data-testid="first">{first.data.name}</p>}
       <button onClick={() => add.mutate({ body: { name: "c" } })}>Add</button>
+      <button onClick={() => clear.mutate({})}>Clear</button>
       <ErrorBanner error={add.error} title="Could not add" />
     </div>
   );
@@ -63,6 +66,20 @@ describe.each(colorSchemes)("useBackendQuery and useBackendMutation in %s", (sch
     fireEvent.click(screen.getByRole("button", { name: "Add" }));
     await screen.findByText("a,b,c");
     expect(requests).toEqual(["GET /items", "GET /items/a", "POST /items", "GET /items"]);
+  });
+
+  it("put a mutation's answer in place of a route's cached answer, without another request", async () => {
+    const requests: string[] = [];
+    const backend = backendWith((request) => {
+      requests.push(`${request.method} ${request.url}`);
+      return Promise.resolve(request.method === "DELETE" ? { items: [] } : request.url === "/items" ? { items: ["a"] } : { name: "a" });
+    });
+    renderThemed(scheme, <Items backend={backend} />);
+    expect((await screen.findByTestId("items")).textContent).toBe("a");
+    await screen.findByTestId("first");
+    fireEvent.click(screen.getByRole("button", { name: "Clear" }));
+    await waitFor(() => expect(screen.getByTestId("items").textContent).toBe(""));
+    expect(requests).toEqual(["GET /items", "GET /items/a", "DELETE /items"]);
   });
 
   it("show an unreachable backend in the error banner, whose Try again refetches", async () => {

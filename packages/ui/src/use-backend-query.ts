@@ -49,8 +49,14 @@ export function useBackendQuery<C extends Contract, K extends RouteName<C>>(
 
 export interface BackendMutationOptions<C extends Contract, K extends RouteName<C>>
   extends Omit<UseMutationOptions<RouteOutput<C[K]>, Error, RouteCallInput<C[K]>>, "mutationFn"> {
-  /** Routes whose cached queries are stale once this call succeeds, e.g. `["getState"]`. */
+  /** Routes whose cached queries are stale once this call succeeds, e.g. `["listVolumes"]`. */
   readonly invalidates?: readonly RouteName<C>[];
+  /**
+   * A route without input whose cached answer this call's result replaces, for a backend that
+   * answers a change with the new whole (e.g. `PUT /state/pins/x` answers the new state): the
+   * view updates without a second request.
+   */
+  readonly updates?: RouteName<C>;
 }
 
 /**
@@ -63,11 +69,12 @@ export function useBackendMutation<C extends Contract, K extends RouteName<C>>(
   options: BackendMutationOptions<C, K> = {},
 ): UseMutationResult<RouteOutput<C[K]>, Error, RouteCallInput<C[K]>> {
   const queryClient = useQueryClient();
-  const { invalidates = [], onSuccess, ...rest } = options;
+  const { invalidates = [], updates, onSuccess, ...rest } = options;
   return useMutation<RouteOutput<C[K]>, Error, RouteCallInput<C[K]>>({
     ...rest,
     mutationFn: (input) => callerOf(backend, route)(input) as Promise<RouteOutput<C[K]>>,
     onSuccess: async (...args) => {
+      if (updates !== undefined) queryClient.setQueryData(backendQueryKey(updates), args[0]);
       await Promise.all(invalidates.map((name) => queryClient.invalidateQueries({ queryKey: backendQueryKey(name) })));
       await onSuccess?.(...args);
     },

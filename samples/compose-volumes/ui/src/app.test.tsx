@@ -65,6 +65,12 @@ describe("the volume inspector UI", () => {
     expect(within(rowOf("cache")).getByText("not scanned")).toBeDefined();
   });
 
+  it("says the engine has no volumes and what would add one, rather than an empty table", async () => {
+    renderInDesktop({ volumes: [] });
+    expect((await screen.findByRole("status")).textContent).toMatch(/^The engine has no volumesCreate one with docker volume create/);
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
   it("pins a volume through the backend and moves it up", async () => {
     const { service } = renderInDesktop();
     fireEvent.click(await screen.findByRole("button", { name: "Pin pgdata" }));
@@ -114,7 +120,10 @@ describe("the volume inspector UI", () => {
   it("shows the backend's refusal when browsing fails", async () => {
     renderInDesktop({ listings: {} });
     fireEvent.click(await screen.findByRole("button", { name: "Browse cache" }));
-    expect((await screen.findByText(/Nothing at/)).textContent).toBe("Nothing at / in this volume (request req-fake)");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/^Could not open this pathNot found\. Nothing at \/ in this volume/);
+    fireEvent.click(within(alert).getByRole("button", { name: "Details" }));
+    expect(within(alert).getByText("req-fake")).toBeDefined();
   });
 
   it("saves a note, and says whether what is shown is saved", async () => {
@@ -131,10 +140,11 @@ describe("the volume inspector UI", () => {
   it("says why the list cannot load when the engine is unreachable", async () => {
     const body = { error: { code: "unavailable", message: "Docker engine unreachable on /run/engine-proxy/engine.sock: connect ENOENT", requestId: "req-9" } };
     renderInDesktop({ volumesFailure: new FakeHttpRejection(503, body) });
-    const alert = await screen.findByText(/Could not load the volumes/, {}, { timeout: 5_000 });
-    expect(alert.parentElement?.textContent).toBe(
-      "Could not load the volumes: Docker engine unreachable on /run/engine-proxy/engine.sock: connect ENOENT (request req-9)",
+    const alert = await screen.findByRole("alert", {}, { timeout: 5_000 });
+    expect(alert.textContent).toMatch(
+      /^Could not load the volumesThe backend cannot reach what it needs\. Docker engine unreachable on \/run\/engine-proxy\/engine\.sock: connect ENOENT/,
     );
+    expect(within(alert).getByRole("button", { name: "Try again" })).toBeDefined();
   });
 });
 
@@ -189,8 +199,11 @@ describe("export and import of the state", () => {
     await screen.findByRole("button", { name: "Pin pgdata" });
     const file = new File([JSON.stringify({ format: "dext.compose-volumes.state", version: 2 })], "future.json");
     fireEvent.change(screen.getByLabelText("State file to import"), { target: { files: [file] } });
-    const alert = await screen.findByText(/^Import failed/);
-    expect(alert.textContent).toMatch(/^Import failed: Invalid request: body.version, body.exportedAt, body.state \[body.version: .+\] \(request req-import\)$/);
+    await screen.findByText(/^Import failed: Invalid request: body.version, body.exportedAt, body.state$/);
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toMatch(/The backend refused the request\. body\.version: .+; body\.exportedAt: /);
+    fireEvent.click(within(alert).getByRole("button", { name: "Details" }));
+    expect(within(alert).getByText("req-import")).toBeDefined();
   });
 
   it("says plainly when the file is not JSON at all", async () => {

@@ -1,6 +1,6 @@
 import { Alert, Button, Stack } from "@mui/material";
+import { ErrorBanner, useBackendMutation } from "@dext/ui";
 import { useState } from "react";
-import { describeFailure } from "./describe-failure.js";
 import type { BackendClient } from "@dext/backend/client";
 import type { DesktopClient } from "@dext/ui";
 import type { ChangeEvent, JSX } from "react";
@@ -10,7 +10,6 @@ import type { ExportDocument, State } from "../../shared/state.js";
 export interface StateTransferProps {
   client: DesktopClient;
   backend: BackendClient<Contract>;
-  onImported: (state: State) => void;
 }
 
 function counts(state: State): string {
@@ -28,22 +27,31 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+type Outcome = { ok: true; text: string } | { ok: false; action: "Export" | "Import"; error: unknown };
+
 /**
  * Export and import of the extension's state. Uninstalling the extension deletes its named volume,
  * so this file is what carries pins and notes over a reinstall.
  */
-export function StateTransfer({ client, backend, onImported }: StateTransferProps): JSX.Element {
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+export function StateTransfer({ client, backend }: StateTransferProps): JSX.Element {
+  const [outcome, setOutcome] = useState<Outcome>();
+  // A download made on a click, not data to cache: a mutation in react-query's terms.
+  const exporter = useBackendMutation(backend, "exportState");
+  // The backend answers an import with the new state, which replaces the cached one.
+  const importer = useBackendMutation(backend, "importState", { updates: "getState" });
 
   const exportState = () => {
-    backend.exportState().then(
-      (document) => {
-        const name = `compose-volumes-state-${document.exportedAt.slice(0, 10)}.json`;
-        download(name, `${JSON.stringify(document, null, 2)}\n`);
-        setOutcome({ ok: true, text: `Exported ${counts(document.state)} to ${name}` });
-        client.desktopUI.toast.success("State exported");
+    exporter.mutate(
+      {},
+      {
+        onSuccess: (document) => {
+          const name = `compose-volumes-state-${document.exportedAt.slice(0, 10)}.json`;
+          download(name, `${JSON.stringify(document, null, 2)}\n`);
+          setOutcome({ ok: true, text: `Exported ${counts(document.state)} to ${name}` });
+          client.desktopUI.toast.success("State exported");
+        },
+        onError: (error) => setOutcome({ ok: false, action: "Export", error }),
       },
-      (error: unknown) => setOutcome({ ok: false, text: `Export failed: ${describeFailure(error)}` }),
     );
   };
 
@@ -57,35 +65,40 @@ export function StateTransfer({ client, backend, onImported }: StateTransferProp
     try {
       document = JSON.parse(await file.text());
     } catch {
-      setOutcome({ ok: false, text: `Import failed: ${file.name} is not JSON` });
+      setOutcome({ ok: false, action: "Import", error: new Error(`${file.name} is not JSON`) });
       return;
     }
-    try {
-      // The backend checks the whole document against the schema and answers which field is wrong.
-      const state = await backend.importState({ body: document as ExportDocument });
-      onImported(state);
-      setOutcome({ ok: true, text: `Imported ${counts(state)} from ${file.name}; they replace what was there` });
-      client.desktopUI.toast.success("State imported");
-    } catch (error) {
-      setOutcome({ ok: false, text: `Import failed: ${describeFailure(error)}` });
-    }
+    // The backend checks the whole document against the schema and answers which field is wrong.
+    importer.mutate(
+      { body: document as ExportDocument },
+      {
+        onSuccess: (state) => {
+          setOutcome({ ok: true, text: `Imported ${counts(state)} from ${file.name}; they replace what was there` });
+          client.desktopUI.toast.success("State imported");
+        },
+        onError: (error) => setOutcome({ ok: false, action: "Import", error }),
+      },
+    );
   };
 
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={1}>
-        <Button variant="outlined" onClick={exportState}>
+        <Button variant="outlined" onClick={exportState} disabled={exporter.isPending}>
           Export state
         </Button>
-        <Button variant="outlined" component="label">
+        <Button variant="outlined" component="label" disabled={importer.isPending}>
           Import state
           <input type="file" accept="application/json,.json" hidden aria-label="State file to import" onChange={(event) => void importFile(event)} />
         </Button>
       </Stack>
-      {outcome !== undefined && (
-        <Alert severity={outcome.ok ? "success" : "error"} role={outcome.ok ? "status" : "alert"}>
+      {outcome?.ok === true && (
+        <Alert severity="success" role="status">
           {outcome.text}
         </Alert>
+      )}
+      {outcome?.ok === false && (
+        <ErrorBanner error={outcome.error} title={`${outcome.action} failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`} />
       )}
     </Stack>
   );

@@ -1,7 +1,7 @@
-import { Alert, Box, Breadcrumbs, Link, List, ListItemButton, ListItemText, Typography } from "@mui/material";
-import { useEffect, useState } from "react";
+import { Box, Breadcrumbs, Link, List, ListItemButton, ListItemText, Typography } from "@mui/material";
+import { EmptyState, ErrorBanner, useBackendQuery } from "@dext/ui";
+import { useState } from "react";
 import { childVolumePath } from "../../shared/volume-path.js";
-import { describeFailure } from "./describe-failure.js";
 import { formatBytes } from "./format-bytes.js";
 import type { BackendClient } from "@dext/backend/client";
 import type { JSX } from "react";
@@ -24,7 +24,7 @@ function FileView({ listing }: { listing: Extract<Listing, { kind: "file" }> }):
       {listing.preview === null ? (
         <Typography variant="body2">Binary content: not shown.</Typography>
       ) : (
-        <Box component="pre" aria-label="File content" sx={{ p: 1, m: 0, maxHeight: 320, overflow: "auto", bgcolor: "action.hover", fontSize: 12 }}>
+        <Box component="pre" tabIndex={0} aria-label="File content" sx={{ p: 1, m: 0, maxHeight: 320, overflow: "auto", bgcolor: "action.hover", fontSize: 12 }}>
           {listing.preview}
           {listing.previewTruncated && "\n…"}
         </Box>
@@ -36,24 +36,9 @@ function FileView({ listing }: { listing: Extract<Listing, { kind: "file" }> }):
 /** The volume's files, read-only: one helper container per folder opened. */
 export function VolumeBrowser({ backend, volume }: { backend: BackendClient<Contract>; volume: string }): JSX.Element {
   const [path, setPath] = useState("");
-  const [listing, setListing] = useState<Listing>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let current = true;
-    setError(undefined);
-    backend.browseVolume({ params: { name: volume }, query: { path } }).then(
-      (answer) => {
-        if (current) setListing(answer.listing);
-      },
-      (reason: unknown) => {
-        if (current) setError(describeFailure(reason));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [backend, volume, path]);
+  // The previous folder stays on screen while the next one loads.
+  const browse = useBackendQuery(backend, "browseVolume", { params: { name: volume }, query: { path } }, { placeholderData: (previous) => previous });
+  const listing = browse.data?.listing;
 
   const segments = path === "" ? [] : path.split("/");
   return (
@@ -68,11 +53,11 @@ export function VolumeBrowser({ backend, volume }: { backend: BackendClient<Cont
           </Link>
         ))}
       </Breadcrumbs>
-      {error !== undefined && <Alert severity="error">{error}</Alert>}
-      {error === undefined && listing?.kind === "file" && <FileView listing={listing} />}
-      {error === undefined && listing?.kind === "directory" && (
+      <ErrorBanner error={browse.error} title="Could not open this path" onRetry={() => void browse.refetch()} />
+      {browse.error === null && listing?.kind === "file" && <FileView listing={listing} />}
+      {browse.error === null && listing?.kind === "directory" && listing.entries.length === 0 && <EmptyState title="Empty folder" />}
+      {browse.error === null && listing?.kind === "directory" && listing.entries.length > 0 && (
         <List dense aria-label="Entries">
-          {listing.entries.length === 0 && <Typography color="text.secondary">Empty folder.</Typography>}
           {listing.entries.map((entry) => (
             <ListItemButton key={entry.name} onClick={() => setPath(childVolumePath(listing.path, entry.name))}>
               <ListItemText primary={`${entry.kind === "directory" ? "📁" : "📄"} ${entry.name}`} secondary={entryDetail(entry)} />

@@ -6,18 +6,16 @@ import type { BackendClient } from "@dext/backend/client";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
 import type { Contract, Volume } from "../../shared/contract.js";
-import type { State } from "../../shared/state.js";
 
 export interface VolumeDetailProps {
   client: DesktopClient;
   backend: BackendClient<Contract>;
   volume: Volume;
   note: string;
-  onSaved: (state: State) => void;
 }
 
 /** One volume: where Desktop shows it, its largest files from the last scan, its note and its files. */
-export function VolumeDetail({ client, backend, volume, note, onSaved }: VolumeDetailProps): JSX.Element {
+export function VolumeDetail({ client, backend, volume, note }: VolumeDetailProps): JSX.Element {
   const largest = volume.scan?.contents?.largest ?? [];
   return (
     <Card variant="outlined" component="section" aria-label={`Volume ${volume.name}`}>
@@ -36,7 +34,7 @@ export function VolumeDetail({ client, backend, volume, note, onSaved }: VolumeD
               Largest files: {largest.map((file) => `${file.path} (${formatBytes(file.bytes)})`).join(", ")}
             </Typography>
           )}
-          <NoteEditor backend={backend} volume={volume.name} saved={note} onSaved={onSaved} />
+          <NoteEditor backend={backend} volume={volume.name} saved={note} />
           <VolumeBrowser backend={backend} volume={volume.name} />
         </Stack>
       </CardContent>

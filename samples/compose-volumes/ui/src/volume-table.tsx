@@ -1,4 +1,5 @@
 import { Button, Chip, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from "@mui/material";
+import { EmptyState } from "@dext/ui";
 import { formatBytes } from "./format-bytes.js";
 import type { JSX } from "react";
 import type { Volume } from "../../shared/contract.js";
@@ -29,7 +30,9 @@ function filesText(volume: Volume): string {
 export function VolumeTable({ volumes, state, selected, onSelect, onTogglePin }: VolumeTableProps): JSX.Element {
   const pinned = new Set(state.pinned);
   const rows = [...volumes].sort((a, b) => Number(pinned.has(b.name)) - Number(pinned.has(a.name)));
-  if (rows.length === 0) return <Typography color="text.secondary">The engine has no volumes.</Typography>;
+  if (rows.length === 0) {
+    return <EmptyState title="The engine has no volumes" description="Create one with docker volume create, or start a compose project that declares one, then Refresh." />;
+  }
   return (
     <Table size="small" aria-label="Volumes">
       <TableHead>
