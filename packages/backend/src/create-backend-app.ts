@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { parse as parseQuery } from "node:querystring";
 import { RouteError } from "./errors.js";
 import { silentLogger } from "./logger.js";
+import { randomUuid } from "./random-uuid.js";
 import { parseByteLimit, readJsonBody } from "./read-json-body.js";
 import { RequestContext } from "./request-context.js";
 import { createRouter } from "./router.js";
@@ -59,7 +59,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 /** A well-formed id from the caller (Desktop, a proxy, a test) is kept, so logs line up across hops. */
 function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers["x-request-id"];
-  return typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  return typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUuid();
 }
 
 /**

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { isFinishedState } from "./client/job.js";
 import { JobCancelledError, RouteError } from "./errors.js";
+import { randomUuid } from "./random-uuid.js";
 import type { z } from "zod";
 import type { ErrorBody } from "./client/error-body.js";
 import type { JobDefinition, JobInput, JobResult, JobState, JobStatus } from "./client/job.js";
@@ -156,7 +156,7 @@ export function createJobRegistry<J extends JobDefinition>(job: J, options: JobR
         `${active} ${job.name} jobs are already running, the most this backend runs at once; wait for one to finish or cancel one`,
       );
     }
-    const record: JobRecord = { id: randomUUID(), state: "queued", progress: 0, message: "", controller: new AbortController() };
+    const record: JobRecord = { id: randomUuid(), state: "queued", progress: 0, message: "", controller: new AbortController() };
     records.set(record.id, record);
     active++;
     // Started after the response is built, so the start call answers at once with `queued`.

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, readdir, rm } from "node:fs/promises";
 import { connect } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import autocannon from "autocannon";
@@ -15,6 +15,11 @@ export interface Running {
   readonly child: ChildProcess;
   /** Spawn to the first connection the socket accepts. */
   readonly readyMs: number;
+  /**
+   * CPU time all the process's threads had used by then. Other jobs on a shared machine stretch
+   * the wall time above; they stretch this much less, so it shows where a start's time goes.
+   */
+  readonly readyCpuMs: number;
 }
 
 export interface LoadFigures {
@@ -47,6 +52,17 @@ function accepts(path: string): Promise<boolean> {
   });
 }
 
+/** CPU time of every thread of a process, in ms, from the scheduler's own count (Linux). */
+async function cpuMs(pid: number): Promise<number> {
+  const tasks = await readdir(`/proc/${String(pid)}/task`).catch(() => [] as string[]);
+  let nanoseconds = 0;
+  for (const task of tasks) {
+    const schedstat = await readFile(`/proc/${String(pid)}/task/${task}/schedstat`, "utf8").catch(() => "");
+    nanoseconds += Number(schedstat.split(" ")[0] ?? 0) || 0;
+  }
+  return nanoseconds / 1e6;
+}
+
 /** Starts a target and resolves once its socket accepts a connection (polled every millisecond). */
 export async function start(target: Target, socket: string): Promise<Running> {
   await rm(socket, { force: true });
@@ -58,7 +74,8 @@ export async function start(target: Target, socket: string): Promise<Running> {
     if (performance.now() > deadline) throw new Error(`${target.name} did not listen within 15 s`);
     await delay(1);
   }
-  return { child, readyMs: performance.now() - startedAt };
+  const readyMs = performance.now() - startedAt;
+  return { child, readyMs, readyCpuMs: await cpuMs(child.pid ?? 0) };
 }
 
 export async function stop(running: Running): Promise<void> {
@@ -94,6 +111,16 @@ export async function load(socket: string, connections: number, durationS: numbe
     non2xx: result.non2xx,
     mismatches: result.mismatches,
   };
+}
+
+/** The q-quantile (0..1), interpolated between the two nearest values. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const at = (sorted.length - 1) * q;
+  const below = sorted[Math.floor(at)] ?? Number.NaN;
+  const above = sorted[Math.ceil(at)] ?? Number.NaN;
+  return below + (above - below) * (at - Math.floor(at));
 }
 
 export function median(values: readonly number[]): number {

@@ -1,6 +1,8 @@
-// Requests/s, latency, cold start and memory of the same JSON route over a Unix socket, for dext,
-// plain Express, bare node:http and the Go echo peer, all in one run on this machine.
+// Requests/s, latency, cold start and memory of the same JSON route over a Unix socket, for dext
+// (its contract written `import * as z from "zod"`, and `import { z }`), plain Express, bare
+// node:http and the Go echo peer, all in one run on this machine.
 // Usage: pnpm --filter @dext/backend bench [-- --duration 5 --connections 10,100 --starts 10 --go-peer <binary>]
+//        --starts-only: cold starts and idle RSS alone, for repeating those on a noisy machine.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, cpus, totalmem } from "node:os";
@@ -9,24 +11,32 @@ import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadEsbuild } from "../testing/load-esbuild.js";
-import { load, median, memory, start, stop } from "./measure.js";
+import { load, median, memory, quantile, start, stop } from "./measure.js";
 import type { LoadFigures, Target } from "./measure.js";
 
+// pnpm 10 hands the `--` of `pnpm bench -- --starts 20` on to the script; parseArgs would take
+// everything after it for positionals.
+const args = process.argv.slice(2);
 const { values } = parseArgs({
+  args: args[0] === "--" ? args.slice(1) : args,
   options: {
     duration: { type: "string", default: "5" },
     connections: { type: "string", default: "10,100" },
     starts: { type: "string", default: "10" },
+    "starts-only": { type: "boolean", default: false },
     "go-peer": { type: "string", default: process.env.DEXT_GO_PEER ?? "/tmp/go-echo-peer/echo-peer" },
   },
 });
 const durationS = Number(values.duration);
-const connectionCounts = values.connections.split(",").map(Number);
+const startsOnly = values["starts-only"];
+const connectionCounts = startsOnly ? [] : values.connections.split(",").map(Number);
 const starts = Number(values.starts);
 
 interface Figures {
   name: string;
   coldStartMs: number;
+  coldStartQuartilesMs: [number, number];
+  coldStartCpuMs: number;
   idleRssMb: number;
   peakRssMb: number;
   loads: LoadFigures[];
@@ -35,7 +45,7 @@ interface Figures {
 /** Node targets are bundled, as an extension image ships them: start-up resolves no node_modules. */
 async function bundleTargets(dir: string): Promise<Target[]> {
   const esbuild = await loadEsbuild();
-  const names = ["dext-hello", "express-hello", "node-http-hello"];
+  const names = ["dext-hello", "dext-hello-named-import", "express-hello", "node-http-hello"];
   for (const name of names) {
     await esbuild.build({
       entryPoints: [fileURLToPath(new URL(`targets/${name}.ts`, import.meta.url))],
@@ -52,7 +62,12 @@ async function bundleTargets(dir: string): Promise<Target[]> {
     });
   }
   const node = (label: string, file: string): Target => ({ name: label, command: process.execPath, args: (socket) => [join(dir, file), "--socket", socket] });
-  const targets = [node("dext", "dext-hello.mjs"), node("express", "express-hello.mjs"), node("node:http", "node-http-hello.mjs")];
+  const targets = [
+    node("dext", "dext-hello.mjs"),
+    node("dext, import { z }", "dext-hello-named-import.mjs"),
+    node("express", "express-hello.mjs"),
+    node("node:http", "node-http-hello.mjs"),
+  ];
   const goPeer = values["go-peer"];
   if (existsSync(goPeer)) targets.push({ name: "go-echo", command: goPeer, args: (socket) => ["-socket", socket] });
   else console.error(`No Go peer at ${goPeer}: build it per ../shared/peers/README.md, or pass --go-peer. Measuring without it.`);
@@ -61,11 +76,12 @@ async function bundleTargets(dir: string): Promise<Target[]> {
 
 async function measure(targets: Target[], socket: string): Promise<Figures[]> {
   // Cold starts round-robin, so a warming disk cache favours no target.
-  const coldStarts = new Map(targets.map((target) => [target.name, [] as number[]]));
+  const coldStarts = new Map(targets.map((target) => [target.name, { wall: [] as number[], cpu: [] as number[] }]));
   for (let round = 0; round < starts; round++) {
     for (const target of targets) {
       const running = await start(target, socket);
-      coldStarts.get(target.name)?.push(running.readyMs);
+      coldStarts.get(target.name)?.wall.push(running.readyMs);
+      coldStarts.get(target.name)?.cpu.push(running.readyCpuMs);
       await stop(running);
     }
   }
@@ -75,12 +91,21 @@ async function measure(targets: Target[], socket: string): Promise<Figures[]> {
     const pid = running.child.pid ?? 0;
     await delay(1_000);
     const idleRssMb = (await memory(pid)).rssMb;
-    await load(socket, connectionCounts[0] ?? 10, 2); // warm-up, not reported
+    if (!startsOnly) await load(socket, connectionCounts[0] ?? 10, 2); // warm-up, not reported
     const loads: LoadFigures[] = [];
     for (const connections of connectionCounts) loads.push(await load(socket, connections, durationS));
     const { peakMb } = await memory(pid);
     await stop(running);
-    figures.push({ name: target.name, coldStartMs: median(coldStarts.get(target.name) ?? []), idleRssMb, peakRssMb: peakMb, loads });
+    const measured = coldStarts.get(target.name);
+    figures.push({
+      name: target.name,
+      coldStartMs: median(measured?.wall ?? []),
+      coldStartQuartilesMs: [quantile(measured?.wall ?? [], 0.25), quantile(measured?.wall ?? [], 0.75)],
+      coldStartCpuMs: median(measured?.cpu ?? []),
+      idleRssMb,
+      peakRssMb: peakMb,
+      loads,
+    });
     console.error(`measured ${target.name}`);
   }
   return figures;
@@ -91,22 +116,31 @@ const fixed = (value: number, digits = 0) => value.toFixed(digits);
 function report(figures: Figures[]): string {
   const lines = [
     `Date: ${new Date().toISOString()}; Node ${process.version}; ${String(availableParallelism())} CPUs (${cpus()[0]?.model ?? "unknown"}); ${fixed(totalmem() / 2 ** 30, 1)} GB RAM.`,
-    `Command: pnpm --filter @dext/backend bench -- --duration ${String(durationS)} --connections ${connectionCounts.join(",")} --starts ${String(starts)}`,
+    `Command: pnpm --filter @dext/backend bench -- ${startsOnly ? "--starts-only" : `--duration ${String(durationS)} --connections ${connectionCounts.join(",")}`} --starts ${String(starts)}`,
     "",
-    `| target | cold start, ms (median of ${String(starts)}) | idle RSS, MB | ${connectionCounts.map((c) => `-c ${String(c)}: req/s | p50 / p99 ms`).join(" | ")} | peak RSS under load, MB | errors / non-2xx / wrong body |`,
-    `|---|---|---|${connectionCounts.map(() => "---|---|").join("")}---|---|`,
+    `| target | cold start, ms: median of ${String(starts)} (quartiles) | CPU by then, ms | idle RSS, MB |${connectionCounts.map((c) => ` -c ${String(c)}: req/s | p50 / p99 ms |`).join("")}${startsOnly ? "" : " peak RSS under load, MB | errors / non-2xx / wrong body |"}`,
+    `|---|---|---|---|${connectionCounts.map(() => "---|---|").join("")}${startsOnly ? "" : "---|---|"}`,
   ];
   for (const f of figures) {
-    const loads = f.loads.map((l) => `${fixed(l.requestsPerSecond)} | ${fixed(l.p50Ms)} / ${fixed(l.p99Ms)}`).join(" | ");
-    const faults = f.loads.map((l) => `${String(l.errors)}/${String(l.non2xx)}/${String(l.mismatches)}`).join(", ");
-    lines.push(`| ${f.name} | ${fixed(f.coldStartMs, 1)} | ${fixed(f.idleRssMb, 1)} | ${loads} | ${fixed(f.peakRssMb, 1)} | ${faults} |`);
+    const cells = [`${fixed(f.coldStartMs, 1)} (${fixed(f.coldStartQuartilesMs[0])}–${fixed(f.coldStartQuartilesMs[1])})`, fixed(f.coldStartCpuMs, 1), fixed(f.idleRssMb, 1)];
+    for (const l of f.loads) cells.push(fixed(l.requestsPerSecond), `${fixed(l.p50Ms)} / ${fixed(l.p99Ms)}`);
+    if (!startsOnly) cells.push(fixed(f.peakRssMb, 1), f.loads.map((l) => `${String(l.errors)}/${String(l.non2xx)}/${String(l.mismatches)}`).join(", "));
+    lines.push(`| ${f.name} | ${cells.join(" | ")} |`);
   }
-  const dext = figures.find((f) => f.name === "dext");
-  if (dext !== undefined) {
-    lines.push("", "Ratios, dext / peer (throughput: higher is better; start and memory: lower is better):", "");
-    for (const peer of figures.filter((f) => f !== dext)) {
-      const throughput = dext.loads.map((l, i) => `-c ${String(l.connections)} ${fixed(l.requestsPerSecond / (peer.loads[i]?.requestsPerSecond ?? Number.NaN), 2)}x`).join(", ");
-      lines.push(`- vs ${peer.name}: throughput ${throughput}; cold start ${fixed(dext.coldStartMs / peer.coldStartMs, 2)}x; idle RSS ${fixed(dext.idleRssMb / peer.idleRssMb, 2)}x; peak RSS ${fixed(dext.peakRssMb / peer.peakRssMb, 2)}x`);
+  const peers = figures.filter((f) => !f.name.startsWith("dext"));
+  for (const dext of figures.filter((f) => f.name.startsWith("dext"))) {
+    lines.push("", `Ratios, ${dext.name} / peer (throughput: higher is better; start and memory: lower is better):`, "");
+    for (const peer of peers) {
+      const parts = [
+        `cold start ${fixed(dext.coldStartMs / peer.coldStartMs, 2)}x (CPU ${fixed(dext.coldStartCpuMs / peer.coldStartCpuMs, 2)}x)`,
+        `idle RSS ${fixed(dext.idleRssMb / peer.idleRssMb, 3)}x`,
+      ];
+      if (!startsOnly) {
+        const throughput = dext.loads.map((l, i) => `-c ${String(l.connections)} ${fixed(l.requestsPerSecond / (peer.loads[i]?.requestsPerSecond ?? Number.NaN), 2)}x`);
+        parts.unshift(`throughput ${throughput.join(", ")}`);
+        parts.push(`peak RSS ${fixed(dext.peakRssMb / peer.peakRssMb, 2)}x`);
+      }
+      lines.push(`- vs ${peer.name}: ${parts.join("; ")}`);
     }
   }
   return lines.join("\n");

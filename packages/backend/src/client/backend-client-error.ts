@@ -1,5 +1,6 @@
-import { statusByCode } from "./error-body.js";
-import type { ErrorBody, ErrorCode, ErrorIssue } from "./error-body.js";
+import { statusByCode } from "./error-codes.js";
+import type { ErrorBody, ErrorIssue } from "./error-body.js";
+import type { ErrorCode } from "./error-codes.js";
 
 /**
  * What the UI can do about a failure, independent of how the call travelled:

@@ -8,8 +8,10 @@ export type {
   RouteInput,
   RouteOutput,
 } from "./contract.js";
-export { errorBodySchema, errorCodes, statusByCode } from "./error-body.js";
-export type { ErrorBody, ErrorCode, ErrorIssue } from "./error-body.js";
+export { errorBodySchema } from "./error-body.js";
+export type { ErrorBody, ErrorIssue } from "./error-body.js";
+export { errorCodes, statusByCode } from "./error-codes.js";
+export type { ErrorCode } from "./error-codes.js";
 export { BackendClientError, kindForCode, kindForStatus } from "./backend-client-error.js";
 export type { BackendClientErrorDetails, BackendErrorKind } from "./backend-client-error.js";
 export { createFetchTransport, errorFromResponse, parseErrorBody } from "./transport.js";

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { defineJob } from "../client/job.js";
 import { RouteError } from "../errors.js";
 import type { JobRunner } from "../job-registry.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineContract, defineRoute } from "../client/contract.js";
 
 /** A small contract used by this package's tests: one route of each kind of input. */

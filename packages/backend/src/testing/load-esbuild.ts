@@ -25,7 +25,11 @@ export interface EsbuildOptions {
 
 export interface EsbuildResult {
   outputFiles?: { path: string; text: string }[];
-  metafile?: { inputs: Record<string, unknown> };
+  metafile?: {
+    inputs: Record<string, unknown>;
+    /** Per output file, the inputs that put code into it (a tree-shaken input is absent or has 0 bytes). */
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
 }
 
 /**

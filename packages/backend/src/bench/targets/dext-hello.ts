@@ -1,5 +1,6 @@
-// The benchmark's dext target: one contract route, served the way every dext backend is.
-import { z } from "zod";
+// The benchmark's dext target: one contract route, served the way every dext backend is, its
+// contract written `import * as z from "zod"` as the README shows.
+import * as z from "zod";
 import { defineContract, defineRoute } from "../../client/contract.js";
 import { runBackend } from "../../run-backend.js";
 

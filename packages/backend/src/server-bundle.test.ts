@@ -1,0 +1,53 @@
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadEsbuild } from "./testing/load-esbuild.js";
+import type { Esbuild, EsbuildOptions, EsbuildResult } from "./testing/load-esbuild.js";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+
+let esbuild: Esbuild;
+beforeAll(async () => {
+  esbuild = await loadEsbuild();
+});
+
+/** Bundles a backend entry as the samples ship it: one ESM file for Node, through the source condition. */
+function bundleForNode(entry: { file: string } | { contents: string }): Promise<EsbuildResult> {
+  const options: EsbuildOptions = {
+    ...("file" in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: packageDir, loader: "ts" as const } }),
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    conditions: ["@dext/source"],
+    metafile: true,
+    logLevel: "silent",
+  };
+  return esbuild.build(options);
+}
+
+/** The zod locale files whose code is in the bundle: esbuild reads them all, and drops what is unused. */
+function zodLocalesOf(result: EsbuildResult): string[] {
+  const outputs = Object.values(result.metafile?.outputs ?? {});
+  return outputs.flatMap((output) => Object.entries(output.inputs).filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.includes("zod/v4/locales/")).map(([input]) => input));
+}
+
+// What a backend parses and runs before its socket listens is its cold start (docs/benchmarks.md).
+describe("a bundled backend", () => {
+  it("keeps only the zod it uses and loads no node:crypto before it listens", async () => {
+    const result = await bundleForNode({ file: fileURLToPath(new URL("testing/greeting-backend.ts", import.meta.url)) });
+    const text = result.outputFiles?.map((file) => file.text).join("\n") ?? "";
+
+    // English is zod's default error map; the other locales only come with `import { z }`.
+    expect(zodLocalesOf(result).map((input) => input.replace(/.*\//, ""))).toEqual(["en.js"]);
+    // Request and job ids take node:crypto on first use (globalThis.crypto), not at start.
+    expect(text).not.toMatch(/from "node:crypto"/);
+    expect(text).toContain("runBackend");
+  });
+
+  it("is a check that can fail: a contract written with `import { z }` brings every locale", async () => {
+    const result = await bundleForNode({ contents: 'import { z } from "zod";\nexport const schema = z.object({ name: z.string() });' });
+
+    expect(zodLocalesOf(result).length).toBeGreaterThan(30);
+  });
+});
