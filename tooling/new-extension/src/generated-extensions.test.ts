@@ -1,0 +1,89 @@
+// The promise of new-extension: the copy of every sample builds, passes its lint, typecheck, tests,
+// `dext validate` and browser flow with no edit. Proven in a throwaway clone of this repository
+// (its tracked files, installed offline from the pnpm store), so the real workspace is never touched.
+import { execFile } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newExtension } from "./new-extension.js";
+import { newStandaloneExtension } from "./standalone.js";
+
+const run = promisify(execFile);
+// The workspace packages are unchanged in the clone, so their builds come from this repository's
+// turbo cache (turbo.json builds them before this test); only the copies' own tasks run.
+const turboCache = join(resolve(import.meta.dirname, "../../.."), ".turbo", "cache");
+const repoRoot = resolve(import.meta.dirname, "../../..");
+const copies = [
+  ["minimal-backend", "greeter"],
+  ["compose-volumes", "volume-viewer"],
+  ["host-binaries", "machine-check"],
+] as const;
+let clone = "";
+
+async function sh(file: string, args: string[], cwd: string, timeoutMs: number): Promise<string> {
+  try {
+    const { stdout, stderr } = await run(file, args, { cwd, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_CACHE_DIR: turboCache, FORCE_COLOR: "0", DEXT_KILL9_COUNT: "20" } });
+    return `${stdout}${stderr}`;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    const tail = `${failed.stdout ?? ""}${failed.stderr ?? ""}`.split("\n").slice(-120).join("\n");
+    throw new Error(`${file} ${args.join(" ")} failed in ${cwd}:\n${tail}`, { cause: error });
+  }
+}
+
+beforeAll(async () => {
+  clone = await mkdtemp("/tmp/dext-gen-");
+  // Tracked and new (not ignored) files: what a fresh clone of this working tree would hold.
+  const listed = await sh("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], repoRoot, 60_000);
+  for (const file of listed.split("\0").filter((f) => f !== "")) {
+    await mkdir(dirname(join(clone, file)), { recursive: true });
+    await copyFile(join(repoRoot, file), join(clone, file)).catch((error: unknown) => {
+      // A file deleted in the working tree but not yet committed is simply absent.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    });
+  }
+  for (const [from, name] of copies) await newExtension({ repoRoot: clone, name, from, install: false });
+  // CI=1 makes pnpm default to a frozen lockfile; the new packages are not in it yet.
+  await sh("pnpm", ["install", "--offline", "--no-frozen-lockfile"], clone, 10 * 60_000);
+}, 15 * 60_000);
+
+afterAll(async () => {
+  if (clone !== "") await rm(clone, { recursive: true, force: true });
+});
+
+describe("extensions made with new-extension", () => {
+  it("build, pass their tests, `dext validate` and their browser flow with no edit", async () => {
+    const filters = copies.map(([, name]) => `--filter=${name}`);
+    const output = await sh("pnpm", ["exec", "turbo", "run", "build", "test", "validate", "test:e2e", ...filters, "--concurrency=2"], clone, 20 * 60_000);
+    const summary = /Tasks:\s+(\d+) successful, (\d+) total/.exec(output);
+    expect(summary, output.slice(-2000)).not.toBeNull();
+    expect(summary?.[1]).toBe(summary?.[2]);
+    // Each copy's own tasks ran and passed (compose-volumes has no browser test outside its image tests).
+    for (const [from, name] of copies) {
+      for (const task of ["build", "test", "validate", ...(from === "compose-volumes" ? [] : ["test:e2e"])]) {
+        expect(output, `${name}#${task}`).toMatch(new RegExp(`^${name}:${task}: `, "m"));
+      }
+    }
+  });
+});
+
+describe("a standalone extension made with new-extension --standalone", () => {
+  let project = "";
+
+  afterAll(async () => {
+    if (project !== "") await rm(dirname(project), { recursive: true, force: true });
+  });
+
+  it("installs outside the repository and passes its own lint, typecheck, build, tests, browser tests and validate", async () => {
+    project = join(await mkdtemp("/tmp/dext-standalone-"), "team-greeter");
+    process.env.TURBO_CACHE_DIR = turboCache;
+    await newStandaloneExtension({ repoRoot: clone, name: "team-greeter", from: "minimal-backend", target: project, install: false });
+    // Nothing in it points back into a workspace.
+    const manifest = await readFile(join(project, "package.json"), "utf8");
+    expect(manifest).not.toMatch(/workspace:|catalog:/);
+    await sh("pnpm", ["install", "--offline", "--no-frozen-lockfile"], project, 10 * 60_000);
+    const output = await sh("pnpm", ["run", "check"], project, 15 * 60_000);
+    expect(output).toContain(".: valid, no findings");
+  });
+});

@@ -1,0 +1,54 @@
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { resolveSpecifiers } from "./workspace-packages.js";
+import type { PackageManifest, WorkspacePackage } from "./workspace-packages.js";
+
+const run = promisify(execFile);
+
+/** Drops the `@dext/source` export condition: outside the workspace only the built files ship. */
+export function withoutSourceCondition(exports: unknown): unknown {
+  if (Array.isArray(exports)) return exports.map(withoutSourceCondition);
+  if (exports === null || typeof exports !== "object") return exports;
+  return Object.fromEntries(Object.entries(exports).filter(([key]) => key !== "@dext/source").map(([key, value]) => [key, withoutSourceCondition(value)]));
+}
+
+/** The manifest a standalone project installs: built entry points, real versions, nothing for development. */
+export function standaloneManifest(manifest: PackageManifest, catalog: Record<string, string>, version: (name: string) => string): PackageManifest {
+  const { devDependencies: _dev, scripts: _scripts, ...rest } = manifest;
+  return {
+    ...rest,
+    exports: withoutSourceCondition(manifest.exports),
+    dependencies: resolveSpecifiers(manifest.dependencies, catalog, version),
+    peerDependencies: resolveSpecifiers(manifest.peerDependencies, catalog, version),
+  };
+}
+
+/**
+ * Packs a workspace package as it would be published (its `files`, or everything but tests and
+ * installs), with a standalone manifest, into `destination`. Returns the tarball's file name.
+ */
+export async function packWorkspacePackage(pkg: WorkspacePackage, catalog: Record<string, string>, version: (name: string) => string, destination: string): Promise<string> {
+  await mkdir(destination, { recursive: true });
+  const stage = await mkdtemp(join(destination, ".pack-"));
+  try {
+    const present = await readdir(pkg.dir);
+    // `files` entries are names or one-level patterns such as `*.json`.
+    const entries = pkg.manifest.files === undefined
+      ? present.filter((name) => !["node_modules", "package.json", ".turbo", ".cache"].includes(name))
+      : present.filter((name) => pkg.manifest.files?.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(name)));
+    for (const entry of entries) {
+      await cp(join(pkg.dir, entry), join(stage, entry), { recursive: true, filter: (path) => !/\.test\.[cm]?[jt]sx?$|\/node_modules(\/|$)/.test(path) }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      });
+    }
+    await writeFile(join(stage, "package.json"), `${JSON.stringify(standaloneManifest(pkg.manifest, catalog, version), null, 2)}\n`);
+    const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", destination], { cwd: stage, maxBuffer: 16 * 1024 * 1024 });
+    const tarball = stdout.trim().split("\n").at(-1);
+    if (tarball === undefined || tarball === "") throw new Error(`npm pack printed no file name for ${pkg.name}`);
+    return tarball;
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,64 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Identity } from "./sample-identity.js";
+
+/** In the workspace a sample builds from the repository root; standalone, from its own folder. */
+export function standaloneDockerfile(text: string, name: string): string {
+  return [
+    `# A standalone copy of a dext sample: the build context is this folder (docker build -t <image> .).`,
+    text
+      .replaceAll(`samples/${name}/`, "")
+      .replace(new RegExp(` --filter "${name}\\.\\.\\."`, "g"), "")
+      .replaceAll(`pnpm --filter ${name} `, "pnpm ")
+      // The lockfile names the vendored dext packages by file: the fetch needs them.
+      .replace("COPY pnpm-lock.yaml pnpm-workspace.yaml ./\n", "COPY pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY vendor ./vendor\n"),
+  ].join("\n");
+}
+
+export function standaloneMakefile(text: string): string {
+  return text.replace(/^ROOT := .*$/m, "ROOT := .");
+}
+
+const DOCKERIGNORE = `# Sent to docker build: the sources, the lockfile and vendor/, not installs or build output.
+node_modules
+dist
+.cache
+.turbo
+**/*.test.ts
+**/*.test.tsx
+*.md
+image
+e2e
+`;
+
+export function standaloneReadme(original: string, identity: Identity, from: string): string {
+  return `# ${identity.name}
+
+A Docker Desktop extension started from dext's \`${from}\` sample, as a project of its own.
+
+\`\`\`sh
+pnpm install && pnpm start   # builds it, then serves it in the local Desktop host (no Docker Desktop needed)
+pnpm install && pnpm check   # lint, typecheck, build, tests, browser tests, dext validate
+\`\`\`
+
+\`make build-extension\` builds its image (\`${identity.image}\`) from this folder; \`make install-extension\`
+installs it in Docker Desktop. The dext packages it uses are packed in \`vendor/\` and installed from
+there (\`file:\` in package.json, \`overrides\` in pnpm-workspace.yaml): replace them with newer packs
+to upgrade.
+
+What follows is the sample's own README; paths in it are relative to this folder.
+
+${original.replace(/^# .*\n/, "## About the sample\n")}`;
+}
+
+/** Rewrites the files that assume the dext workspace around them. */
+export async function rewriteForStandalone(dir: string, identity: Identity, readme: string, from = ""): Promise<void> {
+  const dockerfile = await readFile(join(dir, "Dockerfile"), "utf8").catch(() => undefined);
+  if (dockerfile !== undefined) await writeFile(join(dir, "Dockerfile"), standaloneDockerfile(dockerfile, identity.name));
+  const makefile = await readFile(join(dir, "Makefile"), "utf8").catch(() => undefined);
+  if (makefile !== undefined) await writeFile(join(dir, "Makefile"), standaloneMakefile(makefile));
+  await writeFile(join(dir, ".dockerignore"), DOCKERIGNORE);
+  await writeFile(join(dir, "README.md"), standaloneReadme(readme, identity, from));
+  // A turbo.json that extends the workspace's has nothing to extend here.
+  await rm(join(dir, "turbo.json"), { force: true });
+}

@@ -1,0 +1,98 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { stringify } from "yaml";
+import { copySample } from "./copy-sample.js";
+import { NewExtensionError } from "./errors.js";
+import { planNewExtension } from "./new-extension.js";
+import type { NewExtensionResult } from "./new-extension.js";
+import { packWorkspacePackage } from "./pack-workspace-package.js";
+import { rewriteForStandalone } from "./standalone-files.js";
+import { readCatalog, readManifest, resolveSpecifiers, workspaceClosure, workspacePackages } from "./workspace-packages.js";
+
+const run = promisify(execFile);
+
+export interface StandaloneOptions {
+  repoRoot: string;
+  name: string;
+  from: string;
+  target: string;
+  title?: string | undefined;
+  image?: string | undefined;
+  install?: boolean;
+  log?: (line: string) => void;
+}
+
+async function isEmptyOrMissing(dir: string): Promise<boolean> {
+  return readdir(dir).then((entries) => entries.length === 0, () => true);
+}
+
+/**
+ * `pnpm new-extension <name> --from <sample> --standalone <dir>`: the sample as a project of its
+ * own. The dext packages it uses are built here and packed into `vendor/` (referenced by `file:`,
+ * so it installs offline from the pnpm store, and without this repository); `catalog:` versions
+ * become real ones; the Dockerfile and Makefile build from the project folder.
+ */
+export async function newStandaloneExtension(options: StandaloneOptions): Promise<NewExtensionResult> {
+  const log = options.log ?? (() => undefined);
+  const target = resolve(options.target);
+  if (!(await isEmptyOrMissing(target))) throw new NewExtensionError("TARGET_EXISTS", `${target} exists and is not empty; choose a new folder`);
+  await rm(target, { recursive: true, force: true });
+  const plan = await planNewExtension(options, target);
+  const packages = await workspacePackages(options.repoRoot);
+  const sampleManifest = await readManifest(plan.source);
+  const needed = workspaceClosure(sampleManifest, packages);
+  const { catalog, settings } = await readCatalog(options.repoRoot);
+
+  log(`building ${needed.map((p) => p.name).join(", ")}`);
+  await run("pnpm", ["exec", "turbo", "run", "build", ...needed.map((p) => `--filter=${p.name}`), "--output-logs=errors-only"], { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } });
+
+  await mkdir(dirname(target), { recursive: true });
+  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}-`));
+  try {
+    const files = await copySample(plan.source, staging, plan.from, plan.to);
+    const version = (name: string) => packages.get(name)?.manifest.version ?? "0.0.0";
+    const tarballs = new Map<string, string>();
+    for (const pkg of needed) {
+      tarballs.set(pkg.name, `file:vendor/${await packWorkspacePackage(pkg, catalog, version, join(staging, "vendor"))}`);
+    }
+    const rootManifest = await readManifest(options.repoRoot);
+    const tarball = (name: string) => tarballs.get(name) ?? version(name);
+    const manifest = {
+      ...sampleManifest,
+      name: plan.to.name,
+      packageManager: rootManifest.packageManager,
+      engines: rootManifest.engines,
+      scripts: {
+        ...sampleManifest.scripts,
+        // The local Desktop host with this extension, after a build: the main job.
+        start: "pnpm run build && dext-desktop --port ${DEXT_PORT:-4480} .",
+        check: Object.keys(sampleManifest.scripts ?? {}).filter((s) => ["lint", "typecheck", "build", "test", "test:e2e", "validate"].includes(s))
+          .sort((a, b) => ["lint", "typecheck", "build", "test", "test:e2e", "validate"].indexOf(a) - ["lint", "typecheck", "build", "test", "test:e2e", "validate"].indexOf(b))
+          .map((s) => `pnpm run ${s}`).join(" && "),
+      },
+      dependencies: resolveSpecifiers(sampleManifest.dependencies, catalog, tarball),
+      devDependencies: resolveSpecifiers(sampleManifest.devDependencies, catalog, tarball),
+    };
+    await writeFile(join(staging, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    // pnpm reads its settings here even for a single package; the overrides point the dext
+    // packages' dependencies on each other at the vendored tarballs too.
+    const workspace = { ...settings, overrides: Object.fromEntries(tarballs) };
+    await writeFile(join(staging, "pnpm-workspace.yaml"), `# Settings for pnpm (this project is not a workspace; there is no packages list).\n${stringify(workspace)}`);
+    await writeFile(join(staging, ".gitignore"), "node_modules\ndist\n.cache\n.turbo\n*.tsbuildinfo\n");
+    await rewriteForStandalone(staging, plan.to, await readFile(join(staging, "README.md"), "utf8").catch(() => ""), options.from);
+    await rename(staging, target);
+    log(`created ${target} from samples/${options.from} with ${String(tarballs.size)} vendored dext packages`);
+    if (options.install ?? true) {
+      log("installing: pnpm install --prefer-offline");
+      await run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: target, maxBuffer: 64 * 1024 * 1024 }).catch((error: unknown) => {
+        throw new NewExtensionError("INSTALL_FAILED", `${target} was created, but \`pnpm install\` failed there; run it yourself to see why. ${String(error)}`);
+      });
+    }
+    return { target, identity: plan.to, files };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
