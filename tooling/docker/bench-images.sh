@@ -55,12 +55,13 @@ git -C "$root" archive HEAD | tar -x -C "$context"
 commit=$(git -C "$root" rev-parse --short HEAD)
 ln -s "$(command -v "$DEXT_DOCKER_CLI")" "$shim/docker"
 
-# Seconds one `make build-extension` takes; its output goes to stderr.
+# Seconds (to 0.01) one `make build-extension` takes; its output goes to stderr.
 build() {
-  local dir=$1 image=$2 tag=$3 began=$SECONDS
+  local dir=$1 image=$2 tag=$3 began
+  began=$(date +%s%N)
   DOCKER_BUILDKIT=1 PATH="$shim:$PATH" make -C "$context/$dir" --no-print-directory build-extension \
     IMAGE="$image" TAG="$tag" BUILD_FLAGS="--network host --progress plain" >&2
-  echo $((SECONDS - began))
+  awk -v ns=$(($(date +%s%N) - began)) 'BEGIN { printf "%.2f", ns / 1e9 }'
 }
 
 rows=()
@@ -77,7 +78,7 @@ while IFS=$'\t' read -r name dir image tag; do
     edit=$(build "$dir" "$image" "$tag")
     size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$image:$tag")
     rows+=("$(awk -v n="$name" -v r="$run" -v c="$cold" -v w="$warm" -v e="$edit" -v s="$size" -v b="$base_size" 'BEGIN {
-      printf "| %s | %d | %d | %d | %.3f | %d | %.2f | %.1f | %.2fx |", n, r, c, w, (c > 0 ? w / c : 0), e, (c > 0 ? e / c : 0), s / 1e6, s / b }')")
+      printf "| %s | %d | %.1f | %.2f | %.3f | %.1f | %.2f | %.1f | %.2fx |", n, r, c, w, (c > 0 ? w / c : 0), e, (c > 0 ? e / c : 0), s / 1e6, s / b }')")
   done
 done < <(cd "$context" && tooling/docker/list-samples.sh)
 
