@@ -1,0 +1,30 @@
+import type { Handlers } from "@dext/backend";
+import type { Contract } from "../shared/contract.js";
+import { createVisitBook } from "./visits.js";
+import type { VisitBook } from "./visits.js";
+
+/** Handlers for the contract; `listeningOn` is passed in so tests can run them on any socket. */
+export function createHandlers(listeningOn: () => string, book: VisitBook = createVisitBook()): Handlers<Contract> {
+  const startedAt = Date.now();
+  let requestsServed = 0;
+  return {
+    hello: ({ query }) => {
+      requestsServed++;
+      return { message: `Hello, ${query.name ?? "world"}! (from the backend)`, servedAt: new Date().toISOString() };
+    },
+    info: () => {
+      requestsServed++;
+      return {
+        node: process.version,
+        pid: process.pid,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        listeningOn: listeningOn(),
+        requestsServed,
+      };
+    },
+    visit: ({ body }) => {
+      requestsServed++;
+      return { name: body.name, visits: book.sign(body.name) };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
+import { ErrorBanner, useBackendClient, useBackendMutation } from "@dext/ui";
+import { useState } from "react";
+import { contract } from "../../shared/contract.js";
+import type { DesktopClient } from "@dext/ui";
+import type { JSX } from "react";
+
+/** Lab 1: the typed `visit` route, called on a click. */
+export function GuestbookPanel({ client }: { client: DesktopClient }): JSX.Element {
+  const backend = useBackendClient(contract, client);
+  const visit = useBackendMutation(backend, "visit");
+  const [name, setName] = useState("");
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Stack spacing={2}>
+          <Typography variant="h6" component="h2">
+            Guestbook
+          </Typography>
+          <TextField label="Sign as" value={name} onChange={(event) => setName(event.target.value)} />
+          <Button variant="contained" onClick={() => visit.mutate({ body: { name } })} disabled={visit.isPending} sx={{ alignSelf: "flex-start" }}>
+            Sign the guestbook
+          </Button>
+          {visit.data !== undefined && (
+            <Alert severity="success" role="status">
+              {visit.data.name} has signed {visit.data.visits} {visit.data.visits === 1 ? "time" : "times"}.
+            </Alert>
+          )}
+          {/* An empty name comes back as invalid_input naming body.name: the banner shows it. */}
+          <ErrorBanner error={visit.error} title="Could not sign the guestbook" />
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,6 @@
+import { lab1 } from "./labs/lab-1-typed-route.js";
+import { lab2 } from "./labs/lab-2-stream-exec.js";
+import type { Lab } from "./lab.js";
+
+/** The labs in order; docs/workshop/README.md describes each. */
+export const LABS: readonly Lab[] = [lab1, lab2];
