@@ -1,8 +1,17 @@
 // pnpm lab check <n> [--dir samples/my-extension]   |   pnpm lab list
+import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { LABS } from "./labs.js";
-import { formatResult, runLab } from "./run-lab.js";
+
+// The checks import @dext/metadata's sources, which are exported under the @dext/source condition
+// (the root's `pnpm lab` runs plain tsx, and dist/ may not be built): run again with it.
+const CONDITION = "--conditions=@dext/source";
+if (!process.execArgv.includes(CONDITION)) {
+  const child = spawnSync(process.execPath, [...process.execArgv, CONDITION, ...process.argv.slice(1)], { stdio: "inherit" });
+  process.exit(child.status ?? 1);
+}
+const { LABS } = await import("./labs.js");
+const { formatResult, runLab } = await import("./run-lab.js");
 
 const USAGE = `Usage: pnpm lab check <n> [--dir samples/my-extension]
        pnpm lab list
