@@ -14,7 +14,7 @@ function environmentValue(service: ComposeService, name: string): string | undef
   const { environment } = service;
   if (Array.isArray(environment)) return environment.find((entry) => entry.startsWith(`${name}=`))?.slice(name.length + 1);
   const value = environment?.[name];
-  return value === undefined || value === null ? undefined : String(value);
+  return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
 }
 
 function namedVolumeAt(service: ComposeService, target: string, declared: Set<string>): string | undefined {
