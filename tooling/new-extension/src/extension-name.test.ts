@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkExtensionName, checkImageName, titleFromName } from "./extension-name.js";
+import { checkExtensionName, checkImageName, checkTitle, titleFromName } from "./extension-name.js";
 
 describe("checkExtensionName", () => {
   it.each(["my-extension", "a", "ext2", "volume-inspector-2"])("accepts %s", (name) => {
@@ -35,5 +35,17 @@ describe("titleFromName", () => {
   it("turns the name into a sentence-case tab title", () => {
     expect(titleFromName("volume-inspector")).toBe("Volume inspector");
     expect(titleFromName("x")).toBe("X");
+  });
+
+  it("leaves out the word the Marketplace refuses in titles", () => {
+    expect(titleFromName("my-extension")).toBe("My");
+    expect(titleFromName("extension")).toBe("Extension");
+    expect(titleFromName("team-extensions-hub")).toBe("Team hub");
+  });
+
+  it("refuses a --title with that word, or an empty one", () => {
+    expect(() => { checkTitle("My extension"); }).toThrow(/refuses titles with the word "extension"/);
+    expect(() => { checkTitle(" "); }).toThrow(/cannot be empty/);
+    expect(() => { checkTitle("Team tools"); }).not.toThrow();
   });
 });

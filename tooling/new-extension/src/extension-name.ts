@@ -21,6 +21,12 @@ export function checkExtensionName(name: string): void {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) fail("it has characters other than a-z, 0-9 and single dashes between words");
 }
 
+/** A tab title for `--title`: the Marketplace's rules, checked before anything is written. */
+export function checkTitle(title: string): void {
+  if (title.trim() === "") throw new NewExtensionError("USAGE", "--title cannot be empty");
+  if (/extension/i.test(title)) throw new NewExtensionError("USAGE", `--title "${title}": the Marketplace refuses titles with the word "extension" in them; leave it out`);
+}
+
 /** An image repository for `--image`: Docker's rules for a path of lowercase components. */
 export function checkImageName(image: string): void {
   const component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
@@ -29,9 +35,14 @@ export function checkImageName(image: string): void {
   }
 }
 
-/** "volume-inspector" → "Volume inspector": a readable default tab title. */
+/**
+ * "volume-inspector" → "Volume inspector": a readable default tab title. The Marketplace refuses a
+ * title with the word "extension" in it (`dext validate` says so too), so "team-extension" gives
+ * "Team", not "Team extension".
+ */
 export function titleFromName(name: string): string {
-  const words = name.split("-");
+  const kept = name.split("-").filter((word) => !/^extensions?$/.test(word));
+  const words = kept.length > 0 ? kept : name.split("-");
   const [first = "", ...rest] = words;
   return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(" ");
 }

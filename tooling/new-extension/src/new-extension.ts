@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { copySample } from "./copy-sample.js";
 import { NewExtensionError } from "./errors.js";
-import { checkExtensionName, checkImageName, titleFromName } from "./extension-name.js";
+import { checkExtensionName, checkImageName, checkTitle, titleFromName } from "./extension-name.js";
 import { readSampleIdentity } from "./sample-identity.js";
 import type { Identity } from "./sample-identity.js";
 
@@ -56,7 +56,7 @@ async function workspacePackageNames(repoRoot: string): Promise<Set<string>> {
 export async function planNewExtension(options: Pick<NewExtensionOptions, "repoRoot" | "name" | "from" | "title" | "image">, target: string): Promise<{ from: Identity; to: Identity; source: string }> {
   checkExtensionName(options.name);
   if (options.image !== undefined) checkImageName(options.image);
-  if (options.title?.trim() === "") throw new NewExtensionError("USAGE", "--title cannot be empty");
+  if (options.title !== undefined) checkTitle(options.title);
   const samples = await listSamples(options.repoRoot);
   if (!samples.includes(options.from)) {
     throw new NewExtensionError("UNKNOWN_SAMPLE", `there is no sample "${options.from}"; choose one of: ${samples.join(", ")}`);

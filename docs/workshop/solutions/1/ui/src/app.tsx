@@ -8,7 +8,7 @@ export function App(): JSX.Element {
   return (
     <Stack component="main" spacing={3} sx={{ p: 4, maxWidth: 760 }}>
       <PageHeader
-        title="My extension"
+        title="My"
         description={
           <>
             Two ways to reach the extension's container in the Desktop VM: run a script in it with <code>vm.cli.exec</code>, or
