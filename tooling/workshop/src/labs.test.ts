@@ -9,6 +9,8 @@ const EXPECTED_ON_START: Record<number, RegExp[]> = {
   1: [/shared\/contract\.ts: no route named `visit`/, /ui\/src: .*useBackendMutation\(backend, "visit"\)/],
   2: [/ticks\.sh: missing/, /Dockerfile: the final stage does not copy ticks\.sh/, /ui\/src: .*useExecStream\("vm", client\)/],
   3: [/metadata\.json: vm has no "composefile"/, /backend\/visits\.ts: after a restart .* not 3: the counts were lost/],
+  4: [/metadata\.json: no host\.binaries/, /ui\/src: .*useExec\("host", client\)/],
+  5: [/metadata\.json: the tab's title is "My"/, /the versions must all be 0\.2\.0/, /changelog label does not mention 0\.2\.0/],
 };
 
 const roots: string[] = [];
