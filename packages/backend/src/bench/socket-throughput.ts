@@ -129,7 +129,8 @@ function report(figures: Figures[]): string {
   }
   const peers = figures.filter((f) => !f.name.startsWith("dext"));
   for (const dext of figures.filter((f) => f.name.startsWith("dext"))) {
-    lines.push("", `Ratios, ${dext.name} / peer (throughput: higher is better; start and memory: lower is better):`, "");
+    const better = startsOnly ? "lower is better" : "throughput: higher is better; start and memory: lower is better";
+    lines.push("", `Ratios, ${dext.name} / peer (${better}):`, "");
     for (const peer of peers) {
       const parts = [
         `cold start ${fixed(dext.coldStartMs / peer.coldStartMs, 2)}x (CPU ${fixed(dext.coldStartCpuMs / peer.coldStartCpuMs, 2)}x)`,
