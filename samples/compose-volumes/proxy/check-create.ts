@@ -1,4 +1,5 @@
-import { z } from "zod";
+// A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
+import * as z from "zod";
 import { helperLabel, helperMountPoint, helperScript } from "../backend/engine/helper-container.js";
 import { volumeNamePattern } from "../shared/volume-path.js";
 

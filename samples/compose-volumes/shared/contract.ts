@@ -1,5 +1,6 @@
 import { defineContract, defineJob, defineRoute } from "@dext/backend/client";
-import { z } from "zod";
+// A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
+import * as z from "zod";
 import { listingSchema, summarySchema } from "./listing.js";
 import { exportDocumentSchema, maxNoteLength, stateSchema, volumeNameSchema } from "./state.js";
 import { normalizeVolumePath, volumePathProblem } from "./volume-path.js";

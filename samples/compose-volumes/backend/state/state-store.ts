@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+// A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
+import * as z from "zod";
 import { silentLogger } from "@dext/backend";
 import { emptyState, stateSchema } from "../../shared/state.js";
 import { removeTempFiles, writeFileAtomic } from "./atomic-write.js";
