@@ -42,7 +42,7 @@ describe.each(["amd64", "arm64"] as const)("the %s image", (arch) => {
 });
 
 describe("the macOS executables", () => {
-  it.each(["arm64", "amd64"])("darwin-%s carries a valid ad-hoc signature over every page", async (arch) => {
+  it.each(["arm64", "amd64"])("darwin-%s carries a valid ad-hoc signature over every page", { timeout: 60_000 }, async (arch) => {
     const report = verifyMachOSignature(await readFile(join(sampleDir, "dist", "host", `darwin-${arch}`, "host-doctor")));
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ signed: true, adhoc: true, hashTypes: [2] });
@@ -51,7 +51,8 @@ describe("the macOS executables", () => {
 });
 
 describe("the build manifest", () => {
-  it("lists every built file with its size and hash, as they are on disk", async () => {
+  // Hashes about 500 MB: a second or two alone, longer when `pnpm test` runs other suites beside it.
+  it("lists every built file with its size and hash, as they are on disk", { timeout: 120_000 }, async () => {
     const manifest = JSON.parse(await readFile(join(sampleDir, "dist", "host", "manifest.json"), "utf8")) as HostManifest;
     expect(manifest.binaries.map((b) => `${b.os}-${b.arch}`).sort()).toEqual(["darwin-amd64", "darwin-arm64", "linux-amd64", "linux-arm64", "windows-amd64"]);
     for (const binary of manifest.binaries) {
