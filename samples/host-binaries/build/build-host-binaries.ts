@@ -76,6 +76,7 @@ export async function buildHostBinaries(options: { arch: string; outDir: string;
   const manifest: HostManifest = { bunVersion: BUN_VERSION, sourceHash: hash, binaries: [] };
 
   const compiler = await fetchBunRuntime(compilerRuntime(), options.cacheDir);
+  const version = await packageVersion();
   for (const target of targets) {
     const path = join(options.outDir, `${target.os}-${target.arch}`, target.file);
     const relativePath = relative(sampleDir, path);
@@ -95,7 +96,7 @@ export async function buildHostBinaries(options: { arch: string; outDir: string;
       "build", ...COMPILE_FLAGS,
       `--target=${target.bunTarget}`,
       `--compile-executable-path=${runtime}`,
-      "--define", `HOST_DOCTOR_VERSION=${JSON.stringify(await packageVersion())}`,
+      "--define", `HOST_DOCTOR_VERSION=${JSON.stringify(version)}`,
       join(sampleDir, "doctor", "main.ts"),
       "--outfile", partial,
     ], { cwd: sampleDir, maxBuffer: 16 * 1024 * 1024 });

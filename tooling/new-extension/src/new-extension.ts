@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { access, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
+import { access, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { copySample } from "./copy-sample.js";
@@ -7,6 +7,7 @@ import { NewExtensionError } from "./errors.js";
 import { checkExtensionName, checkImageName, checkTitle, titleFromName } from "./extension-name.js";
 import { readSampleIdentity } from "./sample-identity.js";
 import type { Identity } from "./sample-identity.js";
+import { workspacePackages } from "./workspace-packages.js";
 
 const run = promisify(execFile);
 
@@ -39,19 +40,6 @@ export async function listSamples(repoRoot: string): Promise<string[]> {
   return names.sort();
 }
 
-async function workspacePackageNames(repoRoot: string): Promise<Set<string>> {
-  const names = new Set<string>();
-  for (const group of ["packages", "samples", "tooling"]) {
-    const dir = join(repoRoot, group);
-    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      if (!entry.isDirectory()) continue;
-      const pkg = await readFile(join(dir, entry.name, "package.json"), "utf8").then((text) => JSON.parse(text) as { name?: string }, () => undefined);
-      if (pkg?.name !== undefined) names.add(pkg.name);
-    }
-  }
-  return names;
-}
-
 /** Everything that can be refused is checked before the first file is written. */
 export async function planNewExtension(options: Pick<NewExtensionOptions, "repoRoot" | "name" | "from" | "title" | "image">, target: string): Promise<{ from: Identity; to: Identity; source: string }> {
   checkExtensionName(options.name);
@@ -78,7 +66,7 @@ export async function planNewExtension(options: Pick<NewExtensionOptions, "repoR
 export async function newExtension(options: NewExtensionOptions): Promise<NewExtensionResult> {
   const log = options.log ?? (() => undefined);
   const target = join(options.repoRoot, "samples", options.name);
-  const taken = await workspacePackageNames(options.repoRoot);
+  const taken = await workspacePackages(options.repoRoot);
   if (taken.has(options.name)) throw new NewExtensionError("NAME_TAKEN", `a workspace package is already named "${options.name}"`);
   const plan = await planNewExtension(options, target);
 

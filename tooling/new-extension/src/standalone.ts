@@ -13,6 +13,9 @@ import { readCatalog, readManifest, resolveSpecifiers, workspaceClosure, workspa
 
 const run = promisify(execFile);
 
+/** The scripts `pnpm check` runs, cheapest failure first, as far as the sample has them. */
+const CHECK_ORDER = ["lint", "typecheck", "build", "test", "test:e2e", "validate"];
+
 export interface StandaloneOptions {
   repoRoot: string;
   name: string;
@@ -68,9 +71,7 @@ export async function newStandaloneExtension(options: StandaloneOptions): Promis
         ...sampleManifest.scripts,
         // The local Desktop host with this extension, after a build: the main job.
         start: "pnpm run build && dext-desktop --port ${DEXT_PORT:-4480} .",
-        check: Object.keys(sampleManifest.scripts ?? {}).filter((s) => ["lint", "typecheck", "build", "test", "test:e2e", "validate"].includes(s))
-          .sort((a, b) => ["lint", "typecheck", "build", "test", "test:e2e", "validate"].indexOf(a) - ["lint", "typecheck", "build", "test", "test:e2e", "validate"].indexOf(b))
-          .map((s) => `pnpm run ${s}`).join(" && "),
+        check: CHECK_ORDER.filter((script) => sampleManifest.scripts?.[script] !== undefined).map((script) => `pnpm run ${script}`).join(" && "),
       },
       dependencies: resolveSpecifiers(sampleManifest.dependencies, catalog, tarball),
       devDependencies: resolveSpecifiers(sampleManifest.devDependencies, catalog, tarball),
