@@ -1,9 +1,10 @@
-import { isFinishedState } from "./client/job.js";
+import { isFinishedState } from "./client/job-state.js";
 import { JobCancelledError, RouteError } from "./errors.js";
 import { randomUuid } from "./random-uuid.js";
 import type { z } from "zod";
 import type { ErrorBody } from "./client/error-body.js";
-import type { JobDefinition, JobInput, JobResult, JobState, JobStatus } from "./client/job.js";
+import type { JobState } from "./client/job-state.js";
+import type { JobDefinition, JobInput, JobResult, JobStatus } from "./client/job.js";
 import type { Handlers, HandlerContext } from "./create-backend-app.js";
 import type { Logger } from "./logger.js";
 

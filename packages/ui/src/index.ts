@@ -14,6 +14,10 @@ export type { DockerThemeBag, DockerThemeGlobals, ThemeGlobalSource, ThemeGlobal
 export { JobProgress } from "./job-progress.js";
 export type { JobProgressProps, JobProgressSource } from "./job-progress.js";
 export { useBackendClient } from "./use-backend-client.js";
+export { createDeferredBackendClient } from "./deferred-backend-client.js";
+export { createDeferredJobClient } from "./deferred-job-client.js";
+export type { DeferredJobClient, JobSource } from "./deferred-job-client.js";
+export type { ContractSource } from "./deferred-backend-client.js";
 export { useDesktopClient } from "./use-desktop-client.js";
 export { useJob } from "./use-job.js";
 export type { JobView, UseJobOptions } from "./use-job.js";

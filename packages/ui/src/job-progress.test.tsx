@@ -82,6 +82,8 @@ describe.each(colorSchemes)("useJob with JobProgress in %s", (current) => {
   it("cancels the job on the backend from the Cancel button and shows it as cancelled, not failed", async () => {
     renderPanel();
     fireEvent.click(screen.getByRole("button", { name: "Scan" }));
+    // The job client loads on the first start, so the request reaches the backend a moment later.
+    await waitFor(() => expect(backend.calls).toContain("POST /jobs/scan"));
     act(() => backend.update("job-1", { state: "running", progress: 0.1, message: "pulling" }));
     await screen.findByText("pulling");
 
@@ -122,6 +124,8 @@ describe.each(colorSchemes)("useJob with JobProgress in %s", (current) => {
   it("stops polling when the component goes away, without cancelling the job", async () => {
     const { unmount } = renderPanel();
     fireEvent.click(screen.getByRole("button", { name: "Scan" }));
+    // The job client loads on the first start, so the request reaches the backend a moment later.
+    await waitFor(() => expect(backend.calls).toContain("POST /jobs/scan"));
     act(() => backend.update("job-1", { state: "running", progress: 0.2 }));
     await waitFor(() => expect(progressValue()).toBe("20"));
 

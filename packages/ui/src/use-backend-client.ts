@@ -1,15 +1,19 @@
-import { createBackendClient, createDesktopServiceTransport } from "@dext/backend/client";
 import { useMemo } from "react";
+import { createDeferredBackendClient } from "./deferred-backend-client.js";
+import type { ContractSource } from "./deferred-backend-client.js";
 import type { BackendClient, BackendClientOptions, Contract } from "@dext/backend/client";
 import type { DesktopClient } from "./desktop-client.js";
 
 /**
  * A typed client for the extension's own backend, over Desktop's `vm.service` proxy to the
- * extension socket. Throws when the client has no VM service: the extension's metadata.json
- * declares no `vm` section, which is a packaging mistake rather than a runtime state.
+ * extension socket. Pass a contract loader declared once at module scope,
+ * `const loadContract = () => import("../shared/contract.js").then((m) => m.contract)`, so the
+ * contract, zod and the client code load on the first call rather than with the first view.
+ * Throws when the client has no VM service: the extension's metadata.json declares no `vm`
+ * section, which is a packaging mistake rather than a runtime state.
  */
 export function useBackendClient<C extends Contract>(
-  contract: C,
+  contract: ContractSource<C>,
   client: DesktopClient,
   options?: BackendClientOptions,
 ): BackendClient<C> {
@@ -18,6 +22,6 @@ export function useBackendClient<C extends Contract>(
     if (service === undefined) {
       throw new Error("This Desktop client has no extension.vm.service: declare a `vm` section in metadata.json");
     }
-    return createBackendClient(contract, createDesktopServiceTransport(service), options);
+    return createDeferredBackendClient(contract, service, options);
   }, [contract, client, options]);
 }

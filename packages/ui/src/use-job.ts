@@ -1,13 +1,14 @@
-import { BackendClientError, createDesktopServiceTransport, createJobClient, isFinishedState } from "@dext/backend/client";
+import { BackendClientError, isFinishedState } from "@dext/backend/client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createDeferredJobClient } from "./deferred-job-client.js";
 import type {
   BackendClientOptions,
-  JobClient,
   JobDefinition,
   JobInput,
   JobResult,
   JobStatus,
 } from "@dext/backend/client";
+import type { DeferredJobClient, JobSource } from "./deferred-job-client.js";
 import type { DesktopClient } from "./desktop-client.js";
 
 export interface UseJobOptions extends BackendClientOptions {
@@ -46,15 +47,17 @@ function asError(reason: unknown): Error {
 /**
  * Runs one job of the extension's backend over Desktop's `vm.service` and keeps its status for
  * rendering, e.g. with `<JobProgress job={...} />`. Leaving the component stops polling but not
- * the job: only `cancel` stops the work.
+ * the job: only `cancel` stops the work. Pass a loader declared at module scope,
+ * `() => import("../shared/contract.js").then((m) => m.myJob)`, so the job's schemas (and zod)
+ * load on the first start or watch rather than with the first view.
  */
-export function useJob<J extends JobDefinition>(job: J, client: DesktopClient, options?: UseJobOptions): JobView<J> {
-  const jobs: JobClient<J> = useMemo(() => {
+export function useJob<J extends JobDefinition>(job: JobSource<J>, client: DesktopClient, options?: UseJobOptions): JobView<J> {
+  const jobs: DeferredJobClient<J> = useMemo(() => {
     const service = client.extension.vm?.service;
     if (service === undefined) {
       throw new Error("This Desktop client has no extension.vm.service: declare a `vm` section in metadata.json");
     }
-    return createJobClient(job, createDesktopServiceTransport(service), options);
+    return createDeferredJobClient(job, service, options);
   }, [job, client, options]);
   const intervalMs = options?.intervalMs;
   const [state, setState] = useState<JobState<J>>({ status: undefined, error: undefined, starting: false, cancelling: false });

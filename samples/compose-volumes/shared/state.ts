@@ -1,14 +1,11 @@
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
+import { maxNoteLength, maxStateEntries } from "./limits.js";
 import { volumeNamePattern } from "./volume-path.js";
 
 export const volumeNameSchema = z.string().regex(volumeNamePattern, "must be a Docker volume name");
 
-/** Longest note kept per volume, in characters. */
-export const maxNoteLength = 2_000;
-
-/** Pins and notes kept at most, so that one state file stays small enough to rewrite on every change. */
-export const maxStateEntries = 1_000;
+export { maxNoteLength, maxStateEntries };
 
 /** The extension's own state: what the user pinned and wrote about volumes. */
 export const stateSchema = z.strictObject({

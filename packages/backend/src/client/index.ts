@@ -20,7 +20,9 @@ export { createDesktopServiceTransport, errorFromDesktopRejection } from "./desk
 export type { DesktopHttpService } from "./desktop-service-transport.js";
 export { createBackendClient } from "./create-backend-client.js";
 export type { BackendClient, BackendClientOptions, RetryOptions } from "./create-backend-client.js";
-export { defineJob, isFinishedState, jobIdParamsSchema, jobStates, jobStatusSchema } from "./job.js";
-export type { JobDefinition, JobInput, JobResult, JobRoutes, JobState, JobStatus, JobStatusSchema } from "./job.js";
+export { defineJob, jobIdParamsSchema, jobStatusSchema } from "./job.js";
+export type { JobDefinition, JobInput, JobResult, JobRoutes, JobStatus, JobStatusSchema } from "./job.js";
+export { isFinishedState, jobStates } from "./job-state.js";
+export type { JobState } from "./job-state.js";
 export { createJobClient, settleJobStatus } from "./job-client.js";
 export type { JobClient, WaitForJobOptions } from "./job-client.js";

@@ -2,7 +2,8 @@ import { BackendClientError, kindForCode } from "./backend-client-error.js";
 import { createBackendClient } from "./create-backend-client.js";
 import type { BackendClientOptions } from "./create-backend-client.js";
 import type { ErrorBody } from "./error-body.js";
-import type { JobDefinition, JobInput, JobResult, JobState, JobStatus } from "./job.js";
+import type { JobState } from "./job-state.js";
+import type { JobDefinition, JobInput, JobResult, JobStatus } from "./job.js";
 import type { Transport } from "./transport.js";
 
 export interface WaitForJobOptions<J extends JobDefinition> {

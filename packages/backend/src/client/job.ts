@@ -5,14 +5,6 @@ import { errorBodySchema } from "./error-body.js";
  * Long work behind `vm.service`, which cannot stream: the UI starts a job, polls its status,
  * and may cancel it. A job is declared once with `defineJob` and becomes three contract routes.
  */
-export const jobStates = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
-
-export type JobState = (typeof jobStates)[number];
-
-/** States a job never leaves. */
-export function isFinishedState(state: JobState): boolean {
-  return state === "succeeded" || state === "failed" || state === "cancelled";
-}
 
 const jobIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 

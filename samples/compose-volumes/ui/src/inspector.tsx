@@ -1,7 +1,6 @@
 import { Button, Stack, Typography } from "@mui/material";
 import { ErrorBanner, useBackendClient, useBackendMutation, useBackendQuery } from "@dext/ui";
 import { useCallback, useState } from "react";
-import { contract } from "../../shared/contract.js";
 import { SizeScan } from "./size-scan.js";
 import { StateTransfer } from "./state-transfer.js";
 import { VolumeDetail } from "./volume-detail.js";
@@ -9,9 +8,12 @@ import { VolumeTable } from "./volume-table.js";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
 
+// The contract (and zod with it) loads on the first backend call, not with the tab: see @dext/ui's useBackendClient.
+const loadContract = () => import("../../shared/contract.js").then((module) => module.contract);
+
 /** The extension's tab inside Desktop: toolbar, the volume table, and the selected volume. */
 export function Inspector({ client }: { client: DesktopClient }): JSX.Element {
-  const backend = useBackendClient(contract, client);
+  const backend = useBackendClient(loadContract, client);
   const volumes = useBackendQuery(backend, "listVolumes");
   const state = useBackendQuery(backend, "getState");
   // The backend answers a pin with the whole new state, which replaces the cached one.

@@ -1,7 +1,7 @@
 import { Button, Stack, TextField } from "@mui/material";
 import { ErrorBanner, useBackendMutation } from "@dext/ui";
 import { useState } from "react";
-import { maxNoteLength } from "../../shared/state.js";
+import { maxNoteLength } from "../../shared/limits.js";
 import type { BackendClient } from "@dext/backend/client";
 import type { JSX } from "react";
 import type { Contract } from "../../shared/contract.js";

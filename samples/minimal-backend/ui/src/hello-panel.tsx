@@ -1,14 +1,16 @@
 import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
 import { ErrorBanner, ExecOutput, useBackendClient, useBackendMutation, useExec } from "@dext/ui";
 import { useState } from "react";
-import { contract } from "../../shared/contract.js";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
 
 type Source = "hello.sh" | "backend";
 
+// The contract (and zod with it) loads on the first backend call, not with the tab: see @dext/ui's useBackendClient.
+const loadContract = () => import("../../shared/contract.js").then((module) => module.contract);
+
 export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
-  const backend = useBackendClient(contract, client);
+  const backend = useBackendClient(loadContract, client);
   const script = useExec("vm", client);
   // A call made on a click, not data to cache: a mutation in react-query's terms.
   const hello = useBackendMutation(backend, "hello", { onSuccess: () => client.desktopUI.toast.success("backend answered") });

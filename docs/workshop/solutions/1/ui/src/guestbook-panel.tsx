@@ -1,13 +1,15 @@
 import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
 import { ErrorBanner, useBackendClient, useBackendMutation } from "@dext/ui";
 import { useState } from "react";
-import { contract } from "../../shared/contract.js";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
 
+// The contract (and zod with it) loads on the first backend call, not with the tab.
+const loadContract = () => import("../../shared/contract.js").then((module) => module.contract);
+
 /** Lab 1: the typed `visit` route, called on a click. */
 export function GuestbookPanel({ client }: { client: DesktopClient }): JSX.Element {
-  const backend = useBackendClient(contract, client);
+  const backend = useBackendClient(loadContract, client);
   const visit = useBackendMutation(backend, "visit");
   const [name, setName] = useState("");
   return (
