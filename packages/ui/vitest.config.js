@@ -3,6 +3,8 @@ import { mergeConfig } from "vitest/config";
 
 export default mergeConfig(dextVitestConfig({ environment: "jsdom" }), {
   test: {
+    // vite/ (the build-time entry) keeps its tests beside it.
+    include: ["src/**/*.test.{ts,tsx}", "vite/**/*.test.ts"],
     // Docker's theme packages declare "type": "commonjs" but ship ESM syntax; Node cannot load
     // them as they are, so Vite transforms them instead.
     server: { deps: { inline: [/@docker\//] } },
