@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { scriptBundleOptions } from "../code-cache/script-bundle-options.js";
 import { loadEsbuild } from "../testing/load-esbuild.js";
 import { load, median, memory, quantile, start, stop } from "./measure.js";
 import type { LoadFigures, Target } from "./measure.js";
@@ -42,34 +43,43 @@ interface Figures {
   loads: LoadFigures[];
 }
 
+const banner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
 /** Node targets are bundled, as an extension image ships them: start-up resolves no node_modules. */
-async function bundleTargets(dir: string): Promise<Target[]> {
+async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   const esbuild = await loadEsbuild();
-  const names = ["dext-hello", "dext-hello-named-import", "express-hello", "node-http-hello"];
-  for (const name of names) {
-    await esbuild.build({
-      entryPoints: [fileURLToPath(new URL(`targets/${name}.ts`, import.meta.url))],
-      bundle: true,
-      write: true,
-      outfile: join(dir, `${name}.mjs`),
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      conditions: ["@dext/source"],
-      // Express is CommonJS and requires Node built-ins at run time.
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      logLevel: "silent",
-    });
+  const source = (name: string) => fileURLToPath(new URL(`targets/${name}.ts`, import.meta.url));
+  const common = { bundle: true as const, write: true, platform: "node" as const, target: "node20", conditions: ["@dext/source"], logLevel: "silent" as const };
+  for (const name of ["dext-hello", "dext-hello-named-import", "express-hello", "node-http-hello"]) {
+    // Express is CommonJS and requires Node built-ins at run time.
+    await esbuild.build({ ...common, entryPoints: [source(name)], outfile: join(dir, `${name}.mjs`), format: "esm", banner: { js: banner } });
   }
-  const node = (label: string, file: string): Target => ({ name: label, command: process.execPath, args: (socket) => [join(dir, file), "--socket", socket] });
+  // The same node:http target as CommonJS: the code-cache loader below starts as CommonJS, which
+  // is cheaper for any file than an ES module entry, so this row shows how much of its gain is that.
+  await esbuild.build({ ...common, entryPoints: [source("node-http-hello")], outfile: join(dir, "node-http-hello.cjs"), format: "cjs" });
+  // dext through V8's code cache: the backend as a script, and its loader.
+  await esbuild.build({ ...common, ...scriptBundleOptions(), entryPoints: [source("dext-hello")], outfile: join(dir, "dext-hello-script.js") });
+  await esbuild.build({ ...common, entryPoints: [source("dext-hello-cached")], outfile: join(dir, "dext-hello-cached.cjs"), format: "cjs" });
+
+  const node = (label: string, file: string): Target => ({ name: label, command: process.execPath, args: (path) => [join(dir, file), "--socket", path] });
+  const cached = node("dext, code cache", "dext-hello-cached.cjs");
+  // Its first start writes the cache; every measured start reads it, as an installed extension's would.
+  await stop(await start(cached, socket));
+  const cacheFile = join(dir, "dext-hello-script.js.cache");
+  for (let waited = 0; !existsSync(cacheFile); waited += 10) {
+    if (waited > 5_000) throw new Error(`The code cache ${cacheFile} was not written`);
+    await delay(10);
+  }
   const targets = [
     node("dext", "dext-hello.mjs"),
     node("dext, import { z }", "dext-hello-named-import.mjs"),
+    cached,
     node("express", "express-hello.mjs"),
     node("node:http", "node-http-hello.mjs"),
+    node("node:http, CommonJS", "node-http-hello.cjs"),
   ];
   const goPeer = values["go-peer"];
-  if (existsSync(goPeer)) targets.push({ name: "go-echo", command: goPeer, args: (socket) => ["-socket", socket] });
+  if (existsSync(goPeer)) targets.push({ name: "go-echo", command: goPeer, args: (path) => ["-socket", path] });
   else console.error(`No Go peer at ${goPeer}: build it per ../shared/peers/README.md, or pass --go-peer. Measuring without it.`);
   return targets;
 }
@@ -149,8 +159,9 @@ function report(figures: Figures[]): string {
 
 const dir = await mkdtemp("/tmp/dext-bench-");
 try {
-  const targets = await bundleTargets(dir);
-  console.log(report(await measure(targets, join(dir, "bench.sock"))));
+  const socket = join(dir, "bench.sock");
+  const targets = await bundleTargets(dir, socket);
+  console.log(report(await measure(targets, socket)));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import type { BuiltinsPlugin } from "../code-cache/script-bundle-options.js";
 
 /** The part of esbuild's API this package's bundle test and bench use. */
 export interface Esbuild {
@@ -14,12 +15,14 @@ export interface EsbuildOptions {
   write: boolean;
   outfile?: string;
   platform: "browser" | "node";
-  format: "esm";
+  format: "esm" | "cjs";
   target?: string;
   conditions?: string[];
   metafile?: boolean;
   minify?: boolean;
   banner?: { js: string };
+  define?: Readonly<Record<string, string>>;
+  plugins?: BuiltinsPlugin[];
   logLevel?: "silent";
 }
 
