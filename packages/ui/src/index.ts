@@ -45,6 +45,8 @@ export type { BackendMutationOptions, BackendQueryOptions, RouteName } from "./u
 export { PageHeader } from "./page-header.js";
 export type { PageHeaderProps } from "./page-header.js";
 export { EmptyState } from "./empty-state.js";
+export { TextInput } from "./text-input.js";
+export type { TextInputProps } from "./text-input.js";
 export type { EmptyStateProps } from "./empty-state.js";
 export { ConfirmDialog } from "./confirm-dialog.js";
 export type { ConfirmDialogProps } from "./confirm-dialog.js";

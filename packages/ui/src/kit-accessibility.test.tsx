@@ -12,6 +12,7 @@ import { ExternalLink } from "./external-link.js";
 import { JobProgress } from "./job-progress.js";
 import { OutsideDesktopNotice } from "./outside-desktop-notice.js";
 import { PageHeader } from "./page-header.js";
+import { TextInput } from "./text-input.js";
 import { colorSchemes } from "./test-support/color-scheme.js";
 import { renderThemed } from "./test-support/render-themed.js";
 
@@ -45,6 +46,8 @@ describe.each(colorSchemes)("every piece of the kit, in %s, passes axe", (scheme
       <main>
         <PageHeader title="Kit" description={<ExternalLink href="https://docs.docker.com/">Docs</ExternalLink>} actions={<Button>Refresh</Button>} />
         <EmptyState title="No volumes yet" action={<Button>Create</Button>} />
+        <TextInput label="Your name" helperText="Shown in the greeting" value="" onChange={() => {}} />
+        <TextInput label="Note" multiline required value="" onChange={() => {}} />
         <ErrorBanner error={new BackendClientError({ kind: "unavailable", message: "down" })} onRetry={() => undefined} />
         <ExecOutput
           label="Output of build"

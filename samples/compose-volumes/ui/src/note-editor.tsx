@@ -1,5 +1,5 @@
-import { Button, Stack, TextField } from "@mui/material";
-import { ErrorBanner, useBackendMutation } from "@dext/ui";
+import { Button, Stack } from "@mui/material";
+import { ErrorBanner, TextInput, useBackendMutation } from "@dext/ui";
 import { useState } from "react";
 import { maxNoteLength } from "../../shared/limits.js";
 import type { BackendClient } from "@dext/backend/client";
@@ -19,14 +19,14 @@ export function NoteEditor({ backend, volume, saved }: NoteEditorProps): JSX.Ele
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={2} alignItems="flex-start">
-        <TextField
+        <TextInput
           label="Note"
           value={text}
           onChange={(event) => setText(event.target.value)}
           multiline
           minRows={1}
           fullWidth
-          slotProps={{ htmlInput: { maxLength: maxNoteLength } }}
+          inputProps={{ maxLength: maxNoteLength }}
           helperText={text === saved ? "Saved" : "Not saved yet"}
         />
         <Button variant="outlined" onClick={() => save.mutate({ params: { name: volume }, body: { note: text } })} disabled={save.isPending || text === saved}>

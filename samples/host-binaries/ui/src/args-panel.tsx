@@ -1,5 +1,5 @@
-import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from "@mui/material";
-import { useExec } from "@dext/ui";
+import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { TextInput, useExec } from "@dext/ui";
 import type { DesktopClient } from "@dext/ui";
 import { useState } from "react";
 import type { JSX } from "react";
@@ -29,7 +29,7 @@ export function ArgsPanel({ client }: { client: DesktopClient }): JSX.Element {
       <Stack spacing={2}>
         <Typography id="args-title" variant="h5" component="h2">Send arguments</Typography>
         <Typography variant="body2" color="text.secondary">Buffered: one argument per line; host-doctor prints each one back as it received it.</Typography>
-        <TextField label="Arguments, one per line" multiline minRows={3} value={text} onChange={(event) => { setText(event.target.value); }} slotProps={{ htmlInput: { spellCheck: false } }} />
+        <TextInput label="Arguments, one per line" multiline minRows={3} value={text} onChange={(event) => { setText(event.target.value); }} inputProps={{ spellCheck: false }} />
         <div>
           <Button variant="contained" onClick={send} disabled={exec.running}>Send</Button>
         </div>

@@ -1,20 +1,20 @@
-import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from "@mui/material";
-import { ExecOutput, useExecStream } from "@dext/ui";
+import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { ExecOutput, TextInput, useExecStream } from "@dext/ui";
 import type { DesktopClient } from "@dext/ui";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { JSX } from "react";
-import { collectDoctorResults } from "./doctor-results.js";
+import { useDoctorResults } from "./doctor-results.js";
 import { describeExit } from "./exit-codes.js";
 
 /** The streamed half of the sample: `host.cli.exec(..., { stream })`, results shown as they arrive. */
 export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element {
   const stream = useExecStream("host", client);
   const [required, setRequired] = useState("docker");
-  const results = useMemo(() => collectDoctorResults(stream.lines), [stream.lines]);
+  const results = useDoctorResults(stream.lines);
   const toasted = useRef(false);
 
   useEffect(() => {
-    if (stream.status !== "exited" || toasted.current) return;
+    if (stream.status !== "exited" || toasted.current || results.pending) return;
     toasted.current = true;
     const summary = results.summary;
     if (stream.exitCode === 0 && summary !== undefined) {
@@ -22,7 +22,7 @@ export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element 
     } else {
       client.desktopUI.toast.error(`host-doctor ${describeExit(stream.exitCode ?? -1)}`);
     }
-  }, [client, results.summary, stream.exitCode, stream.status]);
+  }, [client, results.pending, results.summary, stream.exitCode, stream.status]);
 
   const run = () => {
     toasted.current = false;
@@ -38,7 +38,7 @@ export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element 
           Streamed: each tool's line appears as soon as that tool answers. Required tools that are missing make the binary exit 1.
         </Typography>
         <Stack direction="row" spacing={2} alignItems="center">
-          <TextField label="Required tools" size="small" value={required} onChange={(event) => { setRequired(event.target.value); }} helperText="Comma-separated: docker, kubectl, git, node" />
+          <TextInput label="Required tools" size="small" value={required} onChange={(event) => { setRequired(event.target.value); }} helperText="Comma-separated: docker, kubectl, git, node" />
           <Button variant="contained" onClick={run} disabled={stream.running}>Run check</Button>
           <Button variant="outlined" onClick={stream.close} disabled={!stream.running}>Stop</Button>
         </Stack>

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
-import { ErrorBanner, ExecOutput, useBackendClient, useBackendMutation, useExec } from "@dext/ui";
+import { Alert, Button, Card, CardContent, Stack, Typography } from "@mui/material";
+import { ErrorBanner, ExecOutput, TextInput, useBackendClient, useBackendMutation, useExec } from "@dext/ui";
 import { useState } from "react";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
@@ -36,7 +36,7 @@ export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
     <Card variant="outlined">
       <CardContent>
         <Stack spacing={2}>
-          <TextField label="Your name" value={name} onChange={(event) => setName(event.target.value)} placeholder="world" />
+          <TextInput label="Your name" value={name} onChange={(event) => setName(event.target.value)} placeholder="world" />
           <Stack direction="row" spacing={2}>
             <Button variant="contained" onClick={() => void runScript()} disabled={busy}>
               Run hello.sh

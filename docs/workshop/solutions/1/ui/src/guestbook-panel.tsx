@@ -1,5 +1,5 @@
-import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
-import { ErrorBanner, useBackendClient, useBackendMutation } from "@dext/ui";
+import { Alert, Button, Card, CardContent, Stack, Typography } from "@mui/material";
+import { ErrorBanner, TextInput, useBackendClient, useBackendMutation } from "@dext/ui";
 import { useState } from "react";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
@@ -19,7 +19,7 @@ export function GuestbookPanel({ client }: { client: DesktopClient }): JSX.Eleme
           <Typography variant="h6" component="h2">
             Guestbook
           </Typography>
-          <TextField label="Sign as" value={name} onChange={(event) => setName(event.target.value)} />
+          <TextInput label="Sign as" value={name} onChange={(event) => setName(event.target.value)} />
           <Button variant="contained" onClick={() => visit.mutate({ body: { name } })} disabled={visit.isPending} sx={{ alignSelf: "flex-start" }}>
             Sign the guestbook
           </Button>
