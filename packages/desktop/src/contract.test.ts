@@ -154,6 +154,8 @@ describe("the rest of the client", () => {
 
   it("runs a page written only against @docker/extension-api-client unchanged", async () => {
     await frame.getByRole("button", { name: "Ask the backend" }).click();
+    // The answer arrives after the click resolves; read it once it is there (a busy machine lost this race).
+    await frame.locator("#out", { hasText: "backend says" }).waitFor();
     await expect(frame.locator("#out").textContent()).resolves.toBe("backend says world");
     await frame.getByRole("button", { name: "Run args.sh" }).click();
     await frame.locator("#out", { hasText: "args.sh" }).waitFor();
