@@ -1,12 +1,14 @@
 import { parse as parseQuery } from "node:querystring";
+import { safeParse } from "zod/v4/core";
 import { RouteError } from "./errors.js";
 import { silentLogger } from "./logger.js";
 import { randomUuid } from "./random-uuid.js";
 import { parseByteLimit, readJsonBody } from "./read-json-body.js";
 import { RequestContext } from "./request-context.js";
 import { createRouter } from "./router.js";
+import { ensureZodMessages } from "./zod-messages.js";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import type { z } from "zod";
+import type * as z from "zod/v4/core";
 import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.js";
 import type { ErrorBody, ErrorIssue } from "./client/error-body.js";
 import type { Logger } from "./logger.js";
@@ -38,13 +40,13 @@ export interface BackendAppOptions<C extends Contract> {
   checkResponses?: boolean;
 }
 
-function issuesOf(error: z.ZodError, prefix: string): ErrorIssue[] {
+function issuesOf(error: z.$ZodError, prefix: string): ErrorIssue[] {
   return error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join("."), message: issue.message }));
 }
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, part: string, issues: ErrorIssue[]): unknown {
+function parsePart(schema: z.$ZodType | undefined, value: unknown, part: string, issues: ErrorIssue[]): unknown {
   if (schema === undefined) return part === "body" ? undefined : {};
-  const result = schema.safeParse(value);
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   issues.push(...issuesOf(result.error, part));
   return undefined;
@@ -69,6 +71,7 @@ function requestIdOf(req: IncomingMessage): string {
  * the contract, and little work per request beyond the handler's.
  */
 export function createBackendApp<C extends Contract>(options: BackendAppOptions<C>): BackendApp {
+  ensureZodMessages();
   const logger = options.logger ?? silentLogger;
   const checkResponses = options.checkResponses ?? true;
   const limitBytes = parseByteLimit(options.bodyLimit ?? "1mb");
@@ -102,7 +105,7 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
     const context = new RequestContext(requestId, logger, res);
     const output = await handler({ params, query, body }, context);
     if (checkResponses) {
-      const checked = route.response.safeParse(output);
+      const checked = safeParse(route.response, output);
       if (!checked.success) throw new Error(`Handler "${name}" returned a response outside its contract: ${checked.error.message}`);
     }
     if (output === undefined) res.writeHead(204).end();

@@ -1,7 +1,8 @@
+import { safeParse } from "zod/v4/core";
 import { isFinishedState } from "./client/job-state.js";
 import { JobCancelledError, RouteError } from "./errors.js";
 import { randomUuid } from "./random-uuid.js";
-import type { z } from "zod";
+import type * as z from "zod/v4/core";
 import type { ErrorBody } from "./client/error-body.js";
 import type { JobState } from "./client/job-state.js";
 import type { JobDefinition, JobInput, JobResult, JobStatus } from "./client/job.js";
@@ -116,7 +117,7 @@ export function createJobRegistry<J extends JobDefinition>(job: J, options: JobR
       const output = await options.run(input as z.output<J["input"]>, jobContext);
       // A cancel while the runner was busy has the last word.
       if (!isRunning(record)) return;
-      const checked = job.result.safeParse(output);
+      const checked = safeParse(job.result, output);
       if (checked.success) {
         finish(record, "succeeded", { progress: 1, result: checked.data });
         return;

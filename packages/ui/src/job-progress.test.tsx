@@ -1,7 +1,8 @@
-import { defineJob, errorBodySchema, jobIdParamsSchema } from "@dext/backend/client";
+import { defineJob, jobIdParamsSchema } from "@dext/backend/client";
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as z from "zod/mini";
 import { JobProgress } from "./job-progress.js";
 import { colorSchemes } from "./test-support/color-scheme.js";
 import type { ColorScheme } from "./test-support/color-scheme.js";
@@ -11,12 +12,11 @@ import { useJob } from "./use-job.js";
 import type { DesktopClient } from "./desktop-client.js";
 import type { FakeJobBackend } from "./testing/index.js";
 
-// @dext/ui has no zod of its own, so the test job's schemas are zod schemas that
-// @dext/backend/client already exports: input `{ id }`, result `{ message }`.
+// Input `{ id }` (a job id), result `{ message }`.
 const scanJob = defineJob({
   name: "scan",
   input: jobIdParamsSchema,
-  result: errorBodySchema.shape.error.pick({ message: true }),
+  result: z.object({ message: z.string() }),
 });
 
 const options = { intervalMs: 5, retry: { attempts: 1 } };

@@ -1,5 +1,5 @@
 // Requests/s, latency, cold start and memory of the same JSON route over a Unix socket, for dext
-// (its contract written `import * as z from "zod"`, and `import { z }`), plain Express, bare
+// (its contract written `import * as z from "zod"`, with `zod/mini`, and `import { z }`), plain Express, bare
 // node:http and the Go echo peer, all in one run on this machine.
 // Usage: pnpm --filter @dext/backend bench [-- --duration 5 --connections 10,100 --starts 10 --go-peer <binary>]
 //        --starts-only: cold starts and idle RSS alone, for repeating those on a noisy machine.
@@ -50,7 +50,7 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   const esbuild = await loadEsbuild();
   const source = (name: string) => fileURLToPath(new URL(`targets/${name}.ts`, import.meta.url));
   const common = { bundle: true as const, write: true, platform: "node" as const, target: "node20", conditions: ["@dext/source"], logLevel: "silent" as const };
-  for (const name of ["dext-hello", "dext-hello-named-import", "express-hello", "node-http-hello"]) {
+  for (const name of ["dext-hello", "dext-hello-mini", "dext-hello-named-import", "express-hello", "node-http-hello"]) {
     // Express is CommonJS and requires Node built-ins at run time.
     await esbuild.build({ ...common, entryPoints: [source(name)], outfile: join(dir, `${name}.mjs`), format: "esm", banner: { js: banner } });
   }
@@ -72,6 +72,7 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   }
   const targets = [
     node("dext", "dext-hello.mjs"),
+    node("dext, zod/mini contract", "dext-hello-mini.mjs"),
     node("dext, import { z }", "dext-hello-named-import.mjs"),
     cached,
     node("express", "express-hello.mjs"),

@@ -1,18 +1,19 @@
-import type { z } from "zod";
+// zod's core types: a contract may be written with `zod` (classic) or `zod/mini`, which share them.
+import type * as z from "zod/v4/core";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * One route of a backend, declared once and shared by the server (which validates against it)
- * and the UI (which gets typed results from it). Schemas are zod schemas.
+ * and the UI (which gets typed results from it). Schemas are zod 4 schemas, classic (`zod`) or `zod/mini`.
  */
 export interface RouteDefinition<
   Method extends HttpMethod = HttpMethod,
   Path extends string = string,
-  Params extends z.ZodType | undefined = z.ZodType | undefined,
-  Query extends z.ZodType | undefined = z.ZodType | undefined,
-  Body extends z.ZodType | undefined = z.ZodType | undefined,
-  Response extends z.ZodType = z.ZodType,
+  Params extends z.$ZodType | undefined = z.$ZodType | undefined,
+  Query extends z.$ZodType | undefined = z.$ZodType | undefined,
+  Body extends z.$ZodType | undefined = z.$ZodType | undefined,
+  Response extends z.$ZodType = z.$ZodType,
 > {
   readonly method: Method;
   /** Express-style path; `:name` segments are path parameters. */
@@ -25,8 +26,8 @@ export interface RouteDefinition<
 
 export type Contract = Readonly<Record<string, RouteDefinition>>;
 
-type InferOr<S, Fallback> = S extends z.ZodType ? z.infer<S> : Fallback;
-type InputOr<S, Fallback> = S extends z.ZodType ? z.input<S> : Fallback;
+type InferOr<S, Fallback> = S extends z.$ZodType ? z.output<S> : Fallback;
+type InputOr<S, Fallback> = S extends z.$ZodType ? z.input<S> : Fallback;
 
 /** What a handler receives: inputs already validated and parsed by the route's schemas. */
 export interface RouteInput<R extends RouteDefinition> {
@@ -36,13 +37,13 @@ export interface RouteInput<R extends RouteDefinition> {
 }
 
 /** What a caller passes: only the parts the route declares. */
-export type RouteCallInput<R extends RouteDefinition> = (R["params"] extends z.ZodType
+export type RouteCallInput<R extends RouteDefinition> = (R["params"] extends z.$ZodType
   ? { params: InputOr<R["params"], never> }
   : { params?: undefined }) &
-  (R["query"] extends z.ZodType ? { query?: InputOr<R["query"], never> } : { query?: undefined }) &
-  (R["body"] extends z.ZodType ? { body: InputOr<R["body"], never> } : { body?: undefined });
+  (R["query"] extends z.$ZodType ? { query?: InputOr<R["query"], never> } : { query?: undefined }) &
+  (R["body"] extends z.$ZodType ? { body: InputOr<R["body"], never> } : { body?: undefined });
 
-export type RouteOutput<R extends RouteDefinition> = z.infer<R["response"]>;
+export type RouteOutput<R extends RouteDefinition> = z.output<R["response"]>;
 
 /** Keeps literal types of a route (method, path, schemas) while checking its shape. */
 export function defineRoute<const R extends RouteDefinition>(route: R): R {

@@ -1,3 +1,4 @@
+import { safeParse } from "zod/v4/core";
 import { BackendClientError } from "./backend-client-error.js";
 import { buildPath } from "./contract.js";
 import type { Contract, RouteCallInput, RouteDefinition, RouteOutput } from "./contract.js";
@@ -56,7 +57,7 @@ export function createBackendClient<C extends Contract>(
     for (let attempt = 1; ; attempt++) {
       try {
         const data = await transport({ method: route.method, url, body: input.body });
-        const parsed = route.response.safeParse(data);
+        const parsed = safeParse(route.response, data);
         if (!parsed.success) {
           throw new BackendClientError({
             kind: "invalid_response",

@@ -1,4 +1,5 @@
-import * as z from "zod";
+// zod/mini, not classic: a backend or UI whose own schemas are mini then loads no classic zod at all.
+import * as z from "zod/mini";
 import { errorCodes } from "./error-codes.js";
 
 /**
@@ -17,8 +18,8 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(errorCodes),
     message: z.string(),
-    requestId: z.string().optional(),
-    issues: z.array(errorIssueSchema).optional(),
+    requestId: z.optional(z.string()),
+    issues: z.optional(z.array(errorIssueSchema)),
   }),
 });
 

@@ -1,4 +1,6 @@
-import * as z from "zod";
+// zod/mini for dext's own schemas, core types for the user's: see contract.ts.
+import * as z from "zod/mini";
+import type * as core from "zod/v4/core";
 import { errorBodySchema } from "./error-body.js";
 
 /**
@@ -8,14 +10,14 @@ import { errorBodySchema } from "./error-body.js";
 
 const jobIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const jobIdParamsSchema = z.object({ id: z.string().regex(jobIdPattern, "must be a job id") });
+export const jobIdParamsSchema = z.object({ id: z.string().check(z.regex(jobIdPattern, "must be a job id")) });
 
 /** Builds the status schema of a job whose successful result has the shape `result`. */
-export function jobStatusSchema<Result extends z.ZodType>(result: Result) {
+export function jobStatusSchema<Result extends core.$ZodType>(result: Result) {
   const common = {
     id: z.string(),
     /** 0 to 1; 1 once succeeded. */
-    progress: z.number().min(0).max(1),
+    progress: z.number().check(z.gte(0), z.lte(1)),
     /** What the job last said it is doing; empty when it said nothing. */
     message: z.string(),
   };
@@ -29,13 +31,13 @@ export function jobStatusSchema<Result extends z.ZodType>(result: Result) {
   ]);
 }
 
-export type JobStatusSchema<Result extends z.ZodType> = ReturnType<typeof jobStatusSchema<Result>>;
+export type JobStatusSchema<Result extends core.$ZodType> = ReturnType<typeof jobStatusSchema<Result>>;
 
 /**
  * The routes a job adds to a contract. Written as plain object types (not `RouteDefinition`)
  * so that `params` is required where it exists, which is what makes the client's input typed.
  */
-export type JobRoutes<Name extends string, Input extends z.ZodType, Result extends z.ZodType> = {
+export type JobRoutes<Name extends string, Input extends core.$ZodType, Result extends core.$ZodType> = {
   readonly [K in `${Name}Start`]: {
     readonly method: "POST";
     readonly path: `/jobs/${Name}`;
@@ -60,8 +62,8 @@ export type JobRoutes<Name extends string, Input extends z.ZodType, Result exten
 
 export interface JobDefinition<
   Name extends string = string,
-  Input extends z.ZodType = z.ZodType,
-  Result extends z.ZodType = z.ZodType,
+  Input extends core.$ZodType = core.$ZodType,
+  Result extends core.$ZodType = core.$ZodType,
 > {
   readonly name: Name;
   readonly input: Input;
@@ -71,16 +73,16 @@ export interface JobDefinition<
   readonly routes: JobRoutes<Name, Input, Result>;
 }
 
-export type JobInput<J extends JobDefinition> = z.input<J["input"]>;
-export type JobResult<J extends JobDefinition> = z.infer<J["result"]>;
-export type JobStatus<J extends JobDefinition> = z.infer<J["status"]>;
+export type JobInput<J extends JobDefinition> = core.input<J["input"]>;
+export type JobResult<J extends JobDefinition> = core.output<J["result"]>;
+export type JobStatus<J extends JobDefinition> = core.output<J["status"]>;
 
 /**
  * Declares a job: `POST /jobs/<name>` starts it with a body of shape `input`,
  * `GET /jobs/<name>/:id` reports its status, `DELETE /jobs/<name>/:id` cancels it.
  * The name is a lower camelCase identifier so that route names (`<name>Start`) read well.
  */
-export function defineJob<const Name extends string, Input extends z.ZodType, Result extends z.ZodType>(options: {
+export function defineJob<const Name extends string, Input extends core.$ZodType, Result extends core.$ZodType>(options: {
   name: Name;
   input: Input;
   result: Result;
