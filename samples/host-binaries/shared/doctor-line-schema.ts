@@ -1,13 +1,13 @@
-// A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
-import * as z from "zod";
+// zod/mini: the UI loads this with the first output line, and mini is a fraction of classic zod.
+import * as z from "zod/mini";
 import type { DoctorLine } from "./doctor-report.js";
 
 /** Validates a line the doctor printed, so the UI shows a malformed line as such, never as data. */
 export const doctorLineSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("tool"), name: z.string(), found: z.boolean(), version: z.string().optional(), detail: z.string() }),
+  z.object({ type: z.literal("tool"), name: z.string(), found: z.boolean(), version: z.optional(z.string()), detail: z.string() }),
   z.object({ type: z.literal("context"), name: z.string(), current: z.boolean(), endpoint: z.string() }),
   z.object({ type: z.literal("summary"), found: z.array(z.string()), missing: z.array(z.string()), missingRequired: z.array(z.string()) }),
-]) satisfies z.ZodType<DoctorLine>;
+]) satisfies z.ZodMiniType<DoctorLine>;
 
 export type ParsedDoctorLine = { ok: true; line: DoctorLine } | { ok: false; text: string };
 
