@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { resolveSpecifiers } from "./workspace-packages.js";
@@ -26,6 +26,37 @@ export function standaloneManifest(manifest: PackageManifest, catalog: Record<st
 }
 
 /**
+ * The paths (relative to the package) to stage for packing: what `files` names, else everything but
+ * installs and caches. A `files` entry is a top-level name, a one-level pattern such as `*.json`,
+ * or a path such as `vite/index.js`; `!` entries are left to `npm pack`, which reads them from the
+ * staged manifest. A path that names nothing here is an error, not a file silently left out.
+ */
+export async function packedEntries(dir: string, files: readonly string[] | undefined): Promise<string[]> {
+  const present = await readdir(dir);
+  if (files === undefined) return present.filter((name) => !["node_modules", "package.json", ".turbo", ".cache"].includes(name));
+  const entries: string[] = [];
+  for (const pattern of files) {
+    if (pattern.startsWith("!")) continue;
+    if (pattern.includes("/")) {
+      const path = pattern.replace(/\/+$/, "");
+      if (!(await exists(join(dir, path)))) throw new Error(`"files" names ${pattern}, which ${dir} does not have (built yet?)`);
+      entries.push(path);
+      continue;
+    }
+    const matcher = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    entries.push(...present.filter((name) => matcher.test(name)));
+  }
+  return [...new Set(entries)];
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
  * Packs a workspace package as it would be published (its `files`, or everything but tests and
  * installs), with a standalone manifest, into `destination`. Returns the tarball's file name.
  */
@@ -33,12 +64,7 @@ export async function packWorkspacePackage(pkg: WorkspacePackage, catalog: Recor
   await mkdir(destination, { recursive: true });
   const stage = await mkdtemp(join(destination, ".pack-"));
   try {
-    const present = await readdir(pkg.dir);
-    // `files` entries are names or one-level patterns such as `*.json`.
-    const entries = pkg.manifest.files === undefined
-      ? present.filter((name) => !["node_modules", "package.json", ".turbo", ".cache"].includes(name))
-      : present.filter((name) => pkg.manifest.files?.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(name)));
-    for (const entry of entries) {
+    for (const entry of await packedEntries(pkg.dir, pkg.manifest.files)) {
       await cp(join(pkg.dir, entry), join(stage, entry), { recursive: true, filter: (path) => !/\.test\.[cm]?[jt]sx?$|\/node_modules(\/|$)/.test(path) }).catch((error: unknown) => {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       });
