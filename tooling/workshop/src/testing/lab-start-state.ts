@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { chmod, cp, mkdtemp, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { copySample } from "../../../new-extension/src/copy-sample.js";
 import { readSampleIdentity } from "../../../new-extension/src/sample-identity.js";
 
@@ -25,10 +27,20 @@ export async function freshExtension(): Promise<{ root: string; dir: string }> {
   return { root, dir };
 }
 
-/** Lays docs/workshop/solutions/<lab>/ over the folder: the reference solution of that lab. */
+const run = promisify(execFile);
+
+/**
+ * Lays docs/workshop/solutions/<lab>/ over the folder: the reference solution of that lab. Files
+ * replace the extension's; a `*.patch` (the Dockerfile's few changed lines) is applied with
+ * `git apply`, which refuses it if the sample changed around those lines instead of letting a
+ * whole-file copy drift from the sample.
+ */
 export async function applySolution(lab: number, dir: string): Promise<void> {
   const source = join(solutionsDir, String(lab));
-  await cp(source, dir, { recursive: true, force: true });
+  await cp(source, dir, { recursive: true, force: true, filter: (path) => !path.endsWith(".patch") });
+  for (const file of await readdir(source, { recursive: true })) {
+    if (file.endsWith(".patch")) await run("git", ["apply", "--whitespace=nowarn", join(source, file)], { cwd: dir });
+  }
   // cp keeps modes, but a checkout with core.fileMode off may not have them: scripts must run.
   for (const file of await readdir(source, { recursive: true })) {
     if (file.endsWith(".sh") || file.endsWith("host-info")) {
