@@ -30,8 +30,8 @@ export async function freshExtension(): Promise<{ root: string; dir: string }> {
 const run = promisify(execFile);
 
 /**
- * Lays docs/workshop/solutions/<lab>/ over the folder: the reference solution of that lab. Files
- * replace the extension's; a `*.patch` (the Dockerfile's few changed lines) is applied with
+ * Lays docs/workshop/solutions/<lab>/ over the folder: the reference solution of that lab. New
+ * files are copied; a change to a file the extension already has is a `*.patch`, applied with
  * `git apply`, which refuses it if the sample changed around those lines instead of letting a
  * whole-file copy drift from the sample.
  */
