@@ -1,9 +1,9 @@
-import { DockerMuiV6ThemeProvider } from "@docker/docker-mui-theme";
 import { CssBaseline } from "@mui/material";
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { JSX, ReactNode } from "react";
+import { DockerThemeProvider } from "./docker-theme-provider.js";
 import { ErrorBoundary } from "./error-boundary.js";
 import type { ErrorBoundaryProps } from "./error-boundary.js";
 import { createDextQueryClient } from "./query-client.js";
@@ -21,21 +21,21 @@ export interface DextProviderProps {
  * The root of an extension's UI: Docker's MUI theme and MUI's baseline styles, inside Docker
  * Desktop and outside it alike; a react-query client for the data hooks; and an error boundary,
  * so a crash shows a message instead of a blank tab. Light or dark follows
- * `prefers-color-scheme`, which is how Docker's provider picks it and how Desktop switches an
- * extension's theme.
+ * `prefers-color-scheme`, which is how Desktop switches an extension's theme (see
+ * `DockerThemeProvider`).
  */
 export function DextProvider({ children, queryClient, onError }: DextProviderProps): JSX.Element {
-  // Docker's provider reads the theme globals during its own first render and throws when they
-  // are missing (a blank page outside Desktop). Filling them here, before it renders, is
-  // idempotent and never replaces what Desktop injected, so doing it on every render is safe.
+  // dext's theme provider falls back to the packaged themes by itself, but Docker's own providers,
+  // which an extension may still nest, throw when the globals are missing (a blank page outside
+  // Desktop). Filling them is idempotent and never replaces what Desktop injected.
   ensureDockerThemeGlobals();
   const [ownClient] = useState(() => queryClient ?? createDextQueryClient());
   return (
-    <DockerMuiV6ThemeProvider>
+    <DockerThemeProvider>
       <CssBaseline enableColorScheme />
       <QueryClientProvider client={queryClient ?? ownClient}>
         <ErrorBoundary onError={onError}>{children}</ErrorBoundary>
       </QueryClientProvider>
-    </DockerMuiV6ThemeProvider>
+    </DockerThemeProvider>
   );
 }

@@ -1,0 +1,47 @@
+/// <reference types="node" />
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import type { PluginOption } from "vite";
+
+export interface PageBuilder {
+  /** Builds `main.js` (the page's script, given as source) and returns the one script it emits. */
+  build(name: string, main: string, plugins: PluginOption[]): Promise<string>;
+  remove(): Promise<void>;
+}
+
+/**
+ * Real production builds of a one-script page. The folder sits inside @dext/ui, so the page
+ * resolves react, react-dom and MUI from the kit's own node_modules, as a sample does.
+ */
+export async function pageBuilder(): Promise<PageBuilder> {
+  const cache = fileURLToPath(new URL("../../.cache/", import.meta.url));
+  await mkdir(cache, { recursive: true });
+  const dir = await mkdtemp(join(cache, "vite-build-"));
+  return {
+    async build(name, main, plugins) {
+      const root = join(dir, name);
+      await mkdir(root, { recursive: true });
+      await writeFile(join(root, "index.html"), '<div id="root"></div><script type="module" src="./main.js"></script>');
+      await writeFile(join(root, "main.js"), main);
+      const outDir = join(root, "dist");
+      // Vitest sets NODE_ENV=test, which would pick React's development build; a release build is the point.
+      await build({
+        root,
+        base: "./",
+        mode: "production",
+        logLevel: "silent",
+        configFile: false,
+        define: { "process.env.NODE_ENV": JSON.stringify("production") },
+        plugins,
+        build: { outDir },
+      });
+      const assets = await readdir(join(outDir, "assets"));
+      const script = assets.find((file) => file.endsWith(".js"));
+      if (script === undefined) throw new Error(`no script in ${assets.join(", ")}`);
+      return readFile(join(outDir, "assets", script), "utf8");
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
