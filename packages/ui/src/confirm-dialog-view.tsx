@@ -4,7 +4,7 @@ import type { JSX } from "react";
 import type { ConfirmDialogProps } from "./confirm-dialog.js";
 
 /** The dialog itself, loaded on first open by `ConfirmDialog`. */
-export default function ConfirmDialogView({
+export function ConfirmDialogView({
   open,
   title,
   children,

@@ -15,21 +15,21 @@ afterEach(() => {
 });
 
 describe.each(colorSchemes)("DesktopGate in %s", (scheme) => {
-  it("shows the outside-Desktop notice in Docker's theme", () => {
+  it("shows the outside-Desktop notice in Docker's theme", async () => {
     renderThemed(scheme, <DesktopGate>{() => <p>containers</p>}</DesktopGate>);
-    expect(screen.getByRole("status").textContent).toContain("Not running in Docker Desktop");
+    expect((await screen.findByRole("status")).textContent).toContain("Not running in Docker Desktop");
   });
 });
 
 describe("DesktopGate", () => {
-  it("shows the outside-Desktop notice, and not its children, when there is no client", () => {
+  it("shows the outside-Desktop notice, and not its children, when there is no client", async () => {
     render(
       <DextProvider>
         <DesktopGate>{() => <p>containers</p>}</DesktopGate>
       </DextProvider>,
     );
 
-    const notice = screen.getByRole("status");
+    const notice = await screen.findByRole("status");
     expect(notice.textContent).toContain("Not running in Docker Desktop");
     expect(notice.textContent).toContain(outsideDesktopReason);
     expect(screen.queryByText("containers")).toBeNull();

@@ -1,6 +1,6 @@
 import type { JSX, ReactNode } from "react";
 import type { DesktopClient } from "./desktop-client.js";
-import { OutsideDesktopNotice } from "./outside-desktop-notice.js";
+import { lazyView } from "./lazy-view.js";
 import { useDesktopClient } from "./use-desktop-client.js";
 
 export interface DesktopGateProps {
@@ -9,6 +9,9 @@ export interface DesktopGateProps {
   /** Shown outside Desktop; defaults to an `OutsideDesktopNotice` with the reason. */
   readonly fallback?: ReactNode;
 }
+
+// Inside Desktop the notice never shows, so its Alert is not part of the tab's first load.
+const OutsideDesktopNotice = lazyView(() => import("./outside-desktop-notice.js").then((module) => module.OutsideDesktopNotice));
 
 /** Renders its children with the Desktop client inside Desktop, and a notice outside it. */
 export function DesktopGate({ children, fallback }: DesktopGateProps): JSX.Element {

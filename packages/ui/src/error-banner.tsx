@@ -1,7 +1,5 @@
-import { Alert, AlertTitle, Box, Button, Stack } from "@mui/material";
-import { useId, useState } from "react";
 import type { JSX } from "react";
-import { describeError } from "./describe-error.js";
+import { lazyView } from "./lazy-view.js";
 
 export interface ErrorBannerProps {
   /** Anything a call failed with; `undefined` or `null` renders nothing. */
@@ -14,51 +12,16 @@ export interface ErrorBannerProps {
   readonly onReload?: () => void;
 }
 
-function reloadPage(): void {
-  // Desktop re-creates an extension's UI on reload, as it does each time the tab opens.
-  window.location.reload();
-}
+// Most tabs never show an error: the Alert, the error descriptions and the details list load with
+// the first one, not with the tab.
+const ErrorBannerView = lazyView(() => import("./error-banner-view.js").then((module) => module.ErrorBannerView));
 
 /**
  * The one way the kit shows a failure: what happened in plain words, the action that helps
  * (retry, reload the extension) and, behind a Details button, the kind, status, request id and
  * fields. Maps every `BackendClientError` kind, and any other error, through `describeError`.
  */
-export function ErrorBanner({ error, title, onRetry, onReload = reloadPage }: ErrorBannerProps): JSX.Element | null {
-  const [open, setOpen] = useState(false);
-  const detailsId = useId();
-  if (error === undefined || error === null) return null;
-  const description = describeError(error);
-  const actions = description.actions.filter((action) => action !== "retry" || onRetry !== undefined);
-
-  return (
-    <Alert severity={description.severity} role="alert">
-      <AlertTitle>{title ?? description.title}</AlertTitle>
-      {title !== undefined && <Box component="strong">{description.title}. </Box>}
-      {description.message}
-      <Stack direction="row" spacing={1} sx={{ mt: 1 }} flexWrap="wrap" useFlexGap>
-        {actions.includes("retry") && (
-          <Button size="small" variant="outlined" color="inherit" onClick={onRetry}>
-            Try again
-          </Button>
-        )}
-        {actions.includes("reload") && (
-          <Button size="small" variant="outlined" color="inherit" onClick={onReload}>
-            Reload the extension
-          </Button>
-        )}
-        <Button size="small" color="inherit" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
-          {open ? "Hide details" : "Details"}
-        </Button>
-      </Stack>
-      <Box component="dl" id={detailsId} hidden={!open} sx={{ m: 0, mt: 1, "& dt": { fontWeight: 700 }, "& dd": { m: 0, mb: 0.5, wordBreak: "break-word" } }}>
-        {description.details.map(([label, value]) => (
-          <Box key={label} component="div">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Box>
-        ))}
-      </Box>
-    </Alert>
-  );
+export function ErrorBanner(props: ErrorBannerProps): JSX.Element | null {
+  if (props.error === undefined || props.error === null) return null;
+  return <ErrorBannerView {...props} />;
 }

@@ -1,4 +1,4 @@
-import { Alert, AlertTitle, Button, Stack } from "@mui/material";
+import { Button, Stack, Typography } from "@mui/material";
 import { Component } from "react";
 import type { ErrorInfo, JSX, ReactNode } from "react";
 
@@ -19,21 +19,27 @@ export interface ErrorFallbackProps {
   readonly reset: () => void;
 }
 
-/** What a crashed view shows by default: the message, and ways out that need no developer tools. */
+/**
+ * What a crashed view shows by default: the message, and ways out that need no developer tools.
+ * Built from what every tab already loads (no Alert), so it never waits on, or fails with, a
+ * chunk fetch: the crash it reports may be exactly that.
+ */
 export function ErrorFallback({ error, reset }: ErrorFallbackProps): JSX.Element {
   return (
-    <Alert severity="error" role="alert" sx={{ m: 2 }}>
-      <AlertTitle>This view stopped working</AlertTitle>
-      {error.message === "" ? error.name : error.message}
-      <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-        <Button size="small" variant="outlined" color="inherit" onClick={reset}>
+    <Stack role="alert" spacing={1} sx={{ m: 2, p: 2, borderLeft: 4, borderColor: "error.main", bgcolor: "background.paper", borderRadius: 1 }}>
+      <Typography component="p" variant="subtitle1" sx={{ fontWeight: 700 }}>
+        This view stopped working
+      </Typography>
+      <Typography variant="body2">{error.message === "" ? error.name : error.message}</Typography>
+      <Stack direction="row" spacing={1}>
+        <Button size="small" variant="outlined" onClick={reset}>
           Try again
         </Button>
-        <Button size="small" variant="outlined" color="inherit" onClick={() => window.location.reload()}>
+        <Button size="small" variant="outlined" onClick={() => window.location.reload()}>
           Reload the extension
         </Button>
       </Stack>
-    </Alert>
+    </Stack>
   );
 }
 

@@ -1,7 +1,6 @@
-import { Button, LinearProgress, Stack, Typography } from "@mui/material";
 import type { JobState } from "@dext/backend/client";
 import type { JSX } from "react";
-import { ErrorBanner } from "./error-banner.js";
+import { lazyView } from "./lazy-view.js";
 
 /** What `<JobProgress>` reads; `useJob` returns it, and so can any other source. */
 export interface JobProgressSource {
@@ -18,58 +17,15 @@ export interface JobProgressProps {
   readonly label?: string;
 }
 
-function describeState(status: JobProgressSource["status"]): string {
-  if (status === undefined) return "Starting…";
-  switch (status.state) {
-    case "queued":
-      return "Waiting to start…";
-    case "running":
-      return status.message === "" ? "Working…" : status.message;
-    case "succeeded":
-      return status.message === "" ? "Done" : `Done: ${status.message}`;
-    case "cancelled":
-      return "Cancelled";
-    case "failed":
-      return "Failed";
-  }
-}
+// The bar shows only while a job runs or just ran, so it is fetched then, not with the tab.
+const JobProgressView = lazyView(() => import("./job-progress-view.js").then((module) => module.JobProgressView));
 
 /**
  * A job's progress bar with its latest message and a Cancel button while it runs; a failure is
  * shown in an `ErrorBanner`. Renders nothing before the first start.
  */
-export function JobProgress({ job, label = "Job progress" }: JobProgressProps): JSX.Element | null {
-  const { status, error, active, cancelling, cancel } = job;
+export function JobProgress(props: JobProgressProps): JSX.Element | null {
+  const { status, error, active } = props.job;
   if (status === undefined && error === undefined && !active) return null;
-  const percent = Math.round((status?.progress ?? 0) * 100);
-  // Before the backend reports anything measurable, an indeterminate bar is the honest one.
-  const measurable = status !== undefined && status.state !== "queued";
-  const showBar = error === undefined && status?.state !== "cancelled";
-
-  return (
-    <Stack spacing={1} role="group" aria-label={label}>
-      {showBar && (
-        <Stack direction="row" spacing={2} alignItems="center">
-          <LinearProgress
-            sx={{ flexGrow: 1 }}
-            aria-label={label}
-            variant={measurable ? "determinate" : "indeterminate"}
-            {...(measurable ? { value: percent } : {})}
-          />
-          {measurable && <Typography variant="body2">{percent}%</Typography>}
-          {active && (
-            <Button size="small" onClick={cancel} disabled={cancelling || status === undefined}>
-              {cancelling ? "Cancelling…" : "Cancel"}
-            </Button>
-          )}
-        </Stack>
-      )}
-      {error === undefined && (
-        <Typography variant="body2" color="text.secondary" role="status">
-          {describeState(status)}
-        </Typography>
-      )}
-      {error !== undefined && <ErrorBanner error={error} title={`${label} failed`} />}
-    </Stack>
-  );
+  return <JobProgressView {...props} />;
 }

@@ -44,20 +44,20 @@ function rowOf(name: string): HTMLElement {
 }
 
 describe("the volume inspector UI", () => {
-  it("says it runs outside Docker Desktop instead of rendering a blank page", () => {
+  it("says it runs outside Docker Desktop instead of rendering a blank page", async () => {
     render(
       <DextProvider>
         <App />
       </DextProvider>,
     );
     expect(screen.getByRole("heading", { name: "Volume inspector" })).toBeDefined();
-    expect(screen.getByText(/outside Docker Desktop/i)).toBeDefined();
+    expect(await screen.findByText(/outside Docker Desktop/i)).toBeDefined();
   });
 
   it("lists volumes with the containers that use them, pinned ones first", async () => {
     renderInDesktop({ state: { pinned: ["pgdata"], notes: { pgdata: "production data" } } });
     await screen.findByText("Docker Engine 27.0.1");
-    const rows = within(screen.getByRole("table", { name: "Volumes" })).getAllByRole("row").slice(1);
+    const rows = within(await screen.findByRole("table", { name: "Volumes" })).getAllByRole("row").slice(1);
     expect(rows.map((row) => row.getAttribute("data-volume"))).toEqual(["pgdata", "cache"]);
     expect(within(rowOf("pgdata")).getByText("shop-db-1")).toBeDefined();
     expect(within(rowOf("pgdata")).getByText("📝 production data")).toBeDefined();

@@ -1,15 +1,17 @@
 import { Button, Stack, Typography } from "@mui/material";
-import { ErrorBanner, useBackendClient, useBackendMutation, useBackendQuery } from "@dext/ui";
-import { useCallback, useState } from "react";
+import { ErrorBanner, lazyView, useBackendClient, useBackendMutation, useBackendQuery } from "@dext/ui";
+import { useCallback, useEffect, useState } from "react";
 import { SizeScan } from "./size-scan.js";
 import { StateTransfer } from "./state-transfer.js";
-import { VolumeDetail } from "./volume-detail.js";
-import { VolumeTable } from "./volume-table.js";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
 
 // The contract (and zod with it) loads on the first backend call, not with the tab: see @dext/ui's useBackendClient.
 const loadContract = () => import("../../shared/contract.js").then((module) => module.contract);
+// The table waits for the first answer and the detail for a click, so neither is in the tab's
+// first load; the table's code is fetched while the volumes are (see the effect below).
+const VolumeTable = lazyView(() => import("./volume-table.js").then((module) => module.VolumeTable));
+const VolumeDetail = lazyView(() => import("./volume-detail.js").then((module) => module.VolumeDetail));
 
 /** The extension's tab inside Desktop: toolbar, the volume table, and the selected volume. */
 export function Inspector({ client }: { client: DesktopClient }): JSX.Element {
@@ -19,6 +21,10 @@ export function Inspector({ client }: { client: DesktopClient }): JSX.Element {
   // The backend answers a pin with the whole new state, which replaces the cached one.
   const pin = useBackendMutation(backend, "setPinned", { updates: "getState" });
   const [selected, setSelected] = useState<string>();
+  useEffect(() => {
+    // A failed fetch is retried when the table renders; nothing to report here.
+    VolumeTable.preload().catch(() => undefined);
+  }, []);
   const volume = volumes.data?.volumes.find((candidate) => candidate.name === selected);
   const { refetch: refetchVolumes } = volumes;
   const { refetch: refetchState } = state;

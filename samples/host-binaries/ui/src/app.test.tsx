@@ -33,9 +33,9 @@ async function startCheck(): Promise<{ process: FakeProcess; client: FakeDesktop
 }
 
 describe("host-binaries UI", () => {
-  it("says it runs outside Docker Desktop instead of rendering a blank page", () => {
+  it("says it runs outside Docker Desktop instead of rendering a blank page", async () => {
     render(<DextProvider><App /></DextProvider>);
-    expect(screen.getByText(/outside Docker Desktop/i)).toBeTruthy();
+    expect(await screen.findByText(/outside Docker Desktop/i)).toBeTruthy();
   });
 
   it("runs host-doctor streamed with the required tools as separate arguments", async () => {

@@ -1,9 +1,12 @@
-import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
-import { TextInput, useExec } from "@dext/ui";
+import { Button, Paper, Stack, Typography } from "@mui/material";
+import { lazyView, TextInput, useExec } from "@dext/ui";
 import type { DesktopClient } from "@dext/ui";
 import { useState } from "react";
 import type { JSX } from "react";
 import { describeExit } from "./exit-codes.js";
+
+const Alert = lazyView(() => import("./run-results.js").then((module) => module.RunAlert));
+const ArgumentsTable = lazyView(() => import("./run-results.js").then((module) => module.ArgumentsTable));
 
 /** Arguments that break naive quoting: spaces, quotes, shell metacharacters, non-ASCII. */
 export const SAMPLE_ARGUMENTS = ["two words", `it's "quoted"`, "$HOME; echo `id` | cat", "日本語 ✓ 🐳"].join("\n");
@@ -41,20 +44,7 @@ export function ArgsPanel({ client }: { client: DesktopClient }): JSX.Element {
           </Alert>
         )}
         {exec.outcome?.ok === true && (
-          <Table size="small" aria-label="Arguments received">
-            <TableHead>
-              <TableRow><TableCell>Sent</TableCell><TableCell>Received</TableCell><TableCell>Intact</TableCell></TableRow>
-            </TableHead>
-            <TableBody>
-              {sent.map((value, index) => (
-                <TableRow key={index}>
-                  <TableCell><code>{JSON.stringify(value)}</code></TableCell>
-                  <TableCell><code>{JSON.stringify(received[index])}</code></TableCell>
-                  <TableCell>{received[index] === value ? "yes" : "NO"}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ArgumentsTable sent={sent} received={received} />
         )}
       </Stack>
     </Paper>

@@ -1,10 +1,13 @@
-import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
-import { ExecOutput, TextInput, useExecStream } from "@dext/ui";
+import { Button, Paper, Stack, Typography } from "@mui/material";
+import { ExecOutput, lazyView, TextInput, useExecStream } from "@dext/ui";
 import type { DesktopClient } from "@dext/ui";
 import { useEffect, useRef, useState } from "react";
 import type { JSX } from "react";
 import { useDoctorResults } from "./doctor-results.js";
 import { describeExit } from "./exit-codes.js";
+
+const Alert = lazyView(() => import("./run-results.js").then((module) => module.RunAlert));
+const ToolTable = lazyView(() => import("./run-results.js").then((module) => module.ToolTable));
 
 /** The streamed half of the sample: `host.cli.exec(..., { stream })`, results shown as they arrive. */
 export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element {
@@ -48,21 +51,7 @@ export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element 
         )}
         {stream.status === "stopped" && <Alert severity="info">Stopped before it finished.</Alert>}
         {results.tools.length > 0 && (
-          <Table size="small" aria-label="Tools">
-            <TableHead>
-              <TableRow><TableCell>Tool</TableCell><TableCell>Status</TableCell><TableCell>Version</TableCell><TableCell>Detail</TableCell></TableRow>
-            </TableHead>
-            <TableBody>
-              {results.tools.map((tool) => (
-                <TableRow key={tool.name}>
-                  <TableCell>{tool.name}</TableCell>
-                  <TableCell><Chip size="small" color={tool.found ? "success" : "default"} label={tool.found ? "found" : "missing"} /></TableCell>
-                  <TableCell>{tool.version ?? "-"}</TableCell>
-                  <TableCell>{tool.detail}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ToolTable tools={results.tools} />
         )}
         {results.contexts.length > 0 && (
           <Stack spacing={0.5} aria-label="Docker contexts">

@@ -32,14 +32,14 @@ function typeName(name: string) {
 }
 
 describe("minimal-backend UI", () => {
-  it("says plainly that it runs outside Docker Desktop instead of rendering a blank page", () => {
+  it("says plainly that it runs outside Docker Desktop instead of rendering a blank page", async () => {
     render(
       <DextProvider>
         <App />
       </DextProvider>,
     );
     expect(screen.getByRole("heading", { name: "Minimal backend" })).toBeDefined();
-    expect(screen.getByText(/outside Docker Desktop/i)).toBeDefined();
+    expect(await screen.findByText(/outside Docker Desktop/i)).toBeDefined();
     expect(screen.queryByRole("button", { name: "Run hello.sh" })).toBeNull();
   });
 

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, CardContent, Stack, Typography } from "@mui/material";
-import { ErrorBanner, ExecOutput, TextInput, useBackendClient, useBackendMutation, useExec } from "@dext/ui";
+import { Button, Card, CardContent, Stack, Typography } from "@mui/material";
+import { lazyView, TextInput, useBackendClient, useBackendMutation, useExec } from "@dext/ui";
 import { useState } from "react";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
@@ -8,6 +8,8 @@ type Source = "hello.sh" | "backend";
 
 // The contract (and zod with it) loads on the first backend call, not with the tab: see @dext/ui's useBackendClient.
 const loadContract = () => import("../../shared/contract.js").then((module) => module.contract);
+const ScriptResult = lazyView(() => import("./hello-results.js").then((module) => module.ScriptResult));
+const BackendResult = lazyView(() => import("./hello-results.js").then((module) => module.BackendResult));
 
 export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
   const backend = useBackendClient(loadContract, client);
@@ -31,7 +33,6 @@ export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
     hello.mutate(trimmed === "" ? {} : { query: { name: trimmed } });
   };
 
-  const outcome = script.outcome;
   return (
     <Card variant="outlined">
       <CardContent>
@@ -46,32 +47,8 @@ export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
             </Button>
           </Stack>
           {busy && <Typography color="text.secondary">Waiting for {shown}…</Typography>}
-          {shown === "hello.sh" && !script.running && (
-            <>
-              {outcome?.ok === true && (
-                <Alert severity="success" role="status">
-                  <strong>hello.sh:</strong> {outcome.stdout.trim()}
-                </Alert>
-              )}
-              {outcome?.ok === false && (
-                <>
-                  <Alert severity="error">hello.sh failed with exit code {outcome.exitCode}</Alert>
-                  <ExecOutput label="Output of hello.sh" lines={outcome.lines} maxHeight={160} />
-                </>
-              )}
-              <ErrorBanner error={script.error} title="hello.sh could not run" />
-            </>
-          )}
-          {shown === "backend" && !hello.isPending && (
-            <>
-              {hello.data !== undefined && (
-                <Alert severity="success" role="status">
-                  <strong>backend:</strong> {hello.data.message}
-                </Alert>
-              )}
-              <ErrorBanner error={hello.error} title="backend failed" onRetry={askBackend} />
-            </>
-          )}
+          {shown === "hello.sh" && !script.running && <ScriptResult outcome={script.outcome} error={script.error} />}
+          {shown === "backend" && !hello.isPending && <BackendResult message={hello.data?.message} error={hello.error} onRetry={askBackend} />}
         </Stack>
       </CardContent>
     </Card>
