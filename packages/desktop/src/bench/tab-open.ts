@@ -17,6 +17,7 @@ const samples = fileURLToPath(new URL("../../../../samples/", import.meta.url));
 const renderedSelector: Record<string, string> = {
   "plain-extension": "h1",
   "minimal-backend": "h1",
+  "host-binaries": "h1",
   "minimal-backend-image": "h1",
   "compose-volumes-image": "h1",
 };
@@ -27,7 +28,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 await buildPlainFixture();
-const host = await startDesktopHost({ folders: [plainFixtureDir, `${samples}minimal-backend`], images, log: () => {} });
+const host = await startDesktopHost({ folders: [plainFixtureDir, `${samples}minimal-backend`, `${samples}host-binaries`], images, log: () => {} });
 const browser = await launchChromium();
 /** The first thing a user can act on: the figure issue 9's budget is about. */
 const controlSelector = "button, input, select, textarea, a[href]";
