@@ -6,15 +6,13 @@ import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DextProvider } from "./dext-provider.js";
 import { preferColorScheme } from "./test-support/color-scheme.js";
-import type { DockerThemeBag, DockerThemeGlobals } from "./theme-globals.js";
-
-const globals = window as Window & DockerThemeGlobals;
+import type { DockerThemeBag } from "./theme-globals.js";
+import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  delete globals.__ddMuiV5Themes;
-  delete globals.__ddMuiV6Themes;
+  clearThemeGlobals();
 });
 
 function ThemeProbe(): JSX.Element {
@@ -62,7 +60,7 @@ describe("DextProvider", () => {
       dark: { palette: { mode: "dark", primary: { main: "#654321" } } },
     };
     const before = structuredClone(desktopThemes);
-    globals.__ddMuiV6Themes = desktopThemes;
+    themeGlobals.__ddMuiV6Themes = desktopThemes;
 
     render(
       <DextProvider>
@@ -72,7 +70,7 @@ describe("DextProvider", () => {
 
     const button = screen.getByRole("button", { name: "Go" });
     expect(getComputedStyle(button).getPropertyValue("--variant-containedBg")).toBe("#123456");
-    expect(globals.__ddMuiV6Themes).toBe(desktopThemes);
+    expect(themeGlobals.__ddMuiV6Themes).toBe(desktopThemes);
     expect(desktopThemes).toEqual(before);
   });
 

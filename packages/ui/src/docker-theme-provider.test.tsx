@@ -7,15 +7,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { DockerThemeProvider } from "./docker-theme-provider.js";
 import { colorSchemes, preferColorScheme } from "./test-support/color-scheme.js";
 import { ensureDockerThemeGlobals } from "./theme-globals.js";
-import type { DockerThemeBag, DockerThemeGlobals } from "./theme-globals.js";
-
-const globals = window as Window & DockerThemeGlobals;
+import type { DockerThemeBag } from "./theme-globals.js";
+import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  delete globals.__ddMuiV5Themes;
-  delete globals.__ddMuiV6Themes;
+  clearThemeGlobals();
 });
 
 /** The theme a provider gives its children, as data: functions (spacing, breakpoints) are compared by what they return. */
@@ -53,7 +51,7 @@ describe.each(colorSchemes)("DockerThemeProvider in %s", (scheme) => {
 
   it("builds the same theme as Docker's provider from the themes Desktop injected", () => {
     preferColorScheme(scheme);
-    globals.__ddMuiV6Themes = desktopThemes;
+    themeGlobals.__ddMuiV6Themes = desktopThemes;
     const ours = themeUnder(DockerThemeProvider);
     expect(ours).toEqual(themeUnder(DockerMuiV6ThemeProvider));
     expect(ours).toMatchObject({ palette: { primary: { main: scheme === "light" ? "#123456" : "#654321" } } });

@@ -2,17 +2,15 @@ import { packagedThemes } from "@docker/docker-mui-theme-packaged/dist/packagedT
 import { afterEach, describe, expect, it } from "vitest";
 import { ensureDockerThemeGlobals, packagedDockerThemes } from "./theme-globals.js";
 import type { DockerThemeBag, DockerThemeGlobals } from "./theme-globals.js";
+import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
 
-const globals = window as Window & DockerThemeGlobals;
+const globals = themeGlobals;
 const desktopThemes: DockerThemeBag = {
   light: { palette: { mode: "light", primary: { main: "#123456" } } },
   dark: { palette: { mode: "dark", primary: { main: "#654321" } } },
 };
 
-afterEach(() => {
-  delete globals.__ddMuiV5Themes;
-  delete globals.__ddMuiV6Themes;
-});
+afterEach(clearThemeGlobals);
 
 describe("ensureDockerThemeGlobals", () => {
   it("installs Docker's packaged themes for both MUI versions when Desktop injected none", () => {
