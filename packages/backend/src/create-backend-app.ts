@@ -6,7 +6,7 @@ import { randomUuid } from "./random-uuid.js";
 import { parseByteLimit, readJsonBody } from "./read-json-body.js";
 import { RequestContext } from "./request-context.js";
 import { createRouter } from "./router.js";
-import { ensureZodMessages } from "./zod-messages.js";
+import { ensureZodMessages } from "./client/zod-messages.js";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type * as z from "zod/v4/core";
 import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.js";

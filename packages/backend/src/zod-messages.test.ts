@@ -3,7 +3,7 @@ import { safeParse } from "zod/v4/core";
 import { describe, expect, it } from "vitest";
 import { defineContract, defineRoute } from "./client/contract.js";
 import { createBackendApp } from "./create-backend-app.js";
-import { ensureZodMessages } from "./zod-messages.js";
+import { ensureZodMessages } from "./client/zod-messages.js";
 
 describe("ensureZodMessages", () => {
   it("gives a zod/mini contract's issues English messages once a backend app exists", () => {

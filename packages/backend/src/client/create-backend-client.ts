@@ -1,4 +1,5 @@
 import { safeParse } from "zod/v4/core";
+import { ensureZodMessages } from "./zod-messages.js";
 import { BackendClientError } from "./backend-client-error.js";
 import { buildPath } from "./contract.js";
 import type { Contract, RouteCallInput, RouteDefinition, RouteOutput } from "./contract.js";
@@ -48,6 +49,7 @@ export function createBackendClient<C extends Contract>(
   transport: Transport,
   options: BackendClientOptions = {},
 ): BackendClient<C> {
+  ensureZodMessages();
   const retry = { ...defaultRetry, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
