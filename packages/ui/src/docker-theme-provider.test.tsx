@@ -6,7 +6,7 @@ import type { JSX, ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DockerThemeProvider } from "./docker-theme-provider.js";
 import { colorSchemes, preferColorScheme } from "./test-support/color-scheme.js";
-import { ensureDockerThemeGlobals } from "./theme-globals.js";
+import { ensureDockerThemeGlobals, packagedDockerThemes } from "./theme-globals.js";
 import type { DockerThemeBag } from "./theme-globals.js";
 import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
 
@@ -31,7 +31,7 @@ function themeUnder(Provider: (props: { children: ReactNode }) => JSX.Element): 
   cleanup();
   if (seen === undefined) throw new Error("the probe did not render");
   const { spacing, breakpoints, ...rest } = seen;
-  return JSON.parse(JSON.stringify({ ...rest, spacing: spacing(1, 2), up: breakpoints.up("md"), vars: undefined }));
+  return JSON.parse(JSON.stringify({ ...rest, spacing: spacing(1, 2), up: breakpoints.up("md") }));
 }
 
 const desktopThemes: DockerThemeBag = {
@@ -62,5 +62,22 @@ describe("DockerThemeProvider", () => {
   it("renders in the light theme where the page has no matchMedia", () => {
     vi.stubGlobal("matchMedia", undefined);
     expect(themeUnder(DockerThemeProvider)).toMatchObject({ palette: { mode: "light" } });
+  });
+
+  it("paints a page Desktop opened as a dialog in the paper colour, as Docker's provider does", () => {
+    const before = window.location.href;
+    window.history.replaceState(null, "", "?dialog=true");
+    try {
+      const ours = themeUnder(DockerThemeProvider);
+      ensureDockerThemeGlobals();
+      expect(ours).toEqual(themeUnder(DockerMuiV6ThemeProvider));
+      expect(ours).toMatchObject({ palette: { background: { default: packagedDockerThemes.light.palette?.background?.paper } } });
+    } finally {
+      window.history.replaceState(null, "", before);
+    }
+  });
+
+  it("gives its children a theme without CSS variables, as MUI's ThemeProvider gives a plain theme", () => {
+    expect(themeUnder(DockerThemeProvider)).toMatchObject({ vars: null });
   });
 });

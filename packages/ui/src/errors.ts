@@ -1,5 +1,5 @@
 /** The literal codes of dext UI errors, so callers can branch on `error.code`. */
-export type DextUiErrorCode = "outside_desktop" | "exec_unavailable";
+export type DextUiErrorCode = "outside_desktop" | "exec_unavailable" | "lazy_view_load_failed";
 
 /** What the page tells its user when no Docker Desktop client was injected. */
 export const outsideDesktopReason =

@@ -15,7 +15,7 @@ export type { OutsideDesktopNoticeProps } from "./outside-desktop-notice.js";
 export { ensureDockerThemeGlobals, packagedDockerThemes } from "./theme-globals.js";
 export type { DockerThemeBag, DockerThemeGlobals, ThemeGlobalSource, ThemeGlobalsReport } from "./theme-globals.js";
 export { JobProgress } from "./job-progress.js";
-export { lazyView } from "./lazy-view.js";
+export { lazyView, LazyViewLoadError } from "./lazy-view.js";
 export type { LazyView } from "./lazy-view.js";
 export type { JobProgressProps, JobProgressSource } from "./job-progress.js";
 export { useBackendClient } from "./use-backend-client.js";

@@ -61,6 +61,9 @@ describe.each(colorSchemes)("every piece of the kit, in %s, passes axe", (scheme
         <ErrorFallback error={new Error("boom")} reset={() => undefined} />
       </main>,
     );
+    // The banner and the progress bar load their views on first show: check them once they are there.
+    await screen.findByText(/backend is not answering/);
+    await screen.findByRole("progressbar", { name: "Scanning" });
     expect(await violations()).toEqual([]);
   });
 

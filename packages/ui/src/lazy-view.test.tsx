@@ -1,6 +1,7 @@
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ErrorBoundary } from "./error-boundary.js";
 import { lazyView } from "./lazy-view.js";
 
 afterEach(cleanup);
@@ -50,5 +51,39 @@ describe("lazyView", () => {
     render(<View name="again" />);
     expect(await screen.findByText("hello again")).toBeDefined();
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows a failed fetch where the view would be, and fetches again on Try again", async () => {
+    // React reports every caught render error on the console; the boundary is the point here.
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const load = vi.fn().mockRejectedValueOnce(new TypeError("Failed to fetch dynamically imported module")).mockResolvedValue(Greeting);
+    const View = lazyView<{ name: string }>(load);
+    render(
+      <>
+        <p>the rest of the tab</p>
+        <View name="again" />
+      </>,
+    );
+    expect((await screen.findByRole("alert")).textContent).toContain("could not be loaded");
+    expect(screen.getByText("the rest of the tab")).toBeDefined();
+
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByText("hello again")).toBeDefined();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("leaves an error the view throws while rendering to the boundary above it", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    function Broken(): JSX.Element {
+      throw new Error("view bug");
+    }
+    const View = lazyView(() => Promise.resolve(Broken));
+    render(
+      <ErrorBoundary fallback={(error) => <p>outer boundary: {error.message}</p>}>
+        <View />
+      </ErrorBoundary>,
+    );
+    expect(await screen.findByText("outer boundary: view bug")).toBeDefined();
   });
 });

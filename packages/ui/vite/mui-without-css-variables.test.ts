@@ -37,4 +37,16 @@ describe("muiWithoutCssVariables in a production build", () => {
     const built = await pages.build("own-theme", own, [muiWithoutCssVariables()]);
     expect(built.includes(cssVariablesBuilder)).toBe(true);
   });
+
+  it("warns, and changes nothing, when MUI has no plain builder beside its fallback theme", async () => {
+    type Hook = (this: unknown, ...args: unknown[]) => unknown;
+    const plugin = muiWithoutCssVariables() as unknown as Record<"buildStart" | "resolveId" | "buildEnd", Hook>;
+    const warnings: string[] = [];
+    const build = { resolve: () => Promise.resolve(null), warn: (message: string) => warnings.push(message) };
+    plugin.buildStart.call(build);
+    const id = await plugin.resolveId.call(build, "./defaultTheme.js", "/app/node_modules/@mui/material/styles/styled.js", {});
+    plugin.buildEnd.call(build);
+    expect(id).toBeNull();
+    expect(warnings).toEqual([expect.stringContaining("CSS-variables theme builder stays in the bundle")]);
+  });
 });

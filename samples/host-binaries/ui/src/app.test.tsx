@@ -32,6 +32,17 @@ async function startCheck(): Promise<{ process: FakeProcess; client: FakeDesktop
   return { process, client };
 }
 
+/**
+ * The tables and alerts are lazy views of run-results.tsx: once its module has loaded and React
+ * has rendered again, one that is not on the page is really absent, not still loading.
+ */
+async function settleLazyViews(): Promise<void> {
+  await import("./run-results.js");
+  await act(async () => {
+    await Promise.resolve();
+  });
+}
+
 describe("host-binaries UI", () => {
   it("says it runs outside Docker Desktop instead of rendering a blank page", async () => {
     render(<DextProvider><App /></DextProvider>);
@@ -50,6 +61,7 @@ describe("host-binaries UI", () => {
     const table = await screen.findByRole("table", { name: "Tools" });
     expect(within(table).getByText("docker")).toBeTruthy();
     expect(within(table).getByText("27.3.1")).toBeTruthy();
+    await settleLazyViews();
     expect(screen.queryByLabelText("Exit status")).toBeNull();
     act(() => { process.stdout(tool("node", false)); });
     expect(await within(table).findByText("missing")).toBeTruthy();
@@ -107,6 +119,7 @@ describe("host-binaries UI", () => {
     const status = await screen.findByLabelText("Exit status");
     expect(status.textContent).toContain("exit 2: host-doctor did not understand its arguments");
     expect(status.textContent).toContain("host-doctor: unknown option");
+    await settleLazyViews();
     expect(screen.queryByRole("table", { name: "Arguments received" })).toBeNull();
   });
 });
