@@ -1,4 +1,4 @@
-import { loadOnce } from "./load-once.js";
+import { loadWithBackendClient } from "./load-with-backend-client.js";
 import type { BackendClient, BackendClientOptions, Contract, DesktopHttpService } from "@dext/backend/client";
 
 /** A contract, or a function that imports it: `() => import("../shared/contract.js").then((m) => m.contract)`. */
@@ -18,13 +18,11 @@ export function createDeferredBackendClient<C extends Contract>(
   service: DesktopHttpService,
   options?: BackendClientOptions,
 ): BackendClient<C> {
-  const load = loadOnce(async () => {
-    const [contract, { createBackendClient, createDesktopServiceTransport }] = await Promise.all([
-      typeof source === "function" ? source() : source,
-      import("@dext/backend/client"),
-    ]);
-    return createBackendClient(contract, createDesktopServiceTransport(service), options) as Record<string, Caller>;
-  });
+  const load = loadWithBackendClient(
+    source,
+    (contract, { createBackendClient, createDesktopServiceTransport }) =>
+      createBackendClient(contract, createDesktopServiceTransport(service), options) as Record<string, Caller>,
+  );
 
   const callerFor = (route: string): Caller => async (input) => {
     const client = await load();

@@ -1,4 +1,4 @@
-import { loadOnce } from "./load-once.js";
+import { loadWithBackendClient } from "./load-with-backend-client.js";
 import type { BackendClientOptions, DesktopHttpService, JobClient, JobDefinition } from "@dext/backend/client";
 
 /** A job, or a function that imports it: `() => import("../shared/contract.js").then((m) => m.sizeScanJob)`. */
@@ -16,13 +16,9 @@ export function createDeferredJobClient<J extends JobDefinition>(
   service: DesktopHttpService,
   options?: BackendClientOptions,
 ): DeferredJobClient<J> {
-  const load = loadOnce(async () => {
-    const [job, { createDesktopServiceTransport, createJobClient }] = await Promise.all([
-      typeof source === "function" ? source() : source,
-      import("@dext/backend/client"),
-    ]);
-    return createJobClient(job, createDesktopServiceTransport(service), options);
-  });
+  const load = loadWithBackendClient(source, (job, { createDesktopServiceTransport, createJobClient }) =>
+    createJobClient(job, createDesktopServiceTransport(service), options),
+  );
   return {
     start: async (input) => (await load()).start(input),
     poll: async (id) => (await load()).poll(id),
