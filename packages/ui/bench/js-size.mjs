@@ -1,10 +1,10 @@
 // JS a sample's tab loads, gzip -9, from its built dist/ui: the first view (the entry script and
 // what index.html preloads) and everything built (lazy chunks included). Issue 9's budget: 71 KB.
-//   pnpm --filter minimal-backend --filter compose-volumes build && node packages/ui/bench/js-size.mjs
+//   pnpm --filter minimal-backend --filter compose-volumes --filter host-binaries build && node packages/ui/bench/js-size.mjs
 import { readdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 
-const samples = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["minimal-backend", "compose-volumes"];
+const samples = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["minimal-backend", "compose-volumes", "host-binaries"];
 const root = new URL("../../../samples/", import.meta.url);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
