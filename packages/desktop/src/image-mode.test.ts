@@ -38,8 +38,8 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
   });
 
   it("runs vm.cli.exec in the first service's container", async () => {
-    const spec = host?.extensions[0]?.vm?.execSpec("./args.sh", ["a b"]);
-    if (spec === undefined) throw new Error("no VM");
+    const spec = await host?.extensions[0]?.vm?.execSpec("./args.sh", ["a b"]);
+    if (spec === undefined || typeof spec === "string") throw new Error(`no VM: ${spec ?? ""}`);
     const { stdout } = await run(spec.file, spec.args, { encoding: "utf8" });
     expect(stdout).toBe("a b\n");
     const { stdout: names } = await run(spec.file, [...spec.args.slice(0, 2), "hostname"], { encoding: "utf8" });

@@ -1,5 +1,6 @@
 // The host's chrome around extension tabs: what Desktop's Dashboard shows around an extension.
-import type { ChromeToPage, ExtensionSummary, PageToChrome } from "../protocol/index.js";
+import { dashboardConfigGlobal, tokenHeader } from "../protocol/index.js";
+import type { ChromeToPage, DashboardConfig, ExtensionSummary, PageToChrome } from "../protocol/index.js";
 
 type Scheme = "light" | "dark";
 
@@ -12,6 +13,20 @@ const dialog = document.getElementById("open-dialog") as HTMLDialogElement;
 const dialogPath = document.getElementById("open-dialog-path") as HTMLInputElement;
 
 let frame: HTMLIFrameElement | undefined;
+let frameOrigin: string | undefined;
+
+const config = Reflect.get(window, dashboardConfigGlobal) as DashboardConfig | undefined;
+const token = config?.token ?? "";
+
+/** Calls the host with the dashboard's own secret (the host refuses /__dext/ calls without it). */
+function hostFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(path, { ...init, headers: { [tokenHeader]: token }, credentials: "omit" });
+}
+
+/** An extension's origin: its own port on the host name this dashboard was opened with, so its cookies match. */
+function extensionUrl(extension: ExtensionSummary, path: string): string {
+  return `${window.location.protocol}//${window.location.hostname}:${extension.port ?? ""}${path}`;
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -34,7 +49,7 @@ function applyScheme(scheme: Scheme): void {
 }
 
 function postToPage(message: ChromeToPage): void {
-  frame?.contentWindow?.postMessage(message, window.location.origin);
+  if (frameOrigin !== undefined) frame?.contentWindow?.postMessage(message, frameOrigin);
 }
 
 function toast(level: "success" | "warning" | "error", text: string): void {
@@ -55,19 +70,23 @@ function show(extension: ExtensionSummary): void {
   for (const button of tabs.querySelectorAll("button")) button.setAttribute("aria-selected", String(button.dataset.id === extension.id));
   view.replaceChildren();
   if (extension.problems.length > 0) view.append(element("p", { className: "problems", textContent: extension.problems.join("\n") }));
-  if (extension.uiUrl === undefined) {
+  if (extension.uiPath === undefined || extension.port === undefined) {
     view.append(element("p", { className: "empty", textContent: `${extension.title} has no UI tab.` }));
     frame = undefined;
+    frameOrigin = undefined;
     return;
   }
-  frame = element("iframe", { src: extension.uiUrl, title: extension.title });
+  const src = extensionUrl(extension, extension.uiPath);
+  frameOrigin = new URL(src).origin;
+  frame = element("iframe", { src, title: extension.title });
   frame.style.height = extension.problems.length > 0 ? "calc(100% - 3em)" : "100%";
   view.append(frame);
   if (window.location.hash !== `#${extension.id}`) history.replaceState(null, "", `#${extension.id}`);
 }
 
 function onPageMessage(event: MessageEvent<unknown>): void {
-  if (event.origin !== window.location.origin || frame === undefined || event.source !== frame.contentWindow) return;
+  // Only the open tab's page, from its own origin, may raise toasts, dialogs and log lines.
+  if (frame === undefined || event.origin !== frameOrigin || event.source !== frame.contentWindow) return;
   const message = event.data as PageToChrome;
   switch (message.kind) {
     case "dext:call":
@@ -99,16 +118,35 @@ function onPageMessage(event: MessageEvent<unknown>): void {
   }
 }
 
+/** Host events as server-sent events over fetch, since EventSource cannot send the dashboard's secret. */
+async function followEvents(onEvent: (data: { type: string; extensionId: string }) => void): Promise<void> {
+  const response = await hostFetch("/__dext/events");
+  if (response.body === null) return;
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      for (const line of block.split("\n")) if (line.startsWith("data: ")) onEvent(JSON.parse(line.slice(6)) as { type: string; extensionId: string });
+    }
+  }
+}
+
 async function start(): Promise<void> {
   applyScheme(currentScheme());
   schemeSelect.addEventListener("change", () => applyScheme(schemeSelect.value === "dark" ? "dark" : "light"));
   window.addEventListener("message", onPageMessage);
   // The host reports UI rebuilds; the open tab reloads, as after `docker extension update`.
-  new EventSource("/__dext/events").addEventListener("message", (event: MessageEvent<string>) => {
-    const data = JSON.parse(event.data) as { type: string; extensionId: string };
-    if (data.type === "reload" && frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`)) frame.contentWindow?.location.reload();
+  void followEvents((data) => {
+    // The page is on another origin: setting src again reloads it (its location is not ours to touch).
+    if (data.type === "reload" && frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`)) frame.setAttribute("src", frame.src);
   });
-  const extensions = (await (await fetch("/__dext/extensions")).json()) as ExtensionSummary[];
+  const extensions = (await (await hostFetch("/__dext/extensions")).json()) as ExtensionSummary[];
   if (extensions.length === 0) {
     view.replaceChildren(element("p", { className: "empty", textContent: "No extension is installed." }));
     return;
@@ -117,7 +155,7 @@ async function start(): Promise<void> {
     const button = element("button", { type: "button", onclick: () => show(extension) });
     button.setAttribute("role", "tab");
     button.dataset.id = extension.id;
-    if (extension.iconUrl !== undefined) button.append(element("img", { src: extension.iconUrl, alt: "" }));
+    if (extension.iconPath !== undefined && extension.port !== undefined) button.append(element("img", { src: extensionUrl(extension, extension.iconPath), alt: "" }));
     const state = element("span", { className: "state", title: `VM service: ${extension.vm.state}` });
     state.dataset.state = extension.vm.state;
     button.append(extension.title, state);

@@ -15,12 +15,13 @@ export interface ChromeBridge {
   readonly embedded: boolean;
 }
 
-export function createChromeBridge(extensionId: string): ChromeBridge {
+export function createChromeBridge(extensionId: string, chromeOrigins: readonly string[]): ChromeBridge {
   const embedded = window.parent !== window;
   const listeners: ((message: ChromeToPage) => void)[] = [];
   const pending = new Map<string, (result: unknown) => void>();
   window.addEventListener("message", (event: MessageEvent<unknown>) => {
-    if (event.source !== window.parent) return;
+    // Only the dashboard that embeds this page speaks for Desktop; any other window is ignored.
+    if (event.source !== window.parent || !chromeOrigins.includes(event.origin)) return;
     if (!isChromeMessage(event.data)) return;
     const message = event.data;
     if (message.kind === "dext:dialog-result") pending.get(message.requestId)?.(message.result);
@@ -28,7 +29,8 @@ export function createChromeBridge(extensionId: string): ChromeBridge {
   });
   const send = (message: ChromeMessage) => {
     const full: PageToChrome = { ...message, extensionId };
-    if (embedded) window.parent.postMessage(full, window.location.origin);
+    // The parent is the dashboard on one of its origins; a message aimed at the others is dropped by the browser.
+    if (embedded) for (const origin of chromeOrigins) window.parent.postMessage(full, origin);
     else if (message.kind === "dext:toast") console.info(`[dext toast ${message.level}] ${message.message}`);
   };
   return {

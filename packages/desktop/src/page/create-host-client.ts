@@ -1,9 +1,11 @@
 import { summarize } from "./chrome-bridge.js";
 import { createExec } from "./exec-client.js";
+import { createHostFetch } from "./host-fetch.js";
 import { createHttpService } from "./service-client.js";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { PageConfig } from "../protocol/index.js";
 import type { ChromeBridge } from "./chrome-bridge.js";
+import type { HostFetch } from "./host-fetch.js";
 
 type AnyFunction = (...args: never[]) => unknown;
 
@@ -41,12 +43,8 @@ function logged<F extends AnyFunction>(bridge: ChromeBridge, api: string, fn: F)
   }) as F;
 }
 
-async function listFromEngine(apiBase: string, what: "containers" | "images", options: unknown): Promise<unknown> {
-  const response = await fetch(`${apiBase}/docker/${what}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(options ?? {}),
-  });
+async function listFromEngine(hostFetch: HostFetch, what: "containers" | "images", options: unknown): Promise<unknown> {
+  const response = await hostFetch(`/docker/${what}`, options ?? {});
   const body = (await response.json()) as unknown;
   if (!response.ok) throw new Error((body as { message?: string }).message ?? `Docker engine call failed (HTTP ${response.status})`);
   return body;
@@ -54,8 +52,8 @@ async function listFromEngine(apiBase: string, what: "containers" | "images", op
 
 /** The `window.ddClient` the host injects: Desktop's API, served by the dext host. */
 export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.DockerDesktopClient {
-  const { apiBase } = config;
-  const service = createHttpService(apiBase);
+  const hostFetch = createHostFetch(config);
+  const service = createHttpService(hostFetch);
   const navigate = (intent: string) => (...args: unknown[]) => {
     bridge.send({ kind: "dext:navigate", intent, args });
     return Promise.resolve();
@@ -67,7 +65,7 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
     extension: {
       image: config.image,
       vm: {
-        cli: { exec: logged(bridge, "extension.vm.cli.exec", createExec(apiBase, "vm")) },
+        cli: { exec: logged(bridge, "extension.vm.cli.exec", createExec(hostFetch, "vm")) },
         service: {
           request: logged(bridge, "extension.vm.service.request", service.request),
           get: logged(bridge, "extension.vm.service.get", service.get),
@@ -78,7 +76,7 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
           head: logged(bridge, "extension.vm.service.head", service.head),
         },
       },
-      host: { cli: { exec: logged(bridge, "extension.host.cli.exec", createExec(apiBase, "host")) } },
+      host: { cli: { exec: logged(bridge, "extension.host.cli.exec", createExec(hostFetch, "host")) } },
     },
     desktopUI: {
       toast: {
@@ -115,9 +113,9 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
       hostname: config.host.hostname,
     },
     docker: {
-      cli: { exec: logged(bridge, "docker.cli.exec", createExec(apiBase, "docker")) },
-      listContainers: logged(bridge, "docker.listContainers", (options?: unknown) => listFromEngine(apiBase, "containers", options)),
-      listImages: logged(bridge, "docker.listImages", (options?: unknown) => listFromEngine(apiBase, "images", options)),
+      cli: { exec: logged(bridge, "docker.cli.exec", createExec(hostFetch, "docker")) },
+      listContainers: logged(bridge, "docker.listContainers", (options?: unknown) => listFromEngine(hostFetch, "containers", options)),
+      listImages: logged(bridge, "docker.listImages", (options?: unknown) => listFromEngine(hostFetch, "images", options)),
     },
   };
   return client;

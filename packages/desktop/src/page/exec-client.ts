@@ -1,6 +1,7 @@
 import { createLineSplitter, toExecResult } from "./exec-result.js";
 import { readNdjson } from "./ndjson.js";
 import type { v1 } from "@docker/extension-api-client-types";
+import type { HostFetch } from "./host-fetch.js";
 import type { ExecEvent, ExecRequest, ExecTarget } from "../protocol/index.js";
 
 type OutputCallback = NonNullable<v1.ExecStreamOptions["onOutput"]>;
@@ -9,13 +10,8 @@ interface RunHandlers {
   onEvent: (event: ExecEvent) => void;
 }
 
-async function runOnHost(apiBase: string, request: ExecRequest, handlers: RunHandlers, signal?: AbortSignal): Promise<void> {
-  const response = await fetch(`${apiBase}/exec`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(request),
-    signal: signal ?? null,
-  });
+async function runOnHost(hostFetch: HostFetch, request: ExecRequest, handlers: RunHandlers, signal?: AbortSignal): Promise<void> {
+  const response = await hostFetch("/exec", request, signal);
   if (!response.ok || response.body === null) {
     throw new Error(`The dext host refused the command (HTTP ${response.status}): ${await response.text()}`);
   }
@@ -35,7 +31,7 @@ function checkArgs(cmd: unknown, args: unknown): asserts args is string[] {
  * rejects with the same shape plus `code` otherwise; streamed, it reports output as it comes
  * (by line with `splitOutputLines`), then `onClose(code)`, and `close()` kills the process.
  */
-export function createExec(apiBase: string, target: ExecTarget): v1.Exec {
+export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
   function exec(cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
@@ -49,7 +45,7 @@ export function createExec(apiBase: string, target: ExecTarget): v1.Exec {
     let stderr = "";
     let exit: Extract<ExecEvent, { type: "exit" }> | undefined;
     let failure: Extract<ExecEvent, { type: "error" }> | undefined;
-    await runOnHost(apiBase, { target, cmd, args }, {
+    await runOnHost(hostFetch, { target, cmd, args }, {
       onEvent: (event) => {
         if (event.type === "stdout") stdout += event.data;
         else if (event.type === "stderr") stderr += event.data;
@@ -75,7 +71,7 @@ export function createExec(apiBase: string, target: ExecTarget): v1.Exec {
     const split = options.splitOutputLines === true;
     const run = async () => {
       checkArgs(cmd, args);
-      await runOnHost(apiBase, { target, cmd, args }, {
+      await runOnHost(hostFetch, { target, cmd, args }, {
         onEvent: (event) => {
           if (event.type === "stdout") {
             if (split) stdoutLines.push(event.data);

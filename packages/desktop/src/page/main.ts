@@ -10,7 +10,7 @@ import type { PageConfig } from "../protocol/index.js";
 const config = Reflect.get(window, pageConfigGlobal) as PageConfig | undefined;
 if (config === undefined) throw new Error("dext host: page configuration missing; load this page through the dext host");
 
-const bridge = createChromeBridge(config.extensionId);
+const bridge = createChromeBridge(config.extensionId, config.chromeOrigins);
 const setScheme = installColorScheme(config.colorScheme);
 bridge.onMessage((message) => {
   if (message.kind === "dext:color-scheme") setScheme(message.scheme);

@@ -1,4 +1,5 @@
 import type { v1 } from "@docker/extension-api-client-types";
+import type { HostFetch } from "./host-fetch.js";
 import type { ServiceRequest, ServiceResponse } from "../protocol/index.js";
 
 /** Desktop's rejection of a failed `vm.service` call; `statusCode` is undefined when nothing answered. */
@@ -24,17 +25,18 @@ function decode(response: Extract<ServiceResponse, { ok: true }>): unknown {
 export type HttpServiceFunctions = { readonly [K in keyof v1.HttpService]: (...args: Parameters<v1.HttpService[K]>) => ReturnType<v1.HttpService[K]> };
 
 /** `vm.service` as Desktop gives it: HTTP to the extension socket, JSON decoded, non-2xx rejected. */
-export function createHttpService(apiBase: string): HttpServiceFunctions {
+export function createHttpService(hostFetch: HostFetch): HttpServiceFunctions {
   const request = async (config: v1.RequestConfig): Promise<unknown> => {
     if (typeof config.url !== "string" || !config.url.startsWith("/")) {
       throw new TypeError(`vm.service: url must be a path starting with "/", got ${JSON.stringify(config.url)}`);
     }
     const payload: ServiceRequest = { url: config.url, method: config.method.toUpperCase(), headers: config.headers, data: config.data };
-    const answer = await fetch(`${apiBase}/service`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(payload),
-    });
+    const answer = await hostFetch("/service", payload);
+    if (!answer.ok) {
+      const failure: ServiceFailure = { name: "Error", message: `The dext host refused the call (HTTP ${answer.status}): ${await answer.text()}`, statusCode: undefined };
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw failure;
+    }
     const response = (await answer.json()) as ServiceResponse;
     if (!response.ok) {
       const failure: ServiceFailure = { name: "Error", message: response.message, statusCode: undefined };

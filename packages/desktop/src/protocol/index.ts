@@ -32,6 +32,10 @@ export interface PageConfig {
   extensionId: string;
   image: string;
   apiBase: string;
+  /** This extension's secret for this host run: every API call carries it in the `tokenHeader`. */
+  token: string;
+  /** The origins the dashboard may be opened at; the page talks to its parent only there. */
+  chromeOrigins: string[];
   host: { platform: string; arch: string; hostname: string };
   colorScheme: "light" | "dark" | "system";
 }
@@ -39,8 +43,11 @@ export interface PageConfig {
 export interface ExtensionSummary {
   id: string;
   title: string;
-  uiUrl: string | undefined;
-  iconUrl: string | undefined;
+  /** Each extension has an origin of its own (a port of its own), as each has its own webview in Desktop. */
+  port: number | undefined;
+  /** Paths on the extension's origin. */
+  uiPath: string | undefined;
+  iconPath: string | undefined;
   source: string;
   vm: { state: "none" | "starting" | "running" | "exited"; detail: string | undefined };
   problems: string[];
@@ -60,3 +67,11 @@ export type ChromeToPage =
   | { kind: "dext:dialog-result"; requestId: string; result: { canceled: boolean; filePaths: string[] } };
 
 export const pageConfigGlobal = "__dextPageConfig";
+export const dashboardConfigGlobal = "__dextDashboardConfig";
+
+/** The request header that carries a page's (or the dashboard's) secret. */
+export const tokenHeader = "x-dext-token";
+
+export interface DashboardConfig {
+  token: string;
+}

@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
 import { dockerCliPath, docker } from "./docker-cli.js";
 import { DesktopHostError } from "./errors.js";
+import { readRegularFile } from "./read-regular-file.js";
 import { waitForSocket } from "./socket-ready.js";
 import type { InstallOptions } from "./installed-extension.js";
 import type { VmRuntime, VmState } from "./vm-runtime.js";
@@ -58,7 +59,7 @@ export interface ComposeVmOptions extends InstallOptions {
  * adds the mount, so the author's compose file is used as it is.
  */
 export async function startComposeVm(options: ComposeVmOptions): Promise<VmRuntime> {
-  const text = await readFile(options.composeFile, "utf8");
+  const text = await readRegularFile(options.composeFile);
   const services = composeServiceNames(text);
   const rawSocket = rawSocketTargets(text);
   const first = services[0];
@@ -108,10 +109,10 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
   return {
     socketPath: options.socketPath,
     state: () => state,
-    execSpec: (cmd, args) => ({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
+    execSpec: (cmd, args) => Promise.resolve({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
     stop: async () => {
       // Stopping the host is not an uninstall: named volumes (the extension's state) stay.
-      await compose(["down", "--remove-orphans", "--timeout", "10"]).catch((error: unknown) => options.log(`compose down failed: ${String(error)}`));
+      await compose(["down", "--remove-orphans", "--timeout", "2"]).catch((error: unknown) => options.log(`compose down failed: ${String(error)}`));
       state = { state: "exited", detail: "stopped" };
     },
   };

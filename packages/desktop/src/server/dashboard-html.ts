@@ -1,5 +1,8 @@
-/** The host's own page: a tab per extension, a light/dark switch, toasts, and the call log. */
-export const dashboardHtml = `<!doctype html>
+import { dashboardConfigGlobal } from "../protocol/index.js";
+import type { DashboardConfig } from "../protocol/index.js";
+
+/** The host's own page: a tab per extension, a light/dark switch, toasts, and the call log; it carries the dashboard's secret. */
+export const dashboardHtml = (config: DashboardConfig): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -42,6 +45,7 @@ export const dashboardHtml = `<!doctype html>
 <details id="log" open><summary>Client calls</summary><ol id="calls"></ol></details>
 <div id="toasts" role="status" aria-live="polite"></div>
 <dialog id="open-dialog"><form method="dialog"><p id="open-dialog-title">Choose a file path on this machine</p><input id="open-dialog-path" placeholder="/path/to/file"><menu><button value="cancel">Cancel</button> <button value="ok" id="open-dialog-ok">Open</button></menu></form></dialog>
+<script>window.${dashboardConfigGlobal}=${JSON.stringify(config).replace(/</g, "\\u003c")};</script>
 <script src="/__dext/dashboard.js"></script>
 </body>
 </html>

@@ -1,13 +1,21 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { createHostServer } from "./host-server.js";
+import { failedSummary, installedSummary } from "./extension-summary.js";
+import { routeExtension } from "./extension-server.js";
+import { createGuardedServer, dashboardRoute } from "./host-server.js";
 import { installFromFolder } from "./installed-extension.js";
 import { slugFor } from "./extension-folder.js";
 import { installFromImage } from "./image-extension.js";
 import { loadPageAssets } from "./page-assets.js";
+import { ProcessGroups } from "./process-group.js";
+import { hostNamesFor, policyFor } from "./request-guard.js";
 import { watchUiFolders } from "./ui-watcher.js";
+import type { Server } from "node:http";
+import type { ExtensionSummary } from "../protocol/index.js";
 import type { HostEvent } from "./host-server.js";
 import type { InstalledExtension } from "./installed-extension.js";
+import type { CallerPolicy } from "./request-guard.js";
 
 export interface DesktopHostOptions {
   /** Extension folders to install. */
@@ -25,6 +33,10 @@ export interface DesktopHostOptions {
 export interface DesktopHost {
   readonly url: string;
   readonly extensions: readonly InstalledExtension[];
+  /** Each installed extension's own origin (`http://127.0.0.1:<port>`), by id. */
+  readonly origins: ReadonlyMap<string, string>;
+  /** How many processes the host started are still running (exec commands and folder-mode VM services). */
+  runningProcesses(): number;
   stop(): Promise<void>;
 }
 
@@ -40,72 +52,112 @@ function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
+/** A fresh secret per server per host run: 256 bits, never written anywhere but the page it belongs to. */
+const newToken = () => randomBytes(32).toString("base64url");
+
+function listen(server: Server, port: number, hostname: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => {
+      const address = server.address();
+      resolve(typeof address === "object" && address !== null ? address.port : port);
+    });
+  });
+}
+
 /**
- * Installs the extensions and serves the dashboard. Extensions install one after another (their
- * backends start in parallel with nothing else), and one that fails to install is reported and
- * skipped rather than stopping the others.
+ * Installs the extensions and serves the dashboard. Each extension gets an origin of its own (a
+ * port of its own) and a secret of its own, as each gets its own webview and client in Desktop,
+ * so a tab can only ever act as itself. Extensions install one after another, and one that fails
+ * is reported in the dashboard rather than stopping the others.
  */
 export async function startDesktopHost(options: DesktopHostOptions): Promise<DesktopHost> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const hostname = options.hostname ?? "127.0.0.1";
   // Short, because socket paths under it must stay under 104 bytes.
   const stateRoot = await mkdtemp("/tmp/dext-host-");
-  const extensions: InstalledExtension[] = [];
-  const taken = new Set<string>();
+  const groups = new ProcessGroups();
   const assets = loadPageAssets();
+  const servers: Server[] = [];
+  const subscribers = new Set<(event: HostEvent) => void>();
+  const summaries: (() => ExtensionSummary)[] = [];
+
+  let dashboardPolicy: CallerPolicy = { hosts: new Set(), origins: new Set(), token: newToken() };
+  const dashboard = createGuardedServer(() => dashboardPolicy, (line) => log(`[dashboard] ${line}`), dashboardRoute({
+    extensions: () => summaries.map((summary) => summary()),
+    subscribe: (send) => {
+      subscribers.add(send);
+      return () => subscribers.delete(send);
+    },
+    dashboardScript: async () => (await assets).dashboardScript,
+  }, () => dashboardPolicy, (line) => log(`[dashboard] ${line}`)));
+  servers.push(dashboard);
+  const dashboardPort = await listen(dashboard, options.port ?? 0, hostname);
+  dashboardPolicy = policyFor(dashboardPort, hostname, dashboardPolicy.token);
+  const chromeOrigins = hostNamesFor(dashboardPort, hostname).map((host) => `http://${host}`);
+
+  const extensions: InstalledExtension[] = [];
+  const origins = new Map<string, string>();
+  const taken = new Set<string>();
   const sources = [
     ...options.folders.map((folder) => ({ kind: "folder" as const, ref: folder, id: uniqueId(slugFor(folder), taken) })),
     ...(options.images ?? []).map((image) => ({ kind: "image" as const, ref: image, id: uniqueId(slugForImage(image), taken) })),
   ];
   for (const { kind, ref, id } of sources) {
+    const extensionLog = (line: string) => log(`[${id}] ${line}`);
+    let installed: InstalledExtension;
     try {
-      const installOptions = {
-        id,
-        stateDir: join(stateRoot, id),
-        ...(options.context === undefined ? {} : { context: options.context }),
-        log: (line: string) => log(`[${id}] ${line}`),
-      };
-      const installed = kind === "folder" ? await installFromFolder(ref, installOptions) : await installFromImage(ref, installOptions);
-      extensions.push(installed);
-      for (const problem of installed.problems) log(`[${id}] problem: ${problem}`);
+      const installOptions = { id, stateDir: join(stateRoot, id), groups, ...(options.context === undefined ? {} : { context: options.context }), log: extensionLog };
+      installed = kind === "folder" ? await installFromFolder(ref, installOptions) : await installFromImage(ref, installOptions);
     } catch (error) {
-      log(`[${id}] not installed: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      extensionLog(`not installed: ${reason}`);
+      summaries.push(() => failedSummary(id, ref, reason));
+      continue;
     }
+    extensions.push(installed);
+    for (const problem of installed.problems) extensionLog(`problem: ${problem}`);
+    let policy: CallerPolicy = { hosts: new Set(), origins: new Set(), token: newToken() };
+    const site = { extension: installed, get policy() { return policy; }, chromeOrigins, groups, log: extensionLog };
+    const server = createGuardedServer(() => policy, extensionLog, (request, response, pathname) =>
+      routeExtension(site, request, response, pathname, async () => (await assets).pageScript),
+    );
+    servers.push(server);
+    const port = await listen(server, 0, hostname);
+    policy = policyFor(port, hostname, policy.token);
+    origins.set(id, `http://${hostname}:${port}`);
+    summaries.push(() => installedSummary(installed, port));
   }
   await assets;
-  const subscribers = new Set<(event: HostEvent) => void>();
+
   const uiFolders = new Map<string, string>();
   for (const extension of extensions) {
     const root = extension.metadata.ui?.["dashboard-tab"]?.root;
-    const folder = root === undefined ? undefined : extension.resolveImagePath(root);
+    const folder = root === undefined ? undefined : await extension.resolveImagePath(root).catch(() => undefined);
     if (folder !== undefined) uiFolders.set(extension.id, folder);
   }
   const stopWatching = watchUiFolders(uiFolders, (extensionId) => {
     log(`[${extensionId}] UI changed: reloading its tab`);
     for (const send of subscribers) send({ type: "reload", extensionId });
   });
-  const server = createHostServer({
-    extensions: () => extensions,
-    subscribe: (send) => {
-      subscribers.add(send);
-      return () => subscribers.delete(send);
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.hostname ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : options.port ?? 0;
+
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://${options.hostname ?? "127.0.0.1"}:${port}/`,
+    url: `http://${hostname}:${dashboardPort}/`,
     extensions,
+    origins,
+    runningProcesses: () => groups.size,
     stop: () => {
       stopping ??= (async () => {
         stopWatching();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await Promise.all(servers.map((server) => {
+          server.closeAllConnections();
+          return new Promise<void>((resolve) => server.close(() => resolve()));
+        }));
+        // Streams the pages left open end with their connections; whatever is still running ends here.
+        await groups.endAll();
         await Promise.all(extensions.map((extension) => extension.stop()));
+        await groups.endAll();
         await rm(stateRoot, { recursive: true, force: true });
       })();
       return stopping;

@@ -1,9 +1,10 @@
 import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { isAbsolute, join, posix, resolve } from "node:path";
+import { isAbsolute, join, posix } from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
+import { realPathWithin } from "./contained-path.js";
 import { DesktopHostError } from "./errors.js";
+import { readRegularFile } from "./read-regular-file.js";
 import { expandVariables, splitShellWords } from "./shell-words.js";
 
 /** One file or folder the final image receives: where it lands, and where it comes from on this machine. */
@@ -47,6 +48,12 @@ function execOrShellForm(content: string): string[] {
   return ["/bin/sh", "-c", trimmed];
 }
 
+function execFormWords(text: string): string[] {
+  const parsed: unknown = JSON.parse(text);
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) throw new SyntaxError("exec form must be a JSON array of strings");
+  return parsed;
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -60,15 +67,33 @@ function instructionFlags(instruction: Instruction): [string, string][] {
   return (withFlags.getFlags?.() ?? []).map((flag) => [flag.getName(), flag.getValue() ?? ""]);
 }
 
-function stageSourceToHost(stage: Stage, path: string): string | undefined {
-  // Later copies win, as later layers do in the image.
-  for (const entry of [...stage.entries].reverse()) {
-    if (entry.imagePath === "/") return join(entry.hostPath, path);
+/** The copy that puts something at `path` (the latest one: later layers win) and the machine path it stands for. */
+function entryFor(entries: readonly LayoutEntry[], path: string): { entry: LayoutEntry; hostPath: string } | undefined {
+  for (const entry of [...entries].reverse()) {
+    if (entry.imagePath === "/") return { entry, hostPath: join(entry.hostPath, path) };
     if (path === entry.imagePath || path.startsWith(`${entry.imagePath}/`)) {
-      return join(entry.hostPath, path.slice(entry.imagePath.length));
+      return { entry, hostPath: join(entry.hostPath, path.slice(entry.imagePath.length)) };
     }
   }
   return undefined;
+}
+
+function stageSourceToHost(stage: Stage, path: string): string | undefined {
+  return entryFor(stage.entries, path)?.hostPath;
+}
+
+/**
+ * A COPY source in the build context. Docker reads sources relative to the context, absolute ones
+ * too (`COPY /ui /ui` is the context's ui), and refuses any that climbs out of it with `..`.
+ */
+function contextSource(contextDir: string, src: string, where: string): string {
+  let depth = 0;
+  for (const part of src.split("/")) {
+    if (part === "..") depth -= 1;
+    else if (part !== "" && part !== ".") depth += 1;
+    if (depth < 0) throw new DesktopHostError("dockerfile_invalid", `${where}: COPY source ${src} is outside the build context ${contextDir}`);
+  }
+  return join(contextDir, posix.normalize(`/${src}`));
 }
 
 /**
@@ -79,69 +104,76 @@ function stageSourceToHost(stage: Stage, path: string): string | undefined {
 export async function readImageLayout(dockerfilePath: string, contextDir: string, buildArgs: Record<string, string> = {}): Promise<ImageLayout> {
   let text: string;
   try {
-    text = await readFile(dockerfilePath, "utf8");
+    text = await readRegularFile(dockerfilePath);
   } catch (cause) {
-    throw new DesktopHostError("dockerfile_unreadable", `Cannot read ${dockerfilePath}`, { cause });
+    throw new DesktopHostError("dockerfile_unreadable", cause instanceof Error ? cause.message : `Cannot read ${dockerfilePath}`, { cause });
   }
   const stages: Stage[] = [];
   const args = new Map<string, string>(Object.entries(buildArgs));
   let stage: Stage | undefined;
-  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
-    const keyword = instruction.getKeyword();
-    const line = instruction.getRange().start.line + 1;
-    const content = instruction.getArgumentsContent() ?? "";
-    const vars = new Map([...args, ...(stage?.env ?? [])]);
-    if (keyword === "ARG") {
-      const [name, value] = content.trim().split(/=(.*)/s);
-      if (name !== undefined && !args.has(name)) args.set(name, splitShellWords(value ?? "").join(" "));
-      continue;
-    }
-    if (keyword === "FROM") {
-      const words = splitShellWords(content);
-      const from = stages.find((s) => s.name !== undefined && s.name === words[0]);
-      stage = {
-        name: words[1]?.toUpperCase() === "AS" ? words[2] : undefined,
-        workdir: from?.workdir ?? "/",
-        env: new Map(from?.env ?? []),
-        entries: [...(from?.entries ?? [])],
-        cmd: from?.cmd,
-        entrypoint: from?.entrypoint,
-      };
-      stages.push(stage);
-      continue;
-    }
-    if (stage === undefined) continue;
-    if (keyword === "WORKDIR") {
-      stage.workdir = posix.resolve(stage.workdir, expandVariables(splitShellWords(content).join(" "), vars));
-    } else if (keyword === "ENV") {
-      const words = splitShellWords(content);
-      const pairs = words.some((word) => word.includes("=")) ? words.map((word) => word.split(/=(.*)/s)) : [[words[0], words.slice(1).join(" ")]];
-      for (const [name, value] of pairs) if (name !== undefined) stage.env.set(name, expandVariables(value ?? "", vars));
-    } else if (keyword === "CMD") {
-      stage.cmd = execOrShellForm(content);
-    } else if (keyword === "ENTRYPOINT") {
-      stage.entrypoint = execOrShellForm(content);
-    } else if (keyword === "COPY" || keyword === "ADD") {
-      const trimmed = content.trim();
-      // The parser keeps flags (--from, --chmod) out of the arguments and hands them over apart.
-      const flags = new Map(instructionFlags(instruction));
-      const words = trimmed.startsWith("[") ? (JSON.parse(trimmed) as string[]) : splitShellWords(trimmed);
-      const expanded = words.map((word) => expandVariables(word, vars));
-      const dest = expanded.pop();
-      if (dest === undefined || expanded.length === 0) continue;
-      const from = flags.get("from");
-      const source = from === undefined ? undefined : stages.find((s) => s.name === expandVariables(from, vars));
-      if (from !== undefined && source === undefined) continue; // an external image: nothing on this machine
-      const base = posix.resolve(stage.workdir, dest);
-      const intoFolder = dest.endsWith("/") || expanded.length > 1;
-      for (const src of expanded) {
-        const hostPath = source === undefined ? resolve(contextDir, src) : stageSourceToHost(source, posix.resolve(source.workdir, src));
-        if (hostPath === undefined) continue;
-        // A folder source copies its contents; a file copied into a folder keeps its name.
-        const imagePath = intoFolder && !isDirectory(hostPath) ? posix.join(base, posix.basename(src)) : base;
-        stage.entries.push({ imagePath, hostPath, line });
+  let line = 0;
+  try {
+    for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+      const keyword = instruction.getKeyword();
+      line = instruction.getRange().start.line + 1;
+      const content = instruction.getArgumentsContent() ?? "";
+      const vars = new Map([...args, ...(stage?.env ?? [])]);
+      if (keyword === "ARG") {
+        const [name, value] = content.trim().split(/=(.*)/s);
+        if (name !== undefined && !args.has(name)) args.set(name, splitShellWords(value ?? "").join(" "));
+        continue;
+      }
+      if (keyword === "FROM") {
+        const words = splitShellWords(content);
+        const from = stages.find((s) => s.name !== undefined && s.name === words[0]);
+        stage = {
+          name: words[1]?.toUpperCase() === "AS" ? words[2] : undefined,
+          workdir: from?.workdir ?? "/",
+          env: new Map(from?.env ?? []),
+          entries: [...(from?.entries ?? [])],
+          cmd: from?.cmd,
+          entrypoint: from?.entrypoint,
+        };
+        stages.push(stage);
+        continue;
+      }
+      if (stage === undefined) continue;
+      if (keyword === "WORKDIR") {
+        stage.workdir = posix.resolve(stage.workdir, expandVariables(splitShellWords(content).join(" "), vars));
+      } else if (keyword === "ENV") {
+        const words = splitShellWords(content);
+        const pairs = words.some((word) => word.includes("=")) ? words.map((word) => word.split(/=(.*)/s)) : [[words[0], words.slice(1).join(" ")]];
+        for (const [name, value] of pairs) if (name !== undefined) stage.env.set(name, expandVariables(value ?? "", vars));
+      } else if (keyword === "CMD") {
+        stage.cmd = execOrShellForm(content);
+      } else if (keyword === "ENTRYPOINT") {
+        stage.entrypoint = execOrShellForm(content);
+      } else if (keyword === "COPY" || keyword === "ADD") {
+        const trimmed = content.trim();
+        // The parser keeps flags (--from, --chmod) out of the arguments and hands them over apart.
+        const flags = new Map(instructionFlags(instruction));
+        const words = trimmed.startsWith("[") ? execFormWords(trimmed) : splitShellWords(trimmed);
+        const expanded = words.map((word) => expandVariables(word, vars));
+        const dest = expanded.pop();
+        if (dest === undefined || expanded.length === 0) continue;
+        const from = flags.get("from");
+        const source = from === undefined ? undefined : stages.find((s) => s.name === expandVariables(from, vars));
+        if (from !== undefined && source === undefined) continue; // an external image: nothing on this machine
+        const base = posix.resolve(stage.workdir, dest);
+        const intoFolder = dest.endsWith("/") || expanded.length > 1;
+        for (const src of expanded) {
+          const hostPath = source === undefined ? contextSource(contextDir, src, `${dockerfilePath}:${line}`) : stageSourceToHost(source, posix.resolve(source.workdir, src));
+          if (hostPath === undefined) continue;
+          // A folder source copies its contents; a file copied into a folder keeps its name.
+          const imagePath = intoFolder && !isDirectory(hostPath) ? posix.join(base, posix.basename(src)) : base;
+          stage.entries.push({ imagePath, hostPath, line });
+        }
       }
     }
+  } catch (cause) {
+    if (cause instanceof DesktopHostError) throw cause;
+    // Unterminated quotes, values that expand without bound, a malformed exec-form array.
+    throw new DesktopHostError("dockerfile_invalid", `${dockerfilePath}:${line}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
   const last = stages.at(-1);
   if (last === undefined) throw new DesktopHostError("dockerfile_invalid", `${dockerfilePath} has no FROM instruction`);
@@ -149,8 +181,20 @@ export async function readImageLayout(dockerfilePath: string, contextDir: string
   return { entries: last.entries, workdir: last.workdir, env: Object.fromEntries(last.env), command };
 }
 
-/** The machine path that stands for `imagePath`, when some copy puts something there. */
+function absoluteImagePath(layout: ImageLayout, imagePath: string): string {
+  return isAbsolute(imagePath) ? posix.normalize(imagePath) : posix.resolve(layout.workdir, imagePath);
+}
+
+/** The machine path that stands for `imagePath`, when some copy puts something there (not checked on disk). */
 export function hostPathFor(layout: ImageLayout, imagePath: string): string | undefined {
-  const absolute = isAbsolute(imagePath) ? posix.normalize(imagePath) : posix.resolve(layout.workdir, imagePath);
-  return stageSourceToHost({ name: undefined, workdir: "/", env: new Map(), entries: layout.entries, cmd: undefined, entrypoint: undefined }, absolute);
+  return entryFor(layout.entries, absoluteImagePath(layout, imagePath))?.hostPath;
+}
+
+/**
+ * The real machine path that stands for `imagePath`, only when it stays inside the file or
+ * folder its COPY named: a symlink in the context that points elsewhere is not followed.
+ */
+export async function containedHostPath(layout: ImageLayout, imagePath: string): Promise<string | undefined> {
+  const found = entryFor(layout.entries, absoluteImagePath(layout, imagePath));
+  return found === undefined ? undefined : realPathWithin(found.hostPath, found.entry.hostPath);
 }

@@ -8,7 +8,10 @@ export type DesktopHostErrorCode =
   | "vm_service_failed"
   | "engine_unavailable"
   | "image_failed"
-  | "bad_request";
+  | "file_unreadable"
+  | "path_invalid"
+  | "bad_request"
+  | "forbidden";
 
 /** Something the host cannot do for an extension; the message says what and how to fix it. */
 export class DesktopHostError extends Error {

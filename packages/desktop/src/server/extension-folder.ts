@@ -1,8 +1,9 @@
-import { access, readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { validateMetadata } from "@dext/metadata";
 import { hostPathFor, readImageLayout } from "./dockerfile-layout.js";
 import { DesktopHostError } from "./errors.js";
+import { readRegularFile } from "./read-regular-file.js";
 import type { ExtensionMetadata } from "@dext/metadata";
 import type { ImageLayout } from "./dockerfile-layout.js";
 
@@ -78,7 +79,7 @@ export async function loadExtensionFolder(folder: string, options: { context?: s
   const metadataPath = hostPathFor(layout, "/metadata.json") ?? join(dir, "metadata.json");
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(metadataPath, "utf8"));
+    raw = JSON.parse(await readRegularFile(metadataPath));
   } catch (cause) {
     throw new DesktopHostError("metadata_invalid", `Cannot read ${metadataPath}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

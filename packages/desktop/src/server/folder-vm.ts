@@ -1,12 +1,12 @@
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { lstat, mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { findCommand } from "./find-command.js";
 import { LogBuffer } from "./log-buffer.js";
 import { waitForSocket } from "./socket-ready.js";
 import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.js";
 import type { ChildProcess } from "node:child_process";
 import type { ExtensionFolder } from "./extension-folder.js";
+import type { ProcessGroups } from "./process-group.js";
 import type { ProcessSpec, VmRuntime, VmState } from "./vm-runtime.js";
 
 const guestServices = "/run/guest-services";
@@ -14,6 +14,7 @@ const guestServices = "/run/guest-services";
 export interface FolderVmOptions {
   /** A short private folder: holds the virtual root and the folder standing for /run/guest-services. */
   stateDir: string;
+  groups: ProcessGroups;
   log: (line: string) => void;
   startTimeoutMs?: number;
 }
@@ -53,10 +54,10 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   if (command !== undefined && command.length > 0 && !isIdle(command)) {
     const [file = "", ...args] = await Promise.all(command.map(mapPath));
     state = { state: "starting", detail: [file, ...args].join(" ") };
-    const started = spawn(file, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const started = options.groups.spawn({ file, args, cwd, env });
     child = started;
-    started.stdout.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
-    started.stderr.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+    started.stdout?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+    started.stderr?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
     let exitReason: string | undefined;
     started.once("error", (error) => (exitReason = `could not start ${file}: ${error.message}`));
     started.once("exit", (code, signal) => {
@@ -80,21 +81,15 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   return {
     socketPath,
     state: () => state,
-    execSpec: (cmd, args): ProcessSpec => ({
-      // An absolute command the image provides runs from the virtual root; others from this machine's PATH.
-      file: cmd.startsWith("/") && existsSync(inVirtualRoot(root, cmd)) ? inVirtualRoot(root, cmd) : cmd,
-      args,
-      cwd,
-      env,
-    }),
+    execSpec: async (cmd, args): Promise<ProcessSpec | string> => {
+      const imagePath = await findCommand(extension.layout, cmd);
+      if (imagePath === undefined) {
+        return `exec: "${cmd}": executable file not found in $PATH (folder mode runs only what the Dockerfile copies into the image; open the built image with --image for its base image's programs)\n`;
+      }
+      return { file: inVirtualRoot(root, imagePath), args, cwd, env };
+    },
     stop: async () => {
-      if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      // Docker's stop timeout: SIGKILL after 10 s.
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
+      if (child !== undefined) await options.groups.end(child);
     },
   };
 }

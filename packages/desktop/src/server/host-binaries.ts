@@ -1,4 +1,6 @@
-import { access, chmod, copyFile, mkdir } from "node:fs/promises";
+import { constants } from "node:fs";
+import { chmod, copyFile, mkdir } from "node:fs/promises";
+import { imagePathFromMetadata, regularFileWithin } from "./contained-path.js";
 import { basename, join } from "node:path";
 import type { ExtensionMetadata, HostPlatform } from "@dext/metadata";
 import type { ProcessSpec } from "./vm-runtime.js";
@@ -23,7 +25,7 @@ export interface InstalledBinaries {
  */
 export async function installHostBinaries(
   metadata: ExtensionMetadata,
-  resolveImagePath: (path: string) => string | undefined,
+  resolveImagePath: (path: string) => Promise<string | undefined>,
   dir: string,
 ): Promise<InstalledBinaries> {
   const platform = hostPlatform();
@@ -32,16 +34,29 @@ export async function installHostBinaries(
   await mkdir(dir, { recursive: true });
   for (const group of metadata.host?.binaries ?? []) {
     for (const binary of group[platform] ?? []) {
-      const source = resolveImagePath(binary.path);
-      const ok = source !== undefined && (await access(source).then(() => true, () => false));
-      if (!ok) {
-        installed.problems.push(`host binary ${binary.path}: the Dockerfile puts nothing built on this machine there (build the extension first)`);
+      let imagePath;
+      try {
+        imagePath = imagePathFromMetadata(binary.path, "host.binaries[].path");
+      } catch {
+        continue; // reported once with the other metadata paths
+      }
+      const found = await resolveImagePath(imagePath);
+      // A regular file only: a FIFO would hang the copy and a device would fill the disk.
+      const source = found === undefined ? undefined : await regularFileWithin(found, found);
+      if (source === undefined) {
+        installed.problems.push(`host binary ${binary.path}: the Dockerfile puts no file built on this machine there (build the extension first)`);
         continue;
       }
-      const target = join(dir, basename(binary.path));
-      await copyFile(source, target);
+      const name = basename(imagePath);
+      const target = join(dir, name);
+      // COPYFILE_EXCL: two binaries of one name never overwrite each other silently.
+      const copied = await copyFile(source, target, constants.COPYFILE_EXCL).then(() => true, () => false);
+      if (!copied) {
+        installed.problems.push(`host binary ${binary.path}: another host binary is already installed as ${name}`);
+        continue;
+      }
       await chmod(target, 0o755);
-      installed.names.push(basename(binary.path));
+      installed.names.push(name);
     }
   }
   return installed;

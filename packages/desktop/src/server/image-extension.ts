@@ -1,9 +1,12 @@
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { basename, join, posix } from "node:path";
 import { validateMetadata } from "@dext/metadata";
-import { hostPathFor } from "./dockerfile-layout.js";
+import { containedHostPath } from "./dockerfile-layout.js";
+import { metadataImagePaths, metadataPathProblems } from "./metadata-paths.js";
+import { imagePathFromMetadata } from "./contained-path.js";
 import { docker, dockerCliPath } from "./docker-cli.js";
 import { DesktopHostError } from "./errors.js";
+import { readRegularFile } from "./read-regular-file.js";
 import { hostPlatform, installHostBinaries } from "./host-binaries.js";
 import { startComposeVm } from "./compose-vm.js";
 import { waitForSocket } from "./socket-ready.js";
@@ -45,20 +48,23 @@ export async function installFromImage(image: string, options: InstallOptions): 
     if (!(await copyOut(created, "/metadata.json", join(files, "metadata.json")))) {
       throw new DesktopHostError("metadata_invalid", `${image} has no /metadata.json: it is not a Docker Desktop extension image`);
     }
-    const result = validateMetadata(JSON.parse(await readFile(join(files, "metadata.json"), "utf8")));
+    const result = validateMetadata(JSON.parse(await readRegularFile(join(files, "metadata.json"))));
     if (!result.valid) {
       throw new DesktopHostError("metadata_invalid", `${image}: /metadata.json is not valid: ${result.findings.map((f) => `${f.path}: ${f.message}`).join("; ")}`);
     }
     metadata = result.metadata;
     entries.push({ imagePath: "/metadata.json", hostPath: join(files, "metadata.json"), line: 0 });
-    const wanted = [
-      metadata.ui?.["dashboard-tab"]?.root,
-      typeof metadata.vm?.composefile === "string" ? posix.resolve("/", metadata.vm.composefile) : undefined,
-      metadata.icon === undefined ? undefined : posix.resolve("/", metadata.icon),
-      ...(metadata.host?.binaries ?? []).flatMap((group) => (group[hostPlatform() ?? "linux"] ?? []).map((binary) => binary.path)),
-    ];
+    const platform = hostPlatform() ?? "linux";
+    const wanted = metadataImagePaths(metadata)
+      .filter(({ field }) => !field.startsWith("host.") || field.includes(`].${platform}[`))
+      .flatMap(({ field, value }) => {
+        try {
+          return [imagePathFromMetadata(value, field)];
+        } catch {
+          return []; // a path that leaves the image root is reported with the extension's problems
+        }
+      });
     for (const imagePath of wanted) {
-      if (imagePath === undefined) continue;
       const target = join(files, "root", imagePath);
       if (await copyOut(created, imagePath, target)) entries.push({ imagePath, hostPath: target, line: 0 });
     }
@@ -66,10 +72,10 @@ export async function installFromImage(image: string, options: InstallOptions): 
     await docker(["rm", created]).catch(() => undefined);
   }
   const layout: ImageLayout = { entries, workdir: "/", env: {}, command: undefined };
-  const resolveImagePath = (imagePath: string) => hostPathFor(layout, imagePath);
+  const resolveImagePath = (imagePath: string) => containedHostPath(layout, imagePath);
   const binaries = await installHostBinaries(metadata, resolveImagePath, join(options.stateDir, "bin"));
   const vm = metadata.vm === undefined ? undefined : await startImageVm(image, metadata.vm, guestDir, resolveImagePath, options);
-  const problems = [...binaries.problems];
+  const problems = [...metadataPathProblems(metadata), ...binaries.problems];
   return {
     id: options.id,
     title: metadata.ui?.["dashboard-tab"]?.title ?? options.id,
@@ -91,13 +97,13 @@ async function startImageVm(
   image: string,
   vm: NonNullable<InstalledExtension["metadata"]["vm"]>,
   guestDir: string,
-  resolveImagePath: (imagePath: string) => string | undefined,
+  resolveImagePath: (imagePath: string) => Promise<string | undefined>,
   options: InstallOptions,
 ): Promise<VmRuntime> {
   const socketName = vm.exposes?.socket;
   const socketPath = socketName === undefined ? undefined : join(guestDir, socketName);
   if (typeof vm.image !== "string") {
-    const composeFile = typeof vm.composefile === "string" ? resolveImagePath(posix.resolve("/", vm.composefile)) : undefined;
+    const composeFile = typeof vm.composefile === "string" ? await resolveImagePath(imagePathFromMetadata(vm.composefile, "vm.composefile")) : undefined;
     if (composeFile === undefined) throw new DesktopHostError("image_failed", `${image} has no compose file at ${vm.composefile}`);
     return startComposeVm({ ...options, image, composeFile, guestDir, socketPath });
   }
@@ -121,9 +127,10 @@ async function startImageVm(
     socketPath,
     state: () => state,
     // vm.cli.exec runs in the VM service's container, as Desktop does, from the image's WORKDIR.
-    execSpec: (cmd, args) => ({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
+    execSpec: (cmd, args) => Promise.resolve({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
     stop: async () => {
-      await docker(["stop", "--time", "10", container]).catch(() => undefined);
+      // A short stop timeout, so the host stops within 5 s; SIGTERM still comes first.
+      await docker(["stop", "--time", "2", container]).catch(() => undefined);
       await docker(["rm", "-f", container]).catch(() => undefined);
       state = { state: "exited", detail: "stopped" };
     },

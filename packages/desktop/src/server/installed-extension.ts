@@ -1,11 +1,13 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { hostPathFor } from "./dockerfile-layout.js";
+import { containedHostPath } from "./dockerfile-layout.js";
+import { metadataPathProblems } from "./metadata-paths.js";
 import { loadExtensionFolder } from "./extension-folder.js";
 import { startFolderVm } from "./folder-vm.js";
 import { installHostBinaries } from "./host-binaries.js";
 import type { ExtensionMetadata } from "@dext/metadata";
 import type { InstalledBinaries } from "./host-binaries.js";
+import type { ProcessGroups } from "./process-group.js";
 import type { VmRuntime } from "./vm-runtime.js";
 
 /** An extension as the host runs it: what Desktop would have after `docker extension install`. */
@@ -16,8 +18,11 @@ export interface InstalledExtension {
   source: string;
   image: string;
   metadata: ExtensionMetadata;
-  /** The file on this machine that stands for a path in the image, if any. */
-  resolveImagePath(imagePath: string): string | undefined;
+  /**
+   * The real file on this machine that stands for a path in the image, if any, and only if it
+   * stays inside what the Dockerfile (or the image) put there: symlinks out of it are not followed.
+   */
+  resolveImagePath(imagePath: string): Promise<string | undefined>;
   vm: VmRuntime | undefined;
   binaries: InstalledBinaries;
   problems: string[];
@@ -29,6 +34,8 @@ export interface InstallOptions {
   /** A short private folder for this extension's state (virtual root, guest-services folder, host binaries). */
   stateDir: string;
   context?: string;
+  /** Every process the host starts joins these, so stopping the host ends them all. */
+  groups: ProcessGroups;
   log: (line: string) => void;
 }
 
@@ -36,10 +43,11 @@ export interface InstallOptions {
 export async function installFromFolder(folder: string, options: InstallOptions): Promise<InstalledExtension> {
   const loaded = await loadExtensionFolder(folder, options.context === undefined ? {} : { context: options.context });
   await mkdir(options.stateDir, { recursive: true });
-  const resolveImagePath = (imagePath: string) => hostPathFor(loaded.layout, imagePath);
-  const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, log: options.log });
+  const resolveImagePath = (imagePath: string) => containedHostPath(loaded.layout, imagePath);
+  const problems = metadataPathProblems(loaded.metadata);
+  const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, groups: options.groups, log: options.log });
   const binaries = await installHostBinaries(loaded.metadata, resolveImagePath, join(options.stateDir, "bin"));
-  const problems = [...binaries.problems];
+  problems.push(...binaries.problems);
   if (loaded.metadata.vm !== undefined && "composefile" in loaded.metadata.vm) {
     problems.push("vm.composefile: folder mode runs no compose services; open the built image with a Docker engine instead");
   }

@@ -1,5 +1,6 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import { extname } from "node:path";
 import type { ServerResponse } from "node:http";
 
@@ -27,13 +28,21 @@ export function contentTypeFor(path: string): string {
   return contentTypes[extname(path).toLowerCase()] ?? "application/octet-stream";
 }
 
-/** Sends a file, or resolves false when there is no regular file at `path`. */
-export async function sendFile(response: ServerResponse, path: string): Promise<boolean> {
-  const info = await stat(path).catch(() => undefined);
-  if (info?.isFile() !== true) return false;
-  response.writeHead(200, { "content-type": contentTypeFor(path), "content-length": info.size, "cache-control": "no-cache" });
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(path).on("error", reject).on("end", resolve).pipe(response);
-  });
+/**
+ * Sends a regular file, or resolves false when there is none at `path` (a FIFO, a device, a
+ * folder). The descriptor is checked once opened and is released however the response ends,
+ * a download the browser aborts included.
+ */
+export async function sendFile(response: ServerResponse, path: string, headers: Record<string, string> = {}): Promise<boolean> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
+  if (handle === undefined) return false;
+  const info = await handle.stat().catch(() => undefined);
+  if (info?.isFile() !== true) {
+    await handle.close();
+    return false;
+  }
+  response.writeHead(200, { "content-type": contentTypeFor(path), "content-length": info.size, "cache-control": "no-cache", ...headers });
+  // pipeline closes the file when the response closes early; an aborted download is not an error here.
+  await pipeline(handle.createReadStream({ end: Math.max(0, info.size - 1), autoClose: true }), response).catch(() => undefined);
   return true;
 }

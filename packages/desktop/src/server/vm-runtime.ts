@@ -15,7 +15,7 @@ export interface VmRuntime {
   /** The machine path of the socket `vm.exposes.socket` names, when the extension exposes one. */
   readonly socketPath: string | undefined;
   state(): VmState;
-  /** How to run `vm.cli.exec(cmd, args)`: in the first VM service, with no shell. */
-  execSpec(cmd: string, args: string[]): ProcessSpec;
+  /** How to run `vm.cli.exec(cmd, args)`: in the first VM service, with no shell; a string is why it cannot run (exit 127). */
+  execSpec(cmd: string, args: string[]): Promise<ProcessSpec | string>;
   stop(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import type { FrameLocator, Page } from "playwright-core";
 export async function openExtensionTab(page: Page, hostUrl: string, extensionId: string): Promise<FrameLocator> {
   await page.goto(`${hostUrl}#${extensionId}`);
   await page.locator(`nav button[data-id="${extensionId}"]`).click();
-  const frame = page.frameLocator(`main iframe[src^="/x/${extensionId}/"]`);
+  const frame = page.frameLocator(`main iframe[src*="/x/${extensionId}/"]`);
   await frame.locator("body").waitFor();
   return frame;
 }

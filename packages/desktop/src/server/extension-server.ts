@@ -1,0 +1,143 @@
+import { arch, hostname } from "node:os";
+import { posix } from "node:path";
+import { listContainers, listImages } from "./docker-engine.js";
+import { dockerCliPath } from "./docker-cli.js";
+import { imagePathFromMetadata } from "./contained-path.js";
+import { streamExec } from "./exec-stream.js";
+import { hostExecSpec } from "./host-binaries.js";
+import { cookie, decodePathPart, readJsonBody, sendError, sendJson } from "./http-helpers.js";
+import { injectClient } from "./inject-client.js";
+import { readRegularFile } from "./read-regular-file.js";
+import { refuseUnauthorized } from "./request-guard.js";
+import { proxyToSocket } from "./service-proxy.js";
+import { sendFile } from "./static-file.js";
+import { isExecRequest, serviceRequestProblem } from "./api-requests.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ExecRequest, PageConfig } from "../protocol/index.js";
+import type { InstalledExtension } from "./installed-extension.js";
+import type { ProcessGroups } from "./process-group.js";
+import type { CallerPolicy } from "./request-guard.js";
+import type { ProcessSpec } from "./vm-runtime.js";
+
+/** What one extension's server knows: the extension, its secret, where the dashboard is, the processes it runs. */
+export interface ExtensionSite {
+  extension: InstalledExtension;
+  policy: CallerPolicy;
+  chromeOrigins: string[];
+  groups: ProcessGroups;
+  log: (line: string) => void;
+}
+
+/** A process spec for an exec, or the reason there is none (answered as Desktop would: output on stderr, exit 127). */
+async function execSpecFor(extension: InstalledExtension, request: ExecRequest): Promise<ProcessSpec | string> {
+  if (request.target === "vm") {
+    if (extension.vm === undefined) return "This extension has no VM service (no vm section in metadata.json)\n";
+    return extension.vm.execSpec(request.cmd, request.args);
+  }
+  if (request.target === "host") {
+    const spec = hostExecSpec(extension.binaries, request.cmd, request.args);
+    const installed = extension.binaries.names.join(", ") || "none";
+    return spec ?? `host binary "${request.cmd}" is not installed by this extension (installed: ${installed})\n`;
+  }
+  // docker.cli.exec runs the docker CLI and nothing else: `cmd` is its first argument, never a program.
+  return { file: dockerCliPath(), args: [request.cmd, ...request.args], cwd: undefined, env: process.env };
+}
+
+/** Only the dashboard may frame an extension's page, as only Desktop shows an extension's webview. */
+function frameAncestors(site: ExtensionSite): string {
+  return `frame-ancestors ${site.chromeOrigins.join(" ")}`;
+}
+
+async function serveUi(site: ExtensionSite, rest: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { extension } = site;
+  const tab = extension.metadata.ui?.["dashboard-tab"];
+  if (tab === undefined) return void sendError(response, 404, "not_found", `${extension.id} has no dashboard-tab`);
+  const root = imagePathFromMetadata(tab.root, "ui.dashboard-tab.root");
+  const imagePath = posix.normalize(posix.join(root, decodePathPart(rest) || tab.src));
+  if (imagePath !== root && !imagePath.startsWith(root.endsWith("/") ? root : `${root}/`)) {
+    return void sendError(response, 404, "not_found", "Outside the UI root");
+  }
+  const file = await extension.resolveImagePath(imagePath);
+  if (file === undefined) return void sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id}`);
+  const headers = { "content-security-policy": frameAncestors(site), "x-content-type-options": "nosniff" };
+  if (imagePath.endsWith(".html")) {
+    const html = await readRegularFile(file).catch(() => undefined);
+    if (html === undefined) return void sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id} (build the UI first?)`);
+    const scheme = cookie(request, "dext-scheme");
+    const config: PageConfig = {
+      extensionId: extension.id,
+      image: extension.image,
+      apiBase: `/x/${extension.id}/api`,
+      token: site.policy.token,
+      chromeOrigins: site.chromeOrigins,
+      host: { platform: process.platform, arch: arch(), hostname: hostname() },
+      colorScheme: scheme === "dark" || scheme === "light" ? scheme : "system",
+    };
+    const body = injectClient(html, config, "/__dext/page.js");
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer", ...headers });
+    response.end(body);
+    return;
+  }
+  if (!(await sendFile(response, file, headers))) sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id}`);
+}
+
+async function serveIcon(site: ExtensionSite, response: ServerResponse): Promise<void> {
+  const icon = site.extension.metadata.icon;
+  const file = icon === undefined ? undefined : await site.extension.resolveImagePath(imagePathFromMetadata(icon, "icon"));
+  if (file === undefined || !(await sendFile(response, file, { "x-content-type-options": "nosniff" }))) sendError(response, 404, "not_found", "No icon");
+}
+
+async function serveApi(site: ExtensionSite, api: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { extension } = site;
+  const body = await readJsonBody(request);
+  if (api === "exec") {
+    if (!isExecRequest(body)) return void sendError(response, 400, "bad_request", "Expected {target: vm|host|docker, cmd: string, args: string[]}");
+    const spec = await execSpecFor(extension, body);
+    const abort = new AbortController();
+    response.on("close", () => abort.abort());
+    if (typeof spec === "string") {
+      response.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8" });
+      response.end(`${JSON.stringify({ type: "stderr", data: spec })}\n${JSON.stringify({ type: "exit", code: 127, signal: null })}\n`);
+      return;
+    }
+    streamExec(spec, site.groups, response, abort.signal);
+    return;
+  }
+  if (api === "service") {
+    const problem = serviceRequestProblem(body);
+    if (problem !== undefined) return void sendError(response, 400, "bad_request", problem);
+    return sendJson(response, 200, await proxyToSocket(extension.vm?.socketPath, body as Parameters<typeof proxyToSocket>[1]));
+  }
+  try {
+    sendJson(response, 200, await (api === "docker/containers" ? listContainers(body) : listImages(body)));
+  } catch (error) {
+    sendJson(response, 503, { message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+const apis = new Set(["exec", "service", "docker/containers", "docker/images"]);
+
+/** One extension's origin: its UI with the client injected, its icon, and the API only its page may call. */
+export async function routeExtension(site: ExtensionSite, request: IncomingMessage, response: ServerResponse, pathname: string, pageScript: () => Promise<string>): Promise<void> {
+  const method = request.method ?? "GET";
+  const prefix = `/x/${site.extension.id}/`;
+  if (method === "GET" && pathname === "/__dext/page.js") {
+    response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache", "x-content-type-options": "nosniff" });
+    response.end(await pageScript());
+    return;
+  }
+  if (!pathname.startsWith(prefix)) return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
+  const rest = pathname.slice(prefix.length);
+  if (method === "GET" && rest.startsWith("ui/")) return serveUi(site, rest.slice(3), request, response);
+  if (method === "GET" && rest === "icon") return serveIcon(site, response);
+  if (!rest.startsWith("api/") || !apis.has(rest.slice(4))) return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
+  const refused = refuseUnauthorized(request, site.policy, { body: true });
+  if (refused !== undefined) {
+    const requestId = sendError(response, 403, "forbidden", refused.message);
+    site.log(`refused ${method} ${pathname} (${requestId}): ${refused.message}`);
+    return;
+  }
+  if (method !== "POST") return void sendError(response, 405, "method_not_allowed", `${method} is not allowed here`);
+  await serveApi(site, rest.slice(4), request, response);
+}
+
