@@ -71,11 +71,12 @@ describe("the state routes", () => {
     expect(await backend.client.getState()).toEqual(before);
   });
 
-  it("answers 503 with the reason when the engine cannot be reached, in the one error shape", async () => {
+  it("answers 503 saying the engine is not reachable, in the one error shape, without the socket's path", async () => {
     const error = await failure(backend.client.listVolumes());
     expect(error).toMatchObject({ kind: "unavailable", status: 503 });
-    expect(error.message).toMatch(/^Docker engine unreachable on .*no-engine\.sock: connect ENOENT/);
+    expect(error.message).toBe("The Docker engine is not reachable: its socket does not exist (is the engine, or the engine proxy, running?)");
     expect(error.body?.error).toMatchObject({ code: "unavailable" });
+    expect(JSON.stringify(error.body)).not.toMatch(/no-engine\.sock|\/tmp\//);
   });
 
   it("says why browsing cannot work without the extension image", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { helperSpec } from "../backend/engine/helper-container.js";
-import { createBodyProblem } from "./check-create.js";
+import { checkCreateBody, createBodyProblem } from "./check-create.js";
 
 const image = "dext/compose-volumes:1.0.0";
 const helper = helperSpec({ image, volume: "pgdata", args: ["list", "app/logs"] });
@@ -37,5 +37,17 @@ describe("the engine proxy's check of POST /containers/create", () => {
     ["a missing helper label", (spec: Record<string, unknown>) => (spec.Labels = {})],
   ])("refuses %s", (_label, change) => {
     expect(createBodyProblem(tampered(change), image)).toMatch(/^not a helper container: /);
+  });
+});
+
+describe("checkCreateBody", () => {
+  it("answers the checked value, equal to the helper's spec, to forward in place of the received bytes", () => {
+    const checked = checkCreateBody(JSON.parse(JSON.stringify(helper)), image);
+    expect(checked).toEqual({ ok: true, body: helper });
+  });
+
+  it("refuses a key Go's decoder would match case-insensitively to HostConfig", () => {
+    const checked = checkCreateBody({ ...helper, hostconfig: { Privileged: true } }, image);
+    expect(checked).toMatchObject({ ok: false, problem: expect.stringMatching(/^not a helper container: .*hostconfig/) as unknown });
   });
 });

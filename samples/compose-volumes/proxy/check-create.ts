@@ -34,13 +34,29 @@ const createBodySchema = z.strictObject({
   }),
 });
 
-/** Why the body of `POST /containers/create` is refused, or undefined when it is a helper of `image`. */
-export function createBodyProblem(body: unknown, image: string | undefined): string | undefined {
-  if (image === undefined) return "the proxy has no EXTENSION_IMAGE, so it creates no container";
+/** A create body that passed the check: the only value the proxy forwards, re-serialised. */
+export type HelperCreateBody = z.infer<typeof createBodySchema>;
+
+export type CreateBodyCheck = { ok: true; body: HelperCreateBody } | { ok: false; problem: string };
+
+/**
+ * Checks the body of `POST /containers/create` against the helper of `image`. On success the
+ * answer is zod's output, which holds the schema's keys only: that, not the bytes received, is
+ * what goes to the engine, so nothing the check did not see (a second key, a key Go would match
+ * case-insensitively, such as `hostconfig`) can reach it.
+ */
+export function checkCreateBody(body: unknown, image: string | undefined): CreateBodyCheck {
+  if (image === undefined) return { ok: false, problem: "the proxy has no EXTENSION_IMAGE, so it creates no container" };
   const parsed = createBodySchema.safeParse(body);
   if (!parsed.success) {
-    return `not a helper container: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ")}`;
+    return { ok: false, problem: `not a helper container: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ")}` };
   }
-  if (parsed.data.Image !== image) return `helpers run ${image}, not ${parsed.data.Image}`;
-  return undefined;
+  if (parsed.data.Image !== image) return { ok: false, problem: `helpers run ${image}, not ${parsed.data.Image}` };
+  return { ok: true, body: parsed.data };
+}
+
+/** Why the body of `POST /containers/create` is refused, or undefined when it is a helper of `image`. */
+export function createBodyProblem(body: unknown, image: string | undefined): string | undefined {
+  const checked = checkCreateBody(body, image);
+  return checked.ok ? undefined : checked.problem;
 }

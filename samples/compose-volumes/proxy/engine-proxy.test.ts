@@ -38,8 +38,12 @@ afterAll(async () => {
 });
 
 function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
+  return callRaw(method, path, body === undefined ? undefined : JSON.stringify(body));
+}
+
+/** A request with the body's bytes exactly as given: what a compromised backend could send. */
+function callRaw(method: string, path: string, payload: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request({ socketPath: join(dir.path, "proxy.sock"), method, path, headers: payload === undefined ? {} : { "content-type": "application/json" } }, (res) => {
       let text = "";
       res.setEncoding("utf8");
@@ -82,5 +86,68 @@ describe("the engine proxy", () => {
     expect(created.status).toBe(201);
     const { Id: id } = JSON.parse(created.body) as { Id: string };
     expect((await call("DELETE", `/v1.41/containers/${id}?force=true`)).status).toBe(204);
+  });
+});
+
+describe("the engine proxy's reading of a create body", () => {
+  const helper = (): Record<string, unknown> => helperSpec({ image, volume: "pgdata", args: ["summary"] });
+  const json = (value: unknown): string => JSON.stringify(value);
+  /** The helper's body with `extra` spliced in as raw text before its HostConfig key. */
+  const withBefore = (extra: string): string => json(helper()).replace('"HostConfig":', `${extra},"HostConfig":`);
+  const privileged = json({ Privileged: true, Binds: ["/:/host"] });
+
+  it("forwards the value it checked, re-serialised, not the bytes it received", async () => {
+    // Valid and equal to the helper's spec, but spelled differently: escapes, spacing, order.
+    const spelled = json(helper()).replace('"Image"', '"Im\\u0061ge"').replaceAll(",", " ,\n ");
+    const created = await callRaw("POST", "/v1.41/containers/create", spelled);
+    expect(created.status).toBe(201);
+    expect(engine.createdRaw.at(-1)).toBe(json(helper()));
+    await call("DELETE", `/v1.41/containers/${(JSON.parse(created.body) as { Id: string }).Id}?force=true`);
+  });
+
+  it.each([
+    ["two HostConfig keys at the top level", withBefore(`"HostConfig":${privileged}`), "HostConfig"],
+    ["HostConfig and Host\\u0043onfig, which decode to the same key", withBefore(`"Host\\u0043onfig":${privileged}`), "HostConfig"],
+    ["two Binds inside HostConfig", json(helper()).replace('"HostConfig":{', '"HostConfig":{"Binds":["/:/host"],"Binds":[],'), "HostConfig.Binds"],
+    ["two ReadOnly in the volume's mount", json(helper()).replace('"ReadOnly":true', '"ReadOnly":false,"ReadOnly":true'), "HostConfig.Mounts.0.ReadOnly"],
+  ])("refuses %s with a 400 in the one error shape, never reaching the engine", async (_label, body, path) => {
+    const before = engine.calls.length;
+    const answer = await callRaw("POST", "/v1.41/containers/create", body);
+    expect(answer.status).toBe(400);
+    const message = `engine-proxy: the body names ${path} twice`;
+    expect(JSON.parse(answer.body)).toEqual({ message, error: { code: "invalid_input", message } });
+    expect(engine.calls.length).toBe(before);
+  });
+
+  it("refuses a body that is not JSON with a 400, never reaching the engine", async () => {
+    const before = engine.calls.length;
+    const answer = await callRaw("POST", "/v1.41/containers/create", json(helper()).slice(0, -1));
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "invalid_input", message: expect.stringMatching(/^engine-proxy: the body is not JSON/) as unknown } });
+    expect(engine.calls.length).toBe(before);
+  });
+});
+
+describe("the engine proxy without an engine", () => {
+  it("answers 502 saying the engine is not reachable, without the engine socket's path", async () => {
+    const gone = join(dir.path, "gone.sock");
+    const lonely = await serveOnSocket(createEngineProxy({ upstream: gone, image }), join(dir.path, "lonely.sock"));
+    try {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ socketPath: join(dir.path, "lonely.sock"), method: "GET", path: "/v1.41/version" }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(answer.status).toBe(502);
+      expect(JSON.parse(answer.body)).toEqual({ message: "engine-proxy: The Docker engine is not reachable: its socket does not exist (is the engine, or the engine proxy, running?)" });
+      expect(answer.body).not.toContain(dir.path);
+    } finally {
+      await lonely.close(1_000);
+    }
   });
 });

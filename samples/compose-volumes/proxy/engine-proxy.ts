@@ -1,8 +1,10 @@
 import { request as httpRequest } from "node:http";
 import { silentLogger } from "@dext/backend";
 import { helperLabel } from "../backend/engine/helper-container.js";
-import { createBodyProblem } from "./check-create.js";
+import { engineUnreachableMessage } from "../backend/engine/unreachable-message.js";
+import { checkCreateBody } from "./check-create.js";
 import { classifyEngineRequest } from "./engine-routes.js";
+import { parseStrictJson, StrictJsonError } from "./strict-json.js";
 import type { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from "node:http";
 import type { Logger } from "@dext/backend";
 
@@ -21,6 +23,18 @@ const maxBodyBytes = 64 * 1024;
 function refuse(res: ServerResponse, status: number, message: string): void {
   const body = JSON.stringify({ message: `engine-proxy: ${message}` });
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * A body the proxy cannot read (not UTF-8, not JSON, a key named twice): a 400 that the backend's
+ * engine client reads like the engine's own (`message`) and that carries dext's one error shape
+ * (`error.code`) for anything else that reads it.
+ */
+function refuseBody(res: ServerResponse, problem: string): void {
+  const message = `engine-proxy: ${problem}`;
+  const body = JSON.stringify({ message, error: { code: "invalid_input", message } });
+  res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -51,15 +65,18 @@ export function createEngineProxy(options: EngineProxyOptions): RequestListener 
   const logger = options.logger ?? silentLogger;
 
   const forward = (req: IncomingMessage, res: ServerResponse, path: string, body?: Buffer): void => {
-    const headers: OutgoingHttpHeaders = { ...req.headers, host: "docker" };
-    if (body !== undefined) headers["content-length"] = body.length;
+    // A body is the proxy's own serialisation: only the headers that describe it go with it (no
+    // chunked encoding, compression or length of the bytes the backend sent).
+    const headers: OutgoingHttpHeaders =
+      body === undefined ? { ...req.headers, host: "docker" } : { host: "docker", "content-type": "application/json", "content-length": body.length };
     const upstream = httpRequest({ socketPath: options.upstream, method: req.method, path, headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
     upstream.on("error", (error) => {
+      logger.warn("engine unreachable", { upstream: options.upstream, err: error });
       if (res.headersSent) res.destroy(error);
-      else refuse(res, 502, `the engine at ${options.upstream} did not answer: ${error.message}`);
+      else refuse(res, 502, engineUnreachableMessage(error));
     });
     res.on("close", () => upstream.destroy());
     if (body !== undefined) upstream.end(body);
@@ -101,19 +118,28 @@ export function createEngineProxy(options: EngineProxyOptions): RequestListener 
     }
     if (route.kind === "create") {
       const body = await readBody(req);
-      let parsed: unknown;
-      try {
-        parsed = body === undefined ? undefined : JSON.parse(body.toString("utf8"));
-      } catch {
-        parsed = undefined;
-      }
-      const problem = body === undefined ? `body over ${maxBodyBytes} bytes` : createBodyProblem(parsed, options.image);
-      if (problem !== undefined) {
-        logger.warn("refused", { method, url, reason: problem });
-        refuse(res, 403, problem);
+      if (body === undefined) {
+        logger.warn("refused", { method, url, reason: "body too large" });
+        refuse(res, 403, `body over ${maxBodyBytes} bytes`);
         return;
       }
-      forward(req, res, url, body);
+      let parsed: unknown;
+      try {
+        parsed = parseStrictJson(body);
+      } catch (error) {
+        if (!(error instanceof StrictJsonError)) throw error;
+        logger.warn("refused", { method, url, reason: error.message, code: error.code });
+        refuseBody(res, error.message);
+        return;
+      }
+      const checked = checkCreateBody(parsed, options.image);
+      if (!checked.ok) {
+        logger.warn("refused", { method, url, reason: checked.problem });
+        refuse(res, 403, checked.problem);
+        return;
+      }
+      // The checked value, not the bytes received: the engine gets exactly what was validated.
+      forward(req, res, url, Buffer.from(JSON.stringify(checked.body), "utf8"));
       return;
     }
     const id = await helperId(route.id);

@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { EngineError } from "./engine-error.js";
+import { engineUnreachableMessage } from "./unreachable-message.js";
 import type { IncomingHttpHeaders } from "node:http";
 import type { z } from "zod";
 
@@ -96,7 +97,7 @@ export function createEngineClient(socketPath: string, options: { timeoutMs?: nu
         if (cause instanceof EngineError) reject(cause);
         // Aborted by the caller: reject with the caller's reason (a cancelled job, a timeout).
         else if (cause.name === "AbortError" && request.signal?.reason instanceof Error) reject(request.signal.reason);
-        else reject(new EngineError("engine_unreachable", `Docker engine unreachable on ${socketPath}: ${cause.message}`, { cause }));
+        else reject(new EngineError("engine_unreachable", engineUnreachableMessage(cause), { cause }));
       });
       req.end(payload);
     });

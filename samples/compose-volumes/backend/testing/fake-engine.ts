@@ -28,6 +28,8 @@ export interface FakeEngine {
   readonly calls: string[];
   /** Bodies of `POST /containers/create`. */
   readonly created: unknown[];
+  /** The same bodies as the bytes that arrived, as text. */
+  readonly createdRaw: string[];
   /** Containers created and not removed. */
   readonly live: Set<string>;
   close(): Promise<void>;
@@ -48,10 +50,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return chunks.length === 0 ? undefined : JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**
@@ -62,6 +64,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function startFakeEngine(socketPath: string, options: { volumes: FakeVolume[]; containers?: FakeContainer[] }): Promise<FakeEngine> {
   const calls: string[] = [];
   const created: unknown[] = [];
+  const createdRaw: string[] = [];
   const live = new Set<string>();
   const outputs = new Map<string, { exitCode: number; logs: Buffer }>();
   const specs = new Map<string, { volume: string; args: string[] }>();
@@ -112,8 +115,10 @@ export async function startFakeEngine(socketPath: string, options: { volumes: Fa
       );
     }
     if (route === "POST /containers/create") {
-      const body = (await readJson(req)) as { Cmd: string[]; HostConfig: { Mounts: { Source: string }[] } };
+      const text = await readText(req);
+      const body = JSON.parse(text) as { Cmd: string[]; HostConfig: { Mounts: { Source: string }[] } };
       created.push(body);
+      createdRaw.push(text);
       const containerId = `fake${nextId++}`;
       specs.set(containerId, { volume: body.HostConfig.Mounts[0]?.Source ?? "", args: body.Cmd });
       live.add(containerId);
@@ -155,6 +160,7 @@ export async function startFakeEngine(socketPath: string, options: { volumes: Fa
     socketPath,
     calls,
     created,
+    createdRaw,
     live,
     close: () =>
       new Promise((resolve) => {
