@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { isAbsolute, join, posix } from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
@@ -70,10 +70,12 @@ function instructionFlags(instruction: Instruction): [string, string][] {
 /** The copy that puts something at `path` (the latest one: later layers win) and the machine path it stands for. */
 function entryFor(entries: readonly LayoutEntry[], path: string): { entry: LayoutEntry; hostPath: string } | undefined {
   for (const entry of [...entries].reverse()) {
-    if (entry.imagePath === "/") return { entry, hostPath: join(entry.hostPath, path) };
-    if (path === entry.imagePath || path.startsWith(`${entry.imagePath}/`)) {
-      return { entry, hostPath: join(entry.hostPath, path.slice(entry.imagePath.length)) };
-    }
+    if (path === entry.imagePath) return { entry, hostPath: entry.hostPath };
+    const inside = entry.imagePath === "/" ? path.slice(1) : path.startsWith(`${entry.imagePath}/`) ? path.slice(entry.imagePath.length + 1) : undefined;
+    if (inside === undefined) continue;
+    // A folder copied over another merges with it: a file this copy does not have comes from an earlier one.
+    const hostPath = join(entry.hostPath, inside);
+    if (lstatSync(hostPath, { throwIfNoEntry: false }) !== undefined) return { entry, hostPath };
   }
   return undefined;
 }
