@@ -2,6 +2,7 @@ import { createJobRegistry } from "@dext/backend";
 import { sizeScanJob } from "../shared/contract.js";
 import { exportFormat } from "../shared/state.js";
 import { createSizeScanRunner } from "./size-scan.js";
+import { withStateErrors } from "./state-route-error.js";
 import { withNote, withPin } from "./state/state-changes.js";
 import type { Handlers, JobRegistry } from "@dext/backend";
 import type { Contract } from "../shared/contract.js";
@@ -29,12 +30,13 @@ export function createHandlers({ engine, inspector, store }: HandlerDeps): Backe
       volume: params.name,
       listing: await inspector.browse(params.name, query.path, signal),
     }),
-    getState: () => store.current(),
-    setPinned: ({ params, body }) => store.update((state) => withPin(state, params.name, body.pinned)),
-    setNote: ({ params, body }) => store.update((state) => withNote(state, params.name, body.note)),
-    exportState: () => ({ format: exportFormat, version: 1, exportedAt: new Date().toISOString(), state: store.current() }),
-    // The contract's schema has checked the whole document; the store swaps it in with one rename.
-    importState: ({ body }) => store.update(() => body.state),
+    getState: () => withStateErrors(() => store.read()),
+    setPinned: ({ params, body }) => withStateErrors(() => store.update((state) => withPin(state, params.name, body.pinned))),
+    setNote: ({ params, body }) => withStateErrors(() => store.update((state) => withNote(state, params.name, body.note))),
+    exportState: () => withStateErrors(async () => ({ format: exportFormat, version: 1 as const, exportedAt: new Date().toISOString(), state: await store.read() })),
+    // The contract's schema has checked the whole document; the store swaps it in with one rename
+    // (and keeps an unusable file aside, since replacing it is what the user asked for).
+    importState: ({ body }) => withStateErrors(() => store.replace(body.state)),
     ...scans.handlers,
   };
   return { handlers, scans };

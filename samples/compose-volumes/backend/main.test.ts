@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { stat } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.js";
 import { tempDir } from "./testing/temp-dir.js";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import type { BackendClientError } from "@dext/backend";
 
 // The backend process as the image's compose service runs it (from source here), stopped and
 // started again: by SIGTERM as `docker compose stop` does, and by SIGKILL as a crash does.
@@ -83,5 +84,19 @@ describe("the backend process", () => {
   it("treats an unreplaced ${DESKTOP_PLUGIN_IMAGE} as no image and logs where it keeps state", () => {
     const configured = running?.output().split("\n").find((line) => line.includes('"msg":"configured"')) ?? "{}";
     expect(JSON.parse(configured)).toMatchObject({ helperImage: null, stateFile: join(stateDir, "state.json") });
+  });
+
+  it("starts over a folder where state.json should be, and answers the state routes with a 409 saying so", async () => {
+    if (running !== undefined) await stop(running, "SIGTERM");
+    stateDir = join(dir.path, "state-with-a-folder");
+    await mkdir(join(stateDir, "state.json"), { recursive: true });
+    running = await startBackend();
+    const client = createBackendClient(contract, createSocketTransport(socket), { retry: { attempts: 1 } });
+    const error = await client.getState().then(
+      () => undefined,
+      (reason: unknown) => reason as BackendClientError,
+    );
+    expect(error).toMatchObject({ status: 409, message: expect.stringMatching(/state\.json in the extension's state volume is a folder, not a file/) as unknown });
+    expect(running.output()).toContain('"msg":"state file unusable; refusing reads and saves until it is repaired, removed or replaced by an import"');
   });
 });

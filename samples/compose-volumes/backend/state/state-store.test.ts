@@ -1,8 +1,9 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "../testing/temp-dir.js";
 import { withNote, withPin } from "./state-changes.js";
+import { StateFileError } from "./state-file-error.js";
 import { openStateStore, stateFileName } from "./state-store.js";
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -47,14 +48,53 @@ describe("the state store", () => {
     expect(store.current()).toEqual({ pinned: ["bb"], notes: {} });
   });
 
-  it("moves a file it cannot read aside instead of overwriting it, and starts empty", async () => {
+  it.each([
+    ["garbage", "{ not json", "not_json"],
+    ["truncated JSON", '{"version": 1, "state": {"pinned": ["pg', "not_json"],
+    ["an empty file", "", "not_json"],
+    ["the wrong shape", '{"version": 1, "state": {"pinned": "pgdata"}}', "wrong_shape"],
+    ["a future version", '{"version": 2, "state": {"pinned": [], "notes": {}}}', "wrong_shape"],
+  ])("opens over %s, refusing reads and saves with a StateFileError, and leaves the file as it was", async (_label, text, problem) => {
+    await writeFile(join(dir.path, stateFileName), text);
+    const store = await openStateStore(dir.path);
+    expect(() => store.current()).toThrow(StateFileError);
+    await expect(store.read()).rejects.toMatchObject({ code: "state_file_unusable", problem });
+    await expect(store.update((state) => withPin(state, "pgdata", true))).rejects.toMatchObject({ code: "state_file_unusable", problem });
+    expect(await readFile(join(dir.path, stateFileName), "utf8")).toBe(text);
+    expect(await readdir(dir.path)).toEqual([stateFileName]);
+  });
+
+  it("opens over a folder named state.json, refusing with not_a_file, and leaves the folder and its contents alone", async () => {
+    await mkdir(join(dir.path, stateFileName));
+    await writeFile(join(dir.path, stateFileName, "inside"), "kept");
+    const store = await openStateStore(dir.path);
+    await expect(store.update((state) => withPin(state, "pgdata", true))).rejects.toMatchObject({ problem: "not_a_file", message: expect.stringMatching(/is a folder, not a file/) as unknown });
+    expect(await readFile(join(dir.path, stateFileName, "inside"), "utf8")).toBe("kept");
+  });
+
+  it("picks up a repaired file on the next call, without reopening", async () => {
     await writeFile(join(dir.path, stateFileName), "{ not json");
     const store = await openStateStore(dir.path);
-    expect(store.current()).toEqual({ pinned: [], notes: {} });
-    const names = await readdir(dir.path);
-    const aside = names.find((name) => name.startsWith(`${stateFileName}.unreadable-`));
-    expect(aside).toBeDefined();
-    expect(await readFile(join(dir.path, aside ?? ""), "utf8")).toBe("{ not json");
+    await expect(store.read()).rejects.toThrow(StateFileError);
+    await writeFile(join(dir.path, stateFileName), JSON.stringify({ version: 1, state: { pinned: ["fixed"], notes: {} } }));
+    expect(await store.read()).toEqual({ pinned: ["fixed"], notes: {} });
+    expect(await store.update((state) => withPin(state, "more", true))).toEqual({ pinned: ["fixed", "more"], notes: {} });
+  });
+
+  it("keeps an unusable file aside as state.json.bad-<time> when an import replaces it", async () => {
+    await writeFile(join(dir.path, stateFileName), "{ not json");
+    const store = await openStateStore(dir.path);
+    expect(await store.replace({ pinned: ["imported"], notes: {} })).toEqual({ pinned: ["imported"], notes: {} });
+    const aside = (await readdir(dir.path)).find((name) => name.startsWith(`${stateFileName}.bad-`));
+    expect(await readFile(join(dir.path, aside ?? "missing"), "utf8")).toBe("{ not json");
+    expect((await openStateStore(dir.path)).current()).toEqual({ pinned: ["imported"], notes: {} });
+  });
+
+  it("refuses an invalid import before moving anything", async () => {
+    await writeFile(join(dir.path, stateFileName), "{ not json");
+    const store = await openStateStore(dir.path);
+    await expect(store.replace({ pinned: ["not a volume name!"], notes: {} })).rejects.toThrow(/must be a Docker volume name/);
+    expect(await readdir(dir.path)).toEqual([stateFileName]);
   });
 
   it("writes a versioned, readable file", async () => {
