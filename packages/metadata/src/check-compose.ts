@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import type { ComposeFile, ComposeService } from "./compose-file.js";
 import { isDockerSocket, isRelativeBind, parseMount } from "./compose-volumes.js";
 import { findingAt } from "./finding.js";
@@ -53,7 +54,7 @@ export function checkCompose(compose: ComposeFile, refs: MetadataRefs): ComposeC
   if (first !== undefined && !meantOwnImage) {
     at("warning", first.lineOf("image"), `No service uses ${EXTENSION_IMAGE_VARIABLE}, so none of the backend ships and updates with the extension image`, `Run your backend with image: ${EXTENSION_IMAGE_VARIABLE}.`);
   }
-  findings.push(...firstServiceFindings(compose, refs));
+  append(findings, firstServiceFindings(compose, refs));
   const servicesNeedingCmd = usesOwnImage.filter((service) => service.config.command === undefined && service.config.entrypoint === undefined).map((service) => service.name);
   return { findings, servicesNeedingCmd };
 }

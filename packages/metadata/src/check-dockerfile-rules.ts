@@ -102,14 +102,14 @@ function undeclaredPlatformArgs(model: DockerfileModel): Finding[] {
   for (const stage of model.stages) {
     const reported = new Set<string>();
     for (const step of stage.steps) {
-      for (const variable of step.instruction.getVariables()) {
-        const name = variable.getName();
+      for (const variable of step.variables) {
+        const name = variable.name;
         if (!(name in PLATFORM_ARGS) || reported.has(name) || step.scope.declares(name)) continue;
         reported.add(name);
         findings.push(
           findingAt(
             "error",
-            { file: model.file, line: variable.getNameRange().start.line + 1 },
+            { file: model.file, line: variable.line },
             `$${name} is empty here: BuildKit only sets it in stages that declare ARG ${name}`,
             `Add "ARG ${name}" after the FROM on line ${stage.line}.`,
           ),

@@ -1,4 +1,5 @@
 import { MetadataReadError } from "./errors.js";
+import { MAX_JSON_DEPTH } from "./input-limits.js";
 import { findingAt } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { parseMetadataText } from "./read-extension-dir.js";
@@ -23,10 +24,14 @@ export function checkMetadataText(text: string, file: string): MetadataTextCheck
   return { metadata, findings: validateMetadata(metadata).findings };
 }
 
-/** The finding for a MetadataReadError `invalid_json`, or undefined for anything else. */
+/** The finding for a MetadataReadError `invalid_json` or `metadata_too_deep`, or undefined for anything else. */
 export function invalidJsonFinding(thrown: unknown, file: string): Finding | undefined {
-  if (!(thrown instanceof MetadataReadError) || thrown.code !== "invalid_json" || thrown.position === undefined) return undefined;
+  if (!(thrown instanceof MetadataReadError) || thrown.position === undefined) return undefined;
   const { line, column } = thrown.position;
+  if (thrown.code === "metadata_too_deep") {
+    return findingAt("error", { file, line, column }, `metadata.json nests deeper than ${MAX_JSON_DEPTH} levels here, which no extension needs and dext does not walk`, "Remove the nesting; Desktop's format is six levels deep at most.");
+  }
+  if (thrown.code !== "invalid_json") return undefined;
   const marker = `column ${column}: `;
   const reason = thrown.message.slice(thrown.message.indexOf(marker) + marker.length);
   return findingAt("error", { file, line, column }, `metadata.json is not valid JSON: ${reason}`, "Fix the JSON syntax at that line and column.");

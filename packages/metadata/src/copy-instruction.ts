@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { posix } from "node:path";
 import { ModifiableInstruction } from "dockerfile-ast";
 import type { Step } from "./dockerfile-model.js";
@@ -40,7 +41,7 @@ export function readCopy(step: Step, escapeChar: string): CopyInstruction | unde
   const unresolved: string[] = [];
   const expand = (word: string, isJson: boolean): string => {
     const expansion = expandWord(isJson ? quoteForExpansion(word, escapeChar) : word, step.scope.lookup, escapeChar);
-    unresolved.push(...expansion.unresolved);
+    append(unresolved, expansion.unresolved);
     return expansion.value;
   };
   const isJson = raw !== words;

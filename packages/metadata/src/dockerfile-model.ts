@@ -1,8 +1,12 @@
 import { posix } from "node:path";
+import { MAX_DOCKERFILE_INSTRUCTIONS, MAX_EXPANDED_TOTAL } from "./input-limits.js";
 import { Arg, DockerfileParser, Env, From } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
 import { expandWord, splitWords } from "./dockerfile-words.js";
 import type { Expansion } from "./dockerfile-words.js";
+import { Scope } from "./dockerfile-scope.js";
+import { variableReferences } from "./dockerfile-variables.js";
+import type { VariableReference } from "./dockerfile-variables.js";
 
 /**
  * BuildKit's automatic platform arguments. Their values depend on the build; dext assumes a
@@ -19,34 +23,6 @@ export const PLATFORM_ARGS: Readonly<Record<string, string>> = {
   BUILDVARIANT: "",
 };
 
-/** The variables visible at one instruction; `null` marks an ARG declared without a value. */
-export class Scope {
-  constructor(
-    private readonly args: ReadonlyMap<string, string | null>,
-    private readonly env: ReadonlyMap<string, string>,
-  ) {}
-
-  /** ENV always wins over an ARG of the same name, as in Docker. */
-  readonly lookup = (name: string): string | undefined => this.env.get(name) ?? this.args.get(name) ?? undefined;
-
-  declares(name: string): boolean {
-    return this.env.has(name) || this.args.has(name);
-  }
-
-  withArg(name: string, value: string | null): Scope {
-    return new Scope(new Map(this.args).set(name, value), this.env);
-  }
-
-  withEnv(name: string, value: string): Scope {
-    return new Scope(this.args, new Map(this.env).set(name, value));
-  }
-
-  /** A new stage keeps the ENV of the stage it is built FROM, but no ARG. */
-  forChildStage(): Scope {
-    return new Scope(new Map(), this.env);
-  }
-}
-
 export interface Step {
   /** Upper case: "COPY", "LABEL"… */
   keyword: string;
@@ -57,6 +33,8 @@ export interface Step {
   scope: Scope;
   /** Absolute working directory in effect for this instruction. */
   workdir: string;
+  /** The variables the instruction refers to, with their lines. */
+  variables: VariableReference[];
 }
 
 export interface Stage {
@@ -76,6 +54,13 @@ export interface Stage {
   endWorkdir: string;
 }
 
+/** An ARG or ENV value dext did not keep whole: cut at MAX_EXPANDED_LENGTH, or `emptied` past MAX_EXPANDED_TOTAL. */
+export interface TruncatedValue {
+  name: string;
+  line: number;
+  emptied: boolean;
+}
+
 export interface DockerfileModel {
   file: string;
   escapeChar: string;
@@ -84,6 +69,10 @@ export interface DockerfileModel {
   referencedVariables: ReadonlySet<string>;
   /** Names of the ARGs declared before the first FROM, which stages only see when they re-declare them. */
   globalArgs: ReadonlySet<string>;
+  /** ARG and ENV values not kept whole, at the first line per name. */
+  truncated: TruncatedValue[];
+  /** Instructions past MAX_DOCKERFILE_INSTRUCTIONS, which the model leaves out: from which line, how many. */
+  unchecked: { line: number; count: number } | undefined;
 }
 
 /** Parses a Dockerfile (with the dockerfile-ast parser) into stages with their variables. */
@@ -95,10 +84,24 @@ export function readDockerfile(text: string, file: string, buildArgs: ReadonlyMa
   const stages: Stage[] = [];
   const referenced = new Set<string>();
   const globalArgs = new Set<string>();
-  const expand = (raw: string, scope: Scope): Expansion => expandWord(raw, scope.lookup, escapeChar);
+  const truncated: TruncatedValue[] = [];
+  let line = 0;
+  // Scopes share their strings, so this bounds the memory of every ARG and ENV value together.
+  let budget = MAX_EXPANDED_TOTAL;
+  const expand: Expand = (raw, scope, name) => {
+    const spent = budget < 0;
+    const expansion = spent ? { value: "", unresolved: [], truncated: true as const } : expandWord(raw, scope.lookup, escapeChar);
+    budget -= expansion.value.length;
+    if (expansion.truncated === true && !truncated.some((entry) => entry.name === name)) truncated.push({ name, line, emptied: spent });
+    return expansion;
+  };
 
-  for (const instruction of dockerfile.getInstructions()) {
-    for (const variable of instruction.getVariables()) referenced.add(variable.getName());
+  const instructions = dockerfile.getInstructions();
+  const skipped = instructions.slice(MAX_DOCKERFILE_INSTRUCTIONS);
+  for (const instruction of instructions.slice(0, MAX_DOCKERFILE_INSTRUCTIONS)) {
+    line = instruction.getRange().start.line + 1;
+    const variables = variableReferences(instruction, escapeChar);
+    for (const variable of variables) referenced.add(variable.name);
     const current = stages.at(-1);
     if (instruction instanceof From) {
       stages.push(newStage(instruction, stages, globals, escapeChar));
@@ -115,6 +118,7 @@ export function readDockerfile(text: string, file: string, buildArgs: ReadonlyMa
         instruction,
         scope: current.endScope,
         workdir: current.endWorkdir,
+        variables,
       };
       current.steps.push(step);
       if (instruction instanceof Arg) current.endScope = declareArgs(instruction, current.endScope, globals, buildArgs, expand);
@@ -122,7 +126,9 @@ export function readDockerfile(text: string, file: string, buildArgs: ReadonlyMa
       else if (step.keyword === "WORKDIR") current.endWorkdir = changeDirectory(step, escapeChar);
     }
   }
-  return { file, escapeChar, stages, referencedVariables: referenced, globalArgs };
+  const firstSkipped = skipped[0];
+  const unchecked = firstSkipped === undefined ? undefined : { line: firstSkipped.getRange().start.line + 1, count: skipped.length };
+  return { file, escapeChar, stages, referencedVariables: referenced, globalArgs, truncated, unchecked };
 }
 
 function newStage(from: From, stages: readonly Stage[], globals: Scope, escapeChar: string): Stage {
@@ -141,7 +147,7 @@ function newStage(from: From, stages: readonly Stage[], globals: Scope, escapeCh
   };
 }
 
-type Expand = (raw: string, scope: Scope) => Expansion;
+type Expand = (raw: string, scope: Scope, name: string) => Expansion;
 
 function declareArgs(arg: Arg, scope: Scope, globals: Scope, buildArgs: ReadonlyMap<string, string>, expand: Expand): Scope {
   let next = scope;
@@ -149,7 +155,7 @@ function declareArgs(arg: Arg, scope: Scope, globals: Scope, buildArgs: Readonly
   for (const property of arg.getProperties()) {
     const name = property.getName();
     const raw = property.getUnescapedValue();
-    const declared = raw === null ? (globals.lookup(name) ?? null) : expand(raw, next).value;
+    const declared = raw === null ? (globals.lookup(name) ?? null) : expand(raw, next, name).value;
     next = next.withArg(name, buildArgs.get(name) ?? declared);
   }
   return next;
@@ -159,7 +165,8 @@ function setEnv(env: Env, scope: Scope, expand: Expand): Scope {
   let next = scope;
   for (const property of env.getProperties()) {
     // Each value sees the variables as they were before this ENV line, as Docker does.
-    next = next.withEnv(property.getName(), expand(property.getUnescapedValue() ?? "", scope).value);
+    const name = property.getName();
+    next = next.withEnv(name, expand(property.getUnescapedValue() ?? "", scope, name).value);
   }
   return next;
 }

@@ -1,3 +1,6 @@
+import { append } from "./append.js";
+import { MAX_EXPANDED_LENGTH } from "./input-limits.js";
+
 /** A variable's value, or undefined when the Dockerfile leaves it unset at that point. */
 export type VariableLookup = (name: string) => string | undefined;
 
@@ -5,6 +8,8 @@ export interface Expansion {
   value: string;
   /** Variables that expanded to nothing because they were unset (plain `$X` / `${X}` only). */
   unresolved: string[];
+  /** The value reached MAX_EXPANDED_LENGTH and was cut there. */
+  truncated?: true;
 }
 
 const NAME_START = /[A-Za-z_]/;
@@ -25,6 +30,8 @@ export function expandWord(raw: string, lookup: VariableLookup, escapeChar = "\\
   let i = 0;
   let closing: Map<number, number> | undefined;
   while (i < raw.length) {
+    // Checked once per step: a value that doubles on every ARG line would otherwise reach V8's string limit.
+    if (value.length > MAX_EXPANDED_LENGTH) return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
     const char = raw.charAt(i);
     if (quote === "'") {
       if (char === "'") quote = undefined;
@@ -45,13 +52,15 @@ export function expandWord(raw: string, lookup: VariableLookup, escapeChar = "\\
       closing ??= braceMatches(raw, escapeChar);
       const variable = readVariable(raw, i, { lookup, escapeChar, depth, closing });
       value += variable.value;
-      unresolved.push(...variable.unresolved);
+      append(unresolved, variable.unresolved);
       i = variable.end;
+      if (variable.truncated === true) return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
     } else {
       value += char;
       i++;
     }
   }
+  if (value.length > MAX_EXPANDED_LENGTH) return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
   return { value, unresolved };
 }
 

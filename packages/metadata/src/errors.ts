@@ -5,6 +5,8 @@ export type MetadataReadErrorCode =
   | "not_a_directory"
   | "metadata_missing"
   | "metadata_unreadable"
+  | "metadata_too_large"
+  | "metadata_too_deep"
   | "invalid_json";
 
 /** Why an extension folder's metadata.json could not be read; nothing was validated. */
@@ -13,7 +15,7 @@ export class MetadataReadError extends Error {
   readonly code: MetadataReadErrorCode;
   /** The folder or file concerned. */
   readonly path: string;
-  /** Where parsing stopped, for `invalid_json`. */
+  /** Where parsing stopped, for `invalid_json` and `metadata_too_deep`. */
   readonly position: JsonPosition | undefined;
 
   constructor(
@@ -34,7 +36,7 @@ export class UsageError extends Error {
   readonly code = "bad_usage";
 }
 
-export type InputErrorCode = "dockerfile_not_found" | "context_not_found" | "file_unreadable";
+export type InputErrorCode = "dockerfile_not_found" | "context_not_found" | "file_unreadable" | "file_too_large";
 
 /** The Dockerfile, compose file or context cannot be used (missing when named explicitly, or unreadable); nothing was validated. */
 export class InputError extends Error {
@@ -62,9 +64,9 @@ export class DockerError extends Error {
   }
 }
 
-export type MigrateErrorCode = "already_modern" | "backup_exists" | "not_an_object";
+export type MigrateErrorCode = "already_modern" | "backup_exists" | "not_an_object" | "write_failed";
 
-/** `dext migrate` refused: the file needs no migration, or writing it could lose the original. */
+/** `dext migrate` refused: the file needs no migration, writing it could lose the original, or writing failed (the original is then untouched). */
 export class MigrateError extends Error {
   override readonly name = "MigrateError";
   readonly code: MigrateErrorCode;
@@ -72,5 +74,26 @@ export class MigrateError extends Error {
   constructor(code: MigrateErrorCode, message: string) {
     super(message);
     this.code = code;
+  }
+}
+
+export type FileRefusedCode = "not_a_regular_file" | "file_too_large";
+
+/**
+ * dext refused to read a file: it is not a regular file (a FIFO would block, a device never
+ * ends) or it is over its cap. Callers turn it into their own error or a located finding.
+ */
+export class FileRefusedError extends Error {
+  override readonly name = "FileRefusedError";
+  readonly code: FileRefusedCode;
+  readonly path: string;
+  /** What the path is when it is not a regular file: "a FIFO", "a directory"… */
+  readonly kind: string | undefined;
+
+  constructor(code: FileRefusedCode, message: string, options: { path: string; kind?: string }) {
+    super(message);
+    this.code = code;
+    this.path = options.path;
+    this.kind = options.kind;
   }
 }

@@ -1,22 +1,27 @@
-import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { isDirectory } from "./build-context.js";
 import { detectContext } from "./build-context.js";
 import { isRemoteSource, readCopy } from "./copy-instruction.js";
 import type { DockerfileModel } from "./dockerfile-model.js";
-import { InputError } from "./errors.js";
+import { FileRefusedError, InputError } from "./errors.js";
 import { entryFor } from "./image-contents.js";
 import type { ImageContents } from "./image-contents.js";
-
+import { readRegularText } from "./read-regular-file.js";
 
 /**
- * Reads a text file, or returns undefined when it does not exist.
- * @throws {InputError} `file_unreadable` when it exists but cannot be read
+ * Reads a regular text file of at most `maxBytes`, or returns undefined when there is none
+ * (nothing at the path, or a folder).
+ * @throws {InputError} `file_unreadable` when it cannot be read or is not a regular file (a FIFO,
+ * a device), `file_too_large` over the cap
  */
-export async function readOptionalText(path: string): Promise<string | undefined> {
+export async function readOptionalText(path: string, maxBytes: number): Promise<string | undefined> {
   try {
-    return await readFile(path, "utf8");
+    return await readRegularText(path, maxBytes);
   } catch (cause) {
+    if (cause instanceof FileRefusedError) {
+      if (cause.kind === "a directory") return undefined;
+      throw new InputError(cause.code === "file_too_large" ? "file_too_large" : "file_unreadable", cause.message, { path, cause });
+    }
     const code = cause instanceof Error && "code" in cause ? cause.code : undefined;
     if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return undefined;
     throw new InputError("file_unreadable", `Cannot read ${path} (${cause instanceof Error ? cause.message : String(cause)})`, { path, cause });

@@ -14,6 +14,7 @@ import type { Finding } from "./finding.js";
 import { formatTextReport } from "./format-report.js";
 import { malformedCompose, malformedDockerfile, METADATA_GENERATORS, metadataInputs, random, validMetadataDocuments } from "./fuzz.test-support.js";
 import { imageContents } from "./image-contents.js";
+import { MAX_METADATA_BYTES } from "./input-limits.js";
 import { metadataRefs } from "./metadata-refs.js";
 import { validateLabels } from "./validate-labels.js";
 
@@ -56,13 +57,16 @@ describe("generated malformed metadata.json", () => {
       await rm(dir, { recursive: true, force: true });
     });
 
-    it("exit 1 with one parsable JSON report for every 20th input", async () => {
+    it("exit 1 with one parsable JSON report for every 20th input, or 2 with metadata_too_large past the cap", async () => {
       for (const [kind, seed, text] of inputs.filter((_, index) => index % 20 === 0)) {
         await writeFile(join(dir, "metadata.json"), text);
         let stdout = "";
         const code = await main(["validate", "--json", dir], { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: () => true } });
-        expect(code, `${kind}, seed ${seed}`).toBe(1);
-        expect((JSON.parse(stdout) as { valid: boolean }).valid).toBe(false);
+        const tooLarge = Buffer.byteLength(text) > MAX_METADATA_BYTES;
+        expect(code, `${kind}, seed ${seed}`).toBe(tooLarge ? 2 : 1);
+        const report = JSON.parse(stdout) as { valid: boolean; error?: { code: string } };
+        expect(report.valid).toBe(false);
+        if (tooLarge) expect(report.error?.code).toBe("metadata_too_large");
       }
     });
   });

@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { error, warning } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { childPath } from "./json-path.js";
@@ -29,7 +30,7 @@ export function imageLabelSet(inspect: unknown, ref: string): ImageCheck {
       if (typeof value === "string") labels.set(name, { value, at: { path: childPath(labelsPath, name) } });
     }
   }
-  findings.push(...tagFindings(ref));
+  append(findings, tagFindings(ref));
   return { labels: { labels, missingAt: { path: labelsPath } }, findings };
 }
 

@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH } from "./input-limits.js";
+
 /** A place in a text: `offset` counts UTF-16 units from 0, `line` and `column` count from 1. */
 export interface JsonPosition {
   offset: number;
@@ -22,12 +24,12 @@ export function jsonErrorPosition(text: string, parseError: unknown): JsonPositi
   return positionAt(text, offset);
 }
 
-/** The scanner recurses per nesting level; past the stack's depth, the end of the text is the best answer. */
+/** The scanner recurses per nesting level, so it gives up past MAX_JSON_DEPTH; the end of the text is then the best answer. */
 function scanSafely(text: string): number | undefined {
   try {
     return findJsonSyntaxError(text);
   } catch (thrown) {
-    if (thrown instanceof RangeError) return undefined;
+    if (thrown instanceof TooDeep) return undefined;
     throw thrown;
   }
 }
@@ -38,9 +40,16 @@ class Stop extends Error {
   }
 }
 
-/** Offset of the first character that makes `text` invalid JSON (RFC 8259), or undefined if valid. */
-export function findJsonSyntaxError(text: string): number | undefined {
+/** The scanner stopped at its depth limit instead of overflowing the stack. */
+class TooDeep extends Error {}
+
+/**
+ * Offset of the first character that makes `text` invalid JSON (RFC 8259), or undefined if valid.
+ * @throws {Error} past `maxDepth` nesting levels, rather than overflowing the stack
+ */
+export function findJsonSyntaxError(text: string, maxDepth = MAX_JSON_DEPTH): number | undefined {
   let i = 0;
+  let depth = 0;
   const at = (offset: number): string => text.charAt(offset);
   const fail = (offset: number): never => {
     throw new Stop(offset);
@@ -103,10 +112,12 @@ export function findJsonSyntaxError(text: string): number | undefined {
   };
 
   const sequence = (close: string, item: () => void): void => {
+    if (++depth > maxDepth) throw new TooDeep(`JSON nested deeper than ${maxDepth} levels at ${i}`);
     i++;
     skipSpace();
     if (at(i) === close) {
       i++;
+      depth--;
       return;
     }
     for (;;) {
@@ -114,6 +125,7 @@ export function findJsonSyntaxError(text: string): number | undefined {
       skipSpace();
       if (at(i) === close) {
         i++;
+        depth--;
         return;
       }
       expect(",");

@@ -1,7 +1,11 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { MetadataReadError } from "./errors.js";
-import { jsonErrorPosition } from "./json-position.js";
+import { FileRefusedError, MetadataReadError } from "./errors.js";
+import { MAX_JSON_DEPTH, MAX_METADATA_BYTES } from "./input-limits.js";
+import { tooDeepOffset } from "./json-depth.js";
+import { jsonErrorPosition, positionAt } from "./json-position.js";
+import { readRegularFile } from "./read-regular-file.js";
+import type { RegularFile } from "./read-regular-file.js";
 
 export interface ExtensionDir {
   dir: string;
@@ -13,13 +17,20 @@ export interface ExtensionDir {
 
 /**
  * Reads and parses `<dir>/metadata.json`.
- * @throws {MetadataReadError} when the folder or file is missing or unreadable, or the JSON is invalid.
+ * @throws {MetadataReadError} when the folder or file is missing or unreadable (not a regular
+ * file, over MAX_METADATA_BYTES), or the JSON is invalid or nested deeper than MAX_JSON_DEPTH.
  */
 export async function readExtensionDir(dir: string): Promise<ExtensionDir> {
+  const { file: _file, ...read } = await readExtensionSource(dir);
+  return read;
+}
+
+/** readExtensionDir, plus the bytes and mode it parsed, so `migrate --write` backs up exactly what it read. */
+export async function readExtensionSource(dir: string): Promise<ExtensionDir & { file: RegularFile }> {
   await assertDirectory(dir);
   const metadataPath = join(dir, "metadata.json");
-  const text = await readMetadataText(metadataPath, dir);
-  return { dir, metadataPath, metadata: parseMetadataText(text, metadataPath) };
+  const file = await readMetadataFile(metadataPath, dir);
+  return { dir, metadataPath, metadata: parseMetadataText(file.bytes.toString("utf8"), metadataPath), file };
 }
 
 async function assertDirectory(dir: string): Promise<void> {
@@ -39,10 +50,14 @@ async function assertDirectory(dir: string): Promise<void> {
   }
 }
 
-async function readMetadataText(metadataPath: string, dir: string): Promise<string> {
+async function readMetadataFile(metadataPath: string, dir: string): Promise<RegularFile> {
   try {
-    return await readFile(metadataPath, "utf8");
+    return await readRegularFile(metadataPath, MAX_METADATA_BYTES);
   } catch (cause) {
+    if (cause instanceof FileRefusedError) {
+      const code = cause.code === "file_too_large" ? "metadata_too_large" : "metadata_unreadable";
+      throw new MetadataReadError(code, cause.message, { path: metadataPath, cause });
+    }
     if (errorCode(cause) === "ENOENT") {
       throw new MetadataReadError(
         "metadata_missing",
@@ -59,9 +74,20 @@ async function readMetadataText(metadataPath: string, dir: string): Promise<stri
 
 /**
  * Parses the text of a metadata.json.
- * @throws {MetadataReadError} `invalid_json`, with the position where parsing stopped
+ * @throws {MetadataReadError} `invalid_json`, with the position where parsing stopped, or
+ * `metadata_too_deep`, with the position of the bracket past MAX_JSON_DEPTH
  */
 export function parseMetadataText(text: string, metadataPath: string): unknown {
+  // JSON.parse copes with any depth, but what walks the value afterwards (JSON.stringify too) does not.
+  const deep = tooDeepOffset(text, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    const position = positionAt(text, deep);
+    throw new MetadataReadError(
+      "metadata_too_deep",
+      `${metadataPath} nests deeper than ${MAX_JSON_DEPTH} levels at line ${position.line}, column ${position.column}; metadata.json needs six`,
+      { path: metadataPath, position },
+    );
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {

@@ -1,19 +1,23 @@
-import { join, relative, resolve } from "node:path";
+import { append } from "./append.js";
+import { join, resolve } from "node:path";
 import { checkCompose } from "./check-compose.js";
 import { checkDockerfileRules } from "./check-dockerfile-rules.js";
 import { checkImageFiles } from "./check-image-files.js";
 import { readComposeFile } from "./compose-file.js";
 import { dockerfileLabels } from "./dockerfile-labels.js";
+import { dockerfileLimitFindings } from "./dockerfile-limits.js";
 import { readDockerfile } from "./dockerfile-model.js";
 import { invalidJsonFinding } from "./check-metadata-text.js";
 import { InputError } from "./errors.js";
 import { shortPath } from "./display-path.js";
-import { composeSource, readOptionalText, resolveContext } from "./extension-sources.js";
+import { readOptionalText, resolveContext } from "./extension-sources.js";
 import { hasErrors, warning } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { imageContents } from "./image-contents.js";
 import type { ImageContents } from "./image-contents.js";
 import { metadataRefs } from "./metadata-refs.js";
+import { MAX_DOCKERFILE_BYTES } from "./input-limits.js";
+import { readComposeSource } from "./read-compose-source.js";
 import { readExtensionDir } from "./read-extension-dir.js";
 import { validateLabels } from "./validate-labels.js";
 import type { LabelSet } from "./validate-labels.js";
@@ -45,7 +49,8 @@ export interface ExtensionReport {
  * Validates an extension folder as Docker Desktop and the Marketplace would see the image built
  * from it: metadata.json, the Dockerfile (labels, what it copies, how it builds) and the compose file.
  * @throws {MetadataReadError} when the folder or metadata.json is missing or unreadable
- * @throws {InputError} when an explicitly given Dockerfile or context does not exist
+ * @throws {InputError} when an explicitly given Dockerfile or context does not exist, or the
+ * Dockerfile is not a regular file or over MAX_DOCKERFILE_BYTES
  */
 export async function validateExtensionDir(dir: string, options: ExtensionDirOptions = {}): Promise<ExtensionReport> {
   const metadataPath = join(dir, "metadata.json");
@@ -53,7 +58,7 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
   let metadata: unknown;
   try {
     ({ metadata } = await readExtensionDir(dir));
-    findings.push(...validateMetadata(metadata).findings);
+    append(findings, validateMetadata(metadata).findings);
   } catch (thrown) {
     // A syntax error is a finding in the checked file, like any other; the other files still get checked.
     const finding = invalidJsonFinding(thrown, metadataPath);
@@ -63,7 +68,7 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
   const refs = metadataRefs(metadata);
 
   const dockerfilePath = options.dockerfile ?? join(dir, "Dockerfile");
-  const dockerfileText = await readOptionalText(dockerfilePath);
+  const dockerfileText = await readOptionalText(dockerfilePath, MAX_DOCKERFILE_BYTES);
   if (dockerfileText === undefined && options.dockerfile !== undefined) {
     throw new InputError("dockerfile_not_found", `The Dockerfile ${dockerfilePath} does not exist`, { path: dockerfilePath });
   }
@@ -74,45 +79,46 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
   let servicesNeedingCmd: string[] = [];
   const model = dockerfileText === undefined ? undefined : readDockerfile(dockerfileText, dockerfilePath, options.buildArgs);
   if (model !== undefined) {
+    append(located, dockerfileLimitFindings(model));
     context = resolveContext(model, dir, options.context);
     contents = imageContents(model, context);
   } else {
-    findings.push(
-      warning(
+    findings.push({
+      ...warning(
         dockerfilePath,
         `There is no Dockerfile in ${dir}, so the image labels and the files metadata.json names were not checked`,
         "Add the Dockerfile that builds the extension, or pass --dockerfile <file> or --image <ref>.",
       ),
-    );
+      file: dockerfilePath,
+    });
   }
 
   let composePath: string | undefined;
   if (refs.composefile !== undefined) {
-    const source = displayPath(composeSource(refs.composefile.value, dir, contents), dir);
-    const text = await readOptionalText(source);
-    if (text === undefined) {
-      findings.push(warning(refs.composefile.path, `The compose file ${source} does not exist, so its services were not checked`, "Create it next to metadata.json, or fix vm.composefile."));
+    const source = await readComposeSource(refs.composefile, dir, contents, context);
+    if ("finding" in source) {
+      findings.push(source.finding);
     } else {
-      composePath = source;
-      const compose = checkCompose(readComposeFile(text, composePath), refs);
-      located.push(...compose.findings);
+      composePath = source.path;
+      const compose = checkCompose(readComposeFile(source.text, composePath), refs);
+      append(located, compose.findings);
       servicesNeedingCmd = compose.servicesNeedingCmd;
     }
   }
 
   if (model !== undefined && contents !== undefined && context !== undefined) {
-    located.push(...checkImageFiles({ model, contents, refs, dir: resolve(dir), context: resolve(context) }));
-    located.push(...checkDockerfileRules({ model, contents, refs, composeServicesNeedingCmd: servicesNeedingCmd }));
+    append(located, checkImageFiles({ model, contents, refs, dir: resolve(dir), context: resolve(context) }));
+    append(located, checkDockerfileRules({ model, contents, refs, composeServicesNeedingCmd: servicesNeedingCmd }));
   }
   if (options.imageLabels !== undefined) {
-    located.push(...validateLabels(options.imageLabels));
+    append(located, validateLabels(options.imageLabels));
   } else if (model !== undefined && model.stages.length > 0) {
     // Without a FROM there is no image, and "no FROM" already says so.
     const labels = dockerfileLabels(model);
-    located.push(...labels.findings, ...validateLabels(labels));
+    append(located, labels.findings, validateLabels(labels));
   }
 
-  findings.push(...sortByPlace(located));
+  append(findings, sortByPlace(located));
   return {
     dir,
     metadataPath,
@@ -122,12 +128,6 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
     valid: !hasErrors(findings),
     findings,
   };
-}
-
-/** Keeps the compose path as the user would type it: under the folder they named when it is there. */
-function displayPath(path: string, dir: string): string {
-  const inside = relative(resolve(dir), resolve(path));
-  return inside.startsWith("..") ? relative(process.cwd(), path) : join(dir, inside);
 }
 
 /** File findings ordered by file, then line, so a reader can walk through each file once. */

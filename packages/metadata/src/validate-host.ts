@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { error, warning } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { childPath } from "./json-path.js";
@@ -25,7 +26,7 @@ export function validateHost(value: unknown, path: string): Finding[] {
   const findings: Finding[] = [];
   const host = readObject(value, path, findings, "host", `Write "host": {${BINARIES_EXAMPLE}}.`);
   if (host === undefined) return findings;
-  findings.push(...unknownKeyFindings(host, path, { where: "host", allowed: ["binaries"], severity: "warning" }));
+  append(findings, unknownKeyFindings(host, path, { where: "host", allowed: ["binaries"], severity: "warning" }));
 
   const binariesPath = childPath(path, "binaries");
   if (!Array.isArray(host.binaries)) {
@@ -41,7 +42,7 @@ export function validateHost(value: unknown, path: string): Finding[] {
 
   const seen = new Map<string, string>();
   host.binaries.forEach((entry: unknown, index) => {
-    findings.push(...entryFindings(entry, childPath(binariesPath, index), seen));
+    append(findings, entryFindings(entry, childPath(binariesPath, index), seen));
   });
   return findings;
 }
@@ -86,7 +87,7 @@ function entryFindings(value: unknown, path: string, seen: Map<string, string>):
       continue;
     }
     list.forEach((binary: unknown, index) => {
-      findings.push(...binaryFindings(binary, childPath(listPath, index), platform, seen));
+      append(findings, binaryFindings(binary, childPath(listPath, index), platform, seen));
     });
   }
   return findings;
@@ -97,7 +98,7 @@ function binaryFindings(value: unknown, path: string, platform: HostPlatform, se
   const example = `{"path": "/${platform}/${platform === "windows" ? "tool.exe" : "tool"}"}`;
   const binary = readObject(value, path, findings, "Each binary", `Write ${example}.`);
   if (binary === undefined) return findings;
-  findings.push(...unknownKeyFindings(binary, path, { where: "a binary", allowed: ["path"], severity: "warning" }));
+  append(findings, unknownKeyFindings(binary, path, { where: "a binary", allowed: ["path"], severity: "warning" }));
 
   const filePath = childPath(path, "path");
   const file = readString(binary.path, filePath, findings, "The binary path", `Write ${example}.`);

@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { error, warning } from "./finding.js";
 import type { Finding, ValidationResult } from "./finding.js";
 import { describeValue, isRecord } from "./json-value.js";
@@ -62,10 +63,10 @@ function rootFindings(value: unknown): Finding[] {
     }),
   );
 
-  if (Object.hasOwn(value, "icon")) findings.push(...validateIcon(value.icon, "$.icon"));
-  if (Object.hasOwn(value, "ui")) findings.push(...validateUi(value.ui, "$.ui"));
-  if (Object.hasOwn(value, "vm")) findings.push(...validateVm(value.vm, "$.vm"));
-  if (Object.hasOwn(value, "host")) findings.push(...validateHost(value.host, "$.host"));
+  if (Object.hasOwn(value, "icon")) append(findings, validateIcon(value.icon, "$.icon"));
+  if (Object.hasOwn(value, "ui")) append(findings, validateUi(value.ui, "$.ui"));
+  if (Object.hasOwn(value, "vm")) append(findings, validateVm(value.vm, "$.vm"));
+  if (Object.hasOwn(value, "host")) append(findings, validateHost(value.host, "$.host"));
 
   if (legacy === undefined && !["ui", "vm", "host"].some((key) => Object.hasOwn(value, key))) {
     findings.push(

@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { error } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { childPath } from "./json-path.js";
@@ -31,7 +32,7 @@ export function validateUi(value: unknown, path: string): Finding[] {
     );
     return findings;
   }
-  findings.push(...dashboardTabFindings(ui["dashboard-tab"], childPath(path, "dashboard-tab")));
+  append(findings, dashboardTabFindings(ui["dashboard-tab"], childPath(path, "dashboard-tab")));
   return findings;
 }
 
@@ -66,7 +67,7 @@ function dashboardTabFindings(value: unknown, path: string): Finding[] {
   const srcPath = childPath(path, "src");
   const srcFix = 'Name the entry page relative to root, e.g. "src": "index.html".';
   const src = readString(tab.src, srcPath, findings, "src", srcFix);
-  if (src !== undefined) findings.push(...srcFindings(src, srcPath));
+  if (src !== undefined) append(findings, srcFindings(src, srcPath));
 
   if (Object.hasOwn(tab, "backend")) {
     const backendPath = childPath(path, "backend");
@@ -74,8 +75,8 @@ function dashboardTabFindings(value: unknown, path: string): Finding[] {
     const backend = readObject(tab.backend, backendPath, findings, "backend", backendFix);
     if (backend !== undefined) {
       const rules = { where: "backend", allowed: ["socket"], severity: "warning" } as const;
-      findings.push(...unknownKeyFindings(backend, backendPath, rules));
-      findings.push(...socketNameFindings(backend.socket, childPath(backendPath, "socket")));
+      append(findings, unknownKeyFindings(backend, backendPath, rules));
+      append(findings, socketNameFindings(backend.socket, childPath(backendPath, "socket")));
     }
   }
   return findings;

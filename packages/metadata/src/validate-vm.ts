@@ -1,3 +1,4 @@
+import { append } from "./append.js";
 import { error, warning } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { childPath } from "./json-path.js";
@@ -39,12 +40,12 @@ export function validateVm(value: unknown, path: string): Finding[] {
     findings.push(error(path, "vm needs an image or a composefile", VM_EXAMPLE));
   }
 
-  if (hasImage) findings.push(...imageFindings(vm.image, childPath(path, "image")));
+  if (hasImage) append(findings, imageFindings(vm.image, childPath(path, "image")));
   if (hasCompose) {
     const fix = 'Name a compose file in the image, e.g. "docker-compose.yaml".';
     readString(vm.composefile, childPath(path, "composefile"), findings, "vm.composefile", fix);
   }
-  if (Object.hasOwn(vm, "exposes")) findings.push(...exposesFindings(vm.exposes, childPath(path, "exposes")));
+  if (Object.hasOwn(vm, "exposes")) append(findings, exposesFindings(vm.exposes, childPath(path, "exposes")));
   return findings;
 }
 
@@ -72,7 +73,7 @@ function exposesFindings(value: unknown, path: string): Finding[] {
   const exposes = readObject(value, path, findings, "vm.exposes", 'Write "exposes": {"socket": "backend.sock"}.');
   if (exposes === undefined) return findings;
   const rules = { where: "vm.exposes", allowed: ["socket"], severity: "warning" } as const;
-  findings.push(...unknownKeyFindings(exposes, path, rules));
-  findings.push(...socketNameFindings(exposes.socket, childPath(path, "socket")));
+  append(findings, unknownKeyFindings(exposes, path, rules));
+  append(findings, socketNameFindings(exposes.socket, childPath(path, "socket")));
   return findings;
 }
