@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Identity } from "./sample-identity.js";
 import { rewriteIdentity } from "./sample-identity.js";
+import { WrittenPaths } from "./written-paths.js";
 
 /** Build output, caches and installs: regenerated in the copy, never copied. */
 const SKIPPED = new Set(["node_modules", "dist", ".turbo", ".cache", "coverage"]);
@@ -11,30 +12,48 @@ function isText(bytes: Buffer): boolean {
   return !bytes.subarray(0, 8192).includes(0);
 }
 
+/** The copy, worked out in memory: every refusal (a title a file cannot carry) comes before a write. */
+export interface SampleCopy {
+  /** Relative folders, parents first. */
+  dirs: string[];
+  files: { path: string; content: string | Buffer; mode: number }[];
+}
+
 /**
- * Copies a sample folder to `target` with its identity replaced in every text file's content and
- * in file names (`e2e/minimal-backend.e2e.test.ts` becomes `e2e/<name>.e2e.test.ts`). Modes are
- * kept, so scripts stay executable. Returns the paths written, relative to `target`.
+ * The sample folder's copy with its identity replaced in every text file's content and in file
+ * names (`e2e/minimal-backend.e2e.test.ts` becomes `e2e/<name>.e2e.test.ts`), modes kept so
+ * scripts stay executable.
  */
-export async function copySample(source: string, target: string, from: Identity, to: Identity): Promise<string[]> {
-  const written: string[] = [];
-  async function walk(relative: string): Promise<void> {
+export async function planSampleCopy(source: string, from: Identity, to: Identity): Promise<SampleCopy> {
+  const copy: SampleCopy = { dirs: [], files: [] };
+  async function walk(relative: string, renamed: string): Promise<void> {
     for (const entry of await readdir(join(source, relative), { withFileTypes: true })) {
       if (SKIPPED.has(entry.name)) continue;
       const from_ = join(relative, entry.name);
-      const to_ = join(relative, rewriteIdentity(entry.name, from, to));
+      const to_ = join(renamed, rewriteIdentity(entry.name, from, to));
       if (entry.isDirectory()) {
-        await mkdir(join(target, to_), { recursive: true });
-        await walk(from_);
+        copy.dirs.push(to_);
+        await walk(from_, to_);
       } else if (entry.isFile()) {
         const bytes = await readFile(join(source, from_));
-        const content = isText(bytes) ? rewriteIdentity(bytes.toString("utf8"), from, to) : bytes;
-        await writeFile(join(target, to_), content, { mode: (await stat(join(source, from_))).mode & 0o777 });
-        written.push(to_);
+        const content = isText(bytes) ? rewriteIdentity(bytes.toString("utf8"), from, to, to_) : bytes;
+        copy.files.push({ path: to_, content, mode: (await stat(join(source, from_))).mode & 0o777 });
       }
     }
   }
-  await mkdir(target, { recursive: true });
-  await walk("");
-  return written.sort();
+  await walk("", "");
+  return copy;
+}
+
+/** Writes a planned copy into `target`, an existing empty folder; answers the paths written, relative to it. */
+export async function writeSampleCopy(copy: SampleCopy, target: string, written: WrittenPaths): Promise<string[]> {
+  for (const dir of copy.dirs) await written.mkdir(join(target, dir));
+  // "wx": the folder is this run's own; a file already there would mean someone else is writing in it.
+  for (const file of copy.files) await written.writeFile(join(target, file.path), file.content, { mode: file.mode, flag: "wx" });
+  return copy.files.map((file) => file.path).sort();
+}
+
+/** Plans and writes in one go, into an existing empty folder `target`. */
+export async function copySample(source: string, target: string, from: Identity, to: Identity, written = new WrittenPaths()): Promise<string[]> {
+  return writeSampleCopy(await planSampleCopy(source, from, to), target, written);
 }

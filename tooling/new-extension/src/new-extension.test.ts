@@ -1,9 +1,10 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NewExtensionError } from "./errors.js";
 import { listSamples, newExtension } from "./new-extension.js";
+import { newStandaloneExtension } from "./standalone.js";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 let root = "";
@@ -67,4 +68,45 @@ describe("newExtension", () => {
     expect((await refusal(newExtension({ repoRoot: root, name: "fine", from: "minimal-backend", image: "Acme/X:1", install: false }))).code).toBe("INVALID_NAME");
     expect(await snapshot(join(root, "samples"))).toEqual(before);
   });
+
+  it("reports every bad argument at once and creates nothing, not even the target", async () => {
+    const before = await snapshot(join(root, "samples"));
+    const error = await refusal(newExtension({ repoRoot: root, name: "fine-name", from: "no-such-sample", title: "Team\ntools", image: "Bad/Image", install: false }));
+    expect(error.message).toMatch(/^3 problems, nothing written:/);
+    expect(error.message).toContain("U+000A");
+    expect(error.message).toContain("not a valid image repository");
+    expect(error.message).toContain('there is no sample "no-such-sample"');
+    await expect(lstat(join(root, "samples", "fine-name"))).rejects.toMatchObject({ code: "ENOENT" });
+    expect(await snapshot(join(root, "samples"))).toEqual(before);
+  });
+
+  it("refuses a symbolic link in the target's place without following it", async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), "new-ext-elsewhere-"));
+    await symlink(elsewhere, join(root, "samples", "linked"));
+    const error = await refusal(newExtension({ repoRoot: root, name: "linked", from: "minimal-backend", install: false }));
+    expect(error).toMatchObject({ code: "TARGET_EXISTS", message: expect.stringMatching(/is a symbolic link/) as unknown });
+    expect(await readdir(elsewhere)).toEqual([]);
+    await rm(elsewhere, { recursive: true });
+  });
 });
+
+describe("newStandaloneExtension's refusals, before it builds or writes anything", () => {
+  it.each([
+    ["a symbolic link to an empty folder", async (parent: string) => { await mkdir(join(parent, "real")); await symlink(join(parent, "real"), join(parent, "project")); return join(parent, "project"); }, /is a symbolic link/],
+    ["a file", async (parent: string) => { await writeFile(join(parent, "project"), "mine"); return join(parent, "project"); }, /exists and is not a folder/],
+    ["a folder with a file in it", async (parent: string) => { await mkdir(join(parent, "project")); await writeFile(join(parent, "project", "notes.txt"), "mine"); return join(parent, "project"); }, /already exists and is not empty/],
+    ["a path under a file", async (parent: string) => { await writeFile(join(parent, "blocker"), "mine"); return join(parent, "blocker", "project"); }, /blocker is not a folder, so/],
+  ])("refuses %s as --standalone, leaving it as it was", async (_label, prepare, why) => {
+    const parent = await mkdtemp(join(tmpdir(), "new-ext-standalone-"));
+    try {
+      const target = await prepare(parent);
+      const before = await snapshot(parent);
+      const error = await refusal(newStandaloneExtension({ repoRoot: root, name: "team-tools", from: "minimal-backend", target, install: false }));
+      expect(error.message).toMatch(why);
+      expect(await snapshot(parent)).toEqual(before);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+});
+

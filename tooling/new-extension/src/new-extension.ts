@@ -1,13 +1,19 @@
 import { execFile } from "node:child_process";
-import { access, mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { access, mkdtemp, readdir, rename } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { copySample } from "./copy-sample.js";
-import { NewExtensionError } from "./errors.js";
+import { planSampleCopy, writeSampleCopy } from "./copy-sample.js";
+import type { SampleCopy } from "./copy-sample.js";
+import { allRefusals, collectRefusal, NewExtensionError } from "./errors.js";
 import { checkExtensionName, checkImageName, checkTitle, titleFromName } from "./extension-name.js";
 import { readSampleIdentity } from "./sample-identity.js";
 import type { Identity } from "./sample-identity.js";
+import { shellQuote } from "./shell-quote.js";
+import { checkTarget } from "./target-check.js";
+import type { TargetState } from "./target-check.js";
+import { checkTitleCharacters } from "./title-escape.js";
 import { workspacePackages } from "./workspace-packages.js";
+import { WrittenPaths } from "./written-paths.js";
 
 const run = promisify(execFile);
 
@@ -40,21 +46,60 @@ export async function listSamples(repoRoot: string): Promise<string[]> {
   return names.sort();
 }
 
-/** Everything that can be refused is checked before the first file is written. */
-export async function planNewExtension(options: Pick<NewExtensionOptions, "repoRoot" | "name" | "from" | "title" | "image">, target: string): Promise<{ from: Identity; to: Identity; source: string }> {
-  checkExtensionName(options.name);
-  if (options.image !== undefined) checkImageName(options.image);
-  if (options.title !== undefined) checkTitle(options.title);
+export interface NewExtensionPlan {
+  from: Identity;
+  to: Identity;
+  source: string;
+  /** The copy, worked out in memory. */
+  copy: SampleCopy;
+  target: TargetState;
+}
+
+type PlanOptions = Pick<NewExtensionOptions, "repoRoot" | "name" | "from" | "title" | "image"> & {
+  /** Standalone: an empty folder may be there already. */
+  allowEmptyTarget?: boolean;
+  /** In the workspace: the name must not be a workspace package's already. */
+  checkNameTaken?: boolean;
+};
+
+/**
+ * Everything that can be refused is checked before the first file is written, and every refusal
+ * is reported at once: the name, `--image`, `--title` (its characters, and whether each file it
+ * lands in can carry it), the sample, the target.
+ */
+export async function planNewExtension(options: PlanOptions, target: string): Promise<NewExtensionPlan> {
+  const problems: NewExtensionError[] = [];
+  await collectRefusal(problems, () => { checkExtensionName(options.name); });
+  if (options.image !== undefined) { const image = options.image; await collectRefusal(problems, () => { checkImageName(image); }); }
+  if (options.title !== undefined) {
+    const title = options.title;
+    await collectRefusal(problems, () => { checkTitle(title); checkTitleCharacters(title); });
+  }
   const samples = await listSamples(options.repoRoot);
   if (!samples.includes(options.from)) {
-    throw new NewExtensionError("UNKNOWN_SAMPLE", `there is no sample "${options.from}"; choose one of: ${samples.join(", ")}`);
+    problems.push(new NewExtensionError("UNKNOWN_SAMPLE", `there is no sample "${options.from}"; choose one of: ${samples.join(", ")}`));
   }
-  if (await exists(target)) throw new NewExtensionError("TARGET_EXISTS", `${target} already exists; pick another name or remove it first`);
+  if (options.checkNameTaken === true && (await workspacePackages(options.repoRoot)).has(options.name)) {
+    problems.push(new NewExtensionError("NAME_TAKEN", `a workspace package is already named "${options.name}"`));
+  }
+  let targetState: TargetState = "missing";
+  await collectRefusal(problems, async () => { targetState = await checkTarget(target, { allowEmptyFolder: options.allowEmptyTarget === true }); });
+  const early = allRefusals(problems);
+  if (early !== undefined) throw early;
+
   const source = join(options.repoRoot, "samples", options.from);
   const from = await readSampleIdentity(source, options.from);
   const image = options.image ?? `${dirname(from.image) === "." ? "" : `${dirname(from.image)}/`}${options.name}`;
   const to: Identity = { name: options.name, title: options.title ?? titleFromName(options.name), image };
-  return { from, to, source };
+  // Rewriting every file in memory finds a title some file cannot carry, still before any write.
+  const copy = await planSampleCopy(source, from, to);
+  return { from, to, source, copy, target: targetState };
+}
+
+/** Removes what a failed run wrote, and says so if something else had been put among it. */
+export async function undo(written: WrittenPaths, log: (line: string) => void): Promise<void> {
+  const kept = await written.removeAll();
+  if (kept.length > 0) log(`left in place, since they hold files new-extension did not write: ${kept.join(", ")}`);
 }
 
 /**
@@ -66,20 +111,20 @@ export async function planNewExtension(options: Pick<NewExtensionOptions, "repoR
 export async function newExtension(options: NewExtensionOptions): Promise<NewExtensionResult> {
   const log = options.log ?? (() => undefined);
   const target = join(options.repoRoot, "samples", options.name);
-  const taken = await workspacePackages(options.repoRoot);
-  if (taken.has(options.name)) throw new NewExtensionError("NAME_TAKEN", `a workspace package is already named "${options.name}"`);
-  const plan = await planNewExtension(options, target);
+  const plan = await planNewExtension({ ...options, checkNameTaken: true }, target);
 
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}-`));
+  const written = new WrittenPaths();
+  written.dir(staging);
   let files: string[];
   try {
-    files = await copySample(plan.source, staging, plan.from, plan.to);
+    files = await writeSampleCopy(plan.copy, staging, written);
     await rename(staging, target);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await undo(written, log);
     throw error;
   }
-  log(`created ${target} from samples/${options.from} (${String(files.length)} files): package ${plan.to.name}, image ${plan.to.image}, title "${plan.to.title}"`);
+  log(`created ${shellQuote(target)} from samples/${options.from} (${String(files.length)} files): package ${plan.to.name}, image ${plan.to.image}, title ${JSON.stringify(plan.to.title)}`);
 
   if (options.install ?? true) {
     log("linking it into the workspace: pnpm install --offline");

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { titleAt } from "./title-escape.js";
 
 /** The strings that make a sample itself, found in its own files. */
 export interface Identity {
@@ -21,9 +22,11 @@ export async function readSampleIdentity(sampleDir: string, name: string): Promi
 /**
  * Replaces every occurrence of the old identity with the new one in one pass, longest string
  * first (the image `dext/minimal-backend` before the name `minimal-backend`), so a new name that
- * contains the old one is never replaced twice.
+ * contains the old one is never replaced twice. The name and image are plain by their rules; the
+ * title is free text, so it is escaped for where it lands in `file` (JSON, markup, a Dockerfile's
+ * quotes...), or refused there. Without `file` (a file name) only a plain title fits.
  */
-export function rewriteIdentity(text: string, from: Identity, to: Identity): string {
+export function rewriteIdentity(text: string, from: Identity, to: Identity, file?: string): string {
   const pairs: [string, string][] = [
     [from.image, to.image],
     [from.name, to.name],
@@ -32,5 +35,8 @@ export function rewriteIdentity(text: string, from: Identity, to: Identity): str
   pairs.sort((a, b) => b[0].length - a[0].length);
   const lookup = new Map(pairs);
   const pattern = new RegExp(pairs.map(([old]) => old.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
-  return text.replace(pattern, (match) => lookup.get(match) ?? match);
+  return text.replace(pattern, (match: string, at: number) => {
+    if (match === from.title && match !== from.name && match !== from.image) return titleAt(file ?? "a file name", text, at, to.title);
+    return lookup.get(match) ?? match;
+  });
 }

@@ -1,6 +1,7 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Identity } from "./sample-identity.js";
+import { WrittenPaths } from "./written-paths.js";
 
 /** In the workspace a sample builds from the repository root; standalone, from its own folder. */
 export function standaloneDockerfile(text: string, name: string): string {
@@ -52,13 +53,13 @@ ${original.replace(/^# .*\n/, "## About the sample\n")}`;
 }
 
 /** Rewrites the files that assume the dext workspace around them. */
-export async function rewriteForStandalone(dir: string, identity: Identity, readme: string, from = ""): Promise<void> {
+export async function rewriteForStandalone(dir: string, identity: Identity, readme: string, from = "", written = new WrittenPaths()): Promise<void> {
   const dockerfile = await readFile(join(dir, "Dockerfile"), "utf8").catch(() => undefined);
-  if (dockerfile !== undefined) await writeFile(join(dir, "Dockerfile"), standaloneDockerfile(dockerfile, identity.name));
+  if (dockerfile !== undefined) await written.writeFile(join(dir, "Dockerfile"), standaloneDockerfile(dockerfile, identity.name));
   const makefile = await readFile(join(dir, "Makefile"), "utf8").catch(() => undefined);
-  if (makefile !== undefined) await writeFile(join(dir, "Makefile"), standaloneMakefile(makefile));
-  await writeFile(join(dir, ".dockerignore"), DOCKERIGNORE);
-  await writeFile(join(dir, "README.md"), standaloneReadme(readme, identity, from));
+  if (makefile !== undefined) await written.writeFile(join(dir, "Makefile"), standaloneMakefile(makefile));
+  await written.writeFile(join(dir, ".dockerignore"), DOCKERIGNORE);
+  await written.writeFile(join(dir, "README.md"), standaloneReadme(readme, identity, from));
   // A turbo.json that extends the workspace's has nothing to extend here.
   await rm(join(dir, "turbo.json"), { force: true });
 }

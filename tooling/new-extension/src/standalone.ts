@@ -1,15 +1,18 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { mkdir, mkdtemp, readFile, rename } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
-import { copySample } from "./copy-sample.js";
+import { writeSampleCopy } from "./copy-sample.js";
 import { NewExtensionError } from "./errors.js";
-import { planNewExtension } from "./new-extension.js";
+import { planNewExtension, undo } from "./new-extension.js";
 import type { NewExtensionResult } from "./new-extension.js";
 import { packWorkspacePackage } from "./pack-workspace-package.js";
+import { shellQuote } from "./shell-quote.js";
 import { rewriteForStandalone } from "./standalone-files.js";
+import { clearEmptyTarget } from "./target-check.js";
 import { readCatalog, readManifest, resolveSpecifiers, workspaceClosure, workspacePackages } from "./workspace-packages.js";
+import { WrittenPaths } from "./written-paths.js";
 
 const run = promisify(execFile);
 
@@ -27,10 +30,6 @@ export interface StandaloneOptions {
   log?: (line: string) => void;
 }
 
-async function isEmptyOrMissing(dir: string): Promise<boolean> {
-  return readdir(dir).then((entries) => entries.length === 0, () => true);
-}
-
 /**
  * `pnpm new-extension <name> --from <sample> --standalone <dir>`: the sample as a project of its
  * own. The dext packages it uses are built here and packed into `vendor/` (referenced by `file:`,
@@ -40,9 +39,7 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
 export async function newStandaloneExtension(options: StandaloneOptions): Promise<NewExtensionResult> {
   const log = options.log ?? (() => undefined);
   const target = resolve(options.target);
-  if (!(await isEmptyOrMissing(target))) throw new NewExtensionError("TARGET_EXISTS", `${target} exists and is not empty; choose a new folder`);
-  await rm(target, { recursive: true, force: true });
-  const plan = await planNewExtension(options, target);
+  const plan = await planNewExtension({ ...options, allowEmptyTarget: true }, target);
   const packages = await workspacePackages(options.repoRoot);
   const sampleManifest = await readManifest(plan.source);
   const needed = workspaceClosure(sampleManifest, packages);
@@ -51,14 +48,25 @@ export async function newStandaloneExtension(options: StandaloneOptions): Promis
   log(`building ${needed.map((p) => p.name).join(", ")}`);
   await run("pnpm", ["exec", "turbo", "run", "build", ...needed.map((p) => `--filter=${p.name}`), "--output-logs=errors-only"], { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } });
 
-  await mkdir(dirname(target), { recursive: true });
+  const written = new WrittenPaths();
+  // The parents it makes are its own too: recorded (outermost first) so a failure removes them, if empty.
+  const firstMade = await mkdir(dirname(target), { recursive: true });
+  if (firstMade !== undefined) {
+    let dir = firstMade;
+    written.dir(dir);
+    for (const part of relative(firstMade, dirname(target)).split(sep).filter((part) => part !== "")) written.dir((dir = join(dir, part)));
+  }
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}-`));
+  written.dir(staging);
   try {
-    const files = await copySample(plan.source, staging, plan.from, plan.to);
+    const files = await writeSampleCopy(plan.copy, staging, written);
+    await written.mkdir(join(staging, "vendor"));
     const version = (name: string) => packages.get(name)?.manifest.version ?? "0.0.0";
     const tarballs = new Map<string, string>();
     for (const pkg of needed) {
-      tarballs.set(pkg.name, `file:vendor/${await packWorkspacePackage(pkg, catalog, version, join(staging, "vendor"))}`);
+      const tarball = await packWorkspacePackage(pkg, catalog, version, join(staging, "vendor"));
+      written.file(join(staging, "vendor", tarball));
+      tarballs.set(pkg.name, `file:vendor/${tarball}`);
     }
     const rootManifest = await readManifest(options.repoRoot);
     const tarball = (name: string) => tarballs.get(name) ?? version(name);
@@ -76,15 +84,17 @@ export async function newStandaloneExtension(options: StandaloneOptions): Promis
       dependencies: resolveSpecifiers(sampleManifest.dependencies, catalog, tarball),
       devDependencies: resolveSpecifiers(sampleManifest.devDependencies, catalog, tarball),
     };
-    await writeFile(join(staging, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    await written.writeFile(join(staging, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     // pnpm reads its settings here even for a single package; the overrides point the dext
     // packages' dependencies on each other at the vendored tarballs too.
     const workspace = { ...settings, overrides: Object.fromEntries(tarballs) };
-    await writeFile(join(staging, "pnpm-workspace.yaml"), `# Settings for pnpm (this project is not a workspace; there is no packages list).\n${stringify(workspace)}`);
-    await writeFile(join(staging, ".gitignore"), "node_modules\ndist\n.cache\n.turbo\n*.tsbuildinfo\n");
-    await rewriteForStandalone(staging, plan.to, await readFile(join(staging, "README.md"), "utf8").catch(() => ""), options.from);
+    await written.writeFile(join(staging, "pnpm-workspace.yaml"), `# Settings for pnpm (this project is not a workspace; there is no packages list).\n${stringify(workspace)}`);
+    await written.writeFile(join(staging, ".gitignore"), "node_modules\ndist\n.cache\n.turbo\n*.tsbuildinfo\n");
+    await rewriteForStandalone(staging, plan.to, await readFile(join(staging, "README.md"), "utf8").catch(() => ""), options.from, written);
+    // Only a folder it found empty, checked again with lstat now; rmdir refuses one that filled up.
+    if (plan.target === "empty-folder") await clearEmptyTarget(target);
     await rename(staging, target);
-    log(`created ${target} from samples/${options.from} with ${String(tarballs.size)} vendored dext packages`);
+    log(`created ${shellQuote(target)} from samples/${options.from} with ${String(tarballs.size)} vendored dext packages`);
     if (options.install ?? true) {
       log("installing: pnpm install --prefer-offline");
       await run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: target, maxBuffer: 64 * 1024 * 1024 }).catch((error: unknown) => {
@@ -93,7 +103,7 @@ export async function newStandaloneExtension(options: StandaloneOptions): Promis
     }
     return { target, identity: plan.to, files };
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await undo(written, log);
     throw error;
   }
 }
