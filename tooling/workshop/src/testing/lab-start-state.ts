@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { chmod, cp, mkdtemp, readdir, stat } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { copySample } from "../../../new-extension/src/copy-sample.js";
@@ -23,6 +23,8 @@ export async function freshExtension(): Promise<{ root: string; dir: string }> {
   const sample = join(repoRoot, "samples/minimal-backend");
   const from = await readSampleIdentity(sample, "minimal-backend");
   const dir = join(root, "samples", EXTENSION_NAME);
+  // copySample writes into an existing empty folder, as new-extension's staging folder is.
+  await mkdir(dir, { recursive: true });
   await copySample(sample, dir, from, { name: EXTENSION_NAME, title: "My extension", image: `dext/${EXTENSION_NAME}` });
   return { root, dir };
 }
