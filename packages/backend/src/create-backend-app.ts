@@ -3,7 +3,7 @@ import { safeParse } from "zod/v4/core";
 import { RouteError } from "./errors.js";
 import { silentLogger } from "./logger.js";
 import { randomUuid } from "./random-uuid.js";
-import { defaultBodyTimeoutMs, parseByteLimit, readJsonBody, refuseDeclaredOversize } from "./read-json-body.js";
+import { parseByteLimit, readJsonBody, refuseDeclaredOversize } from "./read-json-body.js";
 import { RequestContext } from "./request-context.js";
 import { createRouter } from "./router.js";
 import { closeIfBodyPending } from "./unread-body.js";
@@ -78,7 +78,7 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
   ensureZodMessages();
   const logger = options.logger ?? silentLogger;
   const checkResponses = options.checkResponses ?? true;
-  const bodyRead = { limitBytes: parseByteLimit(options.bodyLimit ?? "1mb"), timeoutMs: options.bodyTimeoutMs ?? defaultBodyTimeoutMs };
+  const bodyRead = { limitBytes: parseByteLimit(options.bodyLimit ?? "1mb"), timeoutMs: options.bodyTimeoutMs ?? 10_000 };
   const startedAt = Date.now();
   const entries = Object.entries(options.contract).map(([name, route]) => {
     const handler = (options.handlers as Record<string, RouteHandler<RouteDefinition> | undefined>)[name];

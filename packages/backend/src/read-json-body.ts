@@ -11,9 +11,6 @@ export function parseByteLimit(limit: string | number): number {
   return Math.floor(Number(match[1]) * (units[(match[2] ?? "b").toLowerCase()] ?? 1));
 }
 
-/** Ample for a JSON body over a local socket; only a stalled or hostile client takes longer. */
-export const defaultBodyTimeoutMs = 10_000;
-
 export interface BodyReadOptions {
   readonly limitBytes: number;
   /** From the start of the read to the body's last byte; a slower body is a 408. */

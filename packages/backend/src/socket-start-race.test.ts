@@ -13,7 +13,7 @@ import { serveOnSocket } from "./serve-on-socket.js";
 import { createSocketTransport } from "./socket-transport.js";
 import { greetingContract } from "./testing/greeting-contract.js";
 import { greetingHandlers } from "./testing/greeting-handlers.js";
-import { leaveStaleSockets } from "./testing/stale-socket.js";
+import { leaveStaleSocket } from "./testing/stale-socket.js";
 import { makeSocketDir } from "./testing/temp-dir.js";
 import type { ChildProcess } from "node:child_process";
 import type { RunningServer } from "./serve-on-socket.js";
@@ -46,9 +46,9 @@ async function pathReaches(server: RunningServer, path: string): Promise<boolean
 
 describe("two backends starting at once over a stale socket", () => {
   it(`lets exactly one listen, on the path, and refuses the other with socket_in_use (${iterations} tries, in one process)`, async () => {
-    const paths = Array.from({ length: iterations }, (_, i) => temp.socket(`r${i}.sock`));
-    await leaveStaleSockets(paths);
-    for (const path of paths) {
+    for (let i = 0; i < iterations; i++) {
+      const path = temp.socket(`r${i}.sock`);
+      await leaveStaleSocket(path);
       const results = await Promise.allSettled([serveOnSocket(app, path), serveOnSocket(app, path)]);
       const started = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
       const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
@@ -96,9 +96,9 @@ describe("two backends starting at once over a stale socket", () => {
     });
 
     it(`lets exactly one of two processes listen, and the other fails with socket_in_use (${iterations} tries)`, async () => {
-      const paths = Array.from({ length: iterations }, (_, i) => temp.socket(`p${i}.sock`));
-      await leaveStaleSockets(paths);
-      for (const path of paths) {
+      for (let i = 0; i < iterations; i++) {
+        const path = temp.socket(`p${i}.sock`);
+        await leaveStaleSocket(path);
         for (const child of children) send(child, { serve: path });
         const outcomes = await Promise.all(children.map(next));
         try {
