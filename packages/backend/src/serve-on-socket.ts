@@ -7,7 +7,6 @@ import { SocketListenError } from "./errors.js";
 import { drainable, gracefulCloser } from "./graceful-close.js";
 import { checkSocketPath } from "./listen-options.js";
 import { lockSocketPath } from "./socket-lock.js";
-import { closingUnreadBodies } from "./unread-body.js";
 import type { RequestListener, Server } from "node:http";
 import type { ListenOptions } from "./listen-options.js";
 
@@ -105,12 +104,9 @@ function listen(server: Server, target: { path: string } | { port: number; host:
   });
 }
 
-/**
- * Serves `handler` (an Express app or any request listener) on a Unix socket or a TCP port. A body
- * nobody reads is not drained whoever answered (see closingUnreadBodies).
- */
+/** Serves `handler` (an Express app or any request listener) on a Unix socket or a TCP port. */
 export async function serve(handler: RequestListener, where: ListenOptions, options: ServeOptions = {}): Promise<RunningServer> {
-  const { listener, beginDrain } = drainable(closingUnreadBodies(handler));
+  const { listener, beginDrain } = drainable(handler);
   const server = createHttpServer(listener, options);
   if (where.kind === "port") {
     await listen(server, { port: where.port, host: where.host });
