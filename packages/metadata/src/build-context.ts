@@ -1,5 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join, posix, resolve } from "node:path";
+import { globMatcher } from "./glob-match.js";
+import { MAX_CONTEXT_LEVELS } from "./input-limits.js";
 
 const WILDCARD = /[*?[]/;
 // Wildcards matched from a high folder could walk a whole disk; past this many, stop looking.
@@ -22,9 +24,9 @@ export function matchContext(context: string, source: string): string[] {
         if (exists(join(context, candidate))) next.push(candidate);
         continue;
       }
-      const pattern = globToRegExp(segment);
+      const matches = globMatcher(segment);
       for (const name of listDir(join(context, base))) {
-        if (pattern.test(name)) next.push(base === "" ? name : `${base}/${name}`);
+        if (matches(name)) next.push(base === "" ? name : `${base}/${name}`);
         if (next.length > MAX_MATCHES) break;
       }
     }
@@ -59,30 +61,6 @@ function listDir(path: string): string[] {
   }
 }
 
-function globToRegExp(segment: string): RegExp {
-  let pattern = "";
-  for (let i = 0; i < segment.length; i++) {
-    const char = segment.charAt(i);
-    if (char === "*") pattern += "[^/]*";
-    else if (char === "?") pattern += "[^/]";
-    else if (char === "\\" && i + 1 < segment.length) pattern += escapeRegExp(segment.charAt(++i));
-    else if (char === "[") {
-      const close = segment.indexOf("]", i + 2);
-      if (close === -1) pattern += "\\[";
-      else {
-        const body = segment.slice(i + 1, close).replace(/^\^/, "!");
-        pattern += `[${body.startsWith("!") ? "^" : ""}${body.replace(/^!/, "").replace(/[\\\]]/g, "\\$&")}]`;
-        i = close;
-      }
-    } else pattern += escapeRegExp(char);
-  }
-  return new RegExp(`^${pattern}$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
 export interface DetectedContext {
   context: string;
   /** Sources not found in that context. */
@@ -92,14 +70,32 @@ export interface DetectedContext {
 /**
  * The build context for a Dockerfile in `dir`: the nearest of `dir` and its ancestors in which
  * every local COPY/ADD source exists (samples build from the repository root), else the one
- * where most exist, nearest first. The search stops at a repository root (a folder with .git).
+ * where most exist, nearest first. The search stops at a repository root (a folder with .git),
+ * at `boundary` when given, at the root of the filesystem `dir` is on (it does not cross a
+ * mount point, as git does not), and after MAX_CONTEXT_LEVELS folders. It climbs by path
+ * (dirname), never through a symlink's target, so a symlink loop cannot make it revisit a folder.
  */
-export function detectContext(dir: string, sources: readonly string[]): DetectedContext {
+export function detectContext(dir: string, sources: readonly string[], boundary?: string): DetectedContext {
+  const start = resolve(dir);
+  const stop = boundary === undefined ? undefined : resolve(boundary);
+  const device = deviceOf(start);
   let best: DetectedContext | undefined;
-  for (let candidate = resolve(dir); ; candidate = dirname(candidate)) {
+  let candidate = start;
+  for (let level = 1; ; level++) {
     const missing = sources.filter((source) => matchContext(candidate, source).length === 0);
     if (best === undefined || missing.length < best.missing.length) best = { context: candidate, missing };
-    if (missing.length === 0 || dirname(candidate) === candidate || exists(join(candidate, ".git"))) break;
+    const parent = dirname(candidate);
+    const last = missing.length === 0 || parent === candidate || candidate === stop || level >= MAX_CONTEXT_LEVELS;
+    if (last || exists(join(candidate, ".git")) || deviceOf(parent) !== device) break;
+    candidate = parent;
   }
   return best;
+}
+
+function deviceOf(path: string): number | undefined {
+  try {
+    return statSync(path).dev;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,16 +1,17 @@
-import { constants } from "node:fs";
-import { copyFile, rename, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { folderArgument, usageErrors } from "./cli-args.js";
 import { EXIT } from "./cli-io.js";
 import type { CliIo } from "./cli-io.js";
-import { MetadataReadError, MigrateError } from "./errors.js";
+import { InputError, MetadataReadError, MigrateError } from "./errors.js";
 import { existingLabels } from "./existing-labels.js";
 import { hasErrors } from "./finding.js";
 import { formatFinding } from "./format-report.js";
 import { formatLabelBlock, suggestLabels } from "./label-block.js";
 import { migrateLegacyMetadata } from "./migrate-legacy.js";
-import { readExtensionDir } from "./read-extension-dir.js";
+import { readExtensionSource } from "./read-extension-dir.js";
+import type { RegularFile } from "./read-regular-file.js";
+import { replaceFile, writeNewFile } from "./replace-file.js";
 import { validateMetadata } from "./validate-metadata.js";
 
 const OPTIONS = { write: { type: "boolean" } } as const;
@@ -20,7 +21,7 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
   const { values, positionals } = usageErrors("migrate", () => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
   const dir = folderArgument("migrate", positionals);
   try {
-    const { metadata, metadataPath } = await readExtensionDir(dir);
+    const { metadata, metadataPath, file } = await readExtensionSource(dir);
     const migration = migrateLegacyMetadata(metadata);
     const text = `${JSON.stringify(migration.metadata, null, 2)}\n`;
     const labels = suggestLabels({ existing: await existingLabels(dir), metadata: migration.metadata, values: migration.labels });
@@ -28,11 +29,7 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
 
     if (values.write === true) {
       const backup = `${metadataPath}.bak`;
-      await keepBackup(metadataPath, backup);
-      // Write beside, then rename: an interrupted write never leaves a half file.
-      const temporary = `${metadataPath}.dext-migrate`;
-      await writeFile(temporary, text);
-      await rename(temporary, metadataPath);
+      await writeMigration(metadataPath, backup, file, text);
       io.stdout.write(`# Wrote ${metadataPath} in today's format; the original is in ${backup}.\n`);
     } else {
       io.stdout.write(`# ${metadataPath} in today's format (name, provider and desktop-plugin-version removed):\n${text}\n`);
@@ -43,19 +40,36 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
     if (findings.length > 0) io.stdout.write(`# Still to fix in metadata.json:\n${findings.map((finding) => `# ${formatFinding(finding)}\n`).join("")}`);
     return hasErrors(findings) ? EXIT.findings : EXIT.ok;
   } catch (thrown) {
-    if (!(thrown instanceof MetadataReadError || thrown instanceof MigrateError)) throw thrown;
+    if (!(thrown instanceof MetadataReadError || thrown instanceof MigrateError || thrown instanceof InputError)) throw thrown;
     io.stderr.write(`dext: ${thrown.message}\n`);
     return EXIT.failed;
   }
 }
 
-async function keepBackup(file: string, backup: string): Promise<void> {
+/**
+ * The new file is written in full before anything else changes; the backup holds the very bytes
+ * that were parsed (not a second read of a path that may have changed); the rename comes last.
+ * On any failure the original is untouched and nothing of this run is left behind.
+ */
+async function writeMigration(metadataPath: string, backup: string, original: RegularFile, text: string): Promise<void> {
+  const written = { backup: false };
   try {
-    await copyFile(file, backup, constants.COPYFILE_EXCL);
+    await replaceFile(metadataPath, text, original.mode, async () => {
+      try {
+        await writeNewFile(backup, original.bytes, original.mode);
+      } catch (cause) {
+        if (errorCode(cause) !== "EEXIST") throw cause;
+        throw new MigrateError("backup_exists", `${backup} already exists; move it away first, so that no earlier original is lost`);
+      }
+      written.backup = true;
+    });
   } catch (cause) {
-    if (cause instanceof Error && "code" in cause && cause.code === "EEXIST") {
-      throw new MigrateError("backup_exists", `${backup} already exists; move it away first, so that no earlier original is lost`);
-    }
-    throw cause;
+    if (written.backup) await rm(backup, { force: true });
+    if (cause instanceof MigrateError) throw cause;
+    throw new MigrateError("write_failed", `Could not write ${metadataPath} (${cause instanceof Error ? cause.message : String(cause)}); it is unchanged`);
   }
+}
+
+function errorCode(error: unknown): unknown {
+  return error instanceof Error && "code" in error ? error.code : undefined;
 }

@@ -2,6 +2,8 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml
 import type { Node, Pair } from "yaml";
 import { findingAt } from "./finding.js";
 import type { Finding } from "./finding.js";
+import { MAX_COMPOSE_DEPTH } from "./input-limits.js";
+import { tooDeepOffset } from "./json-depth.js";
 import { isRecord } from "./json-value.js";
 
 /** One compose service with the 1-based lines of what the checks point at. */
@@ -31,6 +33,11 @@ export function readComposeFile(text: string, file: string): ComposeFile {
   const lines = new LineCounter();
   const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : lines.linePos(offset).line);
   let value: unknown;
+  const deep = tooDeepOffset(text, MAX_COMPOSE_DEPTH, false);
+  if (deep !== undefined) {
+    result.findings.push(findingAt("error", { file, line: lineOf(text, deep) }, `The compose file nests [ and { deeper than ${MAX_COMPOSE_DEPTH} levels here, so dext did not parse it`, "Remove the nesting; a compose file needs a few levels."));
+    return result;
+  }
   try {
     const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: false });
     const [syntax] = doc.errors;
@@ -58,6 +65,12 @@ export function readComposeFile(text: string, file: string): ComposeFile {
     result.findings.push(findingAt("error", { file, line: 1 }, `The compose file could not be read: ${reason}`, "Check it with docker compose config."));
   }
   return result;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 function service(name: string, config: Record<string, unknown>, pair: Pair, lineAt: (offset: number | undefined) => number): ComposeService {

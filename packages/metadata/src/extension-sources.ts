@@ -44,8 +44,9 @@ export function resolveContext(model: DockerfileModel, dir: string, given: strin
 }
 
 /**
- * Where the compose file the image gets comes from on this machine: the context file the
- * Dockerfile copies to `/<composefile>`, else `<dir>/<composefile>`.
+ * Where the compose file (or any file metadata.json names, such as the icon) the image gets
+ * comes from on this machine: the context file the Dockerfile copies to `/<composefile>`, else
+ * `<dir>/<composefile>`.
  */
 export function composeSource(composefile: string, dir: string, contents: ImageContents | undefined): string {
   const target = posix.resolve("/", composefile);

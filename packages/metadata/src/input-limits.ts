@@ -46,6 +46,12 @@ export const MAX_EXPANDED_TOTAL = 4 * MiB;
  */
 export const MAX_JSON_DEPTH = 1000;
 
+/**
+ * `[` and `{` nesting in a compose file. The yaml parser recurses per level, and V8 can abort the
+ * whole process (not throw) when a RegExp is compiled near the stack's end; compose files use three.
+ */
+export const MAX_COMPOSE_DEPTH = 256;
+
 /** How many folders context detection climbs at most, whatever the path looks like. */
 export const MAX_CONTEXT_LEVELS = 64;
 

@@ -1,6 +1,7 @@
 import { append } from "./append.js";
 import { join, resolve } from "node:path";
 import { checkCompose } from "./check-compose.js";
+import { checkIconFile } from "./check-icon-file.js";
 import { checkDockerfileRules } from "./check-dockerfile-rules.js";
 import { checkImageFiles } from "./check-image-files.js";
 import { readComposeFile } from "./compose-file.js";
@@ -93,6 +94,7 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
     });
   }
 
+  append(findings, await checkIconFile(refs, dir, contents));
   let composePath: string | undefined;
   if (refs.composefile !== undefined) {
     const source = await readComposeSource(refs.composefile, dir, contents, context);

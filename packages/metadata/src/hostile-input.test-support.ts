@@ -1,0 +1,184 @@
+/** Hostile extension folders for the generated-input suite: FIFOs, devices, loops, escapes, huge and deep files. */
+import { execFileSync, spawn } from "node:child_process";
+import { mkdir, symlink, truncate, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { main } from "./cli.js";
+import type { Finding } from "./finding.js";
+import { deepNesting, huge, malformedCompose, malformedDockerfile, notJson, oddUnicode, random, validMetadataDocuments, wrongType } from "./fuzz.test-support.js";
+
+/** What sits at one path of a case folder. */
+export type Planted =
+  | { kind: "absent" }
+  | { kind: "text"; text: string }
+  | { kind: "bytes"; bytes: Uint8Array }
+  /** A sparse file of this many bytes: cheap to make, over any cap. */
+  | { kind: "sparse"; size: number }
+  | { kind: "fifo" }
+  | { kind: "device"; device: "/dev/zero" | "/dev/null" | "/dev/urandom" }
+  /** Two symlinks pointing at each other. */
+  | { kind: "loop" }
+  | { kind: "dir" }
+  /** A symlink to a regular file outside the case folder. */
+  | { kind: "escape" };
+
+export async function plant(path: string, planted: Planted, outside: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  switch (planted.kind) {
+    case "absent":
+      return;
+    case "text":
+      return writeFile(path, planted.text);
+    case "bytes":
+      return writeFile(path, planted.bytes);
+    case "sparse":
+      await writeFile(path, "");
+      return truncate(path, planted.size);
+    case "fifo":
+      execFileSync("mkfifo", [path]);
+      return;
+    case "device":
+      return symlink(planted.device, path);
+    case "loop":
+      await symlink(`${path}.other`, path);
+      return symlink(path, `${path}.other`);
+    case "dir":
+      await mkdir(path);
+      return;
+    case "escape":
+      return symlink(outside, path);
+  }
+}
+
+const HOSTILE: fc.Arbitrary<Planted>[] = [
+  fc.constant({ kind: "absent" }),
+  fc.constant({ kind: "fifo" }),
+  fc.constantFrom("/dev/zero", "/dev/null", "/dev/urandom").map((device) => ({ kind: "device", device })),
+  fc.constant({ kind: "loop" }),
+  fc.constant({ kind: "dir" }),
+  fc.constant({ kind: "escape" }),
+  fc.integer({ min: 1, max: 64 }).map((mib) => ({ kind: "sparse", size: mib * 1024 * 1024 + 1 })),
+  fc.uint8Array({ maxLength: 2000 }).map((bytes) => ({ kind: "bytes", bytes })),
+];
+
+const text = (arbitrary: fc.Arbitrary<string>): fc.Arbitrary<Planted> => arbitrary.map((value) => ({ kind: "text", text: value }));
+const seeded = (generate: (seed: number) => string): fc.Arbitrary<string> => fc.nat().map(generate);
+
+const VALID = validMetadataDocuments();
+const metadataKeys = fc.constantFrom("icon", "ui", "vm", "host", "name", "provider", "desktop-plugin-version", "$schema", "__proto__");
+const composefile = fc.constantFrom("docker-compose.yaml", "../outside.yaml", "/etc/hostname", "sub/../../x.yaml", "link.yaml", "compose/c.yaml");
+
+/** JSON-ish metadata: known keys with random values, legacy keys for migrate, vm.composefile among escaping names. */
+const metadataObject: fc.Arbitrary<string> = fc
+  .record({
+    keys: fc.dictionary(metadataKeys, fc.jsonValue({ maxDepth: 4 }), { maxKeys: 5 }),
+    legacy: fc.boolean(),
+    composefile,
+    icon: fc.constantFrom("icon.svg", "../x.svg", "https://example.com/i.svg", ""),
+  })
+  .map(({ keys, legacy, composefile: file, icon }) =>
+    JSON.stringify({ icon, vm: { composefile: file }, ...keys, ...(legacy ? { name: "n", provider: "p", "desktop-plugin-version": "1.0" } : {}) }),
+  );
+
+// Weights keep the expensive inputs (megabytes, 100k levels, thousands of lines) a few percent
+// of the cases: each still comes up dozens of times in a run, and the suite stays well under a minute.
+const metadataText = fc.oneof(
+  { weight: 8, arbitrary: metadataObject },
+  { weight: 4, arbitrary: fc.json({ maxDepth: 6 }) },
+  { weight: 3, arbitrary: seeded((seed) => notJson(random(seed), JSON.stringify(VALID[seed % VALID.length]))) },
+  { weight: 3, arbitrary: seeded((seed) => JSON.stringify(wrongType(random(seed), VALID[seed % VALID.length]))) },
+  { weight: 2, arbitrary: seeded((seed) => oddUnicode(random(seed), VALID[seed % VALID.length] ?? {})) },
+  { weight: 1, arbitrary: seeded((seed) => deepNesting(random(seed))) },
+  { weight: 1, arbitrary: fc.nat(3).map((depth) => `{"name":"n","provider":"p","x":${"[".repeat(1000 + depth * 40_000)}${"]".repeat(1000 + depth * 40_000)}}`) },
+  { weight: 1, arbitrary: fc.constant(`{"name":"${"n".repeat(1024 * 1024)}"}`) },
+  { weight: 1, arbitrary: seeded((seed) => huge(random(seed))) },
+);
+
+const dockerfileText = fc.oneof(
+  { weight: 12, arbitrary: seeded((seed) => malformedDockerfile(random(seed))) },
+  { weight: 3, arbitrary: fc.nat(40).map((lines) => `FROM alpine\nARG A=xx\n${"ARG A=$A$A$A$A\n".repeat(lines)}LABEL a=$A\nCOPY . /\n`) },
+  { weight: 3, arbitrary: fc.constant("FROM alpine\nCOPY metadata.json docker-compose.yaml icon.svg /\nCOPY */*/*/* /x/\n") },
+  { weight: 1, arbitrary: fc.nat(8000).map((count) => `FROM alpine\n${"ENV B=$B$B C=1\n".repeat(count)}`) },
+  { weight: 1, arbitrary: fc.constant(`FROM alpine\nLABEL a="${"x".repeat(900_000)}"\n`) },
+);
+
+/** One generated extension folder: metadata.json, Dockerfile, compose file and icon, each hostile or not. */
+export interface HostileCase {
+  metadata: Planted;
+  dockerfile: Planted;
+  compose: Planted;
+  icon: Planted;
+  /** A symlink loop in the folder, for the context search and COPY wildcards. */
+  loopDir: boolean;
+}
+
+export const hostileCase: fc.Arbitrary<HostileCase> = fc.record({
+  metadata: fc.oneof({ weight: 3, arbitrary: text(metadataText) }, { weight: 2, arbitrary: fc.oneof(...HOSTILE) }),
+  dockerfile: fc.oneof({ weight: 2, arbitrary: text(dockerfileText) }, { weight: 1, arbitrary: fc.oneof(...HOSTILE) }),
+  compose: fc.oneof({ weight: 2, arbitrary: text(seeded((seed) => malformedCompose(random(seed)))) }, { weight: 1, arbitrary: fc.oneof(...HOSTILE) }),
+  icon: fc.oneof(fc.constant<Planted>({ kind: "text", text: "<svg/>" }), ...HOSTILE),
+  loopDir: fc.boolean(),
+});
+
+/** Lays out `hostile` in the empty folder `dir`; `outside` is a regular file elsewhere that nothing may change. */
+export async function layOut(dir: string, hostile: HostileCase, outside: string): Promise<void> {
+  await plant(join(dir, "metadata.json"), hostile.metadata, outside);
+  await plant(join(dir, "Dockerfile"), hostile.dockerfile, outside);
+  for (const name of ["docker-compose.yaml", "compose/c.yaml"]) await plant(join(dir, name), hostile.compose, outside);
+  await symlink(outside, join(dir, "link.yaml"));
+  await plant(join(dir, "icon.svg"), hostile.icon, outside);
+  if (hostile.loopDir) await symlink(".", join(dir, "self"));
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process, as bin/dext.js does. */
+export async function runCli(argv: string[]): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk) } });
+  return { code, stdout, stderr };
+}
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+
+/** Runs the CLI from source in a real process, killed after `timeoutMs`: `code` is null then. */
+export function runCliProcess(argv: string[], timeoutMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const started = performance.now();
+  const script = "const { main } = await import('./src/cli.ts'); process.exitCode = await main(process.argv.slice(1));";
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, ...argv], { cwd: packageDir, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+/** A crash shows as the catch-all message or a V8 stack frame; neither may ever reach the user. */
+export function crashIn(output: string): string | undefined {
+  return /unexpected failure|\n\s+at .+:\d+:\d+\)?\n|RangeError|TypeError/.exec(output)?.[0];
+}
+
+/**
+ * The findings that lack a location: every finding must name a JSON path (`$…`) or a file, and a
+ * finding whose path is `file:line` must carry that line.
+ */
+export function unlocated(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => {
+    if (finding.path.startsWith("$")) return false;
+    if (finding.file === undefined || finding.file === "") return true;
+    return finding.path !== finding.file && !(finding.line !== undefined && finding.line >= 1 && finding.path.startsWith(`${finding.file}:${finding.line}`));
+  });
+}

@@ -1,0 +1,137 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Finding } from "./finding.js";
+import { crashIn, hostileCase, layOut, runCli, runCliProcess, unlocated } from "./hostile-input.test-support.js";
+import type { HostileCase } from "./hostile-input.test-support.js";
+
+// Fixed, so a failure reproduces; DEXT_FUZZ_SEED explores other inputs.
+const SEED = Number(process.env.DEXT_FUZZ_SEED ?? 20_261_202);
+const VALIDATE_RUNS = 1000;
+const MIGRATE_RUNS = 500;
+const HANG_MS = 10_000;
+const EXIT_CODES = [0, 1, 2];
+
+let root: string;
+let outside: string;
+const OUTSIDE_TEXT = "services: {}\n";
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "dext-hostile-"));
+  outside = join(root, "outside.yaml");
+  await writeFile(outside, OUTSIDE_TEXT);
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+let counter = 0;
+async function caseDir(hostile: HostileCase): Promise<string> {
+  const dir = join(root, `c${counter++}`);
+  await layOut(dir, hostile, outside);
+  return dir;
+}
+
+interface JsonReport {
+  valid: boolean;
+  findings?: Finding[];
+  error?: { code: string; message: string };
+}
+
+describe("generated hostile extension folders", () => {
+  it(`dext validate --json: ${VALIDATE_RUNS} folders, each a documented exit code, one JSON document, no crash or hang, every finding located`, async () => {
+    const codes = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(hostileCase, async (hostile) => {
+        const dir = await caseDir(hostile);
+        const started = performance.now();
+        const { code, stdout, stderr } = await runCli(["validate", "--json", dir]);
+        expect(performance.now() - started).toBeLessThan(HANG_MS);
+        expect(EXIT_CODES).toContain(code);
+        // Under --json a crash could only reach stderr; parsing stdout proves it is one document.
+        expect(crashIn(stderr)).toBeUndefined();
+        const report = JSON.parse(stdout) as JsonReport;
+        if (code === 2) expect(typeof report.error?.code).toBe("string");
+        else expect(unlocated(report.findings ?? [])).toEqual([]);
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+        await rm(dir, { recursive: true, force: true });
+      }),
+      { numRuns: VALIDATE_RUNS, seed: SEED, endOnFailure: true },
+    );
+    // Both outcomes must come up often, or the suite proves less than it claims (exit 0 needs a
+    // whole valid extension, which the corpus and sample tests cover).
+    expect(codes.get(1)).toBeGreaterThan(VALIDATE_RUNS / 10);
+    expect(codes.get(2)).toBeGreaterThan(VALIDATE_RUNS / 10);
+    expect(await readFile(outside, "utf8")).toBe(OUTSIDE_TEXT);
+  }, 120_000);
+
+  it(`dext migrate --write: ${MIGRATE_RUNS} folders, no crash or hang, and on exit 2 metadata.json is byte for byte what it was with no temporary file left`, async () => {
+    let wrote = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileCase, async (hostile) => {
+        const dir = await caseDir(hostile);
+        const before = hostile.metadata.kind === "text" ? await readFile(join(dir, "metadata.json")) : undefined;
+        const started = performance.now();
+        const { code, stdout, stderr } = await runCli(["migrate", dir, "--write"]);
+        expect(performance.now() - started).toBeLessThan(HANG_MS);
+        expect(EXIT_CODES).toContain(code);
+        expect(crashIn(stderr + stdout)).toBeUndefined();
+        const names = await readdir(dir);
+        expect(names.filter((name) => name.endsWith(".dext-tmp"))).toEqual([]);
+        if (code === 2) {
+          expect(stderr).toMatch(/^dext: /);
+          // Buffer.equals: toEqual walks a megabyte buffer index by index.
+          if (before !== undefined) expect((await readFile(join(dir, "metadata.json"))).equals(before)).toBe(true);
+          expect(names).not.toContain("metadata.json.bak");
+        } else {
+          wrote++;
+          expect(before !== undefined && (await readFile(join(dir, "metadata.json.bak"))).equals(before)).toBe(true);
+        }
+        await rm(dir, { recursive: true, force: true });
+      }),
+      { numRuns: MIGRATE_RUNS, seed: SEED + 1, endOnFailure: true },
+    );
+    expect(wrote).toBeGreaterThan(0);
+    expect(await readFile(outside, "utf8")).toBe(OUTSIDE_TEXT);
+  }, 120_000);
+});
+
+describe("FIFOs and devices in a real process", () => {
+  const image = { vm: { composefile: "docker-compose.yaml" }, icon: "icon.svg" };
+  const setups: [string, string[], (dir: string) => Promise<void>][] = [
+    ["a FIFO metadata.json", ["validate"], (dir) => fifo(join(dir, "metadata.json"))],
+    ["metadata.json linked to /dev/zero", ["validate"], (dir) => symlink("/dev/zero", join(dir, "metadata.json"))],
+    ["a FIFO Dockerfile", ["validate"], async (dir) => (await modern(dir), fifo(join(dir, "Dockerfile")))],
+    ["a Dockerfile linked to /dev/urandom", ["validate"], async (dir) => (await modern(dir), symlink("/dev/urandom", join(dir, "Dockerfile")))],
+    ["a FIFO compose file and icon", ["validate"], async (dir) => (await modern(dir), fifo(join(dir, "docker-compose.yaml")), fifo(join(dir, "icon.svg")))],
+    ["migrate --write of a FIFO metadata.json", ["migrate", "--write"], (dir) => fifo(join(dir, "metadata.json"))],
+  ];
+
+  async function modern(dir: string): Promise<void> {
+    await writeFile(join(dir, "metadata.json"), JSON.stringify(image));
+  }
+  async function fifo(path: string): Promise<void> {
+    execFileSync("mkfifo", [path]);
+    return Promise.resolve();
+  }
+
+  it("end within 10 s with exit 1 or 2 and a message naming the file, never a stack", async () => {
+    const runs = await Promise.all(
+      setups.map(async ([name, argv, setup]) => {
+        const dir = await mkdtemp(join(root, "p"));
+        await setup(dir);
+        return { name, ...(await runCliProcess([...argv, dir], HANG_MS)) };
+      }),
+    );
+    for (const run of runs) {
+      expect(run.code, `${run.name} (killed after ${Math.round(run.ms)} ms when null)`).not.toBeNull();
+      expect([1, 2], run.name).toContain(run.code);
+      expect(crashIn(run.stdout + run.stderr), run.name).toBeUndefined();
+      expect(run.stdout + run.stderr, run.name).toMatch(/not a regular file|FIFO|character device/);
+    }
+  }, 60_000);
+});
