@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { folderArgument, usageErrors } from "./cli-args.js";
 import { EXIT } from "./cli-io.js";
 import type { CliIo } from "./cli-io.js";
-import { MetadataReadError } from "./errors.js";
+import { InputError, MetadataReadError } from "./errors.js";
 import { existingLabels } from "./existing-labels.js";
 import { formatLabelBlock, suggestLabels } from "./label-block.js";
 import { readExtensionDir } from "./read-extension-dir.js";
@@ -24,7 +24,15 @@ export async function labelsCommand(args: string[], io: CliIo): Promise<number> 
       return EXIT.failed;
     }
   }
-  const existing = await existingLabels(dir, values.dockerfile);
+  let existing;
+  try {
+    existing = await existingLabels(dir, values.dockerfile);
+  } catch (thrown) {
+    // A Dockerfile that is a FIFO, a device or over its cap: say so rather than guess its labels.
+    if (!(thrown instanceof InputError)) throw thrown;
+    io.stderr.write(`dext: ${thrown.message}\n`);
+    return EXIT.failed;
+  }
   io.stdout.write(`# Paste into the final stage of the Dockerfile; replace every <fill in: …>.\n`);
   io.stdout.write(formatLabelBlock(suggestLabels({ existing, metadata })));
   return EXIT.ok;

@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MetadataReadError } from "./errors.js";
+import { MAX_JSON_DEPTH, MAX_METADATA_BYTES } from "./input-limits.js";
 import { readExtensionDir } from "./read-extension-dir.js";
 
 let dir: string;
@@ -72,5 +74,31 @@ describe("readExtensionDir", () => {
     const error = await readError(dir);
     expect(error).toMatchObject({ code: "invalid_json", position: { line: 1, column: 1 } });
     expect(error.message).toMatch(/byte-order mark/);
+  });
+});
+
+describe("readExtensionDir on hostile files", () => {
+  it("refuses a FIFO metadata.json at once with metadata_unreadable, naming what it is", async () => {
+    execFileSync("mkfifo", [join(dir, "metadata.json")]);
+    const error = await readError(dir);
+    expect(error).toMatchObject({ code: "metadata_unreadable" });
+    expect(error.message).toMatch(/is a FIFO \(named pipe\), not a regular file/);
+  });
+
+  it("refuses a metadata.json linked to /dev/zero instead of reading it without end", async () => {
+    await symlink("/dev/zero", join(dir, "metadata.json"));
+    expect((await readError(dir)).message).toMatch(/character device/);
+  });
+
+  it("refuses a metadata.json over MAX_METADATA_BYTES with metadata_too_large", async () => {
+    await writeFile(join(dir, "metadata.json"), `{"a":"${"x".repeat(MAX_METADATA_BYTES)}"}`);
+    const error = await readError(dir);
+    expect(error.code).toBe("metadata_too_large");
+    expect(error.message).toMatch(/larger than 1 MiB/);
+  });
+
+  it("refuses JSON nested past MAX_JSON_DEPTH with metadata_too_deep at the bracket that goes too far", async () => {
+    await writeFile(join(dir, "metadata.json"), `{\n "x": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    expect(await readError(dir)).toMatchObject({ code: "metadata_too_deep", position: { line: 2, column: 7 + MAX_JSON_DEPTH - 1 } });
   });
 });
