@@ -38,3 +38,6 @@ export type { DockerErrorCode, InputErrorCode, MetadataReadErrorCode, MigrateErr
 export type { JsonPosition } from "./json-position.js";
 export { EXTENSION_IMAGE_VARIABLE } from "./validate-vm.js";
 export { GUEST_SERVICES_DIR, MAX_SOCKET_PATH_BYTES } from "./socket-name.js";
+// One safe reader for every tool that reads an extension's files (the local host too).
+export { readRegularText } from "./read-regular-file.js";
+export { MAX_COMPOSE_BYTES, MAX_DOCKERFILE_BYTES, MAX_METADATA_BYTES } from "./input-limits.js";
