@@ -91,6 +91,13 @@ describe("a folder install", () => {
     await host.stop();
   });
 
+  it("does not read a metadata.json that is a link out of the extension", async () => {
+    await writeFile(join(dir, "elsewhere.json"), metadata());
+    const folder = await extension({ "ui/index.html": "<html><head></head></html>" });
+    await symlink(join(dir, "elsewhere.json"), join(folder, "metadata.json"));
+    await expect(loadExtensionFolder(folder)).rejects.toMatchObject({ code: "metadata_invalid", message: expect.stringContaining("leaves the extension") as unknown });
+  });
+
   it("reports a folder it cannot read in the dashboard and installs the others", async () => {
     const good = await extension({ "metadata.json": metadata(), "ui/index.html": "<html><head></head></html>" });
     const bad = join(dir, "bad");

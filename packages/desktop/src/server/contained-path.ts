@@ -18,12 +18,9 @@ export async function realPathWithin(path: string, root: string): Promise<string
   return isWithin(real, realRoot) ? real : undefined;
 }
 
-/** A regular file's real path inside `root`, or undefined (a FIFO, a device, a folder, an escape). */
-export async function regularFileWithin(path: string, root: string): Promise<string | undefined> {
-  const real = await realPathWithin(path, root);
-  if (real === undefined) return undefined;
-  const info = await stat(real).catch(() => undefined);
-  return info?.isFile() === true ? real : undefined;
+/** True for a regular file (not a FIFO, a device or a folder). */
+export async function isRegularFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() === true;
 }
 
 export class ImagePathError extends Error {

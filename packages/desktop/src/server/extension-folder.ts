@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { validateMetadata } from "@dext/metadata";
-import { hostPathFor, readImageLayout } from "./dockerfile-layout.js";
+import { containedHostPath, readImageLayout } from "./dockerfile-layout.js";
 import { DesktopHostError } from "./errors.js";
 import { readRegularFile } from "./read-regular-file.js";
 import type { ExtensionMetadata } from "@dext/metadata";
@@ -28,8 +28,7 @@ const exists = (path: string) => access(path).then(() => true, () => false);
 async function findContext(dockerfile: string, start: string, buildArgs: Record<string, string>): Promise<{ context: string; layout: ImageLayout } | undefined> {
   for (let dir = start; ; dir = dirname(dir)) {
     const layout = await readImageLayout(dockerfile, dir, buildArgs);
-    const metadataPath = hostPathFor(layout, "/metadata.json");
-    if (metadataPath !== undefined && (await exists(metadataPath))) return { context: dir, layout };
+    if ((await containedHostPath(layout, "/metadata.json")) !== undefined) return { context: dir, layout };
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -76,7 +75,11 @@ export async function loadExtensionFolder(folder: string, options: { context?: s
     layout = folderAsImage(dir);
     layoutSource = `${dir} (no Dockerfile: files as they sit)`;
   }
-  const metadataPath = hostPathFor(layout, "/metadata.json") ?? join(dir, "metadata.json");
+  // Only a metadata.json inside what its COPY named: a symlink out of the context is not read.
+  const metadataPath = await containedHostPath(layout, "/metadata.json");
+  if (metadataPath === undefined) {
+    throw new DesktopHostError("metadata_invalid", `No metadata.json at the image root of ${dir} (or it is a link that leaves the extension)`);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(await readRegularFile(metadataPath));

@@ -2,16 +2,15 @@ import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { posix } from "node:path";
 import { containedHostPath } from "./dockerfile-layout.js";
-import { regularFileWithin } from "./contained-path.js";
+import { isRegularFile } from "./contained-path.js";
 import type { ImageLayout } from "./dockerfile-layout.js";
 
 // What a container gets when its image sets no PATH.
 const defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 async function isCopiedExecutable(layout: ImageLayout, imagePath: string): Promise<boolean> {
-  const found = await containedHostPath(layout, imagePath);
-  const file = found === undefined ? undefined : await regularFileWithin(found, found);
-  return file !== undefined && (await access(file, constants.X_OK).then(() => true, () => false));
+  const file = await containedHostPath(layout, imagePath);
+  return file !== undefined && (await isRegularFile(file)) && (await access(file, constants.X_OK).then(() => true, () => false));
 }
 
 /**

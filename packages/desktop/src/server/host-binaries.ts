@@ -1,6 +1,6 @@
 import { constants } from "node:fs";
 import { chmod, copyFile, mkdir } from "node:fs/promises";
-import { imagePathFromMetadata, regularFileWithin } from "./contained-path.js";
+import { imagePathFromMetadata, isRegularFile } from "./contained-path.js";
 import { basename, join } from "node:path";
 import type { ExtensionMetadata, HostPlatform } from "@dext/metadata";
 import type { ProcessSpec } from "./vm-runtime.js";
@@ -40,10 +40,9 @@ export async function installHostBinaries(
       } catch {
         continue; // reported once with the other metadata paths
       }
-      const found = await resolveImagePath(imagePath);
+      const source = await resolveImagePath(imagePath);
       // A regular file only: a FIFO would hang the copy and a device would fill the disk.
-      const source = found === undefined ? undefined : await regularFileWithin(found, found);
-      if (source === undefined) {
+      if (source === undefined || !(await isRegularFile(source))) {
         installed.problems.push(`host binary ${binary.path}: the Dockerfile puts no file built on this machine there (build the extension first)`);
         continue;
       }
