@@ -1,6 +1,6 @@
 // The promise of new-extension: the copy of every sample builds, passes its lint, typecheck, tests,
 // `dext validate` and browser flow with no edit. Proven in a throwaway clone of this repository
-// (its tracked files, installed offline from the pnpm store), so the real workspace is never touched.
+// (its tracked files, installed from the pnpm store, asking the registry only for what it lacks (a fresh machine has no metadata cache)), so the real workspace is never touched.
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
@@ -45,7 +45,7 @@ beforeAll(async () => {
   }
   for (const [from, name] of copies) await newExtension({ repoRoot: clone, name, from, install: false });
   // CI=1 makes pnpm default to a frozen lockfile; the new packages are not in it yet.
-  await sh("pnpm", ["install", "--offline", "--no-frozen-lockfile"], clone, 10 * 60_000);
+  await sh("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], clone, 10 * 60_000);
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -82,7 +82,7 @@ describe("a standalone extension made with new-extension --standalone", () => {
     // Nothing in it points back into a workspace.
     const manifest = await readFile(join(project, "package.json"), "utf8");
     expect(manifest).not.toMatch(/workspace:|catalog:/);
-    await sh("pnpm", ["install", "--offline", "--no-frozen-lockfile"], project, 10 * 60_000);
+    await sh("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], project, 10 * 60_000);
     const output = await sh("pnpm", ["run", "check"], project, 15 * 60_000);
     expect(output).toContain(".: valid, no findings");
   });

@@ -127,11 +127,11 @@ export async function newExtension(options: NewExtensionOptions): Promise<NewExt
   log(`created ${shellQuote(target)} from samples/${options.from} (${String(files.length)} files): package ${plan.to.name}, image ${plan.to.image}, title ${JSON.stringify(plan.to.title)}`);
 
   if (options.install ?? true) {
-    log("linking it into the workspace: pnpm install --offline");
+    log("linking it into the workspace: pnpm install --prefer-offline");
     try {
-      await run("pnpm", ["install", "--offline"], { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024 });
+      await run("pnpm", ["install", "--prefer-offline"], { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024 });
     } catch (error) {
-      throw new NewExtensionError("INSTALL_FAILED", `${target} was created, but \`pnpm install --offline\` failed; run \`pnpm install\` at the repository root. ${String(error)}`);
+      throw new NewExtensionError("INSTALL_FAILED", `${target} was created, but \`pnpm install --prefer-offline\` failed; run \`pnpm install\` at the repository root. ${String(error)}`);
     }
   }
   return { target: resolve(target), identity: plan.to, files };
