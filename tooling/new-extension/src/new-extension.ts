@@ -129,7 +129,8 @@ export async function newExtension(options: NewExtensionOptions): Promise<NewExt
   if (options.install ?? true) {
     log("linking it into the workspace: pnpm install --prefer-offline");
     try {
-      await run("pnpm", ["install", "--prefer-offline"], { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024 });
+      // The new package is not in the lockfile yet, and pnpm would refuse to add it when CI is set.
+      await run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024 });
     } catch (error) {
       throw new NewExtensionError("INSTALL_FAILED", `${target} was created, but \`pnpm install --prefer-offline\` failed; run \`pnpm install\` at the repository root. ${String(error)}`);
     }
