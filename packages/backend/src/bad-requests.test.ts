@@ -107,5 +107,6 @@ describe("generated bad requests", () => {
 
     const health = await sendHttp({ family: "check", method: "GET", path: "/health", headers: {} });
     expect(health.status).toBe(200);
-  });
+    // 1400 requests on two loaded cores under `pnpm test` took 10 s here: room, since no speed is asserted.
+  }, 60_000);
 });

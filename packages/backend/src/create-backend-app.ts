@@ -3,9 +3,10 @@ import { safeParse } from "zod/v4/core";
 import { RouteError } from "./errors.js";
 import { silentLogger } from "./logger.js";
 import { randomUuid } from "./random-uuid.js";
-import { parseByteLimit, readJsonBody } from "./read-json-body.js";
+import { defaultBodyTimeoutMs, parseByteLimit, readJsonBody, refuseDeclaredOversize } from "./read-json-body.js";
 import { RequestContext } from "./request-context.js";
 import { createRouter } from "./router.js";
+import { closeIfBodyPending } from "./unread-body.js";
 import { ensureZodMessages } from "./client/zod-messages.js";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type * as z from "zod/v4/core";
@@ -34,8 +35,10 @@ export interface BackendAppOptions<C extends Contract> {
   contract: C;
   handlers: Handlers<C>;
   logger?: Logger;
-  /** Largest JSON body accepted ("1mb", "64kb", or bytes); larger ones get 413. */
+  /** Largest JSON body accepted ("1mb", "64kb", or bytes); larger ones get 413, on any route. */
   bodyLimit?: string | number | undefined;
+  /** How long a request body may take to arrive once its route reads it (default 10 s); then 408. */
+  bodyTimeoutMs?: number | undefined;
   /** Check each handler result against the route's response schema (a mismatch is a 500). */
   checkResponses?: boolean;
 }
@@ -53,6 +56,7 @@ function parsePart(schema: z.$ZodType | undefined, value: unknown, part: string,
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  closeIfBodyPending(res.req, res);
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
   res.end(text);
@@ -74,7 +78,7 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
   ensureZodMessages();
   const logger = options.logger ?? silentLogger;
   const checkResponses = options.checkResponses ?? true;
-  const limitBytes = parseByteLimit(options.bodyLimit ?? "1mb");
+  const bodyRead = { limitBytes: parseByteLimit(options.bodyLimit ?? "1mb"), timeoutMs: options.bodyTimeoutMs ?? defaultBodyTimeoutMs };
   const startedAt = Date.now();
   const entries = Object.entries(options.contract).map(([name, route]) => {
     const handler = (options.handlers as Record<string, RouteHandler<RouteDefinition> | undefined>)[name];
@@ -84,6 +88,7 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
   const match = createRouter(entries);
 
   const handle = async (req: IncomingMessage, res: ServerResponse, requestId: string, path: string, search: string) => {
+    refuseDeclaredOversize(req, bodyRead.limitBytes);
     if (path === "/health" && (req.method === "GET" || req.method === "HEAD")) {
       sendJson(res, 200, { status: "ok", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
       return;
@@ -98,7 +103,7 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
     const issues: ErrorIssue[] = [];
     const params = parsePart(route.params, found.params, "params", issues);
     const query = route.query === undefined ? {} : parsePart(route.query, parseQuery(search), "query", issues);
-    const body = route.body === undefined ? undefined : parsePart(route.body, await readJsonBody(req, limitBytes), "body", issues);
+    const body = route.body === undefined ? undefined : parsePart(route.body, await readJsonBody(req, bodyRead), "body", issues);
     if (issues.length > 0) {
       throw new RouteError("invalid_input", `Invalid request: ${issues.map((issue) => issue.path).join(", ")}`, { issues });
     }
@@ -108,8 +113,10 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
       const checked = safeParse(route.response, output);
       if (!checked.success) throw new Error(`Handler "${name}" returned a response outside its contract: ${checked.error.message}`);
     }
-    if (output === undefined) res.writeHead(204).end();
-    else sendJson(res, 200, output);
+    if (output === undefined) {
+      closeIfBodyPending(req, res);
+      res.writeHead(204).end();
+    } else sendJson(res, 200, output);
   };
 
   return (req, res) => {
@@ -126,8 +133,6 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
         res.destroy();
         return;
       }
-      // A refusal before the body was read: close the connection rather than read what is left.
-      if (routeError.code === "payload_too_large" || routeError.code === "unsupported_media_type") res.setHeader("connection", "close");
       const body: ErrorBody = { error: { code: routeError.code, message: routeError.message, requestId } };
       if (routeError.issues !== undefined && routeError.issues.length > 0) body.error.issues = [...routeError.issues];
       sendJson(res, routeError.status, body);

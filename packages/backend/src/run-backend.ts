@@ -1,8 +1,9 @@
 import { createBackendApp } from "./create-backend-app.js";
 import { SocketListenError } from "./errors.js";
 import { resolveListenOptions } from "./listen-options.js";
+import { defaultBodyTimeoutMs } from "./read-json-body.js";
 import { createLogger } from "./logger.js";
-import { serve } from "./serve-on-socket.js";
+import { defaultHeadersTimeoutMs, defaultRequestTimeoutMs, serve } from "./serve-on-socket.js";
 import type { Contract } from "./client/contract.js";
 import type { JobDefinition } from "./client/job.js";
 import type { Handlers } from "./create-backend-app.js";
@@ -24,6 +25,8 @@ export interface RunBackendOptions<C extends Contract> {
    */
   shutdownGraceMs?: number;
   bodyLimit?: string;
+  /** How long a request body may take to arrive (default 10 s); a slower one is answered 408. */
+  bodyTimeoutMs?: number;
   /** File mode of the socket, 0o660 by default (see `ServeOptions.socketMode`). */
   socketMode?: number;
   /** Job registries whose running jobs are cancelled on SIGTERM, so their runners can clean up. */
@@ -66,8 +69,12 @@ export async function runBackend<C extends Contract>(options: RunBackendOptions<
       handlers: options.handlers,
       logger,
       bodyLimit: options.bodyLimit,
+      bodyTimeoutMs: options.bodyTimeoutMs,
     });
-    running = await serve(app, where, { socketMode: options.socketMode });
+    // Node's cut-off for a whole request stays behind the app's body timeout, so a slow body
+    // gets the app's 408 in the error shape rather than Node's bare one.
+    const requestTimeoutMs = Math.max(defaultRequestTimeoutMs, defaultHeadersTimeoutMs + (options.bodyTimeoutMs ?? defaultBodyTimeoutMs) + 10_000);
+    running = await serve(app, where, { socketMode: options.socketMode, requestTimeoutMs });
   } catch (error) {
     process.off("SIGTERM", onSignal);
     process.off("SIGINT", onSignal);

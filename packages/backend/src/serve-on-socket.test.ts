@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createServer as createNetServer } from "node:net";
 import { mkdir, stat, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -11,6 +10,7 @@ import { serve, serveOnSocket } from "./serve-on-socket.js";
 import { createSocketTransport } from "./socket-transport.js";
 import { greetingContract } from "./testing/greeting-contract.js";
 import { greetingHandlers } from "./testing/greeting-handlers.js";
+import { leaveStaleSocket } from "./testing/stale-socket.js";
 import { makeSocketDir } from "./testing/temp-dir.js";
 import type { RunningServer } from "./serve-on-socket.js";
 
@@ -30,17 +30,6 @@ async function start(path: string): Promise<RunningServer> {
   const server = await serveOnSocket(app, path);
   running.push(server);
   return server;
-}
-
-/** A process that listens on `path` and is then killed with SIGKILL, so its socket file stays behind. */
-async function leaveStaleSocket(path: string): Promise<void> {
-  const child = spawn(process.execPath, ["-e", "require('net').createServer().listen(process.argv[1], () => console.log('up'))", path], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
 }
 
 async function listenRaw(path: string): Promise<() => Promise<void>> {

@@ -6,6 +6,8 @@ import { dirname } from "node:path";
 import { SocketListenError } from "./errors.js";
 import { drainable, gracefulCloser } from "./graceful-close.js";
 import { checkSocketPath } from "./listen-options.js";
+import { lockSocketPath } from "./socket-lock.js";
+import { closingUnreadBodies } from "./unread-body.js";
 import type { RequestListener, Server } from "node:http";
 import type { ListenOptions } from "./listen-options.js";
 
@@ -28,6 +30,27 @@ export interface ServeOptions {
    * another user and must accept a non-root peer chooses a wider mode here.
    */
   socketMode?: number | undefined;
+  /**
+   * How long a client may take to send a request's headers (default 10 s); after that Node answers
+   * a bare 408 and closes. Desktop's proxy sends them at once: only a stalled or hostile client waits.
+   */
+  headersTimeoutMs?: number | undefined;
+  /**
+   * How long a whole request may take to arrive, headers and body (default 30 s). A backstop
+   * behind the app's own `bodyTimeoutMs`, which answers in the error shape first; keep it longer.
+   */
+  requestTimeoutMs?: number | undefined;
+}
+
+export const defaultHeadersTimeoutMs = 10_000;
+export const defaultRequestTimeoutMs = 30_000;
+
+/** Node's timeouts, and a check of them often enough to keep them (Node checks every 30 s by default). */
+function createHttpServer(listener: RequestListener, options: ServeOptions): Server {
+  const headersTimeout = options.headersTimeoutMs ?? defaultHeadersTimeoutMs;
+  const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? defaultRequestTimeoutMs);
+  const connectionsCheckingInterval = Math.max(10, Math.min(1_000, Math.floor(headersTimeout / 4)));
+  return createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, listener);
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -82,10 +105,13 @@ function listen(server: Server, target: { path: string } | { port: number; host:
   });
 }
 
-/** Serves `handler` (an Express app or any request listener) on a Unix socket or a TCP port. */
+/**
+ * Serves `handler` (an Express app or any request listener) on a Unix socket or a TCP port. A body
+ * nobody reads is not drained whoever answered (see closingUnreadBodies).
+ */
 export async function serve(handler: RequestListener, where: ListenOptions, options: ServeOptions = {}): Promise<RunningServer> {
-  const { listener, beginDrain } = drainable(handler);
-  const server = createServer(listener);
+  const { listener, beginDrain } = drainable(closingUnreadBodies(handler));
+  const server = createHttpServer(listener, options);
   if (where.kind === "port") {
     await listen(server, { port: where.port, host: where.host });
     const address = server.address();
@@ -98,16 +124,25 @@ export async function serve(handler: RequestListener, where: ListenOptions, opti
   } catch (error) {
     throw new SocketListenError("socket_dir_unusable", `Cannot create ${dirname(path)}: ${String(error)}`, { cause: error });
   }
-  await clearStaleSocket(path);
+  // Held from the look at the old socket to the new one's mode: see lockSocketPath.
+  const unlock = await lockSocketPath(path);
   try {
-    await listen(server, { path });
-  } catch (error) {
-    if (errorCode(error) === "EADDRINUSE") {
-      throw new SocketListenError("socket_in_use", `Another server took ${path} while this one was starting.`, { cause: error });
+    await clearStaleSocket(path);
+    try {
+      await listen(server, { path });
+    } catch (error) {
+      if (errorCode(error) === "EADDRINUSE") {
+        throw new SocketListenError("socket_in_use", `Another server took ${path} while this one was starting.`, { cause: error });
+      }
+      throw error;
     }
-    throw error;
+    await chmod(path, options.socketMode ?? 0o660).catch((error: unknown) => {
+      server.close();
+      throw error;
+    });
+  } finally {
+    await unlock();
   }
-  await chmod(path, options.socketMode ?? 0o660);
   // Removed first thing on close, and only then: once the path is free a successor may create its
   // own socket there, which a late unlink would delete.
   const removeSocket = () => {
