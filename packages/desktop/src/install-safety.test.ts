@@ -108,3 +108,32 @@ describe("a folder install", () => {
     await host.stop();
   }, 15_000);
 });
+
+describe("the static server", () => {
+  /** The files this process holds open that are `path`. */
+  async function openCopies(path: string): Promise<number> {
+    let count = 0;
+    for (const fd of await readdir("/proc/self/fd")) {
+      if ((await readlink(`/proc/self/fd/${fd}`).catch(() => "")) === path) count += 1;
+    }
+    return count;
+  }
+
+  it("releases the file of every download the browser aborts", async () => {
+    const folder = await extension({ "metadata.json": metadata(), "ui/index.html": "<html><head></head></html>" });
+    const big = join(folder, "ui", "big.js");
+    await writeFile(big, Buffer.alloc(32 * 1024 * 1024, 97));
+    const host = await startDesktopHost({ folders: [folder], log: () => {} });
+    const origin = host.origins.get("ext") ?? "";
+    for (let round = 0; round < 20; round += 1) {
+      const abort = new AbortController();
+      const response = await fetch(`${origin}/x/ext/ui/big.js`, { signal: abort.signal });
+      await response.body?.getReader().read();
+      abort.abort();
+    }
+    await expect.poll(() => openCopies(big), { timeout: 10_000 }).toBe(0);
+    // And the server still serves it whole afterwards.
+    expect((await (await fetch(`${origin}/x/ext/ui/big.js`)).arrayBuffer()).byteLength).toBe(32 * 1024 * 1024);
+    await host.stop();
+  }, 60_000);
+});

@@ -107,6 +107,30 @@ describe("calls from anything but the extension's own page", () => {
   });
 });
 
+describe("service calls the host cannot forward as HTTP", () => {
+  it("are a 400 in the one error shape, not a 500, and the host answers the next call", async () => {
+    const alpha = host.origins.get("alpha") ?? "";
+    const port = new URL(alpha).port;
+    const headers = { "content-type": "application/json", host: `127.0.0.1:${port}`, "x-dext-token": await tokenOf("alpha") };
+    const calls: [string, unknown][] = [
+      ["malformed percent-encoding", { url: "/volumes/%E0%A4%A", method: "GET" }],
+      ["CR/LF in the url", { url: "/a HTTP/1.1\r\nX-Injected: 1\r\n\r\nGET /b", method: "GET" }],
+      ["CR/LF in a header value", { url: "/a", method: "GET", headers: { "x-note": "one\r\nX-Injected: 1" } }],
+      ["a header name that is not a token", { url: "/a", method: "GET", headers: { "bad name": "x" } }],
+      ["a lower-case method", { url: "/a", method: "get" }],
+      ["no url at all", { method: "GET" }],
+    ];
+    for (const [name, call] of calls) {
+      const answer = await raw(alpha, "/x/alpha/api/service", headers, JSON.stringify(call));
+      expect(answer.status, name).toBe(400);
+      expect(JSON.parse(answer.body), name).toMatchObject({ error: { code: "bad_request", message: expect.any(String) as unknown } });
+    }
+    const fine = await raw(alpha, "/x/alpha/api/service", headers, JSON.stringify({ url: "/a", method: "GET" }));
+    expect(fine.status).toBe(200);
+    expect(JSON.parse(fine.body)).toMatchObject({ ok: false, code: "ENOSOCKET" });
+  });
+});
+
 describe("pages on other origins, in Chromium", () => {
   let browser: Browser;
   let evil: Server;
