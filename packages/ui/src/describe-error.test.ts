@@ -3,6 +3,7 @@ import type { BackendErrorKind } from "@dext/backend/client";
 import { describe, expect, it } from "vitest";
 import { describeError } from "./describe-error.js";
 import { ExecUnavailableError, OutsideDesktopError } from "./errors.js";
+import { hostRuntimeGlobal } from "./host-runtime.js";
 
 function backendError(kind: BackendErrorKind, status?: number): BackendClientError {
   return new BackendClientError({
@@ -22,6 +23,29 @@ describe("describeError", () => {
       message: "failed: unavailable",
       actions: ["retry"],
     });
+  });
+
+  it("tells the user to restart the host the page runs in, not Docker Desktop when it runs elsewhere", () => {
+    const down = new BackendClientError({ kind: "unavailable", message: "Backend unavailable: socket hang up" });
+    expect(describeError(down).message).toMatch(/reload the extension or restart Docker Desktop\.$/);
+    const local = { name: "the dext local host", restartAdvice: "restart the dext local host (Ctrl+C, then pnpm start)" };
+    expect(describeError(down, local).message).toMatch(/reload the extension or restart the dext local host \(Ctrl\+C, then pnpm start\)\.$/);
+    expect(describeError(down, local).message).not.toContain("Docker Desktop");
+  });
+
+  it("reads the host from the global the host sets, and ignores one that is not well formed", () => {
+    const down = new BackendClientError({ kind: "unavailable", message: "Backend unavailable: socket hang up" });
+    const global = globalThis as Record<string, unknown>;
+    try {
+      global[hostRuntimeGlobal] = { name: "the dext local host", restartAdvice: "restart the dext local host" };
+      expect(describeError(down).message).toContain("restart the dext local host.");
+      global[hostRuntimeGlobal] = { name: "x", restartAdvice: 42 };
+      expect(describeError(down).message).toContain("restart Docker Desktop.");
+      global[hostRuntimeGlobal] = "not an object";
+      expect(describeError(down).message).toContain("restart Docker Desktop.");
+    } finally {
+      Reflect.deleteProperty(global, hostRuntimeGlobal);
+    }
   });
 
   it.each([

@@ -1,5 +1,7 @@
 import { BackendClientError } from "@dext/backend/client";
 import { ExecUnavailableError, OutsideDesktopError } from "./errors.js";
+import { currentHostRuntime } from "./host-runtime.js";
+import type { HostRuntime } from "./host-runtime.js";
 
 /** What the user can do about an error; the banner shows one button per action. */
 export type ErrorAction = "retry" | "reload";
@@ -35,9 +37,10 @@ function causeDetails(error: Error): [string, string][] {
  * action: an unreachable backend is worth a retry, and a reload when retrying does not help
  * (after `docker extension update` the socket can stay dead until the extension restarts); a
  * response that breaks the contract means the UI and backend versions differ, which a reload
- * fixes; a refused input is the user's to correct, so it gets no retry.
+ * fixes; a refused input is the user's to correct, so it gets no retry. Advice to restart names
+ * the host the page runs in (Docker Desktop, or the host that announced itself: see host-runtime).
  */
-export function describeError(error: unknown): ErrorDescription {
+export function describeError(error: unknown, host: HostRuntime = currentHostRuntime()): ErrorDescription {
   if (error instanceof BackendClientError) {
     const details = backendDetails(error);
     switch (error.kind) {
@@ -50,7 +53,7 @@ export function describeError(error: unknown): ErrorDescription {
         return {
           severity: "error",
           title: "The extension's backend is not answering",
-          message: "It may still be starting, or it stopped after an update. Try again; if it keeps failing, reload the extension or restart Docker Desktop.",
+          message: `It may still be starting, or it stopped after an update. Try again; if it keeps failing, reload the extension or ${host.restartAdvice}.`,
           actions: ["retry", "reload"],
           details,
         };

@@ -43,6 +43,8 @@ export type { ErrorBoundaryProps, ErrorFallbackProps } from "./error-boundary.js
 export { ErrorBanner } from "./error-banner.js";
 export type { ErrorBannerProps } from "./error-banner.js";
 export { describeError } from "./describe-error.js";
+export { currentHostRuntime, hostRuntimeGlobal } from "./host-runtime.js";
+export type { HostRuntime } from "./host-runtime.js";
 export type { ErrorAction, ErrorDescription } from "./describe-error.js";
 export { createDextQueryClient } from "./query-client.js";
 export { backendQueryKey, useBackendMutation, useBackendQuery } from "./use-backend-query.js";

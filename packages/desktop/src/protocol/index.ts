@@ -67,6 +67,15 @@ export type ChromeToPage =
   | { kind: "dext:dialog-result"; requestId: string; result: { canceled: boolean; filePaths: string[] } };
 
 export const pageConfigGlobal = "__dextPageConfig";
+/**
+ * Where the page runs, read by @dext/ui's currentHostRuntime (its hostRuntimeGlobal): the kit's
+ * advice then names this host instead of telling the user to restart Docker Desktop.
+ */
+export const hostRuntimeGlobal = "__dextHostRuntime";
+export const hostRuntime = {
+  name: "the dext local host",
+  restartAdvice: "restart the dext local host (Ctrl+C in its terminal, which also shows the backend's log, then start it again)",
+} as const;
 export const dashboardConfigGlobal = "__dextDashboardConfig";
 
 /** The request header that carries a page's (or the dashboard's) secret. */

@@ -11,6 +11,7 @@ import { readRegularFile } from "./read-regular-file.js";
 import { refuseUnauthorized } from "./request-guard.js";
 import { proxyToSocket } from "./service-proxy.js";
 import { sendFile } from "./static-file.js";
+import { vmUnavailableAnswer } from "./vm-unavailable.js";
 import { isExecRequest, serviceRequestProblem } from "./api-requests.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExecRequest, PageConfig } from "../protocol/index.js";
@@ -106,7 +107,7 @@ async function serveApi(site: ExtensionSite, api: string, request: IncomingMessa
   if (api === "service") {
     const problem = serviceRequestProblem(body);
     if (problem !== undefined) return void sendError(response, 400, "bad_request", problem);
-    return sendJson(response, 200, await proxyToSocket(extension.vm?.socketPath, body as Parameters<typeof proxyToSocket>[1]));
+    return sendJson(response, 200, vmUnavailableAnswer(extension) ?? (await proxyToSocket(extension.vm?.socketPath, body as Parameters<typeof proxyToSocket>[1])));
   }
   try {
     sendJson(response, 200, await (api === "docker/containers" ? listContainers(body) : listImages(body)));

@@ -1,4 +1,4 @@
-import { pageConfigGlobal } from "../protocol/index.js";
+import { hostRuntime, hostRuntimeGlobal, pageConfigGlobal } from "../protocol/index.js";
 import type { PageConfig } from "../protocol/index.js";
 
 function scriptJson(value: unknown): string {
@@ -11,7 +11,7 @@ function scriptJson(value: unknown): string {
  * does: classic scripts at the top of <head> run before the page's module scripts.
  */
 export function injectClient(html: string, config: PageConfig, pageScriptUrl: string): string {
-  const tags = `<script>window.${pageConfigGlobal}=${scriptJson(config)};</script><script src="${pageScriptUrl}"></script>`;
+  const tags = `<script>window.${pageConfigGlobal}=${scriptJson(config)};window.${hostRuntimeGlobal}=${scriptJson(hostRuntime)};</script><script src="${pageScriptUrl}"></script>`;
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head !== null) return html.slice(0, head.index + head[0].length) + tags + html.slice(head.index + head[0].length);
   const htmlTag = /<html(\s[^>]*)?>/i.exec(html);
