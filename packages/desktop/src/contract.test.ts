@@ -136,6 +136,12 @@ describe("the rest of the client", () => {
     expect(result.value).toEqual({ platform: process.platform, arch: process.arch, image: "string" });
   });
 
+  it("tells the page it runs in the dext local host, so advice names this host, not Docker Desktop", async () => {
+    const result = await inPage<{ value: { name: string; restartAdvice: string } }>(`return window.__dextHostRuntime;`);
+    expect(result.value.name).toBe("the dext local host");
+    expect(result.value.restartAdvice).toMatch(/^restart the dext local host/);
+  });
+
   it("shows a toast in the host's chrome", async () => {
     await inPage(`dd.desktopUI.toast.warning("Disk almost full");`);
     await expect(page.locator(".toast[data-level=warning]").filter({ hasText: "Disk almost full" }).isVisible()).resolves.toBe(true);
