@@ -15,8 +15,9 @@ fi
 if [ "${DEXT_SKIP_CHROMIUM:-}" != "1" ] && [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "bootstrap: installing Debian's chromium for browser tests"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  # Wait for another apt run (an unattended upgrade, a second bootstrap) instead of failing at once.
+  apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends chromium >/dev/null
 fi
 
 export TURBO_TELEMETRY_DISABLED=1
