@@ -36,17 +36,18 @@ function inPage<T>(body: string): Promise<T> {
 }
 
 describe("extension.vm.cli.exec", () => {
-  it("passes each argument intact, with no shell in between", async () => {
-    const args = ["two words", `quotes ' and "`, "$(id) `id` && *", "Grüße 🐳", "back\\slash", ""];
+  it("runs Desktop's words, not the array's elements: a quoted element arrives whole, with no shell in between", async () => {
+    const args = ["'two words'", `"quotes ' and \\""`, "'$(id) `id` && *'", "'Grüße 🐳'", "'back\\slash'", "''"];
     const result = await inPage<{ ok: true; value: { stdout: string; lines: string[] } }>(
       `const r = await dd.extension.vm.cli.exec("./args.sh", ${JSON.stringify(args)}); return { stdout: r.stdout, lines: r.lines(), stderr: r.stderr };`,
     );
-    expect(result.value.stdout).toBe(args.map((arg) => `${arg}\n`).join(""));
-    expect(result.value.lines).toEqual(args.filter((arg) => arg !== ""));
+    const words = ["two words", `quotes ' and "`, "$(id) `id` && *", "Grüße 🐳", "back\\slash", ""];
+    expect(result.value.stdout).toBe(words.map((word) => `${word}\n`).join(""));
+    expect(result.value.lines).toEqual(words.filter((word) => word !== ""));
   });
 
   it("resolves with stdout and stderr, and parses JSON lines", async () => {
-    const result = await inPage<{ value: unknown }>(`const r = await dd.extension.vm.cli.exec("./args.sh", ['{"a":1}', '{"b":2}']); return { stderr: r.stderr, json: r.parseJsonLines() };`);
+    const result = await inPage<{ value: unknown }>(`const r = await dd.extension.vm.cli.exec("./args.sh", [\`'{"a":1}'\`, \`'{"b":2}'\`]); return { stderr: r.stderr, json: r.parseJsonLines() };`);
     expect(result.value).toEqual({ stderr: "to stderr\n", json: [{ a: 1 }, { b: 2 }] });
   });
 
@@ -119,9 +120,9 @@ describe("extension.vm.service", () => {
 });
 
 describe("extension.host.cli.exec", () => {
-  it("runs the installed host binary by name with arguments intact", async () => {
-    const result = await inPage<{ value: string }>(`return (await dd.extension.host.cli.exec("greet", ["a b", "ü"])).stdout;`);
-    expect(result.value).toBe("hello a b\nhello ü\n");
+  it("runs the installed host binary by name, with Desktop's words", async () => {
+    const result = await inPage<{ value: string }>(`return (await dd.extension.host.cli.exec("greet", ["a b", "'c d'", "ü"])).stdout;`);
+    expect(result.value).toBe("hello a\nhello b\nhello c d\nhello ü\n");
   });
 
   it("rejects a binary the extension does not install, naming the ones it does", async () => {

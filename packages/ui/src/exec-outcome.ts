@@ -1,4 +1,5 @@
 import type { v1 } from "@docker/extension-api-client-types";
+import { desktopArguments } from "@dext/desktop-facts";
 import { splitLines } from "./output-lines.js";
 import type { OutputLine } from "./output-lines.js";
 
@@ -19,7 +20,8 @@ export interface ExecOutcome {
  * Runs a buffered command and returns its outcome whatever its exit code. Desktop rejects a
  * non-zero exit with an object that still carries `stdout`, `stderr` and `code`; other hosts
  * resolve with `code` set. Both become an outcome with `ok: false`. Only a failure to run at all
- * (no such exec, a host error without output) rejects.
+ * (no such exec, a host error without output) rejects. `cmd` goes as written (Desktop splits it:
+ * "network ls" is two words); each of `args` arrives as one argument, quoted for Desktop.
  */
 export async function runExec(
   exec: v1.Exec,
@@ -28,8 +30,10 @@ export async function runExec(
   options?: v1.ExecOptions,
 ): Promise<ExecOutcome> {
   try {
-    // No options argument unless given, so the call is exactly what the caller wrote.
-    const result = await (options === undefined ? exec(cmd, [...args]) : exec(cmd, [...args], options));
+    // Each element one argument, as the caller meant it (see quoteForDesktop); no options
+    // argument unless given.
+    const quoted = desktopArguments(args);
+    const result = await (options === undefined ? exec(cmd, quoted) : exec(cmd, quoted, options));
     return toExecOutcome(result, result.code ?? 0);
   } catch (reason) {
     if (!isRawExecResult(reason)) throw reason;

@@ -33,6 +33,7 @@ export type { ExecStreamStatus, ExecStreamView, UseExecStreamOptions } from "./u
 export { ExecOutput } from "./exec-output.js";
 export type { ExecOutputProps } from "./exec-output.js";
 export { runExec } from "./exec-outcome.js";
+export { desktopArguments, quoteForDesktop } from "@dext/desktop-facts";
 export type { ExecOutcome } from "./exec-outcome.js";
 export { execFor } from "./exec-target.js";
 export type { ExecTarget } from "./exec-target.js";

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { DesktopClient } from "./desktop-client.js";
+import { desktopArguments } from "@dext/desktop-facts";
 import { asError } from "./exec-outcome.js";
 import { execFor } from "./exec-target.js";
 import type { ExecTarget } from "./exec-target.js";
@@ -133,7 +134,7 @@ export function useExecStream(target: ExecTarget, client: DesktopClient, options
         }
       };
       try {
-        session.process = execFor(client, target)(cmd, [...args], {
+        session.process = execFor(client, target)(cmd, desktopArguments(args), {
           ...execOptions,
           stream: {
             onOutput,

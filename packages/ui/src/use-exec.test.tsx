@@ -29,12 +29,12 @@ describe("useExec", () => {
     ["host", "extension.host.cli.exec"],
     ["vm", "extension.vm.cli.exec"],
     ["docker", "docker.cli.exec"],
-  ] as const)("runs on %s through %s, one array element per argument", async (target, api) => {
+  ] as const)("runs on %s through %s, each element quoted so Desktop's command line gives it back as one argument", async (target, api) => {
     const client = createFakeDesktopClient();
     render(<Runner client={client} target={target} />);
     fireEvent.click(screen.getByRole("button", { name: "Run" }));
     await screen.findByTestId("outcome");
-    expect(client.calls).toEqual([{ api, args: ["tool", ["--name", "Moby Dock"]] }]);
+    expect(client.calls).toEqual([{ api, args: ["tool", ["--name", "'Moby Dock'"]] }]);
   });
 
   it("shows running, then stdout and stderr lines and exit code 0 when Desktop sets no code", async () => {

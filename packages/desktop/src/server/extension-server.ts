@@ -1,3 +1,4 @@
+import { desktopCommandWords } from "@dext/desktop-facts";
 import { arch, hostname } from "node:os";
 import { posix } from "node:path";
 import { listContainers, listImages } from "./docker-engine.js";
@@ -42,6 +43,12 @@ async function execSpecFor(extension: InstalledExtension, request: ExecRequest):
   }
   // docker.cli.exec runs the docker CLI and nothing else: `cmd` is its first argument, never a program.
   return { file: dockerCliPath(), args: [request.cmd, ...request.args], cwd: undefined, env: process.env };
+}
+
+/** An exec that cannot start, answered as one that ran and failed: its reason on stderr, then its exit code. */
+function sendExecFailure(response: ServerResponse, stderr: string, code: number): void {
+  response.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8" });
+  response.end(`${JSON.stringify({ type: "stderr", data: stderr })}\n${JSON.stringify({ type: "exit", code, signal: null })}\n`);
 }
 
 /** Only the dashboard may frame an extension's page, as only Desktop shows an extension's webview. */
@@ -93,14 +100,17 @@ async function serveApi(site: ExtensionSite, api: string, request: IncomingMessa
   const body = await readJsonBody(request);
   if (api === "exec") {
     if (!isExecRequest(body)) return void sendError(response, 400, "bad_request", "Expected {target: vm|host|docker, cmd: string, args: string[]}");
-    const spec = await execSpecFor(extension, body);
+    // Desktop's words, not the array's elements: see desktopCommandWords.
+    let words;
+    try {
+      words = desktopCommandWords(body.cmd, body.args);
+    } catch (error) {
+      return void sendExecFailure(response, `exec: ${error instanceof Error ? error.message : String(error)}\n`, 2);
+    }
+    const spec = await execSpecFor(extension, { target: body.target, ...words });
     const abort = new AbortController();
     response.on("close", () => abort.abort());
-    if (typeof spec === "string") {
-      response.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8" });
-      response.end(`${JSON.stringify({ type: "stderr", data: spec })}\n${JSON.stringify({ type: "exit", code: 127, signal: null })}\n`);
-      return;
-    }
+    if (typeof spec === "string") return void sendExecFailure(response, spec, 127);
     streamExec(spec, site.groups, response, abort.signal);
     return;
   }

@@ -60,6 +60,25 @@ describe("createFakeDesktopClient defaults", () => {
   });
 });
 
+describe("createFakeDesktopClient runs Desktop's words", () => {
+  it("hands a handler the words Desktop makes of the command line, while the log keeps what was passed", async () => {
+    const seen: [string, string[]][] = [];
+    const client = createFakeDesktopClient({ docker: { cli: { exec: (cmd, args) => (seen.push([cmd, args]), execResult("")) } } });
+    await client.docker.cli.exec("network ls", ["--format", '"{{json .}}"', "--filter label=a=b", "'two words'"]);
+    expect(seen).toEqual([["network", ["ls", "--format", "{{json .}}", "--filter", "label=a=b", "two words"]]]);
+    expect(client.calls).toEqual([{ api: "docker.cli.exec", args: ["network ls", ["--format", '"{{json .}}"', "--filter label=a=b", "'two words'"]] }]);
+  });
+
+  it("fails a line that does not parse with code 2 and the reason on stderr, buffered and streamed", async () => {
+    const client = createFakeDesktopClient();
+    await expect(client.extension.vm.cli.exec("echo", ['"open'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Unterminated") as unknown });
+    const closed = await new Promise<number>((resolve) => {
+      client.extension.vm.cli.exec("echo", ['"open'], { stream: { onClose: resolve } });
+    });
+    expect(closed).toBe(2);
+  });
+});
+
 describe("createFakeDesktopClient records calls", () => {
   it("in order, named by their path on ddClient, with the arguments as passed", async () => {
     const client = createFakeDesktopClient();

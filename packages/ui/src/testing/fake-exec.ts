@@ -1,10 +1,12 @@
 import type { v1 } from "@docker/extension-api-client-types";
 import type { FakeCall, FakeExecApi } from "./call-log.js";
-import { ExecFailure, execResult, outputLines } from "./exec-result.js";
+import { CommandLineError, desktopCommandWords } from "@dext/desktop-facts";
+import { ExecFailure, execFailure, execResult, outputLines } from "./exec-result.js";
 import { FakeProcess } from "./fake-process.js";
 
 /**
- * What a fake command does: return (or resolve) its result, or return or throw an
+ * What a fake command does, given the words Docker Desktop would run (the command and arguments
+ * joined and split by shell quoting rules: see @dext/desktop-facts): return (or resolve) its result, or return or throw an
  * `execFailure(...)` to fail the way Desktop fails a non-zero exit. One handler serves both buffered and streamed
  * calls; the fake turns its outcome into stream callbacks when `options.stream` is set. Return a
  * `FakeProcess` instead to drive a long-running command step by step.
@@ -26,11 +28,22 @@ export function createFakeExec(calls: FakeCall[], api: FakeExecApi, handler: Fak
     ...call: [cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions]
   ): Promise<v1.ExecResult> | v1.ExecProcess {
     calls.push({ api, args: call });
-    const [cmd, args, options] = call;
+    const [rawCmd, rawArgs, options] = call;
+    let words: { cmd: string; args: string[] };
+    let run = handler;
+    try {
+      words = desktopCommandWords(rawCmd, rawArgs);
+    } catch (error) {
+      // As the dext host answers a line that does not parse: a command that failed with code 2.
+      const reason = error instanceof CommandLineError ? error.message : String(error);
+      words = { cmd: rawCmd, args: rawArgs };
+      run = () => execFailure("", `exec: ${reason}\n`, 2);
+    }
+    const { cmd, args } = words;
     // Run the handler after the caller has its promise or process, as a real command would, and
     // turn a synchronous throw into a rejection. A returned ExecFailure fails too: it is easy to
     // write `() => execFailure(...)` and mean it.
-    const started = Promise.resolve().then(() => handler(cmd, args, options));
+    const started = Promise.resolve().then(() => run(cmd, args, options));
     if (options !== undefined && "stream" in options) {
       const recordClose = (): void => {
         calls.push({ api: `${api}.close`, args: [cmd, args] });

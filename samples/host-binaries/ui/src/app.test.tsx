@@ -110,7 +110,9 @@ describe("host-binaries UI", () => {
     const table = await screen.findByRole("table", { name: "Arguments received" });
     expect(within(table).getAllByText("yes")).toHaveLength(3);
     const call = client.calls.find((c) => c.api === "extension.host.cli.exec");
-    expect(call?.args[1]).toEqual(["args", "--", "a b", "it's \"q\"", "$(id);|&"]);
+    // Quoted for Desktop's command line (which the fake client splits as Desktop does): the
+    // program got each line back as one argument, as the table's "yes" rows show.
+    expect(call?.args[1]).toEqual(["args", "--", "'a b'", "'it'\\''s \"q\"'", "'$(id);|&'"]);
   });
 
   it("shows a non-zero exit and its stderr plainly instead of a table", async () => {

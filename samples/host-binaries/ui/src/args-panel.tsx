@@ -12,8 +12,9 @@ const ArgumentsTable = lazyView(() => import("./run-results.js").then((module) =
 export const SAMPLE_ARGUMENTS = ["two words", `it's "quoted"`, "$HOME; echo `id` | cat", "日本語 ✓ 🐳"].join("\n");
 
 /**
- * The buffered half: `host.cli.exec(name, args)` with one array element per argument. Nothing is
- * joined into a command line, so nothing needs quoting; the table proves each arrived intact.
+ * The buffered half: `host.cli.exec(name, args)` with one array element per argument. Desktop joins
+ * them into one command line and splits it by shell quoting rules; useExec quotes each element for
+ * that (see @dext/ui's quoteForDesktop), and the table proves each arrived intact.
  */
 export function ArgsPanel({ client }: { client: DesktopClient }): JSX.Element {
   const exec = useExec("host", client);

@@ -50,7 +50,8 @@ describe("minimal-backend UI", () => {
     typeName(`Moby "the whale" $HOME`);
     fireEvent.click(screen.getByRole("button", { name: "Run hello.sh" }));
     expect((await screen.findByRole("status")).textContent).toBe(`hello.sh: Hello, Moby "the whale" $HOME! (hello.sh in vm)`);
-    expect(client.calls).toContainEqual({ api: "extension.vm.cli.exec", args: ["./hello.sh", [`Moby "the whale" $HOME`]] });
+    // Quoted for Desktop's command line; the handler above got it back as one argument.
+    expect(client.calls).toContainEqual({ api: "extension.vm.cli.exec", args: ["./hello.sh", [`'Moby "the whale" $HOME'`]] });
     expect(client.calls).toContainEqual({ api: "desktopUI.toast.success", args: ["hello.sh answered"] });
   });
 
