@@ -30,13 +30,13 @@ function dext(...args: string[]): { status: number | null; stdout: string; stder
 it("runs as a real process: exit 0 for a valid folder, 1 for errors, 2 for a missing folder", async () => {
   const file = join(dir, "metadata.json");
   await cp(join(packageDir, "fixtures", "extensions", "image-backend"), dir, { recursive: true });
-  expect(dext("validate", dir)).toEqual({ status: 0, stdout: `${dir}: valid, no findings (metadata.json, Dockerfile with context ${dir})\n`, stderr: "" });
+  expect(dext("validate", dir)).toEqual({ status: 0, stdout: `${dir}: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context ${dir})\n`, stderr: "" });
 
   const tab = { title: "T", root: "/ui", src: "index.html" };
-  await writeFile(file, JSON.stringify({ ui: { "dashboard-tab": { ...tab, root: "ui" } } }));
+  await writeFile(file, JSON.stringify({ ui: { "dashboard-tab": { ...tab, src: "/index.html" } } }));
   const invalid = dext("validate", dir);
   expect(invalid.status).toBe(1);
-  expect(invalid.stdout).toContain('error $.ui["dashboard-tab"].root: ');
+  expect(invalid.stdout).toContain('error [desktop] $.ui["dashboard-tab"].src: ');
 
   expect(dext("validate", join(dir, "missing")).status).toBe(2);
 });

@@ -66,7 +66,7 @@ function platformFindings(input: DockerfileRulesInput, final: Stage): Finding[] 
     );
   }
 
-  const uiTarget = input.refs.uiRoot?.value.startsWith("/") === true ? `${input.refs.uiRoot.value}/${input.refs.uiSrc?.value ?? "index.html"}` : undefined;
+  const uiTarget = input.refs.uiRoot !== undefined ? `${input.refs.uiRoot.value}/${input.refs.uiSrc?.value ?? "index.html"}` : undefined;
   const uiStage = uiTarget === undefined ? undefined : entryFor(input.contents, uiTarget)?.fromStage;
   if (uiStage !== undefined && uiStage !== final && !stageChain(uiStage).some((stage) => stage.platform !== undefined && BUILD_PLATFORM.test(stage.platform))) {
     const root = stageChain(uiStage).at(-1) ?? uiStage;

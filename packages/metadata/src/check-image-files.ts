@@ -67,7 +67,7 @@ function neededFiles(refs: MetadataRefs): Needed[] {
   if (refs.icon !== undefined && !/^[a-z][a-z\d+.-]*:\/\//i.test(refs.icon.value)) {
     needed.push({ target: inImage(refs.icon.value), what: `The icon "${refs.icon.value}" (${refs.icon.path})`, local: refs.icon.value });
   }
-  if (refs.uiRoot?.value.startsWith("/") === true) {
+  if (refs.uiRoot !== undefined) {
     const src = refs.uiSrc?.value ?? "index.html";
     const root = refs.uiRoot.value;
     needed.push({

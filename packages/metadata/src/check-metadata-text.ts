@@ -1,7 +1,7 @@
 import { MetadataReadError } from "./errors.js";
 import { MAX_JSON_DEPTH } from "./input-limits.js";
 import { findingAt } from "./finding.js";
-import type { Finding } from "./finding.js";
+import type { Finding, VerdictOptions } from "./finding.js";
 import { parseMetadataText } from "./read-extension-dir.js";
 import { validateMetadata } from "./validate-metadata.js";
 
@@ -12,7 +12,7 @@ export interface MetadataTextCheck {
 }
 
 /** Parses and validates the text of a metadata.json; a syntax error is a finding at file:line:column. */
-export function checkMetadataText(text: string, file: string): MetadataTextCheck {
+export function checkMetadataText(text: string, file: string, options: VerdictOptions = {}): MetadataTextCheck {
   let metadata: unknown;
   try {
     metadata = parseMetadataText(text, file);
@@ -21,7 +21,7 @@ export function checkMetadataText(text: string, file: string): MetadataTextCheck
     if (finding === undefined) throw thrown;
     return { metadata: undefined, findings: [finding] };
   }
-  return { metadata, findings: validateMetadata(metadata).findings };
+  return { metadata, findings: validateMetadata(metadata, options).findings };
 }
 
 /** The finding for a MetadataReadError `invalid_json` or `metadata_too_deep`, or undefined for anything else. */

@@ -38,7 +38,7 @@ describe("dext migrate", () => {
     expect(stdout).toContain('LABEL org.opencontainers.image.title="volumes-share" \\\n');
     expect(stdout).toContain('      org.opencontainers.image.vendor="Docker Inc." \\\n');
     expect(stdout).toContain('com.docker.desktop.extension.api.version=">= 0.3.4"');
-    expect(stdout).toMatch(/# desktop-plugin-version "v1\.0\.0-beta\.1" numbered the 2021 plugin API/);
+    expect(stdout).toMatch(/# desktop-plugin-version "v1\.0\.0-beta\.1" numbered the API before February 2022/);
     expect(await readFile(join(dir, "metadata.json"), "utf8")).toBe(before);
   });
 
@@ -63,10 +63,12 @@ describe("dext migrate", () => {
   });
 
   it("exits 1 and lists what is still wrong when the legacy sections are broken too", async () => {
-    await writeFile(join(dir, "metadata.json"), JSON.stringify({ name: "x", provider: "y", "desktop-plugin-version": "v1", ui: { "dashboard-tab": { title: "T", root: "ui", src: "index.html" } } }));
+    await writeFile(join(dir, "metadata.json"), JSON.stringify({ name: "x", provider: "y", "desktop-plugin-version": "v1", ui: { "dashboard-tab": { title: "T", root: "ui", src: "/index.html" } } }));
     const { code, stdout } = await run("migrate", dir);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/# error \$\.ui\["dashboard-tab"\]\.root: /);
+    expect(stdout).toMatch(/# error \[desktop\] \$\.ui\["dashboard-tab"\]\.src: /);
+    // A relative root is what Desktop installs: a warning with the absolute spelling.
+    expect(stdout).toMatch(/# warning \[desktop\] \$\.ui\["dashboard-tab"\]\.root: root "ui" is relative/);
   });
 
   it("exits 2 when the folder or metadata.json is missing", async () => {
@@ -99,15 +101,15 @@ describe("dext validate options", () => {
     await cp(join(FIXTURES, "extensions", "image-backend"), dir, { recursive: true });
     const dockerfile = join(dir, "Dockerfile");
     await writeFile(dockerfile, (await readFile(dockerfile, "utf8")).replace("ARG VERSION=1.0.0", "ARG VERSION"));
-    expect((await run("validate", dir)).stdout).toMatch(/warning .*Dockerfile:18: .* an ARG without a default/);
-    expect(await run("validate", dir, "--build-arg", "VERSION=2.0.0")).toMatchObject({ code: 0, stdout: expect.stringContaining("valid, no findings") as string });
+    expect((await run("validate", dir)).stdout).toMatch(/warning \[desktop\] .*Dockerfile:18: .* an ARG without a default/);
+    expect(await run("validate", dir, "--build-arg", "VERSION=2.0.0")).toMatchObject({ code: 0, stdout: expect.stringContaining("valid for Docker Desktop, no findings") as string });
   });
 
   it("takes --dockerfile and --context, and exits 2 when they do not exist", async () => {
     const app = join(FIXTURES, "contexts", "monorepo", "samples", "app");
     await cp(join(app, "metadata.json"), join(dir, "metadata.json"));
     const given = ["--dockerfile", join(app, "Dockerfile"), "--context", join(FIXTURES, "contexts", "monorepo")];
-    expect(await run("validate", dir, ...given)).toMatchObject({ code: 0, stdout: expect.stringContaining("valid, no findings") as string });
+    expect(await run("validate", dir, ...given)).toMatchObject({ code: 0, stdout: expect.stringContaining("valid for Docker Desktop, no findings") as string });
     expect((await run("validate", dir, "--dockerfile", join(dir, "Nope"))).code).toBe(2);
     expect((await run("validate", dir, "--dockerfile", join(app, "Dockerfile"), "--context", join(dir, "nope"))).code).toBe(2);
   });

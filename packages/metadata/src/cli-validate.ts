@@ -5,7 +5,7 @@ import { EXIT } from "./cli-io.js";
 import type { CliIo } from "./cli-io.js";
 import { dockerImageInspect, runCommand } from "./docker-cli.js";
 import { DockerError, InputError, MetadataReadError } from "./errors.js";
-import { hasErrors } from "./finding.js";
+import { applyVerdict, hasErrors } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { formatJsonFailure, formatJsonReport, formatTextReport } from "./format-report.js";
 import { imageLabelSet } from "./image-labels.js";
@@ -19,20 +19,26 @@ const OPTIONS = {
   dockerfile: { type: "string" },
   "build-arg": { type: "string", multiple: true },
   image: { type: "string" },
+  marketplace: { type: "boolean" },
 } as const;
 
-/** `dext validate [dir] [--image ref] [--json] [--context dir] [--dockerfile file] [--build-arg N=v]` */
+/**
+ * `dext validate [dir] [--image ref] [--marketplace] [--json] [--context dir] [--dockerfile file] [--build-arg N=v]`.
+ * Errors are what Docker Desktop refuses; `--marketplace` makes the Marketplace listing rules errors too.
+ */
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = usageErrors("validate", () => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
   const json = values.json === true;
+  const verdict = { marketplace: values.marketplace === true };
   const image = values.image;
   const dir = positionals.length === 0 && image !== undefined ? undefined : folderArgument("validate", positionals);
   const about: Record<string, string> = dir === undefined ? {} : { file: join(dir, "metadata.json") };
   if (image !== undefined) about.image = image;
+  about.verdict = verdict.marketplace ? "marketplace" : "desktop";
 
   try {
-    const { findings, checked, subject } = await check(dir, image, values, about, io);
-    io.stdout.write(json ? formatJsonReport(about, findings) : formatTextReport(subject, findings, checked));
+    const { findings, checked, subject } = await check(dir, image, { ...values, ...verdict }, about, io);
+    io.stdout.write(json ? formatJsonReport(about, findings) : formatTextReport(subject, findings, checked, verdict));
     return hasErrors(findings) ? EXIT.findings : EXIT.ok;
   } catch (thrown) {
     if (!(thrown instanceof MetadataReadError || thrown instanceof InputError || thrown instanceof DockerError)) throw thrown;
@@ -50,14 +56,15 @@ interface CheckResult {
   subject: string;
 }
 
-type Values = { context?: string; dockerfile?: string; "build-arg"?: string[] };
+type Values = { context?: string; dockerfile?: string; "build-arg"?: string[]; marketplace: boolean };
 
 /** The folder, the image, or the folder with the image's labels. */
 async function check(dir: string | undefined, image: string | undefined, values: Values, about: Record<string, string>, io: CliIo): Promise<CheckResult> {
   if (image === undefined) return validateDir(dir ?? ".", values, undefined, about);
   const inspected = imageLabelSet(await dockerImageInspect(image, io.run ?? runCommand), image);
   if (dir !== undefined) return validateDir(dir, values, inspected, about);
-  return { findings: [...inspected.findings, ...validateLabels(inspected.labels)], checked: ["labels"], subject: `image ${image}` };
+  const findings = applyVerdict([...inspected.findings, ...validateLabels(inspected.labels)], values);
+  return { findings, checked: ["labels"], subject: `image ${image}` };
 }
 
 async function validateDir(dir: string, values: Values, inspected: ImageCheck | undefined, about: Record<string, string>): Promise<CheckResult> {
@@ -65,6 +72,7 @@ async function validateDir(dir: string, values: Values, inspected: ImageCheck | 
     ...(values.context === undefined ? {} : { context: values.context }),
     ...(values.dockerfile === undefined ? {} : { dockerfile: values.dockerfile }),
     buildArgs: buildArgMap(values["build-arg"]),
+    marketplace: values.marketplace,
     ...(inspected === undefined ? {} : { imageLabels: inspected.labels }),
   });
   const checked = ["metadata.json"];
@@ -78,5 +86,5 @@ async function validateDir(dir: string, values: Values, inspected: ImageCheck | 
     about.compose = report.composePath;
   }
   if (inspected !== undefined) checked.push("image labels");
-  return { findings: [...(inspected?.findings ?? []), ...report.findings], checked, subject: dir };
+  return { findings: applyVerdict([...(inspected?.findings ?? []), ...report.findings], values), checked, subject: dir };
 }

@@ -28,7 +28,7 @@ async function copyValidExtension(): Promise<void> {
 }
 
 // A folder with only metadata.json gets this warning: the image side was not checked.
-const NO_DOCKERFILE = /^warning .*\/Dockerfile: There is no Dockerfile in /m;
+const NO_DOCKERFILE = /^warning \[desktop\] .*\/Dockerfile: There is no Dockerfile in /m;
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -45,7 +45,7 @@ describe("dext validate", () => {
     await copyValidExtension();
     expect(await run("validate", dir)).toEqual({
       code: 0,
-      stdout: `${dir}: valid, no findings (metadata.json, Dockerfile with context ${dir})\n`,
+      stdout: `${dir}: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context ${dir})\n`,
       stderr: "",
     });
   });
@@ -55,7 +55,7 @@ describe("dext validate", () => {
     const { code, stdout, stderr } = await run("validate", dir);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toMatch(NO_DOCKERFILE);
-    expect(stdout).toMatch(/: valid, 1 warning \(metadata\.json\)\n$/);
+    expect(stdout).toMatch(/: valid for Docker Desktop, 1 warning \(metadata\.json\)\n$/);
   });
 
   it("exits 0 with warnings only, one line per warning before the summary", async () => {
@@ -64,9 +64,9 @@ describe("dext validate", () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^warning \$\.vm\.image: vm\.image hard-codes "nginx:1\.27"; .* \(fix: Use "\$\{DESKTOP_PLUGIN_IMAGE\}" .*\)$/);
+    expect(lines[0]).toMatch(/^warning \[desktop\] \$\.vm\.image: vm\.image hard-codes "nginx:1\.27"; .* \(fix: Use "\$\{DESKTOP_PLUGIN_IMAGE\}" .*\)$/);
     expect(lines[1]).toMatch(NO_DOCKERFILE);
-    expect(lines[2]).toBe(`${dir}: valid, 2 warnings (metadata.json)`);
+    expect(lines[2]).toBe(`${dir}: valid for Docker Desktop, 2 warnings (metadata.json)`);
   });
 
   it("exits 1 and prints each error with its path and fix", async () => {
@@ -75,19 +75,25 @@ describe("dext validate", () => {
     expect(code).toBe(1);
     expect(stderr).toBe("");
     expect(stdout).toContain(
-      "error $.vm: vm declares both image and composefile; Desktop runs one or the other (fix: Keep image for a single container, or composefile when you need several services or extra mounts.)\n",
+      "error [desktop] $.vm: vm declares both image and composefile; Desktop runs one or the other (fix: Keep image for a single container, or composefile when you need several services or extra mounts.)\n",
     );
-    expect(stdout).toContain("warning $.icon: ");
+    expect(stdout).toContain("warning [desktop] $.icon: ");
     // The other two: no Dockerfile, and no c.yaml next to metadata.json.
-    expect(stdout).toMatch(/: invalid, 1 error, 3 warnings \(metadata\.json\)\n$/);
+    expect(stdout).toMatch(/: invalid for Docker Desktop, 1 error, 3 warnings \(metadata\.json\)\n$/);
   });
 
-  it("exits 1 for the 2021 plugin format with a single explaining error", async () => {
-    await writeFile(file, JSON.stringify({ name: "x", provider: "y", "desktop-plugin-version": "v1", vm: { composefile: "c.yaml" } }));
-    const { code, stdout } = await run("validate", dir);
-    expect(code).toBe(1);
-    expect(stdout.match(/^error /gm)).toHaveLength(1);
-    expect(stdout).toMatch(/2021 Docker Desktop plugin format/);
+  it("explains the pre-2022 format in one Marketplace finding: a warning by default, an error with --marketplace", async () => {
+    // Desktop ignores the three keys (it reads icon, ui, vm and host); docker extension validate refuses them.
+    await writeFile(file, JSON.stringify({ name: "x", provider: "y", "desktop-plugin-version": "v1", ui: { "dashboard-tab": { title: "X", root: "/ui", src: "index.html" } } }));
+    const desktop = await run("validate", dir);
+    expect(desktop.code).toBe(0);
+    expect(desktop.stdout.match(/^warning \[marketplace\] \$: .*before February 2022/gm)).toHaveLength(1);
+    expect(desktop.stdout).toMatch(/valid for Docker Desktop, 2 warnings \(metadata\.json\); 1 is a Marketplace rule \(errors with --marketplace\)\n$/);
+    const listed = await run("validate", "--marketplace", dir);
+    expect(listed.code).toBe(1);
+    expect(listed.stdout.match(/^error /gm)).toHaveLength(1);
+    expect(listed.stdout).toMatch(/^error \[marketplace\] \$: This metadata.json uses the extension format from before February 2022 \(name, provider, desktop-plugin-version\)/m);
+    expect(listed.stdout).toMatch(/invalid for Docker Desktop and the Marketplace, 1 error, 1 warning \(metadata\.json\)\n$/);
   });
 
   it("validates the current folder when no folder is given", async () => {
@@ -95,24 +101,28 @@ describe("dext validate", () => {
     const before = process.cwd();
     process.chdir(dir);
     try {
-      expect(await run("validate")).toMatchObject({ code: 0, stdout: ".: valid, no findings (metadata.json, Dockerfile with context .)\n" });
+      expect(await run("validate")).toMatchObject({ code: 0, stdout: ".: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context .)\n" });
     } finally {
       process.chdir(before);
     }
   });
 
-  it("prints one JSON report with --json", async () => {
+  it("prints one JSON report with --json, each finding with its scope", async () => {
     await writeFile(file, JSON.stringify({ vm: { image: "nginx" }, extra: 1 }));
-    const { code, stdout } = await run("validate", "--json", dir);
+    const { code, stdout } = await run("validate", "--json", "--marketplace", dir);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { findings: Finding[] };
-    expect(report).toMatchObject({ file, valid: false, errors: 1, warnings: 2 });
-    expect(report.findings.map(({ severity, path }) => `${severity} ${path}`)).toEqual([
-      "error $.extra",
-      "warning $.vm.image",
-      `warning ${join(dir, "Dockerfile")}`,
+    expect(report).toMatchObject({ file, verdict: "marketplace", valid: false, errors: 1, warnings: 2 });
+    expect(report.findings.map(({ severity, scope, path }) => `${severity} ${scope} ${path}`)).toEqual([
+      "error marketplace $.extra",
+      "warning desktop $.vm.image",
+      `warning desktop ${join(dir, "Dockerfile")}`,
     ]);
-    expect(report.findings[0]).toEqual(validateMetadata({ extra: 1 }).findings[0]);
+    expect(report.findings[0]).toEqual(validateMetadata({ extra: 1 }, { marketplace: true }).findings[0]);
+    // Without --marketplace the unknown key, which Desktop ignores, is a warning.
+    const desktop = JSON.parse((await run("validate", "--json", dir)).stdout) as { findings: Finding[] };
+    expect(desktop).toMatchObject({ verdict: "desktop", valid: true, errors: 0, warnings: 3 });
+    expect(desktop.findings[0]).toMatchObject({ severity: "warning", scope: "marketplace", path: "$.extra" });
   });
 
   it("reports a clean folder as valid JSON with --json", async () => {
@@ -120,14 +130,14 @@ describe("dext validate", () => {
     const { code, stdout } = await run("validate", dir, "--json");
     expect(code).toBe(0);
     const dockerfile = join(dir, "Dockerfile");
-    expect(JSON.parse(stdout)).toEqual({ file, dockerfile, context: dir, valid: true, errors: 0, warnings: 0, findings: [] });
+    expect(JSON.parse(stdout)).toEqual({ file, verdict: "desktop", dockerfile, context: dir, valid: true, errors: 0, warnings: 0, findings: [] });
   });
 
   it("reports invalid JSON as an error at its line and column, exit 1, and still checks the rest", async () => {
     await writeFile(file, '{\n  "icon": "docker.svg",\n}\n');
     const { code, stdout, stderr } = await run("validate", dir);
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
-    expect(stdout).toContain(`error ${file}:3:1: metadata.json is not valid JSON: `);
+    expect(stdout).toContain(`error [desktop] ${file}:3:1: metadata.json is not valid JSON: `);
     expect(stdout).toMatch(NO_DOCKERFILE);
   });
 

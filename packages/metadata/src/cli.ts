@@ -14,7 +14,8 @@ Commands:
   validate [dir]        Check an extension folder (default: the current folder): metadata.json,
                         the Dockerfile's labels, what it copies and how it builds, the compose file
   validate --image ref  Check the labels of a built image (needs Docker); with a dir, check both
-  migrate [dir]         Convert a 2021 plugin metadata.json to today's format, with its labels
+  migrate [dir]         Convert a pre-2022 metadata.json (name, provider, desktop-plugin-version)
+                        to today's format, with its labels
   labels [dir]          Print a LABEL block for the Dockerfile: existing values, then placeholders
   help                  Show this help
 
@@ -24,6 +25,8 @@ Options for validate:
   --dockerfile <file>   The Dockerfile (default: <dir>/Dockerfile)
   --build-arg N=value   An ARG value, as passed to docker build (repeatable)
   --image <ref>         Read the labels from this image (docker image inspect)
+  --marketplace         Marketplace listing rules are errors too (they are warnings by default;
+                        errors are what Docker Desktop refuses to install or run)
 Options for migrate:
   --write               Replace metadata.json, keeping the original as metadata.json.bak
 

@@ -29,6 +29,13 @@ export const REQUIRED_LABELS: readonly ExtensionLabel[] = [
   LABELS.changelog,
 ];
 
+/**
+ * The labels Docker Desktop itself reads to install and list an extension: Docker's first
+ * extension documents called exactly these required and said Desktop considers an extension
+ * without them invalid. The other required labels are the Marketplace's listing.
+ */
+export const DESKTOP_LABELS: readonly string[] = [LABELS.title, LABELS.description, LABELS.vendor, LABELS.apiVersion];
+
 /** Every label of the table, required first, for printing a complete LABEL block. */
 export const ALL_LABELS: readonly ExtensionLabel[] = Object.values(LABELS);
 
@@ -48,7 +55,7 @@ export const CATEGORIES = [
   "volumes",
 ] as const;
 
-/** What `dext labels` writes for a value nobody has filled in; validation refuses it. */
+/** What `dext labels` writes for a value nobody has filled in; `dext validate --marketplace` refuses it. */
 export const PLACEHOLDER = /<fill in:[^>]*>/;
 
 export function placeholder(what: string): string {

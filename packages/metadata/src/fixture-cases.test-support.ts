@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Severity } from "./finding.js";
+import type { Scope, Severity } from "./finding.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures", import.meta.url));
 /** The repository's samples, each an extension folder that must validate. */
@@ -16,8 +16,11 @@ export interface BrokenCase {
   base: string;
   rule: string;
   remove?: string[];
-  /** Exactly the findings expected; `path` is relative to the extension folder unless it is a JSON path. */
-  findings: { severity: Severity; path: string; message: string }[];
+  /**
+   * Exactly the findings expected with `--marketplace`; `path` is relative to the extension folder
+   * unless it is a JSON path. `scope` defaults to "desktop"; a "marketplace" one is a warning without the flag.
+   */
+  findings: { severity: Severity; path: string; message: string; scope?: Scope }[];
 }
 
 export async function brokenCases(): Promise<BrokenCase[]> {
@@ -36,10 +39,17 @@ export async function materialize(brokenCase: BrokenCase): Promise<string> {
   return dir;
 }
 
-export type MetadataExpectations = Record<string, { severity: Severity; path: string; message: string }[]>;
+export type MetadataExpectations = Record<string, { severity: Severity; path: string; message: string; scope?: Scope }[]>;
+
+/**
+ * `valid`: Desktop installs it, and so would the Marketplace (warnings at most). `marketplace`:
+ * Desktop installs it, the Marketplace refuses it (errors only with `--marketplace`). `broken`:
+ * Desktop refuses it, or it breaks there.
+ */
+export type MetadataKind = "valid" | "marketplace" | "broken";
 
 /** `[name, parsed document]` for every fixtures/metadata/<kind>/*.json except the expectations. */
-export function metadataFixtures(kind: "valid" | "broken"): [string, unknown][] {
+export function metadataFixtures(kind: MetadataKind): [string, unknown][] {
   const folder = join(FIXTURES, "metadata", kind);
   return readdirSync(folder)
     .filter((file) => file.endsWith(".json") && file !== "expected.json")
@@ -48,6 +58,6 @@ export function metadataFixtures(kind: "valid" | "broken"): [string, unknown][] 
 }
 
 /** fixtures/metadata/<kind>/expected.json: the exact findings by fixture name (none when absent). */
-export function metadataExpectations(kind: "valid" | "broken"): MetadataExpectations {
+export function metadataExpectations(kind: MetadataKind): MetadataExpectations {
   return JSON.parse(readFileSync(join(FIXTURES, "metadata", kind, "expected.json"), "utf8")) as MetadataExpectations;
 }

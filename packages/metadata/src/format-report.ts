@@ -1,23 +1,33 @@
 import { countFindings } from "./finding.js";
-import type { Finding } from "./finding.js";
+import type { Finding, VerdictOptions } from "./finding.js";
 
-/** `error $.vm.image: message (fix: …)` or `warning samples/x/Dockerfile:23: message (fix: …)` */
+/**
+ * `error [desktop] $.vm.image: message (fix: …)` or
+ * `warning [marketplace] samples/x/Dockerfile:23: message (fix: …)`: the tag says whose rule it is.
+ */
 export function formatFinding(finding: Finding): string {
   const fix = finding.fix === undefined ? "" : ` (fix: ${finding.fix})`;
-  return `${finding.severity} ${finding.path}: ${finding.message}${fix}`;
+  return `${finding.severity} [${finding.scope}] ${finding.path}: ${finding.message}${fix}`;
 }
 
-/** `samples/x: valid, 1 warning (metadata.json, Dockerfile)`; `checked` names what was read. */
-export function formatSummary(subject: string, findings: readonly Finding[], checked: readonly string[] = []): string {
+/**
+ * `samples/x: valid for Docker Desktop, 1 warning (metadata.json, Dockerfile)`; `checked` names
+ * what was read. Without `marketplace`, it says how many warnings are Marketplace rules.
+ */
+export function formatSummary(subject: string, findings: readonly Finding[], checked: readonly string[] = [], verdict: VerdictOptions = {}): string {
   const { errors, warnings } = countFindings(findings);
   const what = checked.length === 0 ? "" : ` (${checked.join(", ")})`;
-  if (findings.length === 0) return `${subject}: valid, no findings${what}`;
+  const audience = verdict.marketplace === true ? "for Docker Desktop and the Marketplace" : "for Docker Desktop";
+  const state = `${errors === 0 ? "valid" : "invalid"} ${audience}`;
+  if (findings.length === 0) return `${subject}: ${state}, no findings${what}`;
   const counts = [plural(errors, "error"), plural(warnings, "warning")].filter((part) => !part.startsWith("0 "));
-  return `${subject}: ${errors === 0 ? "valid" : "invalid"}, ${counts.join(", ")}${what}`;
+  const listed = verdict.marketplace === true ? 0 : findings.filter((finding) => finding.scope === "marketplace").length;
+  const hint = listed === 0 ? "" : `; ${listed} ${listed === 1 ? "is a Marketplace rule" : "are Marketplace rules"} (errors with --marketplace)`;
+  return `${subject}: ${state}, ${counts.join(", ")}${what}${hint}`;
 }
 
-export function formatTextReport(subject: string, findings: readonly Finding[], checked: readonly string[] = []): string {
-  return [...findings.map(formatFinding), formatSummary(subject, findings, checked)].join("\n") + "\n";
+export function formatTextReport(subject: string, findings: readonly Finding[], checked: readonly string[] = [], verdict: VerdictOptions = {}): string {
+  return [...findings.map(formatFinding), formatSummary(subject, findings, checked, verdict)].join("\n") + "\n";
 }
 
 /** The `--json` document; stdout holds exactly one, whatever happened. `about` says what was checked. */

@@ -84,7 +84,7 @@ export function wrongType(rng: Random, document: unknown): unknown {
   return copy;
 }
 
-/** A valid document plus a root key of odd unicode (Desktop refuses unknown root keys), with odd values too. */
+/** A valid document plus a root key of odd unicode (docker extension validate refuses unknown root keys), with odd values too. */
 export function oddUnicode(rng: Random, document: Record<string, unknown>): string {
   const key = pick(rng, ["u\u200bi", "\u0443i", "vm\u0000", "ICON", "ho\u0301st", ""]) + oddText(rng, integer(rng, 3));
   const value = rng() < 0.5 ? oddText(rng) : { [oddText(rng)]: [oddText(rng), { socket: oddText(rng) }] };
@@ -107,11 +107,11 @@ export function deepNesting(rng: Random): string {
 export function huge(rng: Random): string {
   switch (integer(rng, 4)) {
     case 0:
-      return JSON.stringify({ ui: { "dashboard-tab": { title: "t".repeat(2_000_000), root: "ui", src: "index.html" } } });
+      return JSON.stringify({ ui: { "dashboard-tab": { title: "t".repeat(2_000_000), root: "/ui", src: "../index.html" } } });
     case 1:
       return JSON.stringify(Object.fromEntries(Array.from({ length: 20_000 }, (_, index) => [`key${index}`, index])));
     case 2:
-      return JSON.stringify({ host: { binaries: Array.from({ length: 20_000 }, (_, index) => ({ linux: [{ path: `bin/${index}` }] })) } });
+      return JSON.stringify({ host: { binaries: Array.from({ length: 20_000 }, (_, index) => ({ windows: [{ path: `/bin/${index}` }] })) } });
     default:
       return JSON.stringify({ vm: { image: "${DESKTOP_PLUGIN_IMAGE}", exposes: { socket: "s".repeat(100_000) } } });
   }

@@ -18,19 +18,24 @@ describe("checkImage on docker image inspect output", () => {
   });
 
   it("locates each problem with a JSON path into the inspect output", () => {
-    const findings = checkImage(JSON.parse(inspectText("broken")), "dext/minimal-backend:0.1.0");
-    expect(findings.map(({ severity, path }) => `${severity} ${path}`)).toEqual([
-      'error $[0].Config.Labels',
-      'error $[0].Config.Labels["org.opencontainers.image.title"]',
-      'error $[0].Config.Labels["com.docker.extension.screenshots"]',
-    ]);
+    // All three are Marketplace rules (Desktop installs the image): errors only with --marketplace.
+    const findings = checkImage(JSON.parse(inspectText("broken")), "dext/minimal-backend:0.1.0", { marketplace: true });
+    const paths = [
+      "$[0].Config.Labels",
+      '$[0].Config.Labels["org.opencontainers.image.title"]',
+      '$[0].Config.Labels["com.docker.extension.screenshots"]',
+    ];
+    expect(findings.map(({ severity, scope, path }) => `${severity} ${scope} ${path}`)).toEqual(paths.map((path) => `error marketplace ${path}`));
     expect(findings[0]?.message).toMatch(/com\.docker\.extension\.changelog is missing/);
+    const desktop = checkImage(JSON.parse(inspectText("broken")), "dext/minimal-backend:0.1.0");
+    expect(desktop.map(({ severity, path }) => `${severity} ${path}`)).toEqual(paths.map((path) => `warning ${path}`));
   });
 
   it("warns about a latest or missing tag, which the Marketplace does not publish", () => {
     const inspect = JSON.parse(inspectText("valid")) as unknown;
     for (const ref of ["dext/minimal-backend", "dext/minimal-backend:latest", "localhost:5000/dext/x:dev"]) {
-      expect(checkImage(inspect, ref)).toMatchObject([{ severity: "warning", path: "$[0].RepoTags" }]);
+      expect(checkImage(inspect, ref)).toMatchObject([{ severity: "warning", scope: "marketplace", path: "$[0].RepoTags" }]);
+      expect(checkImage(inspect, ref, { marketplace: true })).toMatchObject([{ severity: "error", scope: "marketplace", path: "$[0].RepoTags" }]);
     }
     expect(checkImage(inspect, `dext/x@sha256:${"a".repeat(64)}`)).toEqual([]);
   });
@@ -77,20 +82,28 @@ describe("dext validate --image", () => {
   it("exits 0 for a good image and 1 for broken labels", async () => {
     expect(await run(["validate", "--image", "dext/minimal-backend:0.1.0"], answer(inspectText("valid")))).toEqual({
       code: 0,
-      stdout: "image dext/minimal-backend:0.1.0: valid, no findings (labels)\n",
+      stdout: "image dext/minimal-backend:0.1.0: valid for Docker Desktop, no findings (labels)\n",
       stderr: "",
     });
-    const broken = await run(["validate", "--image", "dext/minimal-backend:0.1.0", "--json"], answer(inspectText("broken")));
+    const broken = await run(["validate", "--image", "dext/minimal-backend:0.1.0", "--json", "--marketplace"], answer(inspectText("broken")));
     expect(broken.code).toBe(1);
-    expect(JSON.parse(broken.stdout)).toMatchObject({ image: "dext/minimal-backend:0.1.0", valid: false, errors: 3 });
+    expect(JSON.parse(broken.stdout)).toMatchObject({ image: "dext/minimal-backend:0.1.0", verdict: "marketplace", valid: false, errors: 3 });
+    // Desktop installs it: the same three are warnings without --marketplace.
+    const desktop = await run(["validate", "--image", "dext/minimal-backend:0.1.0", "--json"], answer(inspectText("broken")));
+    expect(desktop.code).toBe(0);
+    expect(JSON.parse(desktop.stdout)).toMatchObject({ verdict: "desktop", valid: true, errors: 0, warnings: 3 });
   });
 
   it("checks a folder against the image's labels instead of its Dockerfile's", async () => {
     const dir = join(FIXTURES, "extensions", "image-backend");
-    const { code, stdout } = await run(["validate", dir, "--image", "dext/minimal-backend:0.1.0"], answer(inspectText("broken")));
+    const { code, stdout } = await run(["validate", dir, "--image", "dext/minimal-backend:0.1.0", "--marketplace"], answer(inspectText("broken")));
     expect(code).toBe(1);
-    expect(stdout).toContain('error $[0].Config.Labels["org.opencontainers.image.title"]: ');
-    expect(stdout).toMatch(/invalid, 3 errors \(metadata\.json, Dockerfile with context .*, image labels\)\n$/);
+    expect(stdout).toContain('error [marketplace] $[0].Config.Labels["org.opencontainers.image.title"]: ');
+    expect(stdout).toMatch(/invalid for Docker Desktop and the Marketplace, 3 errors \(metadata\.json, Dockerfile with context .*, image labels\)\n$/);
+    // Folder mode and --image give one verdict: the same findings, warnings without --marketplace.
+    const desktop = await run(["validate", dir, "--image", "dext/minimal-backend:0.1.0"], answer(inspectText("broken")));
+    expect(desktop.code).toBe(0);
+    expect(desktop.stdout).toMatch(/valid for Docker Desktop, 3 warnings \(metadata\.json, Dockerfile with context .*, image labels\); 3 are Marketplace rules \(errors with --marketplace\)\n$/);
   });
 
   it("exits 2 with a clear message when the engine is down", async () => {

@@ -1,6 +1,6 @@
 import { append } from "./append.js";
-import { error, warning } from "./finding.js";
-import type { Finding } from "./finding.js";
+import { applyVerdict, error, listing, warning } from "./finding.js";
+import type { Finding, VerdictOptions } from "./finding.js";
 import { childPath } from "./json-path.js";
 import { isRecord } from "./json-value.js";
 import { isFullSemver } from "./semver-range.js";
@@ -30,7 +30,7 @@ export function imageLabelSet(inspect: unknown, ref: string): ImageCheck {
       if (typeof value === "string") labels.set(name, { value, at: { path: childPath(labelsPath, name) } });
     }
   }
-  append(findings, tagFindings(ref));
+  append(findings, applyVerdict(tagFindings(ref)));
   return { labels: { labels, missingAt: { path: labelsPath } }, findings };
 }
 
@@ -40,11 +40,11 @@ function tagFindings(ref: string): Finding[] {
   const tag = /:([\w][\w.-]*)$/.exec(ref)?.[1];
   if (tag !== undefined && isFullSemver(tag)) return [];
   const shown = tag ?? "latest (no tag)";
-  return [warning("$[0].RepoTags", `The image is tagged ${shown}; the Marketplace only publishes semantic-version tags`, `Tag it like ${ref.replace(/:[\w][\w.-]*$/, "")}:0.1.0 and push both linux/amd64 and linux/arm64.`)];
+  return [listing(warning("$[0].RepoTags", `The image is tagged ${shown}; the Marketplace only publishes semantic-version tags`, `Tag it like ${ref.replace(/:[\w][\w.-]*$/, "")}:0.1.0 and push both linux/amd64 and linux/arm64.`))];
 }
 
-/** All label and tag findings for an inspected image. */
-export function checkImage(inspect: unknown, ref: string): Finding[] {
+/** All label and tag findings for an inspected image; `marketplace` makes the listing rules errors. */
+export function checkImage(inspect: unknown, ref: string, options: VerdictOptions = {}): Finding[] {
   const { labels, findings } = imageLabelSet(inspect, ref);
-  return [...findings, ...validateLabels(labels)];
+  return applyVerdict([...findings, ...validateLabels(labels)], options);
 }

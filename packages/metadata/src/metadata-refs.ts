@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { childPath } from "./json-path.js";
 import { isRecord } from "./json-value.js";
 
@@ -7,7 +8,11 @@ export interface NamedValue {
   path: string;
 }
 
-/** What metadata.json refers to outside itself: files in the image, the backend, the socket. */
+/**
+ * What metadata.json refers to outside itself: files in the image, the backend, the socket.
+ * `uiRoot` and `binaries` hold the path in the image, relative ones read from "/" as Desktop
+ * reads them (`"root": "ui"` is `/ui`); `icon` and `composefile` hold the value as written.
+ */
 export interface MetadataRefs {
   icon?: NamedValue;
   uiRoot?: NamedValue;
@@ -36,7 +41,7 @@ export function metadataRefs(metadata: unknown): MetadataRefs {
   const tab = isRecord(ui) ? ui["dashboard-tab"] : undefined;
   if (isRecord(tab)) {
     const tabPath = '$.ui["dashboard-tab"]';
-    set("uiRoot", text(tab.root, `${tabPath}.root`));
+    set("uiRoot", inImage(text(tab.root, `${tabPath}.root`)));
     set("uiSrc", text(tab.src, `${tabPath}.src`));
   }
   const vm = metadata.vm;
@@ -53,11 +58,15 @@ export function metadataRefs(metadata: unknown): MetadataRefs {
         if (!Array.isArray(list)) continue;
         list.forEach((binary: unknown, position) => {
           const path = childPath(childPath(childPath("$.host.binaries", index), platform), position);
-          const value = isRecord(binary) ? text(binary.path, childPath(path, "path")) : undefined;
-          if (value?.value.startsWith("/") === true) refs.binaries.push(value);
+          const value = isRecord(binary) ? inImage(text(binary.path, childPath(path, "path"))) : undefined;
+          if (value !== undefined) refs.binaries.push(value);
         });
       }
     });
   }
   return refs;
+}
+
+function inImage(named: NamedValue | undefined): NamedValue | undefined {
+  return named === undefined ? undefined : { ...named, value: posix.resolve("/", named.value) };
 }

@@ -2,7 +2,7 @@ import { LABELS } from "./extension-labels.js";
 import { MigrateError } from "./errors.js";
 import { isRecord } from "./json-value.js";
 import { DEFAULT_API_RANGE } from "./label-block.js";
-import { LEGACY_KEYS, legacyFormatFinding } from "./legacy-format.js";
+import { LEGACY_KEYS } from "./legacy-format.js";
 
 export interface Migration {
   /** metadata.json in today's format: the legacy keys removed, everything else kept in order. */
@@ -14,13 +14,13 @@ export interface Migration {
 }
 
 /**
- * Converts 2021 "Docker Desktop plugin" metadata (name, provider, desktop-plugin-version) to
- * today's format; the name and provider move to image labels.
+ * Converts metadata with the keys of the format before February 2022 (name, provider,
+ * desktop-plugin-version; any of them) to today's format; the name and provider move to image labels.
  * @throws {MigrateError} `already_modern` when there is nothing to migrate, `not_an_object` for other JSON
  */
 export function migrateLegacyMetadata(value: unknown): Migration {
   if (!isRecord(value)) throw new MigrateError("not_an_object", "metadata.json does not hold a JSON object, so there is nothing to migrate");
-  if (legacyFormatFinding(value) === undefined) {
+  if (!LEGACY_KEYS.some((key) => Object.hasOwn(value, key))) {
     throw new MigrateError("already_modern", "metadata.json is already in today's format (no desktop-plugin-version, name or provider); dext validate checks it");
   }
   const metadata = Object.fromEntries(Object.entries(value).filter(([key]) => !(LEGACY_KEYS as readonly string[]).includes(key)));
@@ -31,7 +31,9 @@ export function migrateLegacyMetadata(value: unknown): Migration {
   labels[LABELS.apiVersion] = DEFAULT_API_RANGE;
   const version = value["desktop-plugin-version"];
   notes.push(
-    `desktop-plugin-version ${typeof version === "string" ? `"${version}" ` : ""}numbered the 2021 plugin API; today's extension API is 0.x, so ${LABELS.apiVersion} is set to "${DEFAULT_API_RANGE}" (docker extension version shows yours).`,
+    Object.hasOwn(value, "desktop-plugin-version")
+      ? `desktop-plugin-version ${typeof version === "string" ? `"${version}" ` : ""}numbered the API before February 2022 (1.0.0-beta.1 in Docker's documents then); today's extension API is 0.x, so ${LABELS.apiVersion} is set to "${DEFAULT_API_RANGE}" (docker extension version shows yours).`
+      : `${LABELS.apiVersion} is set to "${DEFAULT_API_RANGE}"; keep the value your image already has, if it has one (docker extension version shows your Desktop's API version).`,
   );
   const title = labels[LABELS.title];
   if (title !== undefined && /extension|plugin/i.test(title)) {

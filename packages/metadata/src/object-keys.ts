@@ -1,4 +1,4 @@
-import { error, warning } from "./finding.js";
+import { listing, warning } from "./finding.js";
 import type { Finding, Severity } from "./finding.js";
 import { childPath } from "./json-path.js";
 
@@ -6,8 +6,12 @@ export interface KeyRules {
   /** Where the keys live, for messages: "the root", "vm". */
   where: string;
   allowed: readonly string[];
-  /** Error where Desktop rejects unknown keys, warning where it merely ignores them. */
-  severity: Severity;
+  /**
+   * `warning` where Desktop ignores unknown keys; `marketplace` where Desktop ignores them but
+   * `docker extension validate` (the Marketplace's check) refuses them: the root, whose schema
+   * has additionalProperties false.
+   */
+  severity: Extract<Severity, "warning"> | "marketplace";
   /** Fix text for unknown keys people are known to write, by lower-case key. */
   hints?: Readonly<Record<string, string>>;
   /** Keys another finding already explains. */
@@ -17,13 +21,16 @@ export interface KeyRules {
 /** One finding per key of `object` that `rules` do not allow, located at that key. */
 export function unknownKeyFindings(object: Record<string, unknown>, path: string, rules: KeyRules): Finding[] {
   const allowedList = rules.allowed.join(", ");
-  const consequence = rules.severity === "error" ? "Docker Desktop rejects it" : "Docker Desktop ignores it";
+  const consequence =
+    rules.severity === "marketplace"
+      ? "Docker Desktop ignores it, but docker extension validate and the Marketplace refuse it"
+      : "Docker Desktop ignores it";
   const findings: Finding[] = [];
   for (const key of Object.keys(object)) {
     if (rules.allowed.includes(key) || rules.skip?.includes(key)) continue;
     const message = `Unknown key "${key}" in ${rules.where}: ${consequence} (allowed: ${allowedList})`;
-    const report = rules.severity === "error" ? error : warning;
-    findings.push(report(childPath(path, key), message, fixFor(key, rules)));
+    const finding = warning(childPath(path, key), message, fixFor(key, rules));
+    findings.push(rules.severity === "marketplace" ? listing(finding) : finding);
   }
   return findings;
 }

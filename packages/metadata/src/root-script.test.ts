@@ -15,7 +15,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "dext-root-script-"));
   await cp(fixture, join(work, "extensions", "good"), { recursive: true });
   await cp(fixture, join(work, "extensions", "bad"), { recursive: true });
-  const tab = { title: "T", root: "ui", src: "index.html" };
+  const tab = { title: "T", root: "/ui", src: "/index.html" };
   await writeFile(join(work, "extensions", "bad", "metadata.json"), JSON.stringify({ ui: { "dashboard-tab": tab } }));
   await mkdir(join(work, "elsewhere"));
 });
@@ -35,11 +35,11 @@ function pnpmDext(cwd: string, ...args: string[]): { status: number | null; stdo
 it("validates a folder given relative to where the command was run, not to the repository root", () => {
   const good = pnpmDext(work, "validate", "extensions/good");
   expect(good.stderr).toBe("");
-  expect(good.stdout).toBe("extensions/good: valid, no findings (metadata.json, Dockerfile with context extensions/good)\n");
+  expect(good.stdout).toBe("extensions/good: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context extensions/good)\n");
   expect(good.status).toBe(0);
 
   const bad = pnpmDext(join(work, "elsewhere"), "validate", "../extensions/bad");
-  expect(bad.stdout).toContain('error $.ui["dashboard-tab"].root: ');
+  expect(bad.stdout).toContain('error [desktop] $.ui["dashboard-tab"].src: ');
   expect(bad.stdout).toContain("../extensions/bad: invalid");
   expect(bad.status).toBe(1);
 });

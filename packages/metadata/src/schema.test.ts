@@ -14,9 +14,13 @@ const schema = JSON.parse(readFileSync(join(packageDir, "schema", "metadata.sche
 const ajv = new Ajv({ allErrors: true });
 const schemaAccepts = ajv.compile(schema);
 
-/** The schema and validateMetadata must agree on valid vs invalid (warnings are the validator's extra). */
+/**
+ * The schema and validateMetadata must agree on valid vs invalid (warnings are the validator's
+ * extra). The schema is the strict verdict, docker extension validate's: no root key but icon,
+ * ui, vm and host, so it is compared with the `--marketplace` verdict.
+ */
 function expectAgreement(name: string, document: unknown): void {
-  const valid = validateMetadata(document).valid;
+  const valid = validateMetadata(document, { marketplace: true }).valid;
   expect(schemaAccepts(document), `${name}: validateMetadata says ${valid ? "valid" : "invalid"}`).toBe(valid);
 }
 
@@ -37,7 +41,7 @@ describe("the published JSON Schema", () => {
     expectAgreement(name, document);
   });
 
-  it.each(metadataFixtures("broken"))("rejects the broken fixture %s, as validateMetadata does", (name, document) => {
+  it.each([...metadataFixtures("marketplace"), ...metadataFixtures("broken")])("rejects the broken or Marketplace-refused fixture %s, as validateMetadata does", (name, document) => {
     expect(schemaAccepts(document)).toBe(false);
     expectAgreement(name, document);
   });
@@ -74,5 +78,11 @@ describe("the published JSON Schema", () => {
     const document = { vm: { image: "${DESKTOP_PLUGIN_IMAGE}", exposes: { socket } } };
     expect(schemaAccepts(document)).toBe(true);
     expect(validateMetadata(document).valid).toBe(false);
+  });
+
+  it("accepts a relative root and relative host binary paths, which Desktop reads from the image root", () => {
+    const document = { ui: { "dashboard-tab": { title: "T", root: "ui", src: "index.html" } }, host: { binaries: [{ linux: [{ path: "bin/tool" }] }] } };
+    expect(schemaAccepts(document)).toBe(true);
+    expect(validateMetadata(document, { marketplace: true }).valid).toBe(true);
   });
 });

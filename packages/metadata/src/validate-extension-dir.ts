@@ -12,8 +12,8 @@ import { invalidJsonFinding } from "./check-metadata-text.js";
 import { InputError } from "./errors.js";
 import { shortPath } from "./display-path.js";
 import { readOptionalText, resolveContext } from "./extension-sources.js";
-import { hasErrors, warning } from "./finding.js";
-import type { Finding } from "./finding.js";
+import { applyVerdict, hasErrors, warning } from "./finding.js";
+import type { Finding, VerdictOptions } from "./finding.js";
 import { imageContents } from "./image-contents.js";
 import type { ImageContents } from "./image-contents.js";
 import { metadataRefs } from "./metadata-refs.js";
@@ -24,7 +24,7 @@ import { validateLabels } from "./validate-labels.js";
 import type { LabelSet } from "./validate-labels.js";
 import { validateMetadata } from "./validate-metadata.js";
 
-export interface ExtensionDirOptions {
+export interface ExtensionDirOptions extends VerdictOptions {
   /** Default `<dir>/Dockerfile`; when given, it must exist. */
   dockerfile?: string;
   /** The docker build context; default: detected from the Dockerfile's COPY sources. */
@@ -49,6 +49,8 @@ export interface ExtensionReport {
 /**
  * Validates an extension folder as Docker Desktop and the Marketplace would see the image built
  * from it: metadata.json, the Dockerfile (labels, what it copies, how it builds) and the compose file.
+ * Errors are what Desktop refuses or breaks on; Marketplace findings are warnings unless
+ * `options.marketplace`.
  * @throws {MetadataReadError} when the folder or metadata.json is missing or unreadable
  * @throws {InputError} when an explicitly given Dockerfile or context does not exist, or the
  * Dockerfile is not a regular file or over MAX_DOCKERFILE_BYTES
@@ -121,14 +123,15 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
   }
 
   append(findings, sortByPlace(located));
+  const settled = applyVerdict(findings, options);
   return {
     dir,
     metadataPath,
     dockerfilePath: model === undefined ? undefined : dockerfilePath,
     context: context === undefined ? undefined : shortPath(context),
     composePath,
-    valid: !hasErrors(findings),
-    findings,
+    valid: !hasErrors(settled),
+    findings: settled,
   };
 }
 

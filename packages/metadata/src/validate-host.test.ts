@@ -26,9 +26,10 @@ describe("host.binaries", () => {
     expectOnlyFinding(withBinaries(["/darwin/tool"]), { severity: "error", path: "$.host.binaries[0]" });
   });
 
-  it("rejects platform keys other than darwin, windows and linux, suggesting Desktop's name for Node's win32", () => {
+  it("refuses (--marketplace) platform keys other than darwin, windows and linux, suggesting Desktop's name for Node's win32", () => {
     expectOnlyFinding(withBinaries([{ ...validEntry, win32: [{ path: "/windows/tool.exe" }] }]), {
       severity: "error",
+      scope: "marketplace",
       path: "$.host.binaries[0].win32",
       fix: 'Rename it to "windows".',
     });
@@ -38,12 +39,14 @@ describe("host.binaries", () => {
     expectOnlyFinding(withBinaries([{ darwin: { path: "/darwin/tool" } }]), { severity: "error", path: "$.host.binaries[0].darwin" });
   });
 
-  it("rejects a relative binary path, locating it by index", () => {
+  // Desktop copies binaries out of the image as it copies the UI root, reading paths from "/" (inferred).
+  it("warns about a relative binary path, reading it from the image root, located by index", () => {
     const entry = { ...validEntry, darwin: [{ path: "/darwin/tool" }, { path: "darwin/other" }] };
     expectOnlyFinding(withBinaries([entry]), {
-      severity: "error",
+      severity: "warning",
       path: "$.host.binaries[0].darwin[1].path",
-      fix: 'Use "/darwin/other".',
+      message: "as /darwin/other",
+      fix: 'Write "/darwin/other"',
     });
   });
 

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { append } from "./append.js";
 import { error, warning } from "./finding.js";
 import type { Finding } from "./finding.js";
@@ -58,7 +59,9 @@ function entryFindings(value: unknown, path: string, seen: Map<string, string>):
     ...unknownKeyFindings(entry, path, {
       where: "a host.binaries entry",
       allowed: PLATFORMS,
-      severity: "error",
+      // Desktop reads the three platforms it knows (inferred); the schema of docker extension
+      // validate allows no other key.
+      severity: "marketplace",
       hints: PLATFORM_HINTS,
     }),
   );
@@ -105,11 +108,13 @@ function binaryFindings(value: unknown, path: string, platform: HostPlatform, se
   if (file === undefined) return findings;
 
   if (!file.startsWith("/")) {
+    // Desktop copies the binaries out of a container of the image, where a path is read from
+    // "/" as docker cp reads it (inferred: no published extension seen writes it this way).
     findings.push(
-      error(
+      warning(
         filePath,
-        `"${file}" must be an absolute path in the image filesystem`,
-        `Use "/${file.replace(/^[./\\]+/, "")}".`,
+        `"${file}" is relative; Docker Desktop reads it from the image root, as ${posix.resolve("/", file)}`,
+        `Write "${posix.resolve("/", file)}" so it reads as the path in the image it is.`,
       ),
     );
   }

@@ -1,6 +1,6 @@
-import { CATEGORIES, LABELS, PLACEHOLDER, REQUIRED_LABELS, ALL_LABELS } from "./extension-labels.js";
-import { error, findingAt, warning } from "./finding.js";
-import type { FileLocation, Finding, Severity } from "./finding.js";
+import { CATEGORIES, DESKTOP_LABELS, LABELS, PLACEHOLDER, REQUIRED_LABELS, ALL_LABELS } from "./extension-labels.js";
+import { applyVerdict, error, findingAt, listing, warning } from "./finding.js";
+import type { FileLocation, Finding, Scope, Severity, VerdictOptions } from "./finding.js";
 import { editDistance, httpUrl, linkListProblem } from "./label-values.js";
 import { isSemverOrRange } from "./semver-range.js";
 
@@ -30,48 +30,67 @@ export function locatedFinding(severity: Severity, at: LabelLocation, message: s
   return findingAt(severity, at, message, fix);
 }
 
-/** Checks the extension labels: the required set, each format, and what the Marketplace refuses. */
-export function validateLabels(set: LabelSet): Finding[] {
+/**
+ * Checks the extension labels: what Desktop needs (title, description, vendor, api.version) and,
+ * as Marketplace findings (errors with `marketplace`, warnings otherwise), what the listing needs.
+ */
+export function validateLabels(set: LabelSet, options: VerdictOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const isSet = (name: string): boolean => set.labels.has(name) || (set.unknown?.has(name) ?? false);
 
   for (const name of REQUIRED_LABELS) {
     if (isSet(name)) continue;
-    findings.push(
-      locatedFinding("error", set.missingAt, `The required label ${name} is missing; docker extension validate and the Marketplace refuse the image`, `Add ${name}="…" to the LABEL instruction of the final stage (dext labels prints a block to paste).`),
-    );
+    const fix = `Add ${name}="…" to the LABEL instruction of the final stage (dext labels prints a block to paste).`;
+    if (DESKTOP_LABELS.includes(name)) {
+      findings.push(locatedFinding("error", set.missingAt, `The required label ${name} is missing; Docker Desktop does not list an extension without it, and docker extension validate refuses the image`, fix));
+    } else {
+      findings.push(listing(locatedFinding("error", set.missingAt, `The label ${name} is missing; docker extension validate and the Marketplace require it (Docker Desktop installs the image without it)`, fix)));
+    }
   }
   if (!isSet(LABELS.categories)) {
     findings.push(
-      locatedFinding("warning", set.missingAt, `The label ${LABELS.categories} is missing, so the Marketplace cannot list the extension under a category`, `Add ${LABELS.categories}="utility-tools" (comma list of: ${CATEGORIES.join(", ")}).`),
+      listing(locatedFinding("error", set.missingAt, `The label ${LABELS.categories} is missing, so the Marketplace cannot list the extension under a category`, `Add ${LABELS.categories}="utility-tools" (comma list of: ${CATEGORIES.join(", ")}).`)),
     );
   }
 
   for (const [name, { value, at }] of set.labels) {
     const problem = labelProblem(name, value);
-    if (problem !== undefined) findings.push(locatedFinding(problem.severity, at, problem.message, problem.fix));
+    if (problem === undefined) continue;
+    const finding = locatedFinding(problem.severity, at, problem.message, problem.fix);
+    findings.push(problem.scope === "marketplace" ? listing(finding) : finding);
   }
-  return findings;
+  return applyVerdict(findings, options);
 }
 
 interface Problem {
   severity: Severity;
+  scope: Scope;
   message: string;
   fix: string;
 }
 
 function labelProblem(name: string, value: string): Problem | undefined {
-  const bad = (message: string, fix: string): Problem => ({ severity: "error", message: `${name} ${message}`, fix });
-  if (PLACEHOLDER.test(value)) return bad("still holds a placeholder from dext labels", "Replace the <fill in: …> text with the real value.");
+  // What Desktop itself reads is a Desktop error; the rest is the Marketplace's listing.
+  const scope: Scope = DESKTOP_LABELS.includes(name) ? "desktop" : "marketplace";
+  const bad = (message: string, fix: string): Problem => ({ severity: "error", scope, message: `${name} ${message}`, fix });
+  const unlisted = (message: string, fix: string): Problem => ({ ...bad(message, fix), scope: "marketplace" });
+  if (PLACEHOLDER.test(value) && name !== LABELS.apiVersion) {
+    // Desktop shows the text as it is; only a listing would publish it.
+    return unlisted("still holds a placeholder from dext labels", "Replace the <fill in: …> text with the real value.");
+  }
   if (value.trim() === "") {
     if (name === LABELS.accountInfo) return undefined;
-    return bad("is empty; the Marketplace refuses empty label values", "Give it a value, or remove the label if it is optional.");
+    // Desktop's four: an empty value reads as a missing label (inferred from the documented
+    // "Desktop considers the extension invalid" for missing ones). Docker's own template leaves
+    // the Marketplace labels empty, and Desktop installs it.
+    if (scope === "desktop") return bad("is empty; Docker Desktop needs a value, as for a missing label", "Give it a value.");
+    return bad("is empty; the Marketplace refuses empty label values (Docker Desktop installs the image)", "Give it a value, or remove the label if it is optional.");
   }
 
   switch (name) {
     case LABELS.title:
       return /extension/i.test(value)
-        ? bad(`"${value}" contains the word "extension", which the Marketplace refuses in titles`, "Name the tool itself, e.g. \"Disk usage\" rather than \"Disk usage extension\".")
+        ? unlisted(`"${value}" contains the word "extension", which the Marketplace refuses in titles`, "Name the tool itself, e.g. \"Disk usage\" rather than \"Disk usage extension\".")
         : undefined;
     case LABELS.apiVersion:
       return value.length <= MAX_RANGE_LENGTH && isSemverOrRange(value)
@@ -128,7 +147,7 @@ function unknownLabelProblem(name: string): Problem | undefined {
   const lastSegment = (label: string): string => label.slice(label.lastIndexOf(".") + 1);
   const near = ALL_LABELS.find((known) => lastSegment(known) === lastSegment(name) || editDistance(name, known, 3) <= 3);
   if (near === undefined) return undefined;
-  return { severity: "warning", message: `${name} is not a label Docker Desktop reads`, fix: `Rename it to ${near}.` };
+  return { severity: "warning", scope: "desktop", message: `${name} is not a label Docker Desktop reads`, fix: `Rename it to ${near}.` };
 }
 
 function short(value: string): string {

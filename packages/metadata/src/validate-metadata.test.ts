@@ -34,32 +34,34 @@ describe("validateMetadata", () => {
     expectOnlyFinding(value, { severity: "error", path: "$", message: `found ${label}` });
   });
 
-  it("rejects an unknown root key, naming it and the allowed keys", () => {
-    const result = validateMetadata({ ...(SAMPLE as object), extra: true });
-    expect(result.valid).toBe(false);
-    expect(result.findings).toEqual([
-      {
-        severity: "error",
-        path: "$.extra",
-        message: 'Unknown key "extra" in the root: Docker Desktop rejects it (allowed: icon, ui, vm, host)',
-        fix: 'Remove "extra".',
-      },
-    ]);
+  it("reports an unknown root key as a Marketplace rule: Desktop ignores it, docker extension validate refuses it", () => {
+    const finding = {
+      scope: "marketplace",
+      path: "$.extra",
+      message: 'Unknown key "extra" in the root: Docker Desktop ignores it, but docker extension validate and the Marketplace refuse it (allowed: icon, ui, vm, host)',
+      fix: 'Remove "extra".',
+    };
+    const desktop = validateMetadata({ ...(SAMPLE as object), extra: true });
+    expect(desktop.valid).toBe(true);
+    expect(desktop.findings).toEqual([{ severity: "warning", ...finding }]);
+    const listed = validateMetadata({ ...(SAMPLE as object), extra: true }, { marketplace: true });
+    expect(listed.valid).toBe(false);
+    expect(listed.findings).toEqual([{ severity: "error", ...finding }]);
   });
 
   it("points misplaced root keys to the image label that carries them", () => {
-    expectOnlyFinding({ ...(SAMPLE as object), description: "d" }, { severity: "error", fix: "org.opencontainers.image.description" });
+    expectOnlyFinding({ ...(SAMPLE as object), description: "d" }, { severity: "error", scope: "marketplace", fix: "org.opencontainers.image.description" });
   });
 
   it("suggests the right spelling for a root key written in the wrong case", () => {
     expectOnlyFinding(
       { vm: { composefile: "compose.yaml" }, UI: { "dashboard-tab": { title: "T", root: "/ui", src: "index.html" } } },
-      { severity: "error", path: "$.UI", fix: 'Rename "UI" to "ui"; keys are case-sensitive.' },
+      { severity: "error", scope: "marketplace", path: "$.UI", fix: 'Rename "UI" to "ui"; keys are case-sensitive.' },
     );
   });
 
   it("does not take inherited Object members for hints", () => {
-    expectOnlyFinding({ ...(SAMPLE as object), constructor: 1 }, { severity: "error", fix: /^Remove "constructor"\.$/ });
+    expectOnlyFinding({ ...(SAMPLE as object), constructor: 1 }, { severity: "error", scope: "marketplace", fix: /^Remove "constructor"\.$/ });
   });
 
   it("warns when nothing would be installed", () => {
@@ -73,12 +75,13 @@ describe("validateMetadata", () => {
   });
 });
 
-describe("the 2021 plugin format", () => {
-  it("is reported as one error naming the legacy keys and the modern replacements", () => {
+describe("the format before February 2022 (desktop-plugin-version, name, provider)", () => {
+  it("is reported as one Marketplace finding naming the old keys and the modern replacements", () => {
     const finding = expectOnlyFinding(LEGACY, {
       severity: "error",
+      scope: "marketplace",
       path: "$",
-      message: /2021 Docker Desktop plugin format \(name, provider, desktop-plugin-version\).*no longer accepts/,
+      message: /before February 2022 \(name, provider, desktop-plugin-version\); Docker Desktop ignores these keys, but docker extension validate and the Marketplace refuse them/,
       fix: "icon, ui, vm and host",
     });
     expect(finding.fix).toMatch(/org\.opencontainers\.image\.title/);
@@ -86,7 +89,7 @@ describe("the 2021 plugin format", () => {
 
   it("is recognised from desktop-plugin-version alone", () => {
     const { name: _name, provider: _provider, ...versionOnly } = LEGACY;
-    expectOnlyFinding(versionOnly, { severity: "error", path: "$", message: "2021" });
+    expectOnlyFinding(versionOnly, { severity: "error", scope: "marketplace", path: "$", message: "before February 2022 (desktop-plugin-version)" });
   });
 
   it("still reports real problems in its sections and other unknown keys", () => {
@@ -94,8 +97,17 @@ describe("the 2021 plugin format", () => {
     expect(validateMetadata(broken).findings.map((finding) => finding.path)).toEqual(["$", "$.extra", "$.vm"]);
   });
 
-  it("is not assumed from a lone name key, which gets a plain unknown-key error", () => {
-    expectOnlyFinding({ ...(SAMPLE as object), name: "x" }, { severity: "error", path: "$.name", fix: "image.title" });
+  it("is not assumed from a lone name key, which gets a plain unknown-key finding", () => {
+    expectOnlyFinding({ ...(SAMPLE as object), name: "x" }, { severity: "error", scope: "marketplace", path: "$.name", fix: "image.title" });
+  });
+
+  it("is not assumed from name and provider without desktop-plugin-version: two extra keys, which a published extension shipped and Desktop installed", () => {
+    const result = validateMetadata({ ...(SAMPLE as object), name: "x", provider: "y" });
+    expect(result.valid).toBe(true);
+    expect(result.findings.map(({ severity, scope, path }) => [severity, scope, path])).toEqual([
+      ["warning", "marketplace", "$.name"],
+      ["warning", "marketplace", "$.provider"],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { append } from "./append.js";
-import { error, warning } from "./finding.js";
-import type { Finding, ValidationResult } from "./finding.js";
+import { applyVerdict, error, hasErrors, warning } from "./finding.js";
+import type { Finding, ValidationResult, VerdictOptions } from "./finding.js";
 import { describeValue, isRecord } from "./json-value.js";
 import { LEGACY_KEYS, legacyFormatFinding } from "./legacy-format.js";
 import { unknownKeyFindings } from "./object-keys.js";
@@ -23,17 +23,20 @@ const ROOT_HINTS: Readonly<Record<string, string>> = {
   vendor: 'Remove "vendor"; use the image label org.opencontainers.image.vendor.',
   version: 'Remove "version"; version the extension by its image tag.',
   // Editors honour "$schema", but docker extension validate refuses every unknown root key.
+  // (Desktop ignores them: joycelin79/newman-extension shipped name and provider and installed;
+  // docker extension validate refused it for the Marketplace, "Additional property name is not allowed".)
   $schema:
     'Remove "$schema" and map @dext/metadata/schema.json to metadata.json in your editor settings (json.schemas in VS Code).',
 };
 
 /**
  * Checks a parsed metadata.json against the rules Docker Desktop applies, plus warnings for
- * things Desktop accepts but that rarely do what the author meant.
+ * things Desktop accepts but that rarely do what the author meant. With `marketplace`, the rules
+ * of `docker extension validate` (no root key but icon, ui, vm, host) are errors too.
  */
-export function validateMetadata(value: unknown): ValidationResult {
-  const findings = rootFindings(value);
-  if (findings.some((finding) => finding.severity === "error")) return { valid: false, findings };
+export function validateMetadata(value: unknown, options: VerdictOptions = {}): ValidationResult {
+  const findings = applyVerdict(rootFindings(value), options);
+  if (hasErrors(findings)) return { valid: false, findings };
   // Every rule above holds, so the object has the declared shape (plus ignorable extra keys).
   return { valid: true, metadata: value as ExtensionMetadata, findings };
 }
@@ -56,7 +59,7 @@ function rootFindings(value: unknown): Finding[] {
     ...unknownKeyFindings(value, "$", {
       where: "the root",
       allowed: ROOT_KEYS,
-      severity: "error",
+      severity: "marketplace",
       hints: ROOT_HINTS,
       // The legacy finding already explains these; repeating them would bury it.
       skip: legacy === undefined ? [] : LEGACY_KEYS,

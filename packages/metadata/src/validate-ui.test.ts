@@ -38,8 +38,13 @@ describe("ui", () => {
     expectOnlyFinding(withTab(tab), { severity: "error", path: `$.ui["dashboard-tab"].${key}`, message: "must be a non-empty string" });
   });
 
-  it("rejects a relative root and suggests the absolute folder", () => {
-    expectOnlyFinding(withTab({ ...validTab, root: "ui" }), { severity: "error", path: '$.ui["dashboard-tab"].root', fix: 'Use "/ui".' });
+  // Docker's multi-arch guide writes "root": "ui", and Desktop installs extensions that do.
+  it.each([
+    ["ui", "/ui"],
+    ["./ui", "/ui"],
+    ["ui/build", "/ui/build"],
+  ])("accepts the relative root %s as Desktop does, from the image root (%s), with a warning", (root, absolute) => {
+    expectOnlyFinding(withTab({ ...validTab, root }), { severity: "warning", path: '$.ui["dashboard-tab"].root', message: `as ${absolute}`, fix: `Write "${absolute}"` });
   });
 
   it("rejects an absolute src and suggests the relative one", () => {

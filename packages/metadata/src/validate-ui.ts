@@ -1,5 +1,6 @@
+import { posix } from "node:path";
 import { append } from "./append.js";
-import { error } from "./finding.js";
+import { error, warning } from "./finding.js";
 import type { Finding } from "./finding.js";
 import { childPath } from "./json-path.js";
 import { readObject, readString } from "./json-value.js";
@@ -55,11 +56,13 @@ function dashboardTabFindings(value: unknown, path: string): Finding[] {
   const rootFix = 'Name the UI folder in the image, e.g. "root": "/ui".';
   const root = readString(tab.root, rootPath, findings, "root", rootFix);
   if (root !== undefined && !root.startsWith("/")) {
+    // Desktop copies root out of the image from "/": Docker's own multi-arch guide and published
+    // extensions write "root": "ui", and Desktop installs them.
     findings.push(
-      error(
+      warning(
         rootPath,
-        `root "${root}" must be an absolute folder in the image`,
-        `Use "/${root.replace(/^\.?\/*/, "")}".`,
+        `root "${root}" is relative; Docker Desktop reads it from the image root, as ${posix.resolve("/", root)}`,
+        `Write "${posix.resolve("/", root)}" so it reads as the folder in the image it is.`,
       ),
     );
   }
