@@ -10,6 +10,11 @@ beforeAll(async () => {
   await mkdir(join(ctx, "ext", "ui"), { recursive: true });
   await writeFile(join(ctx, "ext", "metadata.json"), "{}");
   await writeFile(join(ctx, "ext", "ui", "index.html"), "<html></html>");
+  // The layout of Docker's own samples: metadata.json, the icon and ui/ at the context's top.
+  await mkdir(join(ctx, "ui"), { recursive: true });
+  await writeFile(join(ctx, "metadata.json"), "{}");
+  await writeFile(join(ctx, "docker.svg"), "<svg/>");
+  await writeFile(join(ctx, "ui", "index.html"), "<html></html>");
 });
 afterAll(() => rm(ctx, { recursive: true, force: true }));
 
@@ -37,6 +42,23 @@ describe("readImageLayout", () => {
   it("ignores copies from external images, which are not on this machine", async () => {
     const layout = await layoutOf("FROM node\nCOPY --from=alpine:3 /bin/sh /bin/sh\n");
     expect(layout.entries).toEqual([]);
+  });
+
+  it("puts a file copied to . or to an existing folder inside it, as Docker does (Docker's samples: COPY metadata.json .)", async () => {
+    const layout = await layoutOf("FROM alpine\nCOPY metadata.json .\nCOPY docker.svg .\nCOPY ui ui\nCOPY ext/metadata.json /usr/local/bin\nWORKDIR /srv\nCOPY docker.svg ./\nCOPY metadata.json /ui\n");
+    expect(hostPathFor(layout, "/metadata.json")).toBe(join(ctx, "metadata.json"));
+    expect(hostPathFor(layout, "/docker.svg")).toBe(join(ctx, "docker.svg"));
+    expect(hostPathFor(layout, "/srv/docker.svg")).toBe(join(ctx, "docker.svg"));
+    expect(hostPathFor(layout, "/usr/local/bin/metadata.json")).toBe(join(ctx, "ext", "metadata.json"));
+    // ui was copied as a folder, so a file copied onto /ui lands inside it.
+    expect(hostPathFor(layout, "/ui/metadata.json")).toBe(join(ctx, "metadata.json"));
+    expect(hostPathFor(layout, "/ui/index.html")).toBe(join(ctx, "ui", "index.html"));
+  });
+
+  it("still renames a file copied onto a path that is not a folder", async () => {
+    const layout = await layoutOf("FROM alpine\nCOPY metadata.json /extension.json\nWORKDIR /app\nCOPY docker.svg icon.svg\n");
+    expect(hostPathFor(layout, "/extension.json")).toBe(join(ctx, "metadata.json"));
+    expect(hostPathFor(layout, "/app/icon.svg")).toBe(join(ctx, "docker.svg"));
   });
 
   it("resolves relative destinations against WORKDIR and expands ARG and ENV", async () => {

@@ -29,6 +29,8 @@ export interface ImageLayout {
 interface Stage {
   name: string | undefined;
   workdir: string;
+  /** Folders this stage's WORKDIR instructions created (Docker creates each one). */
+  workdirs: Set<string>;
   env: Map<string, string>;
   entries: LayoutEntry[];
   cmd: string[] | undefined;
@@ -60,6 +62,23 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Folders every common base image has: a file copied onto one of them lands inside it. */
+const baseImageFolders = new Set([
+  "/", "/bin", "/sbin", "/etc", "/home", "/lib", "/media", "/mnt", "/opt", "/root", "/run", "/srv", "/tmp",
+  "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/local", "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib", "/usr/share",
+  "/var", "/var/lib", "/var/log", "/var/run", "/var/cache",
+]);
+
+/**
+ * True when `path` is a folder in the image at this point of the build, so that `COPY file path`
+ * puts the file inside it, as Docker does (`COPY metadata.json .` with WORKDIR / is /metadata.json):
+ * a base image folder, a WORKDIR, or a folder an earlier copy made or filled.
+ */
+function isImageFolder(stage: Stage, path: string): boolean {
+  if (baseImageFolders.has(path) || stage.workdirs.has(path)) return true;
+  return stage.entries.some((entry) => entry.imagePath.startsWith(path === "/" ? "/" : `${path}/`) || (entry.imagePath === path && isDirectory(entry.hostPath)));
 }
 
 function instructionFlags(instruction: Instruction): [string, string][] {
@@ -131,6 +150,7 @@ export async function readImageLayout(dockerfilePath: string, contextDir: string
         stage = {
           name: words[1]?.toUpperCase() === "AS" ? words[2] : undefined,
           workdir: from?.workdir ?? "/",
+          workdirs: new Set(from?.workdirs ?? []),
           env: new Map(from?.env ?? []),
           entries: [...(from?.entries ?? [])],
           cmd: from?.cmd,
@@ -142,6 +162,7 @@ export async function readImageLayout(dockerfilePath: string, contextDir: string
       if (stage === undefined) continue;
       if (keyword === "WORKDIR") {
         stage.workdir = posix.resolve(stage.workdir, expandVariables(splitShellWords(content).join(" "), vars));
+        stage.workdirs.add(stage.workdir);
       } else if (keyword === "ENV") {
         const words = splitShellWords(content);
         const pairs = words.some((word) => word.includes("=")) ? words.map((word) => word.split(/=(.*)/s)) : [[words[0], words.slice(1).join(" ")]];
@@ -162,7 +183,7 @@ export async function readImageLayout(dockerfilePath: string, contextDir: string
         const source = from === undefined ? undefined : stages.find((s) => s.name === expandVariables(from, vars));
         if (from !== undefined && source === undefined) continue; // an external image: nothing on this machine
         const base = posix.resolve(stage.workdir, dest);
-        const intoFolder = dest.endsWith("/") || expanded.length > 1;
+        const intoFolder = dest.endsWith("/") || dest === "." || dest.endsWith("/.") || expanded.length > 1 || isImageFolder(stage, base);
         for (const src of expanded) {
           const hostPath = source === undefined ? contextSource(contextDir, src, `${dockerfilePath}:${line}`) : stageSourceToHost(source, posix.resolve(source.workdir, src));
           if (hostPath === undefined) continue;
