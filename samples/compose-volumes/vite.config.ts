@@ -14,5 +14,7 @@ export default defineConfig({
   plugins: [react(), preactCompat(), muiWithoutCssVariables()],
   resolve: { conditions: ["@dext/source", ...defaultClientConditions] },
   build: { outDir: "../dist/ui", emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 1_000 },
-  server: { port: 3000, strictPort: true },
+  // Each sample has its own dev port, so their dev servers run side by side; `make dev-ui` points
+  // Docker Desktop at it (strictPort: a server elsewhere would not be the tab Desktop loads).
+  server: { port: 3010, strictPort: true },
 });

@@ -11,6 +11,8 @@ Options:
   --host <addr>     Address to listen on (default 127.0.0.1)
   --context <dir>   Build context of the extensions' Dockerfiles (default: found automatically)
   --image <ref>     Install a built extension image (repeatable; needs a Docker engine at DOCKER_HOST)
+  --dev             Dev mode for folders: each UI from its own Vite dev server behind its tab (HMR),
+                    each node VM service under node --watch, rebuilt by its watch:backend script
   -h, --help        Show this help
 `;
 
@@ -26,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: "string" },
         context: { type: "string" },
         image: { type: "string", multiple: true },
+        dev: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -52,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     folders: positionals,
     images,
     port,
+    dev: values.dev === true,
     ...(values.host === undefined ? {} : { hostname: values.host }),
     ...(values.context === undefined ? {} : { context: values.context }),
   });

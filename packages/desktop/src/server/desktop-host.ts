@@ -9,9 +9,12 @@ import { slugFor } from "./extension-folder.js";
 import { installFromImage } from "./image-extension.js";
 import { loadPageAssets } from "./page-assets.js";
 import { ProcessGroups } from "./process-group.js";
-import { hostNamesFor, policyFor } from "./request-guard.js";
+import { hostNamesFor, policyFor, refuseForeign } from "./request-guard.js";
 import { watchUiFolders } from "./ui-watcher.js";
-import type { Server } from "node:http";
+import { findViteConfig, startDevUi } from "./dev-ui-server.js";
+import { proxyDevUpgrade } from "./dev-proxy.js";
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
 import type { ExtensionSummary } from "../protocol/index.js";
 import type { HostEvent } from "./host-server.js";
 import type { InstalledExtension } from "./installed-extension.js";
@@ -28,6 +31,11 @@ export interface DesktopHostOptions {
   /** Build context for every folder, when the automatic search does not fit. */
   context?: string;
   log?: (line: string) => void;
+  /**
+   * Dev mode, for folders: each extension's UI comes from its own Vite dev server (HMR inside the
+   * tab, the client still injected) and its VM service restarts on change.
+   */
+  dev?: boolean;
 }
 
 export interface DesktopHost {
@@ -65,6 +73,23 @@ function listen(server: Server, port: number, hostname: string): Promise<number>
   });
 }
 
+/** Starts a folder extension's Vite dev server for dev mode; undefined (and the built UI served) when it has none or it fails. */
+async function devUiFor(extension: InstalledExtension, groups: ProcessGroups, log: (line: string) => void): Promise<number | undefined> {
+  if (extension.folder === undefined || extension.metadata.ui?.["dashboard-tab"] === undefined) return undefined;
+  if ((await findViteConfig(extension.folder)) === undefined) {
+    log(`dev: no vite.config in ${extension.folder}; serving its built UI, reloaded on change`);
+    return undefined;
+  }
+  try {
+    const server = await startDevUi({ folder: extension.folder, base: `/x/${extension.id}/ui/`, groups, log });
+    log(`dev: Vite dev server on 127.0.0.1:${server.port}, behind the tab (HMR, client injected)`);
+    return server.port;
+  } catch (error) {
+    log(`dev: Vite did not start, serving the built UI: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
 /**
  * Installs the extensions and serves the dashboard. Each extension gets an origin of its own (a
  * port of its own) and a secret of its own, as each gets its own webview and client in Desktop,
@@ -97,6 +122,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
   const chromeOrigins = hostNamesFor(dashboardPort, hostname).map((host) => `http://${host}`);
 
   const extensions: InstalledExtension[] = [];
+  const devServed = new Set<string>();
   const origins = new Map<string, string>();
   const taken = new Set<string>();
   const sources = [
@@ -107,7 +133,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     const extensionLog = (line: string) => log(`[${id}] ${line}`);
     let installed: InstalledExtension;
     try {
-      const installOptions = { id, stateDir: join(stateRoot, id), groups, ...(options.context === undefined ? {} : { context: options.context }), log: extensionLog };
+      const installOptions = { id, stateDir: join(stateRoot, id), groups, ...(options.context === undefined ? {} : { context: options.context }), log: extensionLog, dev: options.dev === true };
       installed = kind === "folder" ? await installFromFolder(ref, installOptions) : await installFromImage(ref, installOptions);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -118,10 +144,25 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     extensions.push(installed);
     for (const problem of installed.problems) extensionLog(`problem: ${problem}`);
     let policy: CallerPolicy = { hosts: new Set(), origins: new Set(), token: newToken() };
-    const site = { extension: installed, get policy() { return policy; }, chromeOrigins, groups, log: extensionLog };
+    const devUiPort = options.dev === true ? await devUiFor(installed, groups, extensionLog) : undefined;
+    if (devUiPort !== undefined) devServed.add(id);
+    const site = { extension: installed, get policy() { return policy; }, chromeOrigins, groups, log: extensionLog, devUiPort };
     const server = createGuardedServer(() => policy, extensionLog, (request, response, pathname) =>
       routeExtension(site, request, response, pathname, async () => (await assets).pageScript),
     );
+    if (devUiPort !== undefined) {
+      server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+        // Vite's HMR socket, checked as every request is: this server's Host, its own Origin, its UI path.
+        const refused = refuseForeign(request, policy);
+        const path = new URL(request.url ?? "/", "http://host").pathname;
+        if (refused !== undefined || !path.startsWith(`/x/${id}/ui/`)) {
+          extensionLog(`refused upgrade ${request.url ?? ""}: ${refused?.message ?? "not a UI path"}`);
+          socket.end("HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+          return;
+        }
+        proxyDevUpgrade(devUiPort, request, socket, head);
+      });
+    }
     servers.push(server);
     const port = await listen(server, 0, hostname);
     policy = policyFor(port, hostname, policy.token);
@@ -132,6 +173,8 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
 
   const uiFolders = new Map<string, string>();
   for (const extension of extensions) {
+    // A tab on its dev server updates itself (HMR); a reload would only lose its state.
+    if (devServed.has(extension.id)) continue;
     const root = extension.metadata.ui?.["dashboard-tab"]?.root;
     const folder = root === undefined ? undefined : await extension.resolveImagePath(root).catch(() => undefined);
     if (folder !== undefined) uiFolders.set(extension.id, folder);

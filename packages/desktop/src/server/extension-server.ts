@@ -8,6 +8,7 @@ import { streamExec } from "./exec-stream.js";
 import { hostExecSpec } from "./host-binaries.js";
 import { cookie, decodePathPart, readJsonBody, sendError, sendJson } from "./http-helpers.js";
 import { injectClient } from "./inject-client.js";
+import { proxyToDevUi } from "./dev-proxy.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { refuseUnauthorized } from "./request-guard.js";
 import { proxyToSocket } from "./service-proxy.js";
@@ -28,6 +29,8 @@ export interface ExtensionSite {
   chromeOrigins: string[];
   groups: ProcessGroups;
   log: (line: string) => void;
+  /** Dev mode: the port of the extension's Vite dev server, which then answers for its UI. */
+  devUiPort?: number | undefined;
 }
 
 /** A process spec for an exec, or the reason there is none (answered as Desktop would: output on stderr, exit 127). */
@@ -56,6 +59,29 @@ function frameAncestors(site: ExtensionSite): string {
   return `frame-ancestors ${site.chromeOrigins.join(" ")}`;
 }
 
+function frameHeaders(site: ExtensionSite): Record<string, string> {
+  return { "content-security-policy": frameAncestors(site), "x-content-type-options": "nosniff" };
+}
+
+/** An extension's HTML page as the host serves it, from its files or from its dev server: the client and this run's secret injected. */
+function injectedPage(site: ExtensionSite, request: IncomingMessage, html: string): { body: string; headers: Record<string, string> } {
+  const { extension } = site;
+  const scheme = cookie(request, "dext-scheme");
+  const config: PageConfig = {
+    extensionId: extension.id,
+    image: extension.image,
+    apiBase: `/x/${extension.id}/api`,
+    token: site.policy.token,
+    chromeOrigins: site.chromeOrigins,
+    host: { platform: process.platform, arch: arch(), hostname: hostname() },
+    colorScheme: scheme === "dark" || scheme === "light" ? scheme : "system",
+  };
+  return {
+    body: injectClient(html, config, "/__dext/page.js"),
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer", ...frameHeaders(site) },
+  };
+}
+
 async function serveUi(site: ExtensionSite, rest: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const { extension } = site;
   const tab = extension.metadata.ui?.["dashboard-tab"];
@@ -67,23 +93,13 @@ async function serveUi(site: ExtensionSite, rest: string, request: IncomingMessa
   }
   const file = await extension.resolveImagePath(imagePath);
   if (file === undefined) return void sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id}`);
-  const headers = { "content-security-policy": frameAncestors(site), "x-content-type-options": "nosniff" };
+  const headers = frameHeaders(site);
   if (imagePath.endsWith(".html")) {
     const html = await readRegularFile(file).catch(() => undefined);
     if (html === undefined) return void sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id} (build the UI first?)`);
-    const scheme = cookie(request, "dext-scheme");
-    const config: PageConfig = {
-      extensionId: extension.id,
-      image: extension.image,
-      apiBase: `/x/${extension.id}/api`,
-      token: site.policy.token,
-      chromeOrigins: site.chromeOrigins,
-      host: { platform: process.platform, arch: arch(), hostname: hostname() },
-      colorScheme: scheme === "dark" || scheme === "light" ? scheme : "system",
-    };
-    const body = injectClient(html, config, "/__dext/page.js");
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer", ...headers });
-    response.end(body);
+    const page = injectedPage(site, request, html);
+    response.writeHead(200, page.headers);
+    response.end(page.body);
     return;
   }
   if (!(await sendFile(response, file, headers))) sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id}`);
@@ -139,7 +155,10 @@ export async function routeExtension(site: ExtensionSite, request: IncomingMessa
   }
   if (!pathname.startsWith(prefix)) return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
   const rest = pathname.slice(prefix.length);
-  if (method === "GET" && rest.startsWith("ui/")) return serveUi(site, rest.slice(3), request, response);
+  if (method === "GET" && rest.startsWith("ui/")) {
+    if (site.devUiPort !== undefined) return proxyToDevUi(site.devUiPort, request, response, (html) => injectedPage(site, request, html), frameHeaders(site));
+    return serveUi(site, rest.slice(3), request, response);
+  }
   if (method === "GET" && rest === "icon") return serveIcon(site, response);
   if (!rest.startsWith("api/") || !apis.has(rest.slice(4))) return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
   const refused = refuseUnauthorized(request, site.policy, { body: true });

@@ -2,6 +2,7 @@ import { lstat, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { findCommand } from "./find-command.js";
 import { LogBuffer } from "./log-buffer.js";
+import { isNodeCommand, withNodeWatch } from "./backend-watch.js";
 import { waitForSocket } from "./socket-ready.js";
 import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.js";
 import type { ChildProcess } from "node:child_process";
@@ -17,6 +18,8 @@ export interface FolderVmOptions {
   groups: ProcessGroups;
   log: (line: string) => void;
   startTimeoutMs?: number;
+  /** Dev mode: a node CMD runs under `node --watch` (restarted when its bundle changes). */
+  dev?: boolean;
 }
 
 function isIdle(command: readonly string[]): boolean {
@@ -52,9 +55,11 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   const command = extension.metadata.vm !== undefined && "image" in extension.metadata.vm ? extension.layout.command : undefined;
 
   if (command !== undefined && command.length > 0 && !isIdle(command)) {
-    const [file = "", ...args] = await Promise.all(command.map(mapPath));
+    const watched = options.dev === true && isNodeCommand(command);
+    const [file = "", ...mapped] = await Promise.all(command.map(mapPath));
+    const args = watched ? withNodeWatch(mapped) : mapped;
     state = { state: "starting", detail: [file, ...args].join(" ") };
-    const started = options.groups.spawn({ file, args, cwd, env });
+    const started = options.groups.spawn({ file, args, cwd, env }, watched ? "pipe" : "ignore-stdin");
     child = started;
     started.stdout?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
     started.stderr?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));

@@ -4,7 +4,9 @@ import { containedHostPath } from "./dockerfile-layout.js";
 import { metadataPathProblems } from "./metadata-paths.js";
 import { loadExtensionFolder } from "./extension-folder.js";
 import { startFolderVm } from "./folder-vm.js";
+import { isNodeCommand, nodeEntry, startWatchScript, watchScriptName } from "./backend-watch.js";
 import { installHostBinaries } from "./host-binaries.js";
+import type { ChildProcess } from "node:child_process";
 import type { ExtensionMetadata } from "@dext/metadata";
 import type { InstalledBinaries } from "./host-binaries.js";
 import type { ProcessGroups } from "./process-group.js";
@@ -26,6 +28,8 @@ export interface InstalledExtension {
   vm: VmRuntime | undefined;
   binaries: InstalledBinaries;
   problems: string[];
+  /** The extension folder it was installed from (folder mode only): dev mode runs its Vite there. */
+  folder?: string;
   stop(): Promise<void>;
 }
 
@@ -37,15 +41,50 @@ export interface InstallOptions {
   /** Every process the host starts joins these, so stopping the host ends them all. */
   groups: ProcessGroups;
   log: (line: string) => void;
+  /** Dev mode (folder installs): the VM service restarts on change; see startFolderVm. */
+  dev?: boolean;
+}
+
+type LoadedFolder = Awaited<ReturnType<typeof loadExtensionFolder>>;
+
+/**
+ * Dev mode: when the VM service is `node <bundle>`, starts the folder's `watch:backend` script and
+ * waits for its first build, since the Dockerfile's copy of the bundle exists only once it is built
+ * (the layout is read again until it does), and a bundle rewritten after Node started would restart it. Nothing happens for other commands or without the script.
+ */
+async function startBackendBuild(loaded: LoadedFolder, load: () => Promise<LoadedFolder>, options: InstallOptions): Promise<{ child: ChildProcess; loaded: LoadedFolder } | undefined> {
+  const command = loaded.metadata.vm !== undefined && "image" in loaded.metadata.vm ? loaded.layout.command : undefined;
+  const entry = command === undefined || !isNodeCommand(command) ? undefined : nodeEntry(command);
+  if (entry === undefined) return undefined;
+  const script = await startWatchScript(loaded.dir, options.groups, options.log);
+  if (script === undefined) return undefined;
+  const { child } = script;
+  // Its first build first, so Node does not start on an old bundle and restart right away; a
+  // builder that says nothing recognisable gets 20 s, then only the entry's presence counts.
+  await Promise.race([script.firstBuild, new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
+  const deadline = Date.now() + 60_000;
+  let current = loaded;
+  while ((await containedHostPath(current.layout, entry)) === undefined) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      options.log(`dev: ${watchScriptName} has not built ${entry}; starting the VM service anyway`);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    current = await load();
+  }
+  return { child, loaded: current };
 }
 
 /** Installs an extension from its folder: reads it as the image it builds, starts its VM service, copies its host binaries. */
 export async function installFromFolder(folder: string, options: InstallOptions): Promise<InstalledExtension> {
-  const loaded = await loadExtensionFolder(folder, options.context === undefined ? {} : { context: options.context });
+  const load = () => loadExtensionFolder(folder, options.context === undefined ? {} : { context: options.context });
+  let loaded = await load();
+  const builder = options.dev === true ? await startBackendBuild(loaded, load, options) : undefined;
+  if (builder !== undefined) loaded = builder.loaded;
   await mkdir(options.stateDir, { recursive: true });
   const resolveImagePath = (imagePath: string) => containedHostPath(loaded.layout, imagePath);
   const problems = metadataPathProblems(loaded.metadata);
-  const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, groups: options.groups, log: options.log });
+  const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, groups: options.groups, log: options.log, dev: options.dev === true });
   const binaries = await installHostBinaries(loaded.metadata, resolveImagePath, join(options.stateDir, "bin"));
   problems.push(...binaries.problems);
   if (loaded.metadata.vm !== undefined && "composefile" in loaded.metadata.vm) {
@@ -61,8 +100,10 @@ export async function installFromFolder(folder: string, options: InstallOptions)
     vm,
     binaries,
     problems,
+    folder: loaded.dir,
     stop: async () => {
       await vm?.stop();
+      if (builder !== undefined) await options.groups.end(builder.child);
     },
   };
 }
