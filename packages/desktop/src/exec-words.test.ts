@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { launchChromium } from "./testing/launch-chromium.js";
+import type { v1 } from "@docker/extension-api-client-types";
 import type { Browser, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.js";
 
@@ -62,8 +63,9 @@ const program: Record<Target, string> = { vm: "./argv.js", host: "argv", docker:
 async function argvOf(target: Target, cmd: string, args: string[], streamed: boolean): Promise<unknown> {
   return page.evaluate(
     async ([target, cmd, args, streamed]) => {
-      const dd = (window as unknown as { ddClient: Record<string, any> }).ddClient;
-      const exec = target === "docker" ? dd.docker.cli.exec : dd.extension[target].cli.exec;
+      const dd = (window as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
+      const exec = target === "docker" ? dd.docker.cli.exec : target === "vm" ? dd.extension.vm?.cli.exec : dd.extension.host?.cli.exec;
+      if (exec === undefined) throw new Error(`no ${target} exec`);
       if (!streamed) return JSON.parse((await exec(cmd, args)).stdout) as unknown;
       return new Promise((resolve, reject) => {
         let out = "";
@@ -103,9 +105,9 @@ describe.each(["buffered", "streamed"] as const)("exec words, %s", (mode) => {
 describe("a command line that does not parse", () => {
   it("fails like a command that ran and failed: the reason on stderr, exit code 2, nothing run", async () => {
     const failure = await page.evaluate(async () => {
-      const dd = (window as unknown as { ddClient: Record<string, any> }).ddClient;
+      const dd = (window as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
       try {
-        await dd.extension.vm.cli.exec("./argv.js", ['"unterminated']);
+        await dd.extension.vm?.cli.exec("./argv.js", ['"unterminated']);
         return undefined;
       } catch (error) {
         return error as { code: number; stdout: string; stderr: string };
