@@ -63,7 +63,7 @@ const program: Record<Target, string> = { vm: "./argv.js", host: "argv", docker:
 async function argvOf(target: Target, cmd: string, args: string[], streamed: boolean): Promise<unknown> {
   return page.evaluate(
     async ([target, cmd, args, streamed]) => {
-      const dd = (window as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
+      const dd = (globalThis as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
       const exec = target === "docker" ? dd.docker.cli.exec : target === "vm" ? dd.extension.vm?.cli.exec : dd.extension.host?.cli.exec;
       if (exec === undefined) throw new Error(`no ${target} exec`);
       if (!streamed) return JSON.parse((await exec(cmd, args)).stdout) as unknown;
@@ -105,7 +105,7 @@ describe.each(["buffered", "streamed"] as const)("exec words, %s", (mode) => {
 describe("a command line that does not parse", () => {
   it("fails like a command that ran and failed: the reason on stderr, exit code 2, nothing run", async () => {
     const failure = await page.evaluate(async () => {
-      const dd = (window as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
+      const dd = (globalThis as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
       try {
         await dd.extension.vm?.cli.exec("./argv.js", ['"unterminated']);
         return undefined;
