@@ -2,7 +2,7 @@
 // --dev, its tab open in Chromium; a component edited shows without a reload, a handler edited
 // answers the next call. The sample itself is never edited. Timeouts are generous: the machine is
 // shared and nothing here is timed.
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,7 +30,10 @@ async function edit(relative: string, from: string, to: string): Promise<void> {
   const path = join(copy.dir, relative);
   const text = await readFile(path, "utf8");
   if (!text.includes(from)) throw new Error(`${relative} no longer contains ${from}`);
-  await writeFile(path, text.replace(from, to));
+  // As most editors save: a new file renamed over the old one. After an in-place rewrite, under
+  // load, Vite sometimes kept serving the previous version (docs/benchmarks.md, Dev mode).
+  await writeFile(`${path}.tmp`, text.replace(from, to));
+  await rename(`${path}.tmp`, path);
 }
 
 /** A raw WebSocket upgrade to the extension's origin; resolves to the status line the host answered. */

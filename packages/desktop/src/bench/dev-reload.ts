@@ -3,7 +3,7 @@
 // backend handler change to the first call that answers with it. On a copy of minimal-backend.
 //   pnpm --filter @dext/desktop bench:dev [ui-runs] [backend-runs]
 import { cpus, loadavg } from "node:os";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startDesktopHost } from "../server/desktop-host.js";
 import { copySampleForDev } from "../testing/dev-copy.js";
@@ -25,7 +25,8 @@ function summary(times: number[]): string {
 }
 
 const copy = await copySampleForDev("minimal-backend");
-const host = await startDesktopHost({ folders: [copy.dir], dev: true, log: () => {} });
+const hostLog: string[] = [];
+const host = await startDesktopHost({ folders: [copy.dir], dev: true, log: (line) => hostLog.push(line) });
 const browser = await launchChromium();
 const load = [loadavg()[0] ?? 0];
 try {
@@ -53,15 +54,27 @@ try {
       };
       tick();
     })()`);
+    // Written as most editors save: a whole new file renamed over the old one (after an in-place
+    // rewrite, under load, Vite sometimes kept serving the previous version; docs/benchmarks.md).
+    await writeFile(`${appPath}.tmp`, app.replace(`title="Minimal backend"`, `title="${title}"`));
     const written = Date.now();
-    await writeFile(appPath, app.replace(`title="Minimal backend"`, `title="${title}"`));
+    await rename(`${appPath}.tmp`, appPath);
     let seenAt: number | undefined;
     const deadline = Date.now() + 60_000;
     while (seenAt === undefined && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 25));
-      seenAt = await tab().evaluate<number | undefined>(`window.__seenAt`);
+      seenAt = await tab()
+        .evaluate<number | undefined>(`window.__seenAt`)
+        .catch((error: unknown) => {
+          throw new Error(`run ${run}: the tab went away while waiting (${error instanceof Error ? error.message : String(error)}); host log:\n${hostLog.slice(-15).join("\n")}`);
+        });
     }
-    if (seenAt === undefined) throw new Error(`run ${run}: the new text did not show within 60 s`);
+    if (seenAt === undefined) {
+      const shown = await tab().evaluate<string>(`document.querySelector("h1")?.textContent ?? ""`);
+      const served = await tab().evaluate<string>(`fetch("/x/minimal-backend/ui/src/app.tsx?t=" + Date.now()).then((r) => r.text())`);
+      console.error(`vite now serves app.tsx with the new title: ${served.includes(title)}; length ${served.length}`);
+      throw new Error(`run ${run}: the new text did not show within 60 s (the tab shows ${JSON.stringify(shown)}); host log:\n${hostLog.slice(-15).join("\n")}`);
+    }
     if ((await tab().evaluate<boolean | undefined>(`window.__benchMarker`)) !== true) throw new Error(`run ${run}: the tab reloaded (HMR did not apply)`);
     if (run >= warmUp) uiTimes.push(Math.round(seenAt - written));
   }
