@@ -58,7 +58,9 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
     const watched = options.dev === true && isNodeCommand(command);
     const [file = "", ...mapped] = await Promise.all(command.map(mapPath));
     const args = watched ? withNodeWatch(mapped) : mapped;
-    state = { state: "starting", detail: [file, ...args].join(" ") };
+    // What the dashboard shows: the command, not the dev-mode preload's source.
+    const shown = [file, ...(watched ? ["--watch", ...mapped] : mapped)].join(" ");
+    state = { state: "starting", detail: shown };
     const started = options.groups.spawn({ file, args, cwd, env }, watched ? "pipe" : "ignore-stdin");
     child = started;
     started.stdout?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
@@ -72,14 +74,14 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
     if (socketPath !== undefined) {
       try {
         await waitForSocket(socketPath, { timeoutMs: options.startTimeoutMs ?? 15_000, gaveUp: () => exitReason });
-        state = { state: "running", detail: `${[file, ...args].join(" ")} on ${socketPath}` };
+        state = { state: "running", detail: `${shown} on ${socketPath}` };
       } catch (error) {
         // Desktop keeps the extension installed with a dead backend; so does the host, and says why.
         state = { state: "exited", detail: `${error instanceof Error ? error.message : String(error)}\n${logs.tail(10).join("\n")}` };
         options.log(`VM service did not start: ${state.detail ?? ""}`);
       }
     } else {
-      state = { state: "running", detail: [file, ...args].join(" ") };
+      state = { state: "running", detail: shown };
     }
   }
 
