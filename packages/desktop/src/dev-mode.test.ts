@@ -2,8 +2,11 @@
 // --dev, its tab open in Chromium; a component edited shows without a reload, a handler edited
 // answers the next call. The sample itself is never edited. Timeouts are generous: the machine is
 // shared and nothing here is timed.
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
@@ -104,9 +107,70 @@ describe("pnpm dev: the host in dev mode", () => {
     expect(logs.some((line) => line.startsWith("[minimal-backend] ") && line.includes("Restarting"))).toBe(true);
   }, 150_000);
 
+  it("runs Vite with no CORS headers, so no other page can read its sources or HMR token", async () => {
+    const port = Number(/Vite dev server on 127\.0\.0\.1:(\d+)/.exec(logs.join("\n"))?.[1]);
+    const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const call = request({ host: "127.0.0.1", port, path: "/x/minimal-backend/ui/@vite/client", headers: { origin: "http://127.0.0.1:1" } }, (answer) => {
+        answer.resume();
+        resolve(answer.headers);
+      });
+      call.on("error", reject);
+      call.end();
+    });
+    expect(headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
   it("takes the HMR socket only from the extension's own origin", async () => {
     const port = Number(new URL(host?.origins.get("minimal-backend") ?? "").port);
     await expect(upgradeStatus(port, "/x/minimal-backend/ui/", "http://127.0.0.1:1")).resolves.toBe("403");
     await expect(upgradeStatus(port, "/x/other/ui/", `http://127.0.0.1:${port}`)).resolves.toBe("403");
   });
+});
+
+/** Every live process under `root` (its children, theirs, ...), by /proc's parent links. */
+async function descendants(root: number): Promise<number[]> {
+  const parents = new Map<number, number>();
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (Number.isInteger(parent)) parents.set(Number(entry), parent);
+  }
+  const found: number[] = [];
+  const walk = (pid: number) => {
+    for (const [child, parent] of parents) {
+      if (parent !== pid) continue;
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+const alive = (pid: number) => readFile(`/proc/${pid}/stat`, "utf8").then((stat) => !/\) Z /.test(stat), () => false);
+
+describe("pnpm dev when the host is killed", () => {
+  it("leaves no Vite, watcher or backend behind (turbo force-kills a task on Ctrl+C)", async () => {
+    const killed = await copySampleForDev("minimal-backend");
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+    const main = new URL("./main.ts", import.meta.url).pathname;
+    const hostProcess = spawn(process.execPath, ["--import", tsx, "--conditions=@dext/source", main, "--dev", "--port", "0", killed.dir], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    try {
+      hostProcess.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      await expect.poll(() => output.includes("dext desktop host: http"), { timeout: 120_000, interval: 200 }).toBe(true);
+      const started = await descendants(hostProcess.pid ?? 0);
+      // Vite's child, the watch script's processes and the backend (node --watch and its child).
+      expect(started.length).toBeGreaterThanOrEqual(4);
+      hostProcess.kill("SIGKILL");
+      await expect.poll(async () => (await Promise.all(started.map(alive))).filter(Boolean).length, { timeout: 30_000, interval: 200 }).toBe(0);
+    } finally {
+      hostProcess.kill("SIGKILL");
+      await rm(killed.root, { recursive: true, force: true });
+      // A killed host cannot remove its state folder; the test does (its backend logged where it listened).
+      const stateRoot = /\/tmp\/dext-host-[A-Za-z0-9]+/.exec(output)?.[0];
+      if (stateRoot !== undefined) await rm(stateRoot, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
