@@ -121,12 +121,16 @@ async function serveApi(site: ExtensionSite, api: string, request: IncomingMessa
     try {
       words = desktopCommandWords(body.cmd, body.args);
     } catch (error) {
-      return void sendExecFailure(response, `exec: ${error instanceof Error ? error.message : String(error)}\n`, 2);
+      sendExecFailure(response, `exec: ${error instanceof Error ? error.message : String(error)}\n`, 2);
+      return;
     }
     const spec = await execSpecFor(extension, { target: body.target, ...words });
     const abort = new AbortController();
     response.on("close", () => abort.abort());
-    if (typeof spec === "string") return void sendExecFailure(response, spec, 127);
+    if (typeof spec === "string") {
+      sendExecFailure(response, spec, 127);
+      return;
+    }
     streamExec(spec, site.groups, response, abort.signal);
     return;
   }
