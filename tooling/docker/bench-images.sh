@@ -48,7 +48,7 @@ fi
 started=$SECONDS
 "$here/make-node-image.sh" >&2
 base_s=$((SECONDS - started))
-base_image=${DEXT_NODE_IMAGE:-node:20-alpine}
+base_image=${DEXT_NODE_IMAGE:-node:24-alpine}
 base_size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$base_image")
 
 git -C "$root" archive HEAD | tar -x -C "$context"

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Assembles a local stand-in for the `node:20-alpine` image from this machine's own Node, for
+# Assembles a local stand-in for the `node:24-alpine` image from this machine's own Node, for
 # engines that cannot pull (no registry reachable). Laid out like the real image: node, npm and
 # corepack under /usr/local, busybox for /bin/sh and the usual applets, CA certificates, root and
 # node users, a 1777 /tmp. It is glibc-based, not musl: `apk` does not exist in it.
-# Tagged with the real name, so Dockerfiles' `FROM node:20-alpine` use it unchanged.
+# Tagged with the real name, so Dockerfiles' `FROM node:24-alpine` use it unchanged.
 # Skips when the image already exists (pass --force to rebuild it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 use_started_engine
 
-image=${DEXT_NODE_IMAGE:-node:20-alpine}
+image=${DEXT_NODE_IMAGE:-node:24-alpine}
 node_bin=$(readlink -f "$(command -v node)")
 node_version=$("$node_bin" --version)
 busybox_bin=$(command -v busybox || true)
@@ -51,8 +51,9 @@ for lib in $libs "$libc_dir"/lib{rt,resolv,util,anl,mvec,nss_files,nss_dns}.so.*
 done
 
 # npm and corepack where the real image has them; npm's global prefix follows node's location, so
-# `npm install --global pnpm` lands in /usr/local as it does on the real image.
-node_modules=$(readlink -f "$(dirname "$node_bin")/../lib/node_modules")
+# `npm install --global pnpm` lands in /usr/local as it does on the real image. Taken from the npm
+# this machine runs, which need not sit beside its node (bootstrap's Node 24 comes without one).
+node_modules=$(dirname "$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")")
 mkdir -p "$root/usr/local/lib/node_modules"
 cp -a "$node_modules/npm" "$node_modules/corepack" "$root/usr/local/lib/node_modules/"
 ln -s ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"

@@ -6,7 +6,7 @@
 # drives it through the local Desktop host's image mode. Then the engine tests that are not a
 # sample's: a broken Dockerfile that must fail validation, `dext validate --image` on a real engine,
 # and the Desktop host's image mode. Needs an engine (start-engine.sh) and the node base image
-# (make-node-image.sh, or a pullable node:20-alpine). Leaves no container behind; keeps the images
+# (make-node-image.sh, or a pullable node:24-alpine). Leaves no container behind; keeps the images
 # and the build cache for the next run. Exit 1 when anything failed, after trying everything.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -45,7 +45,7 @@ filters=()
 for row in "${samples[@]}"; do filters+=("--filter=${row%%$'\t'*}^..."); done
 pnpm exec turbo run build "${filters[@]}" --output-logs=errors-only
 
-base_image=${DEXT_NODE_IMAGE:-node:20-alpine}
+base_image=${DEXT_NODE_IMAGE:-node:24-alpine}
 base_size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$base_image" 2>/dev/null || echo 0)
 failed=()
 summary=()

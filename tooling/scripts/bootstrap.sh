@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine for dext: pnpm at the version package.json pins, Debian's Chromium for
+# Sets up a fresh machine for dext: Node at the version .nvmrc pins (ensure-node.sh, from the npm
+# registry, when the machine has another major), pnpm at the version package.json pins, Debian's Chromium for
 # browser tests (when running as root on Debian and it is missing), then the workspace's
 # dependencies from the lockfile. Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+./tooling/scripts/ensure-node.sh
+hash -r
+
 pnpm_version=$(node -p 'require("./package.json").packageManager.split("@")[1]')
 if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
   echo "bootstrap: installing pnpm $pnpm_version"
   # corepack cannot verify pnpm's signatures on this registry; npm installs it plainly.
-  npm install --global --no-fund --no-audit "pnpm@$pnpm_version" >/dev/null
+  # Beside the node on PATH: npm's own default follows node's real location, which for
+  # ensure-node's Node is a folder that is not on PATH.
+  npm install --global --prefix "$(dirname "$(dirname "$(command -v node)")")" --no-fund --no-audit "pnpm@$pnpm_version" >/dev/null
+  hash -r
 fi
 
 if [ "${DEXT_SKIP_CHROMIUM:-}" != "1" ] && [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -18,7 +18,7 @@ function bundleForNode(entry: { file: string } | { contents: string }): Promise<
     write: false,
     platform: "node",
     format: "esm",
-    target: "node20",
+    target: "node24",
     conditions: ["@dext/source"],
     metafile: true,
     logLevel: "silent",

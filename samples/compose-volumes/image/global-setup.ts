@@ -43,7 +43,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
   if (process.env.DEXT_IMAGE === undefined) {
-    // The stand-in base image, when the engine cannot pull node:20-alpine (a no-op when it exists).
+    // The stand-in base image, when the engine cannot pull node:24-alpine (a no-op when it exists).
     await run(join(dockerTools, "make-node-image.sh"), [], { timeoutMs: 300_000 });
     // Always build: with nothing changed BuildKit's cache makes this seconds, and a stale image can
     // never be tested by mistake. --network host lets `pnpm fetch` reach the registry on engines

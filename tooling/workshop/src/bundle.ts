@@ -22,7 +22,7 @@ export async function bundle(dir: string, entry: string, outfile: string): Promi
       entryPoints: [join(dir, entry)],
       bundle: true,
       platform: "node",
-      target: "node20",
+      target: "node24",
       format: "esm",
       conditions: ["@dext/source"],
       nodePaths: [fallbackModules],

@@ -49,7 +49,7 @@ const banner = "import { createRequire } from 'node:module'; const require = cre
 async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   const esbuild = await loadEsbuild();
   const source = (name: string) => fileURLToPath(new URL(`targets/${name}.ts`, import.meta.url));
-  const common = { bundle: true as const, write: true, platform: "node" as const, target: "node20", conditions: ["@dext/source"], logLevel: "silent" as const };
+  const common = { bundle: true as const, write: true, platform: "node" as const, target: "node24", conditions: ["@dext/source"], logLevel: "silent" as const };
   for (const name of ["dext-hello", "dext-hello-mini", "dext-hello-named-import", "express-hello", "node-http-hello"]) {
     // Express is CommonJS and requires Node built-ins at run time.
     await esbuild.build({ ...common, entryPoints: [source(name)], outfile: join(dir, `${name}.mjs`), format: "esm", banner: { js: banner } });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   bundle = join(temp.dir, "server.js");
   loader = join(temp.dir, "main.cjs");
   const esbuild = await loadEsbuild();
-  const common = { bundle: true as const, write: true, platform: "node" as const, target: "node20", conditions: ["@dext/source"], logLevel: "silent" as const };
+  const common = { bundle: true as const, write: true, platform: "node" as const, target: "node24", conditions: ["@dext/source"], logLevel: "silent" as const };
   // A backend that also uses what a script lacks: import.meta.url, a Node built-in, top-level await.
   const backend = [
     'import { readFileSync } from "node:fs";',

@@ -28,7 +28,7 @@ beforeAll(async () => {
     bundle: true,
     platform: "node",
     format: "esm",
-    target: "node20",
+    target: "node24",
     conditions: ["@dext/source"],
     outfile: writer,
     logLevel: "silent",
