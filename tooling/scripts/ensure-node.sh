@@ -3,7 +3,8 @@
 # published there as node-linux-<arch>; no other download is made), when the one found is another
 # major version. Installs it under <prefix>/lib/dext-node/v<version> and links <prefix>/bin/node:
 # the prefix is DEXT_NODE_PREFIX, else /usr/local for root, else ~/.local. Says what it did, and
-# fails, saying what to do, when that bin folder does not come first on PATH.
+# fails, saying what to do, when that bin folder does not come first on PATH. npm's global config
+# (its cafile, registry) is carried over to the new Node, with the same prefix for global installs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -36,6 +37,14 @@ if [ ! -x "$dest/bin/node" ]; then
   "$work/unpacked/bin/node" --version >/dev/null   # runs here before it replaces anything
   mkdir -p "$(dirname "$dest")"
   rm -rf "$dest.partial" && mv "$work/unpacked" "$dest.partial" && mv "$dest.partial" "$dest"
+fi
+# npm finds its global config beside the node that runs it, so the new Node would lose the
+# machine's (a cafile for this network's certificate authority, a registry): carry it over, read
+# by the npm of the node still on PATH, and keep global installs (pnpm) in the prefix on PATH.
+if [ ! -f "$dest/etc/npmrc" ]; then
+  old_global=$(npm config get globalconfig 2>/dev/null || true)
+  mkdir -p "$dest/etc"
+  { if [ -n "$old_global" ] && [ -f "$old_global" ]; then cat "$old_global"; echo; fi; echo "prefix=$prefix"; } > "$dest/etc/npmrc"
 fi
 mkdir -p "$prefix/bin"
 ln -sfn "$dest/bin/node" "$prefix/bin/node"

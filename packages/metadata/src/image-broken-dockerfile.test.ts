@@ -91,7 +91,7 @@ describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, buil
     const { ref, dockerfile } = await build("unbroken", original);
     expect(await dext(["validate", "--image", ref])).toMatchObject({ code: 0, stderr: "" });
     const folder = await validateAsTheStageDoes(dockerfile, ref);
-    expect(folder.stdout).toMatch(/: valid, no findings \(metadata\.json, Dockerfile with context .*, image labels\)\n$/);
+    expect(folder.stdout).toMatch(/: valid for Docker Desktop, no findings \(metadata\.json, Dockerfile with context .*, image labels\)\n$/);
     expect(folder.code).toBe(0);
   }, BUILD_TEST_TIMEOUT);
 

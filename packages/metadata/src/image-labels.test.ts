@@ -133,7 +133,7 @@ describe("with a real Docker engine", () => {
     try {
       let stdout = "";
       const code = await main(["validate", "--image", tag], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true } });
-      expect({ code, stdout }).toEqual({ code: 0, stdout: `image ${tag}: valid, no findings (labels)\n` });
+      expect({ code, stdout }).toEqual({ code: 0, stdout: `image ${tag}: valid for Docker Desktop, no findings (labels)\n` });
     } finally {
       execFileSync("docker", ["image", "rm", tag], { stdio: "ignore" });
     }
