@@ -95,21 +95,26 @@ describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, buil
     expect(folder.code).toBe(0);
   }, BUILD_TEST_TIMEOUT);
 
-  it("a missing label: exits 1 with the label's name at $[0].Config.Labels", async () => {
+  it("a missing Marketplace label: a warning naming it at $[0].Config.Labels, an error with --marketplace", async () => {
     // A middle line of the LABEL instruction, so its line continuations stay intact.
     const text = breakOnce(original, /^\s*com\.docker\.extension\.publisher-url=.*\\\n/m, "");
     const { ref, dockerfile } = await build("missing-label", text);
     const labels = JSON.parse(await docker(["image", "inspect", "--format", "{{json .Config.Labels}}", ref])) as Record<string, string>;
     expect(labels).not.toHaveProperty(["com.docker.extension.publisher-url"]);
+    const finding = "$[0].Config.Labels: The label com.docker.extension.publisher-url is missing;";
 
+    // Desktop installs an image without it; the Marketplace does not list one.
     const image = await dext(["validate", "--image", ref]);
-    expect(image.code).toBe(1);
-    expect(image.stdout).toContain("error $[0].Config.Labels: The required label com.docker.extension.publisher-url is missing;");
-    expect(image.stdout).toContain(`image ${ref}: invalid, 1 error (labels)`);
+    expect(image.code).toBe(0);
+    expect(image.stdout).toContain(`warning [marketplace] ${finding}`);
+    const listed = await dext(["validate", "--image", ref, "--marketplace"]);
+    expect(listed.code).toBe(1);
+    expect(listed.stdout).toContain(`error [marketplace] ${finding}`);
+    expect(listed.stdout).toContain(`image ${ref}: invalid for Docker Desktop and the Marketplace, 1 error (labels)`);
 
     const folder = await validateAsTheStageDoes(dockerfile, ref);
-    expect(folder.code).toBe(1);
-    expect(folder.stdout).toContain("error $[0].Config.Labels: The required label com.docker.extension.publisher-url is missing;");
+    expect(folder.code).toBe(0);
+    expect(folder.stdout).toContain(`warning [marketplace] ${finding}`);
   }, BUILD_TEST_TIMEOUT);
 
   it("metadata.json not at /: exits 1 naming /metadata.json, which the image indeed lacks", async () => {
@@ -128,6 +133,6 @@ describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, buil
     expect(code).toBe(1);
     expect(stdout).toContain("metadata.json must be at /metadata.json in the image, but the final stage never copies it there");
     expect(stdout).toContain(`${dockerfile}:`);
-    expect(stdout).toMatch(/invalid, 1 error/);
+    expect(stdout).toMatch(/invalid for Docker Desktop, 1 error/);
   }, BUILD_TEST_TIMEOUT);
 });
