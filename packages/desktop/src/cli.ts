@@ -13,6 +13,10 @@ Options:
   --image <ref>     Install a built extension image (repeatable; needs a Docker engine at DOCKER_HOST)
   --dev             Dev mode for folders: each UI from its own Vite dev server behind its tab (HMR),
                     each node VM service under node --watch, rebuilt by its watch:backend script
+  --build           Build every folder's image (docker build, BuildKit) and run the image
+  --no-build        Never build: run every folder from its files, even one that needs its image
+                    (default: build only a folder whose files cannot run it, a compose stack or
+                    what a RUN step makes, and only when a Docker engine answers)
   -h, --help        Show this help
 `;
 
@@ -29,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
         context: { type: "string" },
         image: { type: "string", multiple: true },
         dev: { type: "boolean" },
+        build: { type: "boolean" },
+        "no-build": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -46,6 +52,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`dext-desktop: name at least one extension folder or --image\n\n${usage}`);
     return 2;
   }
+  if (values.build === true && values["no-build"] === true) {
+    process.stderr.write("dext-desktop: --build and --no-build contradict each other; give one\n");
+    return 2;
+  }
   const port = Number(values.port ?? 4480);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     process.stderr.write(`dext-desktop: --port must be an integer from 0 to 65535, got ${values.port ?? ""}\n`);
@@ -56,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     images,
     port,
     dev: values.dev === true,
+    build: values.build === true ? "always" : values["no-build"] === true ? "never" : "auto",
     ...(values.host === undefined ? {} : { hostname: values.host }),
     ...(values.context === undefined ? {} : { context: values.context }),
   });

@@ -53,3 +53,40 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
     expect(left.trim()).toBe("");
   });
 });
+
+describe.runIf(engine || required)("a folder that folder mode cannot run, with an engine", () => {
+  let host: DesktopHost | undefined;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    if (!engine) throw new Error("DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST");
+    await buildPlainFixture();
+    // The folder as an author has it: a Dockerfile and a compose file, no image built yet.
+    host = await startDesktopHost({ folders: [`${fixtures}/compose-extension`], log: (line) => lines.push(line) });
+  }, 600_000);
+
+  afterAll(async () => {
+    await host?.stop();
+    await docker(["image", "rm", "dext-local/compose-extension:build"]).catch(() => undefined);
+  });
+
+  it("is built from its Dockerfile with the build output in the log, and runs as its image", async () => {
+    expect(lines.join("\n")).toMatch(/compose stack .*: building its image/);
+    expect(lines.some((line) => line.includes("build: ") && /#\d+ /.test(line))).toBe(true);
+    const extension = host?.extensions[0];
+    expect(extension?.source).toMatch(/built as dext-local\/compose-extension:build$/);
+    expect(extension?.vm?.state().state).toBe("running");
+    const answer = await proxyToSocket(extension?.vm?.socketPath, { url: "/hello", method: "GET", headers: {}, data: undefined });
+    expect(answer).toMatchObject({ ok: true, status: 200, body: '{"hello":"world"}' });
+  });
+
+  it("runs it from its files when asked not to build (--no-build), and says what that cannot run", async () => {
+    const folderOnly = await startDesktopHost({ folders: [`${fixtures}/compose-extension`], build: "never", log: () => {} });
+    try {
+      expect(folderOnly.extensions[0]?.source).not.toMatch(/built as/);
+      expect(folderOnly.extensions[0]?.problems.join("\n")).toContain("vm.composefile");
+    } finally {
+      await folderOnly.stop();
+    }
+  }, 60_000);
+});

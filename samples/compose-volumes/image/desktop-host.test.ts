@@ -1,12 +1,12 @@
 // The user's flow, end to end: the built image installed in the dext host (standing for Docker
 // Desktop), which runs its compose stack on the engine, and the tab driven in Chromium: list,
 // size scan with its progress bar, browse, pin, note, export and import.
-import { chmod, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
 import { tempDir } from "../backend/testing/temp-dir.js";
-import { composeCli, docker, engineSocketPath, uniqueName } from "./docker.js";
+import { composeWithRawSocket } from "./compose-raw-socket.js";
+import { docker, uniqueName } from "./docker.js";
 import { imageTestContext } from "./provided.js";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
@@ -15,30 +15,6 @@ const { engine, image, skipReason } = imageTestContext();
 const volume = uniqueName("cvtest-ui-");
 /** The host names an image's extension after the image: dext/compose-volumes:test → compose-volumes-image. */
 const extensionId = "compose-volumes-image";
-
-/**
- * Desktop's VM has /var/run/docker.sock.raw; a plain Linux engine does not, and a bind mount of a
- * missing path makes Docker create an empty folder there, so the engine proxy would reach nothing.
- * Until the dext host maps that path itself, this wrapper around docker-compose (the host's
- * DEXT_COMPOSE_CLI) adds one more override file that mounts the engine's socket in its place.
- */
-async function composeWithRawSocket(dir: string): Promise<string> {
-  const extra = join(dir, "docker-sock-raw.yaml");
-  await writeFile(extra, `version: "3.8"\nservices:\n  engine-proxy:\n    volumes:\n      - ${engineSocketPath()}:/var/run/docker.sock\n`);
-  const wrapper = join(dir, "docker-compose");
-  const script = [
-    "#!/bin/bash",
-    "# The host calls: -p <project> -f <file>... <command>; the extra file goes last among the -f.",
-    "set -euo pipefail",
-    "args=()",
-    'while [ "${1:-}" = "-p" ] || [ "${1:-}" = "-f" ]; do args+=("$1" "$2"); shift 2; done',
-    `exec ${composeCli ?? "docker-compose"} "\${args[@]}" -f ${extra} "$@"`,
-    "",
-  ].join("\n");
-  await writeFile(wrapper, script);
-  await chmod(wrapper, 0o755);
-  return wrapper;
-}
 
 describe.skipIf(engine === undefined)(`compose-volumes in the dext host, in Chromium${engine === undefined ? `: skipped, ${skipReason}` : ""}`, () => {
   let host: DesktopHost;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { failedSummary, installedSummary } from "./extension-summary.js";
 import { routeExtension } from "./extension-server.js";
 import { createGuardedServer, dashboardRoute } from "./host-server.js";
-import { installFromFolder } from "./installed-extension.js";
+import { installFolder } from "./install-folder.js";
 import { slugFor } from "./extension-folder.js";
 import { installFromImage } from "./image-extension.js";
 import { loadPageAssets } from "./page-assets.js";
@@ -18,6 +18,7 @@ import type { Duplex } from "node:stream";
 import type { ExtensionSummary } from "../protocol/index.js";
 import type { HostEvent } from "./host-server.js";
 import type { InstalledExtension } from "./installed-extension.js";
+import type { BuildMode } from "./install-folder.js";
 import type { CallerPolicy } from "./request-guard.js";
 
 export interface DesktopHostOptions {
@@ -36,6 +37,8 @@ export interface DesktopHostOptions {
    * tab, the client still injected) and its VM service restarts on change.
    */
   dev?: boolean;
+  /** When a folder is built into an image and run as one (see BuildMode); `auto` by default, `never` in dev mode (it serves the folder's own files). */
+  build?: BuildMode;
 }
 
 export interface DesktopHost {
@@ -134,7 +137,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     let installed: InstalledExtension;
     try {
       const installOptions = { id, stateDir: join(stateRoot, id), groups, ...(options.context === undefined ? {} : { context: options.context }), log: extensionLog, dev: options.dev === true };
-      installed = kind === "folder" ? await installFromFolder(ref, installOptions) : await installFromImage(ref, installOptions);
+      installed = kind === "folder" ? await installFolder(ref, installOptions, options.build ?? (options.dev === true ? "never" : "auto")) : await installFromImage(ref, installOptions);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       extensionLog(`not installed: ${reason}`);

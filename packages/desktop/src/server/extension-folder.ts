@@ -16,6 +16,8 @@ export interface ExtensionFolder {
   layout: ImageLayout;
   /** How the layout was found, for the dashboard: the Dockerfile and its build context, or the folder itself. */
   layoutSource: string;
+  /** The Dockerfile and the build context it was read with; undefined for a folder without one. */
+  build: { dockerfile: string; context: string } | undefined;
 }
 
 const exists = (path: string) => access(path).then(() => true, () => false);
@@ -58,6 +60,7 @@ export async function loadExtensionFolder(folder: string, options: { context?: s
   const dockerfile = join(dir, "Dockerfile");
   let layout: ImageLayout;
   let layoutSource: string;
+  let build: ExtensionFolder["build"];
   if (await exists(dockerfile)) {
     const buildArgs = platformBuildArgs();
     const found = options.context === undefined
@@ -71,6 +74,7 @@ export async function loadExtensionFolder(folder: string, options: { context?: s
     }
     layout = found.layout;
     layoutSource = `${dockerfile} (context ${found.context})`;
+    build = { dockerfile, context: found.context };
   } else {
     layout = folderAsImage(dir);
     layoutSource = `${dir} (no Dockerfile: files as they sit)`;
@@ -91,7 +95,7 @@ export async function loadExtensionFolder(folder: string, options: { context?: s
     const errors = result.findings.filter((finding) => finding.severity === "error").map((finding) => `${finding.path}: ${finding.message}`);
     throw new DesktopHostError("metadata_invalid", `${metadataPath} is not valid extension metadata:\n  ${errors.join("\n  ")}`);
   }
-  return { dir, metadata: result.metadata, layout, layoutSource };
+  return { dir, metadata: result.metadata, layout, layoutSource, build };
 }
 
 export function slugFor(dir: string): string {

@@ -1,0 +1,36 @@
+import { imagePathFromMetadata } from "./contained-path.js";
+import { containedHostPath } from "./dockerfile-layout.js";
+import { hostPlatform } from "./host-binaries.js";
+import { metadataImagePaths } from "./metadata-paths.js";
+import type { ExtensionFolder } from "./extension-folder.js";
+
+/**
+ * Why folder mode cannot serve this extension as its image would, or undefined when it can. Folder
+ * mode runs what the Dockerfile copies from the folder; it has nothing a `RUN` makes (a backend
+ * compiled in the build, a binary downloaded at build time) and runs no compose stack.
+ */
+export async function folderModeShortfall(folder: Omit<ExtensionFolder, "id">): Promise<string | undefined> {
+  const { metadata, layout } = folder;
+  if (metadata.vm !== undefined && "composefile" in metadata.vm) return "its backend is a compose stack (vm.composefile), which only its image runs";
+  const platform = hostPlatform() ?? "linux";
+  for (const { field, value } of metadataImagePaths(metadata)) {
+    if (field.startsWith("host.") && !field.includes(`].${platform}[`)) continue;
+    let imagePath: string;
+    try {
+      imagePath = imagePathFromMetadata(value, field);
+    } catch {
+      continue; // a path that leaves the image root is a problem of its own, reported elsewhere
+    }
+    if ((await containedHostPath(layout, imagePath)) === undefined) return `${field} (${imagePath}) is not a file the Dockerfile copies from the folder (a RUN step makes it?)`;
+  }
+  const program = layout.command?.[0];
+  if (metadata.vm !== undefined && program !== undefined && program.startsWith("/") && (await containedHostPath(layout, program)) === undefined && !isSystemProgram(program)) {
+    return `its VM service runs ${program}, which the Dockerfile does not copy from the folder (a RUN step makes it?)`;
+  }
+  return undefined;
+}
+
+/** Programs every base image has; a CMD that starts with one runs in folder mode on this machine's copy. */
+function isSystemProgram(path: string): boolean {
+  return /^\/(usr\/)?(local\/)?s?bin\/[^/]+$/.test(path);
+}

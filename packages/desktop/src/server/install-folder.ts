@@ -1,0 +1,39 @@
+import { buildExtensionImage, engineAnswers } from "./build-extension.js";
+import { loadExtensionFolder } from "./extension-folder.js";
+import { DesktopHostError } from "./errors.js";
+import { folderModeShortfall } from "./folder-shortfall.js";
+import { installFromImage } from "./image-extension.js";
+import { installFromFolder } from "./installed-extension.js";
+import type { InstallOptions, InstalledExtension } from "./installed-extension.js";
+
+/**
+ * When a folder is built into an image and run as one, instead of run from its files:
+ * - `auto` (default): only when folder mode cannot serve it (see folderModeShortfall) and a Docker
+ *   engine answers; without one, folder mode runs what it can and the log says what is missing;
+ * - `always` (`--build`): every folder with a Dockerfile, and an error without an engine;
+ * - `never` (`--no-build`): folder mode only.
+ */
+export type BuildMode = "auto" | "always" | "never";
+
+/** Installs a folder in folder mode, or builds its image and installs that, as `mode` says. */
+export async function installFolder(folder: string, options: InstallOptions, mode: BuildMode): Promise<InstalledExtension> {
+  if (mode === "never") return installFromFolder(folder, options);
+  const loaded = await loadExtensionFolder(folder, options.context === undefined ? {} : { context: options.context });
+  const reason = mode === "always" ? "--build asks for its image" : await folderModeShortfall(loaded);
+  if (reason === undefined) return installFromFolder(folder, options);
+  if (loaded.build === undefined) {
+    if (mode === "always") throw new DesktopHostError("image_failed", `--build: ${loaded.dir} has no Dockerfile to build`);
+    options.log(`folder mode cannot run all of it (${reason}), and it has no Dockerfile to build`);
+    return installFromFolder(folder, options);
+  }
+  if (!(await engineAnswers())) {
+    if (mode === "always") throw new DesktopHostError("image_failed", "--build needs a Docker engine: none answers at DOCKER_HOST or the default socket");
+    options.log(`folder mode cannot run all of it: ${reason}. Start a Docker engine (DOCKER_HOST) and restart the host to build and run its image.`);
+    return installFromFolder(folder, options);
+  }
+  options.log(`${reason}: building its image, then running it as an installed image`);
+  const tag = `dext-local/${options.id}:build`;
+  await buildExtensionImage({ ...loaded.build, tag, groups: options.groups, log: options.log });
+  const installed = await installFromImage(tag, options);
+  return { ...installed, source: `${loaded.layoutSource}, built as ${tag}` };
+}

@@ -1,0 +1,50 @@
+// `pnpm start` on a machine with a Docker engine: the host is given the sample's folder, sees that
+// folder mode cannot run a compose stack, builds the image from the Dockerfile (BuildKit, the
+// repository as context) and runs it as an installed image; the tab lists the engine's volumes.
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import { tempDir } from "../backend/testing/temp-dir.js";
+import { composeWithRawSocket } from "./compose-raw-socket.js";
+import { docker, uniqueName } from "./docker.js";
+import { imageTestContext } from "./provided.js";
+import type { DesktopHost } from "@dext/desktop/testing";
+import type { Browser } from "playwright-core";
+
+const { engine, skipReason } = imageTestContext();
+const sampleDir = fileURLToPath(new URL("..", import.meta.url));
+const volume = uniqueName("cvtest-folder-");
+
+describe.skipIf(engine === undefined)(`compose-volumes from its folder, as pnpm start runs it${engine === undefined ? `: skipped, ${skipReason}` : ""}`, () => {
+  let host: DesktopHost;
+  let browser: Browser;
+  let work: Awaited<ReturnType<typeof tempDir>>;
+  const hostLog: string[] = [];
+
+  beforeAll(async () => {
+    work = await tempDir("folder");
+    process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.path);
+    await docker(["volume", "create", volume]);
+    host = await startDesktopHost({ folders: [sampleDir], log: (line) => hostLog.push(line) });
+    browser = await launchChromium();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await host.stop();
+    const { stdout } = await docker(["volume", "ls", "-q", "--filter", `label=com.docker.compose.project=dext-compose-volumes-${process.pid}`]);
+    await docker(["volume", "rm", "-f", volume, ...stdout.split("\n").filter((name) => name !== "")]).catch(() => undefined);
+    await docker(["image", "rm", "dext-local/compose-volumes:build"]).catch(() => undefined);
+    delete process.env.DEXT_COMPOSE_CLI;
+    await work.remove();
+  });
+
+  it("builds the image, runs its stack, and the tab lists the engine's volumes", async () => {
+    const log = hostLog.join("\n");
+    expect(log).toMatch(/compose stack .*: building its image/);
+    expect(host.extensions.map((extension) => [extension.id, extension.vm?.state().state]), log).toEqual([["compose-volumes", "running"]]);
+    const tab = await openExtensionTab(await browser.newPage(), host.url, "compose-volumes");
+    await tab.getByRole("heading", { name: "Volume inspector" }).waitFor();
+    await tab.locator(`tr[data-volume="${volume}"]`).waitFor({ timeout: 30_000 });
+  });
+});
