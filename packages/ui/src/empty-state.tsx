@@ -16,7 +16,7 @@ export interface EmptyStateProps {
  */
 export function EmptyState({ title, description, action }: EmptyStateProps): JSX.Element {
   return (
-    <Stack role="status" spacing={1} alignItems="center" sx={{ py: 4, px: 2, textAlign: "center" }}>
+    <Stack role="status" spacing={1} sx={{ py: 4, px: 2, textAlign: "center", alignItems: "center" }}>
       <Typography variant="h6" component="p">
         {title}
       </Typography>

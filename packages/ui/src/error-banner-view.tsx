@@ -21,7 +21,7 @@ export function ErrorBannerView({ error, title, onRetry, onReload = reloadPage }
       <AlertTitle>{title ?? description.title}</AlertTitle>
       {title !== undefined && <Box component="strong">{description.title}. </Box>}
       {description.message}
-      <Stack direction="row" spacing={1} sx={{ mt: 1 }} flexWrap="wrap" useFlexGap>
+      <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: "wrap" }} useFlexGap>
         {actions.includes("retry") && (
           <Button size="small" variant="outlined" color="inherit" onClick={onRetry}>
             Try again

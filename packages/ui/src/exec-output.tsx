@@ -78,7 +78,7 @@ export function ExecOutput({ lines, label, droppedLines = 0, maxHeight = 320, em
 
   return (
     <Stack spacing={0.5}>
-      <Stack direction="row" spacing={1} alignItems="center" justifyContent="flex-end">
+      <Stack direction="row" spacing={1} sx={{ alignItems: "center", justifyContent: "flex-end" }}>
         <Typography variant="caption" color="text.secondary" role="status" sx={{ flexGrow: 1 }}>
           {copied}
         </Typography>

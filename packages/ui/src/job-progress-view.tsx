@@ -30,7 +30,7 @@ export function JobProgressView({ job, label = "Job progress" }: JobProgressProp
   return (
     <Stack spacing={1} role="group" aria-label={label}>
       {showBar && (
-        <Stack direction="row" spacing={2} alignItems="center">
+        <Stack direction="row" spacing={2} sx={{ alignItems: "center" }}>
           <LinearProgress
             sx={{ flexGrow: 1 }}
             aria-label={label}

@@ -43,7 +43,7 @@ class LoadBoundary extends Component<LoadBoundaryProps, { failed: LazyViewLoadEr
     if (this.state.failed === undefined) return this.props.children();
     // Built from what the first view already has: the failure may be the network itself.
     return (
-      <Stack role="alert" direction="row" spacing={1} alignItems="center">
+      <Stack role="alert" direction="row" spacing={1} sx={{ alignItems: "center" }}>
         <Typography variant="body2">This part of the page could not be loaded.</Typography>
         <Button size="small" onClick={this.retry}>
           Try again

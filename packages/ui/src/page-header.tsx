@@ -12,7 +12,7 @@ export interface PageHeaderProps {
 /** The top of an extension's tab: its title as the page heading, a short description, actions. */
 export function PageHeader({ title, description, actions }: PageHeaderProps): JSX.Element {
   return (
-    <Stack component="header" direction={{ xs: "column", sm: "row" }} spacing={2} alignItems={{ sm: "flex-start" }}>
+    <Stack component="header" direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ alignItems: { sm: "flex-start" } }}>
       <Box sx={{ flexGrow: 1, minWidth: 0 }}>
         <Typography variant="h3" component="h1">
           {title}
@@ -24,7 +24,7 @@ export function PageHeader({ title, description, actions }: PageHeaderProps): JS
         )}
       </Box>
       {actions !== undefined && (
-        <Stack direction="row" spacing={1} alignItems="center" flexShrink={0}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexShrink: 0 }}>
           {actions}
         </Stack>
       )}

@@ -11,8 +11,3 @@ export declare function preactAliases(): { find: RegExp; replacement: string }[]
 /** A Vite plugin: production builds render with Preact's React compatibility layer. */
 export declare function preactCompat(): Plugin;
 
-/**
- * A Vite plugin: MUI's fallback themes (the theme a component uses when no provider is above it)
- * are built without the CSS-variables theme builder. Production builds only.
- */
-export declare function muiWithoutCssVariables(): Plugin;

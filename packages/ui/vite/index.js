@@ -2,4 +2,3 @@
 // UI bundle. Plain JavaScript, like tooling/'s configs: Vite loads it before anything is built
 // (an image build runs only the sample's own build), so it cannot point at a compiled dist/.
 export { preactAliases, preactCompat, PreactLayoutError } from "./preact-compat.js";
-export { muiWithoutCssVariables } from "./mui-without-css-variables.js";

@@ -40,9 +40,9 @@ describe("preactCompat in a production build", () => {
   it("ships Preact instead of react-dom, a fraction of its size", { timeout: 60_000 }, async () => {
     const withReact = await pages.build("react", counter, []);
     const withPreact = await pages.build("preact", counter, [preactCompat()]);
-    // react-dom links its error decoder page in every production build; Preact has no such page.
-    expect(withReact.includes("error-decoder.html")).toBe(true);
-    expect(withPreact.includes("error-decoder.html")).toBe(false);
+    // react-dom links its error decoder pages in every production build; Preact has no such page.
+    expect(withReact.includes("react.dev/errors")).toBe(true);
+    expect(withPreact.includes("react.dev/errors")).toBe(false);
     expect(withPreact.length, `${withPreact.length} vs ${withReact.length} bytes`).toBeLessThan(withReact.length / 4);
   });
 });

@@ -62,7 +62,7 @@ try {
       const clicked = await page.evaluate<number>(
         `(() => { const at = performance.timeOrigin + performance.now(); document.querySelector('nav button[data-id="${extension.id}"]').click(); return at; })()`,
       );
-      const frame = await page.locator("main iframe").elementHandle().then((handle) => handle?.contentFrame());
+      const frame = await (await page.locator("main iframe").elementHandle()).contentFrame();
       if (!frame) throw new Error(`${extension.id}: no extension frame after the click`);
       const handle = await frame.waitForFunction("window.__dextBench && window.__dextBench.rendered !== undefined && window.__dextBench.control !== undefined && window.__dextBench", undefined, { timeout: 30_000 });
       const marks = (await handle.jsonValue()) as { rendered: number; control: number };

@@ -6,8 +6,9 @@ import { DextProvider } from "../dext-provider.js";
 import { preferColorScheme } from "./color-scheme.js";
 import type { ColorScheme } from "./color-scheme.js";
 
+// A span, not a meta: React 19 hoists <meta> into the document's head, out of the render's container.
 function ModeProbe(): JSX.Element {
-  return <meta data-testid="theme-mode" content={useTheme().palette.mode} />;
+  return <span hidden data-testid="theme-mode" data-mode={useTheme().palette.mode} />;
 }
 
 function Themed({ children }: { readonly children?: ReactNode }): JSX.Element {
@@ -27,7 +28,7 @@ function Themed({ children }: { readonly children?: ReactNode }): JSX.Element {
 export function renderThemed(scheme: ColorScheme, ui: ReactNode): RenderResult {
   preferColorScheme(scheme);
   const result = render(ui, { wrapper: Themed });
-  const mode = result.getByTestId("theme-mode").getAttribute("content");
+  const mode = result.getByTestId("theme-mode").getAttribute("data-mode");
   if (mode !== scheme) throw new Error(`Expected Docker's ${scheme} theme, got ${String(mode)}`);
   return result;
 }

@@ -35,7 +35,7 @@ export function Inspector({ client }: { client: DesktopClient }): JSX.Element {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: "center", flexWrap: "wrap" }}>
         <Button variant="outlined" onClick={reload} disabled={volumes.isFetching || state.isFetching}>
           Refresh
         </Button>

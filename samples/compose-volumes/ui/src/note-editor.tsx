@@ -18,7 +18,7 @@ export function NoteEditor({ backend, volume, saved }: NoteEditorProps): JSX.Ele
   const save = useBackendMutation(backend, "setNote", { updates: "getState" });
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={2} alignItems="flex-start">
+      <Stack direction="row" spacing={2} sx={{ alignItems: "flex-start" }}>
         <TextInput
           label="Note"
           value={text}

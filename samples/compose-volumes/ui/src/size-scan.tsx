@@ -19,7 +19,7 @@ export function SizeScan({ client, onFinished }: { client: DesktopClient; onFini
   }, [state, onFinished]);
 
   return (
-    <Stack direction="row" spacing={2} alignItems="center" sx={{ minWidth: 360, flexGrow: 1 }}>
+    <Stack direction="row" spacing={2} sx={{ minWidth: 360, flexGrow: 1, alignItems: "center" }}>
       <Button variant="contained" onClick={() => job.start({})} disabled={job.active}>
         Scan sizes
       </Button>

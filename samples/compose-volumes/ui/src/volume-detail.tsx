@@ -21,7 +21,7 @@ export function VolumeDetail({ client, backend, volume, note }: VolumeDetailProp
     <Card variant="outlined" component="section" aria-label={`Volume ${volume.name}`}>
       <CardContent>
         <Stack spacing={2}>
-          <Stack direction="row" spacing={2} alignItems="center">
+          <Stack direction="row" spacing={2} sx={{ alignItems: "center" }}>
             <Typography variant="h6" component="h2" sx={{ fontFamily: "monospace", wordBreak: "break-all", flexGrow: 1 }}>
               {volume.name}
             </Typography>

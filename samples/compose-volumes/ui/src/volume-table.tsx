@@ -72,7 +72,7 @@ export function VolumeTable({ volumes, state, selected, onSelect, onTogglePin }:
               <TableCell align="right">{sizeText(volume)}</TableCell>
               <TableCell>{filesText(volume)}</TableCell>
               <TableCell>
-                <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
+                <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: "wrap" }}>
                   {volume.usedBy.length === 0 && <Typography variant="body2" color="text.secondary">unused</Typography>}
                   {volume.usedBy.map((use) => (
                     <Chip key={use.id} size="small" label={use.name} color={use.state === "running" ? "primary" : "default"} title={`${use.state}, at ${use.destination}${use.readOnly ? " (read-only)" : ""}`} />

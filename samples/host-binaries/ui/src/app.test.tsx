@@ -88,7 +88,8 @@ describe("host-binaries UI", () => {
     });
     expect((await screen.findByLabelText("Exit status")).textContent).toContain("exit 1: a required tool is missing");
     expect(screen.getByText("kubectl is required")).toBeTruthy();
-    expect(client.calls.some((c) => c.api === "desktopUI.toast.error")).toBe(true);
+    // The toast waits for the lines' parser, which loads with the first line (stderr included).
+    await waitFor(() => { expect(client.calls.some((c) => c.api === "desktopUI.toast.error")).toBe(true); });
   });
 
   it("stops the binary with Stop, and closes it when the tab goes away", async () => {

@@ -40,7 +40,7 @@ export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element 
         <Typography variant="body2" color="text.secondary">
           Streamed: each tool's line appears as soon as that tool answers. Required tools that are missing make the binary exit 1.
         </Typography>
-        <Stack direction="row" spacing={2} alignItems="center">
+        <Stack direction="row" spacing={2} sx={{ alignItems: "center" }}>
           <TextInput label="Required tools" size="small" value={required} onChange={(event) => { setRequired(event.target.value); }} helperText="Comma-separated: docker, kubectl, git, node" />
           <Button variant="contained" onClick={run} disabled={stream.running}>Run check</Button>
           <Button variant="outlined" onClick={stream.close} disabled={!stream.running}>Stop</Button>
