@@ -7,7 +7,9 @@ import { defineConfig } from "vitest/config";
  */
 export function dextVitestConfig(options = {}) {
   return defineConfig({
-    resolve: { conditions: ["@dext/source"] },
+    // mainFields: Docker's @docker/extension-api-client has only a "browser" entry (no "main"), which
+    // Vitest's resolver skips unless it is named. Packages Node loads itself are not affected.
+    resolve: { conditions: ["@dext/source"], mainFields: ["browser", "module", "jsnext:main", "jsnext"] },
     ssr: { resolve: { conditions: ["@dext/source"] } },
     test: {
       environment: options.environment ?? "node",

@@ -57,12 +57,18 @@ describe("inside Docker Desktop (window.ddClient injected)", () => {
     expect(detectDesktopClient()).toEqual({ insideDesktop: true, client });
   });
 
-  it("reads the window it is given", () => {
+  it("takes the client through Docker's createDockerDesktopClient, as Docker's samples do", async () => {
     const client = createFakeDesktopClient();
-    const other = {} as Window;
-    installFakeDesktopClient(other, client);
+    uninstall = installFakeDesktopClient(window, client);
+    const { createDockerDesktopClient } = await import("@docker/extension-api-client");
 
-    expect(getDesktopClient(other)).toBe(client);
+    expect(getDesktopClient()).toBe(createDockerDesktopClient());
+  });
+
+  it("treats a global that cannot be a client as absent", () => {
+    Reflect.set(window, "ddClient", "not a client");
+    uninstall = () => Reflect.deleteProperty(window, "ddClient");
+
     expect(getDesktopClient()).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { createDockerDesktopClient } from "@docker/extension-api-client";
 import type { v1 } from "@docker/extension-api-client-types";
 import { OutsideDesktopError, outsideDesktopReason } from "./errors.js";
 
@@ -10,31 +11,32 @@ export type DesktopClientState =
   | { readonly insideDesktop: false; readonly client: undefined; readonly reason: string };
 
 /**
- * The injected `window.ddClient`, or undefined outside Desktop. Read directly rather than through
- * `@docker/extension-api-client`, whose only job is this read and which does not load under Node.
+ * Desktop's client from Docker's own `createDockerDesktopClient()`, or undefined outside Desktop,
+ * where that function throws (its message is about browsers; the kit's own reason says what to do).
  */
-export function getDesktopClient(win: Window = window): DesktopClient | undefined {
-  const candidate: unknown = Reflect.get(win, "ddClient");
-  return isDesktopClient(candidate) ? candidate : undefined;
+export function getDesktopClient(): DesktopClient | undefined {
+  let client: unknown;
+  try {
+    client = createDockerDesktopClient();
+  } catch {
+    return undefined;
+  }
+  // Docker's function returns whatever truthy value the global holds; a stray global that cannot
+  // be a client reads as "outside Desktop" instead of failing later.
+  return typeof client === "object" && client !== null ? (client as DesktopClient) : undefined;
 }
 
 /** The client and whether the page runs inside Desktop, as a union to branch on. */
-export function detectDesktopClient(win: Window = window): DesktopClientState {
-  const client = getDesktopClient(win);
+export function detectDesktopClient(): DesktopClientState {
+  const client = getDesktopClient();
   return client === undefined
     ? { insideDesktop: false, client: undefined, reason: outsideDesktopReason }
     : { insideDesktop: true, client };
 }
 
 /** The client, for code that cannot do anything useful without it. */
-export function requireDesktopClient(win: Window = window): DesktopClient {
-  const client = getDesktopClient(win);
+export function requireDesktopClient(): DesktopClient {
+  const client = getDesktopClient();
   if (client === undefined) throw new OutsideDesktopError();
   return client;
-}
-
-// The host owns the client's shape; this only refuses values that cannot be a client at all
-// (a stray global, `null`), so they read as "outside Desktop" instead of failing later.
-function isDesktopClient(value: unknown): value is DesktopClient {
-  return typeof value === "object" && value !== null;
 }
