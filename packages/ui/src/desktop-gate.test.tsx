@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { DesktopGate } from "./desktop-gate.js";
 import { DextProvider } from "./dext-provider.js";
 import { outsideDesktopReason } from "./errors.js";
-import { colorSchemes } from "./test-support/color-scheme.js";
+import { colorSchemes } from "./testing/color-scheme.js";
 import { renderThemed } from "./test-support/render-themed.js";
 import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.js";
 

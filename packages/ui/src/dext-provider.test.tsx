@@ -5,7 +5,7 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DextProvider } from "./dext-provider.js";
-import { preferColorScheme } from "./test-support/color-scheme.js";
+import { preferColorScheme } from "./testing/color-scheme.js";
 import type { DockerThemeBag } from "./theme-globals.js";
 import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
 

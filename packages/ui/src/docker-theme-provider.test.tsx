@@ -1,12 +1,14 @@
-import { DockerMuiV6ThemeProvider } from "@docker/docker-mui-theme";
-import { useTheme } from "@mui/material";
+// DockerThemeProvider on the MUI and React this kit ships. That it builds the same theme as Docker's
+// own DockerMuiV6ThemeProvider is proven where that provider runs (MUI 6, React 18):
+// tooling/theme-parity.
+import { createTheme, useTheme } from "@mui/material";
 import type { Theme } from "@mui/material";
 import { cleanup, render } from "@testing-library/react";
 import type { JSX, ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DockerThemeProvider } from "./docker-theme-provider.js";
-import { colorSchemes, preferColorScheme } from "./test-support/color-scheme.js";
-import { ensureDockerThemeGlobals, packagedDockerThemes } from "./theme-globals.js";
+import { colorSchemes, preferColorScheme } from "./testing/color-scheme.js";
+import { packagedDockerThemes } from "./theme-globals.js";
 import type { DockerThemeBag } from "./theme-globals.js";
 import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
 
@@ -17,6 +19,20 @@ afterEach(() => {
 });
 
 /** The theme a provider gives its children, as data: functions (spacing, breakpoints) are compared by what they return. */
+function asData(theme: Theme): unknown {
+  return JSON.parse(JSON.stringify(withFunctionsCalled(theme)));
+}
+
+/** MUI's ThemeProvider gives a plain theme `vars: null`, so what the children see has it too. */
+function provided(theme: Theme): unknown {
+  return asData(Object.assign(theme, { vars: null }));
+}
+
+function withFunctionsCalled(theme: Theme): object {
+  const { spacing, breakpoints, ...rest } = theme;
+  return { ...rest, spacing: spacing(1, 2), up: breakpoints.up("md") };
+}
+
 function themeUnder(Provider: (props: { children: ReactNode }) => JSX.Element): unknown {
   let seen: Theme | undefined;
   function Probe(): null {
@@ -30,8 +46,7 @@ function themeUnder(Provider: (props: { children: ReactNode }) => JSX.Element): 
   );
   cleanup();
   if (seen === undefined) throw new Error("the probe did not render");
-  const { spacing, breakpoints, ...rest } = seen;
-  return JSON.parse(JSON.stringify({ ...rest, spacing: spacing(1, 2), up: breakpoints.up("md") }));
+  return asData(seen);
 }
 
 const desktopThemes: DockerThemeBag = {
@@ -40,20 +55,17 @@ const desktopThemes: DockerThemeBag = {
 };
 
 describe.each(colorSchemes)("DockerThemeProvider in %s", (scheme) => {
-  it("builds the same theme as Docker's DockerMuiV6ThemeProvider from the packaged themes", () => {
+  it("builds MUI's theme from Docker's packaged options for the page's colour scheme", () => {
     preferColorScheme(scheme);
-    const ours = themeUnder(DockerThemeProvider);
-    ensureDockerThemeGlobals();
-    const docker = themeUnder(DockerMuiV6ThemeProvider);
-    expect(ours).toEqual(docker);
-    expect(ours).toMatchObject({ palette: { mode: scheme } });
+    expect(themeUnder(DockerThemeProvider)).toEqual(provided(createTheme(packagedDockerThemes[scheme])));
+    expect(themeUnder(DockerThemeProvider)).toMatchObject({ palette: { mode: scheme } });
   });
 
-  it("builds the same theme as Docker's provider from the themes Desktop injected", () => {
+  it("prefers the options Desktop injected over the packaged ones", () => {
     preferColorScheme(scheme);
     themeGlobals.__ddMuiV6Themes = desktopThemes;
     const ours = themeUnder(DockerThemeProvider);
-    expect(ours).toEqual(themeUnder(DockerMuiV6ThemeProvider));
+    expect(ours).toEqual(provided(createTheme(desktopThemes[scheme])));
     expect(ours).toMatchObject({ palette: { primary: { main: scheme === "light" ? "#123456" : "#654321" } } });
   });
 });
@@ -68,16 +80,30 @@ describe("DockerThemeProvider", () => {
     const before = window.location.href;
     window.history.replaceState(null, "", "?dialog=true");
     try {
-      const ours = themeUnder(DockerThemeProvider);
-      ensureDockerThemeGlobals();
-      expect(ours).toEqual(themeUnder(DockerMuiV6ThemeProvider));
-      expect(ours).toMatchObject({ palette: { background: { default: packagedDockerThemes.light.palette?.background?.paper } } });
+      const paper = packagedDockerThemes.light.palette?.background?.paper;
+      expect(themeUnder(DockerThemeProvider)).toMatchObject({ palette: { background: { default: paper, paper } } });
     } finally {
       window.history.replaceState(null, "", before);
     }
   });
 
-  it("gives its children a theme without CSS variables, as MUI's ThemeProvider gives a plain theme", () => {
-    expect(themeUnder(DockerThemeProvider)).toMatchObject({ vars: null });
+  it("switches theme when the page's colour scheme changes, as Desktop's light/dark switch does", async () => {
+    const media = preferColorScheme("light");
+    let mode: string | undefined;
+    function Probe(): null {
+      mode = useTheme().palette.mode;
+      return null;
+    }
+    render(
+      <DockerThemeProvider>
+        <Probe />
+      </DockerThemeProvider>,
+    );
+    expect(mode).toBe("light");
+    const { act } = await import("@testing-library/react");
+    act(() => {
+      media.switchTo("dark");
+    });
+    expect(mode).toBe("dark");
   });
 });

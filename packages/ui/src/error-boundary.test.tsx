@@ -4,7 +4,7 @@ import type { JSX } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DextProvider } from "./dext-provider.js";
 import { ErrorBoundary } from "./error-boundary.js";
-import { colorSchemes } from "./test-support/color-scheme.js";
+import { colorSchemes } from "./testing/color-scheme.js";
 import { renderThemed } from "./test-support/render-themed.js";
 
 let broken = true;

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, renderHook, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ExternalLink } from "./external-link.js";
-import { colorSchemes } from "./test-support/color-scheme.js";
+import { colorSchemes } from "./testing/color-scheme.js";
 import { renderThemed } from "./test-support/render-themed.js";
 import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.js";
 import { useHostPlatform } from "./use-host-platform.js";

@@ -13,7 +13,7 @@ import { JobProgress } from "./job-progress.js";
 import { OutsideDesktopNotice } from "./outside-desktop-notice.js";
 import { PageHeader } from "./page-header.js";
 import { TextInput } from "./text-input.js";
-import { colorSchemes } from "./test-support/color-scheme.js";
+import { colorSchemes } from "./testing/color-scheme.js";
 import { renderThemed } from "./test-support/render-themed.js";
 
 afterEach(() => {

@@ -3,7 +3,7 @@ import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EmptyState } from "./empty-state.js";
 import { PageHeader } from "./page-header.js";
-import { colorSchemes } from "./test-support/color-scheme.js";
+import { colorSchemes } from "./testing/color-scheme.js";
 import { renderThemed } from "./test-support/render-themed.js";
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import { colorSchemes } from "./test-support/color-scheme.js";
+import { colorSchemes } from "./testing/color-scheme.js";
 import { renderThemed } from "./test-support/render-themed.js";
 import { TextInput } from "./text-input.js";
 import type { JSX } from "react";

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
 import { ErrorBanner } from "./error-banner.js";
-import { colorSchemes } from "./test-support/color-scheme.js";
+import { colorSchemes } from "./testing/color-scheme.js";
 import { renderThemed } from "./test-support/render-themed.js";
 import { createFakeDesktopClient } from "./testing/index.js";
 import { useBackendMutation, useBackendQuery } from "./use-backend-query.js";

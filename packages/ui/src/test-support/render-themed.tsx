@@ -3,8 +3,8 @@ import { render } from "@testing-library/react";
 import type { RenderResult } from "@testing-library/react";
 import type { JSX, ReactNode } from "react";
 import { DextProvider } from "../dext-provider.js";
-import { preferColorScheme } from "./color-scheme.js";
-import type { ColorScheme } from "./color-scheme.js";
+import { preferColorScheme } from "../testing/color-scheme.js";
+import type { ColorScheme } from "../testing/color-scheme.js";
 
 // A span, not a meta: React 19 hoists <meta> into the document's head, out of the render's container.
 function ModeProbe(): JSX.Element {

@@ -12,3 +12,5 @@ export type { FakeExecHandler } from "./fake-exec.js";
 export { createFakeProcess, FakeProcess } from "./fake-process.js";
 export { createFakeJobBackend, FakeHttpRejection } from "./fake-job-backend.js";
 export type { FakeJobBackend, FakeJobStatus } from "./fake-job-backend.js";
+export { colorSchemes, preferColorScheme } from "./color-scheme.js";
+export type { ColorScheme } from "./color-scheme.js";

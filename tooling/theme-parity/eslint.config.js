@@ -1,0 +1,3 @@
+import react from "@dext/eslint-config/react";
+
+export default react;
