@@ -1,4 +1,4 @@
-import { BackendClientError } from "@dext/backend/client";
+import { BackendClientError } from "@dext/backend/client/backend-client-error";
 import { ExecUnavailableError, OutsideDesktopError } from "./errors.js";
 import { currentHostRuntime } from "./host-runtime.js";
 import type { HostRuntime } from "./host-runtime.js";

@@ -1,4 +1,7 @@
-import { BackendClientError, isFinishedState } from "@dext/backend/client";
+// Leaf modules, not the client's index: the index is what loadWithBackendClient imports on the first
+// call, and a static import of it would pull the whole client (and zod) into the first view.
+import { BackendClientError } from "@dext/backend/client/backend-client-error";
+import { isFinishedState } from "@dext/backend/client/job-state";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createDeferredJobClient } from "./deferred-job-client.js";
 import type {

@@ -43,8 +43,9 @@ export function preactAliases() {
  * Builds the UI with Preact's React compatibility layer in place of react-dom: the same React API
  * (hooks, context, portals, Suspense, lazy) in about 10 KB gzip instead of about 46 KB. Docker
  * Desktop re-creates an extension's UI each time its tab opens, so those bytes are paid on every
- * open. Production builds only: `vite` dev (Fast Refresh) and the jsdom tests run React, and each
- * sample's browser tests run the Preact build that ships. Remove the plugin to ship React.
+ * open. Production builds only: `vite` dev (Fast Refresh) and the jsdom tests still run React, so
+ * the shipped renderer is one they never test; dext's samples ship React and leave this opt-in
+ * (see @dext/ui's README for the trade).
  * @returns {import("vite").Plugin}
  */
 export function preactCompat() {

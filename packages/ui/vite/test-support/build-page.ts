@@ -2,12 +2,17 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
+import { build, defaultClientConditions } from "vite";
 import type { PluginOption } from "vite";
 
 export interface PageBuilder {
   /** Builds `main.js` (the page's script, given as source) and returns the one script it emits. */
   build(name: string, main: string, plugins: PluginOption[]): Promise<string>;
+  /**
+   * Builds `main.tsx` (given as source) against the kit's sources, as a sample's build does, and
+   * returns the folder of the built page (index.html and assets/).
+   */
+  buildApp(name: string, main: string, plugins: PluginOption[]): Promise<string>;
   remove(): Promise<void>;
 }
 
@@ -41,6 +46,26 @@ export async function pageBuilder(): Promise<PageBuilder> {
       const script = assets.find((file) => file.endsWith(".js"));
       if (script === undefined) throw new Error(`no script in ${assets.join(", ")}`);
       return readFile(join(outDir, "assets", script), "utf8");
+    },
+    async buildApp(name, main, plugins) {
+      const root = join(dir, name);
+      await mkdir(root, { recursive: true });
+      await writeFile(join(root, "index.html"), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+      await writeFile(join(root, "main.tsx"), main);
+      const outDir = join(root, "dist");
+      await build({
+        root,
+        base: "./",
+        mode: "production",
+        logLevel: "silent",
+        configFile: false,
+        define: { "process.env.NODE_ENV": JSON.stringify("production") },
+        plugins,
+        // The kit's sources, as the samples read them (see their vite.config.ts).
+        resolve: { conditions: ["@dext/source", ...defaultClientConditions] },
+        build: { outDir },
+      });
+      return outDir;
     },
     remove: () => rm(dir, { recursive: true, force: true }),
   };
