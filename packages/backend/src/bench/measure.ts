@@ -9,6 +9,8 @@ export interface Target {
   readonly name: string;
   readonly command: string;
   readonly args: (socket: string) => string[];
+  /** Variables added to the bench's own environment, e.g. NODE_COMPILE_CACHE. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface Running {
@@ -67,7 +69,8 @@ async function cpuMs(pid: number): Promise<number> {
 export async function start(target: Target, socket: string): Promise<Running> {
   await rm(socket, { force: true });
   const startedAt = performance.now();
-  const child = spawn(target.command, target.args(socket), { stdio: ["ignore", "ignore", "inherit"] });
+  const env = target.env === undefined ? process.env : { ...process.env, ...target.env };
+  const child = spawn(target.command, target.args(socket), { stdio: ["ignore", "ignore", "inherit"], env });
   const deadline = startedAt + 15_000;
   while (!(await accepts(socket))) {
     if (child.exitCode !== null) throw new Error(`${target.name} exited with ${String(child.exitCode)} before listening`);

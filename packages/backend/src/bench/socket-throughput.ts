@@ -70,8 +70,13 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
     if (waited > 5_000) throw new Error(`The code cache ${cacheFile} was not written`);
     await delay(10);
   }
+  // dext through Node's own compile cache (NODE_COMPILE_CACHE, Node 22.1+): the same ES module bundle,
+  // no loader. Its first start writes the cache, as an installed extension's first start would.
+  const compileCached: Target = { ...node("dext, Node compile cache", "dext-hello.mjs"), env: { NODE_COMPILE_CACHE: join(dir, "node-compile-cache") } };
+  await stop(await start(compileCached, socket));
   const targets = [
     node("dext", "dext-hello.mjs"),
+    compileCached,
     node("dext, zod/mini contract", "dext-hello-mini.mjs"),
     node("dext, import { z }", "dext-hello-named-import.mjs"),
     cached,
