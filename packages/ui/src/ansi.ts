@@ -1,4 +1,4 @@
-// Hand-written: anser, ansi-sequence-parser and ansicolor print OSC titles and links or cursor moves as text, and anser loses `38:5:n` and 24-bit values over 255.
+// Hand-written: anser and ansicolor show OSC titles, links or cursor moves as text, ansi-sequence-parser eats text up to the next `m`, anser loses `38:5:n`.
 import { ansiEscapePattern } from "./output-lines.js";
 
 /** A colour an SGR code selects: one of the 256 indexed colours, or 24-bit. */
