@@ -68,6 +68,7 @@ function withoutFlags(words: string[]): string[] {
 }
 
 /** The exec form `["a", "b c", "/dest/"]`, or undefined for the shell form. */
+// Docker reads a `[` line that is not JSON as the shell form, without an error, so JSON.parse's yes or no is all this needs.
 function jsonForm(text: string): string[] | undefined {
   if (!text.trimStart().startsWith("[")) return undefined;
   try {

@@ -1,3 +1,4 @@
+import { findJsonSyntaxError } from "./json-syntax-error.js";
 import { describeValue, isRecord } from "./json-value.js";
 
 /** The value as an http(s) URL with a host, or undefined. */
@@ -24,7 +25,10 @@ export function linkListProblem(value: string, rule: LinkListRule): string | und
   try {
     parsed = JSON.parse(value) as unknown;
   } catch {
-    return "is not valid JSON";
+    const found = findJsonSyntaxError(value);
+    if (found === undefined) return "is not valid JSON";
+    const { line, column } = found.position;
+    return `is not valid JSON at ${value.includes("\n") ? `line ${line}, column ${column}` : `character ${column}`}: ${found.reason}`;
   }
   if (!Array.isArray(parsed)) return `must be a JSON array, found ${describeValue(parsed)}`;
   if (rule.nonEmpty && parsed.length === 0) return "is an empty array";

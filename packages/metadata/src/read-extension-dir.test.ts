@@ -64,9 +64,11 @@ describe("readExtensionDir", () => {
     expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 
-  it("locates errors V8 reports without a position", async () => {
+  it("locates errors V8 reports without a position, at the word JSON does not know", async () => {
     await writeFile(join(dir, "metadata.json"), '{\n  "vm": {"image": tru}\n}');
-    expect((await readError(dir)).position).toMatchObject({ line: 2, column: 22 });
+    const error = await readError(dir);
+    expect(error.position).toMatchObject({ line: 2, column: 19 });
+    expect(error.message).toMatch(/line 2, column 19: unexpected 'tru'/);
   });
 
   it("explains a byte-order mark, which JSON.parse refuses", async () => {

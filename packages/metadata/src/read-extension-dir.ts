@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { FileRefusedError, MetadataReadError } from "./errors.js";
 import { MAX_JSON_DEPTH, MAX_METADATA_BYTES } from "./input-limits.js";
 import { tooDeepOffset } from "./json-depth.js";
-import { jsonErrorPosition, positionAt } from "./json-position.js";
+import { positionAt } from "./json-position.js";
+import { findJsonSyntaxError } from "./json-syntax-error.js";
+import type { JsonSyntaxErrorCode } from "./json-syntax-error.js";
 import { readRegularFile } from "./read-regular-file.js";
 import type { RegularFile } from "./read-regular-file.js";
 
@@ -72,6 +74,14 @@ async function readMetadataFile(metadataPath: string, dir: string): Promise<Regu
   }
 }
 
+/** What a JSON mistake means for metadata.json in particular. */
+const METADATA_HINTS: Partial<Record<JsonSyntaxErrorCode, string>> = {
+  trailing_comma: " (Desktop reads metadata.json as strict JSON)",
+  comment: " (Desktop reads metadata.json as strict JSON)",
+  byte_order_mark: " (Desktop refuses it too)",
+  empty: ", and metadata.json an object ({} at least)",
+};
+
 /**
  * Parses the text of a metadata.json.
  * @throws {MetadataReadError} `invalid_json`, with the position where parsing stopped, or
@@ -91,12 +101,14 @@ export function parseMetadataText(text: string, metadataPath: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    const position = jsonErrorPosition(text, cause);
-    // Editors on Windows may save a byte-order mark, which JSON.parse (and Desktop) refuse.
-    const bom = text.startsWith("\uFEFF") ? "; the file starts with a byte-order mark, save it as UTF-8 without BOM" : "";
+    // JSON.parse decides (it is strict, as Desktop is); findJsonSyntaxError says where and why.
+    // Should the two ever disagree, V8's own message at the end of the text still says something.
+    const found = findJsonSyntaxError(text);
+    const position = found?.position ?? positionAt(text, text.length);
+    const reason = found === undefined ? describe(cause) : found.reason + (METADATA_HINTS[found.code] ?? "");
     throw new MetadataReadError(
       "invalid_json",
-      `${metadataPath} is not valid JSON at line ${position.line}, column ${position.column}: ${describe(cause)}${bom}`,
+      `${metadataPath} is not valid JSON at line ${position.line}, column ${position.column}: ${reason}`,
       { path: metadataPath, cause, position },
     );
   }

@@ -35,6 +35,23 @@ describe("parseAnsi", () => {
     expect(segments.at(-1)?.style).toEqual({ fg: { index: 2 } });
   });
 
+  it("resets on tput sgr0 (ESC ( B ESC [ m) and drops ESC 7 / ESC 8 cursor saves, showing neither", () => {
+    const { segments } = parseAnsi(`${esc}[31m${esc}7red${esc}8${esc}(B${esc}[m plain`);
+    expect(segments).toEqual([
+      { text: "red", style: { fg: { index: 1 } } },
+      { text: " plain", style: {} },
+    ]);
+  });
+
+  it("keeps a hyperlink's text and drops its OSC 8 escapes, ended by ST or BEL", () => {
+    const { segments } = parseAnsi(`see ${esc}]8;;https://example.com${esc}\\docs${esc}]8;;${esc}\\ or ${esc}]8;;https://example.org\u0007site${esc}]8;;\u0007`);
+    expect(segments.map((segment) => segment.text).join("")).toBe("see docs or site");
+  });
+
+  it("reads colon sub-parameters as terminals do (38:5:n, 48:2:r:g:b)", () => {
+    expect(parseAnsi(`${esc}[38:5:208;48:2:1:2:3mX`).segments).toEqual([{ text: "X", style: { fg: { index: 208 }, bg: { rgb: [1, 2, 3] } } }]);
+  });
+
   it("continues from the style the previous line ended with", () => {
     const first = parseAnsi(`${esc}[33mwarning: multi`);
     const second = parseAnsi(`line${esc}[0m`, first.end);

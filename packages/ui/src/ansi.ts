@@ -1,3 +1,6 @@
+// Hand-written: anser and ansicolor show OSC titles, links or cursor moves as text, ansi-sequence-parser eats text up to the next `m`, anser loses `38:5:n`.
+import { ansiEscapePattern } from "./output-lines.js";
+
 /** A colour an SGR code selects: one of the 256 indexed colours, or 24-bit. */
 export type AnsiColor = { readonly index: number } | { readonly rgb: readonly [number, number, number] };
 
@@ -18,10 +21,6 @@ export interface AnsiSegment {
   readonly style: AnsiStyle;
 }
 
-// CSI (ESC [ params final), OSC (ESC ] ... BEL or ST) and two-character escapes.
-// eslint-disable-next-line no-control-regex
-const escapePattern = /\u001b\[([0-?]*)[ -/]*([@-~])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
-
 /**
  * Splits one line into styled segments. SGR sequences (`ESC [ ... m`) change the style; every
  * other escape (cursor moves, erase, window titles) is dropped, since a log view cannot replay
@@ -31,7 +30,7 @@ export function parseAnsi(text: string, start: AnsiStyle = {}): { segments: Ansi
   const segments: AnsiSegment[] = [];
   let style = start;
   let last = 0;
-  for (const match of text.matchAll(escapePattern)) {
+  for (const match of text.matchAll(ansiEscapePattern)) {
     if (match.index > last) segments.push({ text: text.slice(last, match.index), style });
     last = match.index + match[0].length;
     if (match[2] === "m") style = applySgr(style, match[1] ?? "");

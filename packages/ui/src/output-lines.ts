@@ -48,10 +48,15 @@ export function outputText(lines: readonly OutputLine[]): string {
   return lines.map((line) => stripAnsi(line.text)).join("\n");
 }
 
-// CSI sequences (colours, cursor moves, erase) and OSC sequences (titles, links).
+/**
+ * An escape sequence: CSI (ESC [ params final: colours, cursor moves, erase; group 1 the params,
+ * 2 the final), OSC (ESC ] ... BEL or ST: titles, links) or another escape (ESC 7 saves the
+ * cursor; ESC ( B, which `tput sgr0` prints, picks a character set). Here, not in ansi.ts, so that
+ * stripping escapes does not bring the colour parser into a tab's first view.
+ */
 // eslint-disable-next-line no-control-regex
-const ansiPattern = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+export const ansiEscapePattern = /\u001b\[([0-?]*)[ -/]*([@-~])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[ -/]*[0-Z\\^-~]/g;
 
 export function stripAnsi(text: string): string {
-  return text.replace(ansiPattern, "");
+  return text.replace(ansiEscapePattern, "");
 }
