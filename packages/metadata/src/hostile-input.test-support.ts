@@ -3,10 +3,11 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdir, symlink, truncate, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { abbreviate } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
 import { main } from "./cli.js";
 import type { Finding } from "./finding.js";
-import { deepNesting, huge, malformedCompose, malformedDockerfile, notJson, oddUnicode, random, validMetadataDocuments, wrongType } from "./fuzz.test-support.js";
+import { deepNesting, hugeMetadata, malformedCompose, malformedDockerfile, notJson, oddUnicode, wrongType } from "./fuzz.test-support.js";
 
 /** What sits at one path of a case folder. */
 export type Planted =
@@ -59,13 +60,13 @@ const HOSTILE: fc.Arbitrary<Planted>[] = [
   fc.constant({ kind: "dir" }),
   fc.constant({ kind: "escape" }),
   fc.integer({ min: 1, max: 64 }).map((mib) => ({ kind: "sparse", size: mib * 1024 * 1024 + 1 })),
-  fc.uint8Array({ maxLength: 2000 }).map((bytes) => ({ kind: "bytes", bytes })),
+  fc.uint8Array({ maxLength: 2000, size: "max" }).map((bytes) => ({ kind: "bytes", bytes })),
 ];
 
-const text = (arbitrary: fc.Arbitrary<string>): fc.Arbitrary<Planted> => arbitrary.map((value) => ({ kind: "text", text: value }));
-const seeded = (generate: (seed: number) => string): fc.Arbitrary<string> => fc.nat().map(generate);
+// A text of megabytes prints as its head and length in a failure report.
+const text = (arbitrary: fc.Arbitrary<string>): fc.Arbitrary<Planted> =>
+  arbitrary.map((value) => ({ kind: "text", text: value, [fc.toStringMethod]: () => `{ kind: "text", text: ${abbreviate(value)} }` }) as Planted);
 
-const VALID = validMetadataDocuments();
 const metadataKeys = fc.constantFrom("icon", "ui", "vm", "host", "name", "provider", "desktop-plugin-version", "$schema", "__proto__");
 const composefile = fc.constantFrom("docker-compose.yaml", "../outside.yaml", "/etc/hostname", "sub/../../x.yaml", "link.yaml", "compose/c.yaml");
 
@@ -86,17 +87,17 @@ const metadataObject: fc.Arbitrary<string> = fc
 const metadataText = fc.oneof(
   { weight: 8, arbitrary: metadataObject },
   { weight: 4, arbitrary: fc.json({ maxDepth: 6 }) },
-  { weight: 3, arbitrary: seeded((seed) => notJson(random(seed), JSON.stringify(VALID[seed % VALID.length]))) },
-  { weight: 3, arbitrary: seeded((seed) => JSON.stringify(wrongType(random(seed), VALID[seed % VALID.length]))) },
-  { weight: 2, arbitrary: seeded((seed) => oddUnicode(random(seed), VALID[seed % VALID.length] ?? {})) },
-  { weight: 1, arbitrary: seeded((seed) => deepNesting(random(seed))) },
+  { weight: 3, arbitrary: notJson },
+  { weight: 3, arbitrary: wrongType.map((document) => JSON.stringify(document)) },
+  { weight: 2, arbitrary: oddUnicode },
+  { weight: 1, arbitrary: deepNesting },
   { weight: 1, arbitrary: fc.nat(3).map((depth) => `{"name":"n","provider":"p","x":${"[".repeat(1000 + depth * 40_000)}${"]".repeat(1000 + depth * 40_000)}}`) },
   { weight: 1, arbitrary: fc.constant(`{"name":"${"n".repeat(1024 * 1024)}"}`) },
-  { weight: 1, arbitrary: seeded((seed) => huge(random(seed))) },
+  { weight: 1, arbitrary: hugeMetadata },
 );
 
 const dockerfileText = fc.oneof(
-  { weight: 12, arbitrary: seeded((seed) => malformedDockerfile(random(seed))) },
+  { weight: 12, arbitrary: malformedDockerfile },
   { weight: 3, arbitrary: fc.nat(40).map((lines) => `FROM alpine\nARG A=xx\n${"ARG A=$A$A$A$A\n".repeat(lines)}LABEL a=$A\nCOPY . /\n`) },
   { weight: 3, arbitrary: fc.constant("FROM alpine\nCOPY metadata.json docker-compose.yaml icon.svg /\nCOPY */*/*/* /x/\n") },
   { weight: 1, arbitrary: fc.nat(8000).map((count) => `FROM alpine\n${"ENV B=$B$B C=1\n".repeat(count)}`) },
@@ -116,7 +117,7 @@ export interface HostileCase {
 export const hostileCase: fc.Arbitrary<HostileCase> = fc.record({
   metadata: fc.oneof({ weight: 3, arbitrary: text(metadataText) }, { weight: 2, arbitrary: fc.oneof(...HOSTILE) }),
   dockerfile: fc.oneof({ weight: 2, arbitrary: text(dockerfileText) }, { weight: 1, arbitrary: fc.oneof(...HOSTILE) }),
-  compose: fc.oneof({ weight: 2, arbitrary: text(seeded((seed) => malformedCompose(random(seed)))) }, { weight: 1, arbitrary: fc.oneof(...HOSTILE) }),
+  compose: fc.oneof({ weight: 2, arbitrary: text(malformedCompose) }, { weight: 1, arbitrary: fc.oneof(...HOSTILE) }),
   icon: fc.oneof(fc.constant<Planted>({ kind: "text", text: "<svg/>" }), ...HOSTILE),
   loopDir: fc.boolean(),
 });

@@ -2,13 +2,15 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { propertyRuns } from "@dext/vitest-config/property-runs";
 import { build } from "esbuild";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stateSchema } from "../../shared/state.js";
 import { tempDir } from "../testing/temp-dir.js";
 import { openStateStore, stateFileName } from "./state-store.js";
 
-// 200 writer processes killed with SIGKILL at random moments while they save. Whatever the moment,
+// 200 writer processes killed with SIGKILL at generated moments while they save. Whatever the moment,
 // every write a writer acknowledged must be in the file, and the file must always parse.
 // DEXT_KILL9_COUNT shortens the soak where durability is not the point (new-extension's test of
 // generated copies runs every sample's suite again); 200 everywhere else.
@@ -37,8 +39,15 @@ beforeAll(async () => {
 
 afterAll(() => work.remove());
 
-/** Runs the writer until a random moment after it starts saving, kills it, returns the last value it acknowledged. */
-function killWhileWriting(dir: string, volume: string): Promise<number> {
+/**
+ * How long after its first acknowledged write a writer is killed. Timed from that write, so the
+ * kill always lands while the writer is saving, however slow a busy machine makes its start.
+ * Unbiased: every moment of the 25 ms as likely as any other, not mostly the first few.
+ */
+const killDelayMs = fc.noBias(fc.integer({ min: 0, max: 24 }));
+
+/** Runs the writer, kills it `delayMs` after its first acknowledged write, returns the last value it acknowledged. */
+function killWhileWriting(dir: string, volume: string, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, dir, volume], { stdio: ["ignore", "pipe", "pipe"] });
     let lastAck = 0;
@@ -51,9 +60,7 @@ function killWhileWriting(dir: string, volume: string): Promise<number> {
       pending = lines.pop() ?? "";
       for (const line of lines) {
         if (!line.startsWith("ack ")) continue;
-        // The kill is timed from the first acknowledged write, so it always lands while the writer
-        // is saving, however slow a busy machine makes its start.
-        if (lastAck === 0) setTimeout(() => child.kill("SIGKILL"), Math.random() * 25);
+        if (lastAck === 0) setTimeout(() => child.kill("SIGKILL"), delayMs);
         lastAck = Number(line.slice(4));
       }
     });
@@ -74,36 +81,47 @@ async function readStateFile(dir: string) {
 describe(`${kills} kill -9 of a writer during writes`, () => {
   it("lose no acknowledged write and never leave a file that does not parse", { timeout: 120_000 }, async () => {
     const started = Date.now();
-    const lost: string[] = [];
+    // One run kills one writer in each lane, side by side; the delays are the generated input.
+    const runs = propertyRuns(Math.ceil(kills / lanes), { budgetMs: 110_000 });
+    const acks = Array.from({ length: lanes }, () => new Map<string, number>());
+    let round = 0;
     let acknowledged = 0;
-    await Promise.all(
-      Array.from({ length: lanes }, async (_, lane) => {
-        const dir = join(work.path, `lane${lane}`);
-        const acks = new Map<string, number>();
-        for (let round = 0; round < kills / lanes; round++) {
-          // A new volume each round: earlier rounds' notes must survive later writers too.
-          const volume = `vol-${lane}-${round}`;
-          const lastAck = await killWhileWriting(dir, volume);
-          acks.set(volume, lastAck);
-          acknowledged += lastAck;
-          const state = await readStateFile(dir);
-          for (const [name, ack] of acks) {
-            const saved = Number(state.notes[name] ?? 0);
+    await fc.assert(
+      fc.asyncProperty(fc.array(killDelayMs, { minLength: lanes, maxLength: lanes }), async (delays) => {
+        round++;
+        // Settled, not raced: a lane that fails must not leave another lane's writer running into
+        // the next run, which would put two writers in one folder.
+        const lanesDone = await Promise.allSettled(
+          delays.map(async (delayMs, lane) => {
+            const dir = join(work.path, `lane${lane}`);
+            const laneAcks = acks[lane]!;
+            // A new volume each round: earlier rounds' notes must survive later writers too.
+            const volume = `vol-${lane}-${round}`;
+            const lastAck = await killWhileWriting(dir, volume, delayMs);
+            laneAcks.set(volume, lastAck);
+            acknowledged += lastAck;
+            const state = await readStateFile(dir);
             // A write may land without its ack reaching us (killed in between): more is fine, less is loss.
-            if (saved < ack) lost.push(`${name}: acknowledged ${ack}, file has ${saved} after round ${round}`);
-          }
-        }
-        // The next start clears what the killed writers left half-done and reads every note back.
-        const reopened = (await openStateStore(dir)).current();
-        for (const [name, ack] of acks) {
-          if (Number(reopened.notes[name] ?? 0) < ack) lost.push(`${name}: acknowledged ${ack}, lost on reopening`);
-        }
-        expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+            return [...laneAcks]
+              .filter(([name, ack]) => Number(state.notes[name] ?? 0) < ack)
+              .map(([name, ack]) => `${name}: acknowledged ${ack}, file has ${String(state.notes[name] ?? 0)} after round ${round}`);
+          }),
+        );
+        for (const done of lanesDone) if (done.status === "rejected") throw done.reason;
+        expect(lanesDone.flatMap((done) => (done.status === "fulfilled" ? done.value : []))).toEqual([]);
       }),
+      runs,
     );
-    expect(lost).toEqual([]);
-    // Not vacuous: the kills did land while writes were being acknowledged.
-    expect(acknowledged).toBeGreaterThanOrEqual(kills);
-    console.log(`${kills} kills, ${acknowledged} acknowledged writes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // The next start clears what the killed writers left half-done and reads every note back.
+    for (const [lane, laneAcks] of acks.entries()) {
+      const dir = join(work.path, `lane${lane}`);
+      const reopened = (await openStateStore(dir)).current();
+      const lost = [...laneAcks].filter(([name, ack]) => Number(reopened.notes[name] ?? 0) < ack);
+      expect(lost.map(([name, ack]) => `${name}: acknowledged ${ack}, lost on reopening`)).toEqual([]);
+      expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    }
+    // Not vacuous: the kills did land while writes were being acknowledged (not when replaying one case).
+    if (runs.path === undefined) expect(acknowledged).toBeGreaterThanOrEqual(kills);
+    console.log(`${round * lanes} kills, ${acknowledged} acknowledged writes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 });
