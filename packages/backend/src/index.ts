@@ -8,7 +8,7 @@ export { createJobRegistry } from "./job-registry.js";
 export type { JobContext, JobRegistry, JobRegistryOptions, JobRunner } from "./job-registry.js";
 export { checkSocketPath, guestServicesDir, maxSocketPathBytes, resolveListenOptions } from "./listen-options.js";
 export type { ListenOptions, ResolveListenOptions } from "./listen-options.js";
-export { createLogger, silentLogger } from "./logger.js";
+export { createLogger, silentLogger, withFields } from "./logger.js";
 export { parseByteLimit } from "./read-json-body.js";
 export type { LogLevel, Logger } from "./logger.js";
 export { runBackend } from "./run-backend.js";

@@ -34,12 +34,15 @@ describe("runBackend as a process", () => {
     expect(line).toMatchObject({ level: "info", name: "greeting", msg: "listening", address: temp.socket() });
   });
 
-  it.each(["SIGTERM", "SIGINT"] as const)("exits 0 on %s and removes its socket", async (signal) => {
+  it.each(["SIGTERM", "SIGINT"] as const)("exits 0 on %s, removes its socket and logs \"stopped\" as its last line", async (signal) => {
     const backend = launch(["--socket", temp.socket()]);
     await waitForListening(backend);
     backend.child.kill(signal);
     expect(await backend.exit).toEqual({ code: 0, signal: null });
     await expect(stat(temp.socket())).rejects.toMatchObject({ code: "ENOENT" });
+    // Written just before process.exit: a buffered logger would lose it.
+    const last = JSON.parse(backend.stdout().trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
+    expect(last).toMatchObject({ level: "info", name: "greeting", msg: "stopped", signal });
   });
 
   it("finishes an in-flight request after SIGTERM before exiting", async () => {

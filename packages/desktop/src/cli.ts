@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { startDesktopHost } from "./server/desktop-host.js";
+import { createHostLogger } from "./server/host-logger.js";
 
 export const usage = `Usage: dext-desktop [options] [<extension-folder>...] [--image <ref>...]
 
@@ -61,7 +62,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`dext-desktop: --port must be an integer from 0 to 65535, got ${values.port ?? ""}\n`);
     return 2;
   }
+  const logger = createHostLogger();
   const host = await startDesktopHost({
+    logger,
     folders: positionals,
     images,
     port,
@@ -75,7 +78,8 @@ export async function main(argv: string[]): Promise<number> {
     await host.stop();
     return 1;
   }
-  console.log(`\ndext desktop host: ${host.url}  (${host.extensions.map((e) => e.id).join(", ")})\nPress Ctrl+C to stop.\n`);
+  const extensions = host.extensions.map((extension) => extension.id);
+  logger.info(`dext desktop host: ${host.url} (${extensions.join(", ")}); Ctrl+C stops it`, { url: host.url, extensions });
   await new Promise<void>((resolve) => {
     // A terminal's Ctrl+C reaches both a wrapper (pnpm, tsx) and this process, and the wrapper
     // forwards it again: later signals must not cut the clean-up (containers, sockets) short.
@@ -86,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   });
-  console.log("dext desktop host: stopping extensions…");
+  logger.info("dext desktop host: stopping extensions");
   await host.stop();
   return 0;
 }

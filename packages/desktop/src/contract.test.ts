@@ -1,6 +1,7 @@
 // The Desktop client contract, checked in a real browser: the same calls an extension makes, and
 // the shapes Docker documents for their results and failures.
 import { execFileSync } from "node:child_process";
+import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.js";
@@ -16,7 +17,7 @@ let frame: Frame;
 
 beforeAll(async () => {
   await buildPlainFixture();
-  host = await startDesktopHost({ folders: [plainFixtureDir], log: () => {} });
+  host = await startDesktopHost({ folders: [plainFixtureDir], logger: silentLogger });
   browser = await launchChromium();
   page = await browser.newPage();
   await openExtensionTab(page, host.url, "plain-extension");

@@ -1,4 +1,5 @@
 // The host's chrome, driven as a person uses it: tabs, the light/dark switch, reload on save.
+import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.js";
@@ -19,7 +20,7 @@ function extensionFrame(): Frame {
 
 beforeAll(async () => {
   await buildPlainFixture();
-  host = await startDesktopHost({ folders: [plainFixtureDir], log: () => {} });
+  host = await startDesktopHost({ folders: [plainFixtureDir], logger: silentLogger });
   browser = await launchChromium();
   page = await browser.newPage();
   await openExtensionTab(page, host.url, "plain-extension");

@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
+import { captureLog } from "./testing/captured-log.js";
 import { copySampleForDev } from "./testing/dev-copy.js";
 import { launchChromium } from "./testing/launch-chromium.js";
 import { openExtensionTab } from "./testing/open-extension.js";
@@ -20,7 +21,8 @@ let copy: { root: string; dir: string } | undefined;
 let host: DesktopHost | undefined;
 let browser: Browser | undefined;
 let page: Page;
-const logs: string[] = [];
+const log = captureLog();
+const messages = () => log.entries().map((entry) => String(entry.msg));
 
 function tab(): Frame {
   const found = page.frames().find((candidate) => candidate.url().includes("/x/minimal-backend/ui/"));
@@ -63,7 +65,7 @@ function upgradeStatus(port: number, path: string, origin: string): Promise<stri
 
 beforeAll(async () => {
   copy = await copySampleForDev("minimal-backend");
-  const started = await startDesktopHost({ folders: [copy.dir], dev: true, log: (line) => logs.push(line) });
+  const started = await startDesktopHost({ folders: [copy.dir], dev: true, logger: log.logger });
   host = started;
   browser = await launchChromium();
   page = await browser.newPage();
@@ -79,7 +81,7 @@ afterAll(async () => {
 
 describe("pnpm dev: the host in dev mode", () => {
   it("serves the tab from the sample's Vite dev server, with the host's client injected", async () => {
-    expect(logs.some((line) => line.includes("dev: Vite dev server on 127.0.0.1:"))).toBe(true);
+    expect(messages().some((message) => message.startsWith("dev: Vite dev server on 127.0.0.1:"))).toBe(true);
     await expect(tab().evaluate<boolean>(`typeof window.ddClient?.extension?.vm?.service?.get === "function"`)).resolves.toBe(true);
     // Vite's client is in the page, loaded through the extension's own origin.
     await expect(tab().evaluate<boolean>(`[...document.scripts].some((script) => script.src.endsWith("/x/minimal-backend/ui/@vite/client"))`)).resolves.toBe(true);
@@ -104,11 +106,12 @@ describe("pnpm dev: the host in dev mode", () => {
     await expect.poll(hello, { timeout: 60_000, interval: 250 }).toBe("Hello, dev! (from the backend)");
     await edit("backend/handlers.ts", "(from the backend)", "(from the edited backend)");
     await expect.poll(hello, { timeout: 90_000, interval: 250 }).toBe("Hello, dev! (from the edited backend)");
-    expect(logs.some((line) => line.startsWith("[minimal-backend] ") && line.includes("Restarting"))).toBe(true);
+    // node --watch's notice, relayed from the VM service's output with the extension's id.
+    expect(log.entries().some((entry) => entry.extension === "minimal-backend" && String(entry.msg).includes("Restarting"))).toBe(true);
   }, 150_000);
 
   it("runs Vite with no CORS headers, so no other page can read its sources or HMR token", async () => {
-    const port = Number(/Vite dev server on 127\.0\.0\.1:(\d+)/.exec(logs.join("\n"))?.[1]);
+    const port = Number(/Vite dev server on 127\.0\.0\.1:(\d+)/.exec(messages().join("\n"))?.[1]);
     const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
       const call = request({ host: "127.0.0.1", port, path: "/x/minimal-backend/ui/@vite/client", headers: { origin: "http://127.0.0.1:1" } }, (answer) => {
         answer.resume();

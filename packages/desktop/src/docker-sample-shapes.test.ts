@@ -3,8 +3,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
+import { captureLog } from "./testing/captured-log.js";
 import { launchChromium } from "./testing/launch-chromium.js";
 import { openExtensionTab } from "./testing/open-extension.js";
 import type { Browser } from "playwright-core";
@@ -41,7 +43,7 @@ describe("Docker's sample layout", () => {
       "docker.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
       "ui/index.html": page("the sample's own page"),
     });
-    const host = await startDesktopHost({ folders: [root], log: () => {} });
+    const host = await startDesktopHost({ folders: [root], logger: silentLogger });
     try {
       expect(host.extensions.map((extension) => [extension.id, extension.problems])).toEqual([["react-sample", []]]);
       const origin = host.origins.get("react-sample") ?? "";
@@ -59,12 +61,13 @@ describe("Docker's sample layout", () => {
       "metadata.json": JSON.stringify({ ui: { "dashboard-tab": { title: "Workdir", root: "/extension/ui", src: "index.html" } } }),
       "ui/index.html": page("from the workdir"),
     });
-    const lines: string[] = [];
-    const host = await startDesktopHost({ folders: [root], log: (line) => lines.push(line) });
+    const log = captureLog();
+    const host = await startDesktopHost({ folders: [root], logger: log.logger });
     try {
       // Desktop reads metadata.json at the image's root only: this one is at /extension/metadata.json.
       expect(host.extensions.map((extension) => extension.id)).toEqual([]);
-      expect(lines.join("\n")).toMatch(/workdir-sample.*metadata\.json/);
+      const notInstalled = log.entries().filter((entry) => entry.level === "error" && /workdir-sample/.test(String(entry.extension)));
+      expect(notInstalled.map((entry) => String(entry.msg))).toEqual([expect.stringMatching(/^not installed: .*metadata\.json/)]);
     } finally {
       await host.stop();
     }

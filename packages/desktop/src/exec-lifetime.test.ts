@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { launchChromium } from "./testing/launch-chromium.js";
@@ -24,7 +25,7 @@ beforeAll(async () => {
   // A background child that outlives its parent unless the whole group is signalled.
   await writeFile(join(folder, "nap.sh"), '#!/bin/sh\nsleep "$1" &\necho napping\nsleep "$1"\n');
   await chmod(join(folder, "nap.sh"), 0o755);
-  host = await startDesktopHost({ folders: [folder], log: () => {} });
+  host = await startDesktopHost({ folders: [folder], logger: silentLogger });
   browser = await launchChromium();
 }, 60_000);
 

@@ -4,6 +4,7 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { launchChromium } from "./testing/launch-chromium.js";
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await chmod(fakeDocker, 0o755);
   savedDockerCli = process.env.DEXT_DOCKER_CLI;
   process.env.DEXT_DOCKER_CLI = fakeDocker;
-  host = await startDesktopHost({ folders: [folder], log: () => {} });
+  host = await startDesktopHost({ folders: [folder], logger: silentLogger });
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`${host.origins.get("words") ?? ""}/x/words/ui/index.html`);

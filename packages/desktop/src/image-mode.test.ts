@@ -3,11 +3,13 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docker } from "./server/docker-cli.js";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { proxyToSocket } from "./server/service-proxy.js";
 import { buildPlainFixture } from "./testing/build-plain-fixture.js";
+import { captureLog } from "./testing/captured-log.js";
 import type { DesktopHost } from "./server/desktop-host.js";
 
 const fixtures = fileURLToPath(new URL("../test/fixtures", import.meta.url));
@@ -23,7 +25,7 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
     if (!engine) throw new Error("DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST");
     await buildPlainFixture();
     await docker(["build", "-f", `${fixtures}/compose-extension/Dockerfile`, "-t", image, fixtures], { timeoutMs: 300_000 });
-    host = await startDesktopHost({ folders: [], images: [image], log: () => {} });
+    host = await startDesktopHost({ folders: [], images: [image], logger: silentLogger });
   }, 600_000);
 
   afterAll(async () => {
@@ -56,13 +58,13 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
 
 describe.runIf(engine || required)("a folder that folder mode cannot run, with an engine", () => {
   let host: DesktopHost | undefined;
-  const lines: string[] = [];
+  const log = captureLog();
 
   beforeAll(async () => {
     if (!engine) throw new Error("DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST");
     await buildPlainFixture();
     // The folder as an author has it: a Dockerfile and a compose file, no image built yet.
-    host = await startDesktopHost({ folders: [`${fixtures}/compose-extension`], log: (line) => lines.push(line) });
+    host = await startDesktopHost({ folders: [`${fixtures}/compose-extension`], logger: log.logger });
   }, 600_000);
 
   afterAll(async () => {
@@ -71,8 +73,9 @@ describe.runIf(engine || required)("a folder that folder mode cannot run, with a
   });
 
   it("is built from its Dockerfile with the build output in the log, and runs as its image", async () => {
-    expect(lines.join("\n")).toMatch(/compose stack .*: building its image/);
-    expect(lines.some((line) => line.includes("build: ") && /#\d+ /.test(line))).toBe(true);
+    const messages = log.entries().map((entry) => String(entry.msg));
+    expect(messages.join("\n")).toMatch(/compose stack .*: building its image/);
+    expect(messages.some((message) => message.startsWith("build: ") && /#\d+ /.test(message))).toBe(true);
     const extension = host?.extensions[0];
     expect(extension?.source).toMatch(/built as dext-local\/compose-extension:build$/);
     expect(extension?.vm?.state().state).toBe("running");
@@ -81,7 +84,7 @@ describe.runIf(engine || required)("a folder that folder mode cannot run, with a
   });
 
   it("runs it from its files when asked not to build (--no-build), and says what that cannot run", async () => {
-    const folderOnly = await startDesktopHost({ folders: [`${fixtures}/compose-extension`], build: "never", log: () => {} });
+    const folderOnly = await startDesktopHost({ folders: [`${fixtures}/compose-extension`], build: "never", logger: silentLogger });
     try {
       expect(folderOnly.extensions[0]?.source).not.toMatch(/built as/);
       expect(folderOnly.extensions[0]?.problems.join("\n")).toContain("vm.composefile");

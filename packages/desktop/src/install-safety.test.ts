@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { silentLogger } from "@dext/backend";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { loadExtensionFolder } from "./server/extension-folder.js";
@@ -57,7 +58,7 @@ describe("a folder install", () => {
       Dockerfile: "FROM scratch\nCOPY . /\nCOPY ui /ui\nCOPY extra/app.js /ui/app.js\nCOPY more /ui\nCOPY more /ui/nested\n",
     });
     const before = await snapshot(folder);
-    const host = await startDesktopHost({ folders: [folder], context: folder, log: () => {} });
+    const host = await startDesktopHost({ folders: [folder], context: folder, logger: silentLogger });
     expect(host.extensions).toHaveLength(1);
     expect(await snapshot(folder)).toBe(before);
     const origin = host.origins.get("ext") ?? "";
@@ -78,7 +79,7 @@ describe("a folder install", () => {
     const folder = await extension({ "metadata.json": metadata({ icon: "../../outside.txt" }), "ui/index.html": "<html><head></head></html>" });
     await symlink(join(dir, "outside.txt"), join(folder, "ui", "leak.txt"));
     await symlink("/dev/zero", join(folder, "ui", "zero.js"));
-    const host = await startDesktopHost({ folders: [folder], log: () => {} });
+    const host = await startDesktopHost({ folders: [folder], logger: silentLogger });
     const origin = host.origins.get("ext") ?? "";
     const [summary] = host.extensions[0]?.problems ?? [];
     expect(summary).toContain("leaves the image root");
@@ -103,7 +104,7 @@ describe("a folder install", () => {
     const bad = join(dir, "bad");
     await mkdir(bad);
     await import("node:child_process").then(({ execFileSync }) => execFileSync("mkfifo", [join(bad, "Dockerfile")]));
-    const host = await startDesktopHost({ folders: [bad, good], log: () => {} });
+    const host = await startDesktopHost({ folders: [bad, good], logger: silentLogger });
     expect(host.extensions.map((e) => e.id)).toEqual(["ext"]);
     await host.stop();
   }, 15_000);
@@ -123,7 +124,7 @@ describe("the static server", () => {
     const folder = await extension({ "metadata.json": metadata(), "ui/index.html": "<html><head></head></html>" });
     const big = join(folder, "ui", "big.js");
     await writeFile(big, Buffer.alloc(32 * 1024 * 1024, 97));
-    const host = await startDesktopHost({ folders: [folder], log: () => {} });
+    const host = await startDesktopHost({ folders: [folder], logger: silentLogger });
     const origin = host.origins.get("ext") ?? "";
     for (let round = 0; round < 20; round += 1) {
       const abort = new AbortController();

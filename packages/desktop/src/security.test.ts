@@ -7,6 +7,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { launchChromium } from "./testing/launch-chromium.js";
@@ -31,7 +32,7 @@ async function makeExtension(name: string): Promise<string> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dext-sec-"));
   marker = join(dir, "MARKER");
-  host = await startDesktopHost({ folders: [await makeExtension("alpha"), await makeExtension("beta")], log: () => {} });
+  host = await startDesktopHost({ folders: [await makeExtension("alpha"), await makeExtension("beta")], logger: silentLogger });
 }, 30_000);
 
 afterAll(async () => {
@@ -198,7 +199,7 @@ describe("processes the host starts", () => {
     // A child that ignores the parent's end: only signalling the group reaches it.
     await writeFile(join(folder, "nap.sh"), "#!/bin/sh\nsleep 47 &\necho napping\nsleep 47\n");
     await chmod(join(folder, "nap.sh"), 0o755);
-    const sleeper = await startDesktopHost({ folders: [folder], log: () => {} });
+    const sleeper = await startDesktopHost({ folders: [folder], logger: silentLogger });
     const origin = sleeper.origins.get("sleeper") ?? "";
     const html = await (await fetch(`${origin}/x/sleeper/ui/index.html`)).text();
     const token = /"token":"([^"]+)"/.exec(html)?.[1] ?? "";

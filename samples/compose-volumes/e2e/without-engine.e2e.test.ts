@@ -2,7 +2,7 @@
 // it one sentence saying what the backend needs and the command that gets it, not "restart Docker
 // Desktop" (nothing here is Docker Desktop).
 import { fileURLToPath } from "node:url";
-import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator } from "playwright-core";
@@ -15,7 +15,7 @@ let tab: FrameLocator;
 beforeAll(async () => {
   // No engine, even on a machine that has one: with an engine the host would build the image.
   process.env.DOCKER_HOST = "unix:///nonexistent/dext-no-engine.sock";
-  host = await startDesktopHost({ folders: [sampleDir], log: () => {} });
+  host = await startDesktopHost({ folders: [sampleDir], logger: silentLogger });
   browser = await launchChromium();
   tab = await openExtensionTab(await browser.newPage(), host.url, "compose-volumes");
 }, 60_000);

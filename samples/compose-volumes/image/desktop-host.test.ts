@@ -3,7 +3,7 @@
 // size scan with its progress bar, browse, pin, note, export and import.
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import { captureLog, launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
 import { tempDir } from "../backend/testing/temp-dir.js";
 import { composeWithRawSocket } from "./compose-raw-socket.js";
 import { docker, uniqueName } from "./docker.js";
@@ -22,14 +22,14 @@ describe.skipIf(engine === undefined)(`compose-volumes in the dext host, in Chro
   let page: Page;
   let tab: FrameLocator;
   let work: Awaited<ReturnType<typeof tempDir>>;
-  const hostLog: string[] = [];
+  const hostLog = captureLog();
 
   beforeAll(async () => {
     work = await tempDir("e2e");
     process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.path);
     await docker(["volume", "create", volume]);
     await docker(["run", "--rm", "--network", "none", "-v", `${volume}:/data`, "--entrypoint", "sh", image, "-c", "mkdir /data/logs && printf 'hello from the e2e test\\n' > /data/notes.txt && printf 'x' > /data/logs/a.log"]);
-    host = await startDesktopHost({ folders: [], images: [image], log: (line) => hostLog.push(line) });
+    host = await startDesktopHost({ folders: [], images: [image], logger: hostLog.logger });
     browser = await launchChromium();
     page = await browser.newPage({ acceptDownloads: true });
     tab = await openExtensionTab(page, host.url, extensionId);
@@ -50,7 +50,7 @@ describe.skipIf(engine === undefined)(`compose-volumes in the dext host, in Chro
 
   it("starts the compose stack's backend on the extension socket", () => {
     const installed = host.extensions.map((extension) => [extension.id, extension.vm?.state().state, extension.problems]);
-    expect(installed, hostLog.join("\n")).toEqual([[extensionId, "running", []]]);
+    expect(installed, hostLog.lines.join("\n")).toEqual([[extensionId, "running", []]]);
   });
 
   it("lists the engine's volumes, a test volume among them, not yet sized", async () => {

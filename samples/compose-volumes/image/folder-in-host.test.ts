@@ -3,7 +3,7 @@
 // repository as context) and runs it as an installed image; the tab lists the engine's volumes.
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import { captureLog, launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
 import { tempDir } from "../backend/testing/temp-dir.js";
 import { composeWithRawSocket } from "./compose-raw-socket.js";
 import { docker, uniqueName } from "./docker.js";
@@ -19,13 +19,13 @@ describe.skipIf(engine === undefined)(`compose-volumes from its folder, as pnpm 
   let host: DesktopHost;
   let browser: Browser;
   let work: Awaited<ReturnType<typeof tempDir>>;
-  const hostLog: string[] = [];
+  const hostLog = captureLog();
 
   beforeAll(async () => {
     work = await tempDir("folder");
     process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.path);
     await docker(["volume", "create", volume]);
-    host = await startDesktopHost({ folders: [sampleDir], log: (line) => hostLog.push(line) });
+    host = await startDesktopHost({ folders: [sampleDir], logger: hostLog.logger });
     browser = await launchChromium();
   }, 600_000);
 
@@ -40,7 +40,7 @@ describe.skipIf(engine === undefined)(`compose-volumes from its folder, as pnpm 
   });
 
   it("builds the image, runs its stack, and the tab lists the engine's volumes", async () => {
-    const log = hostLog.join("\n");
+    const log = hostLog.lines.join("\n");
     expect(log).toMatch(/compose stack .*: building its image/);
     expect(host.extensions.map((extension) => [extension.id, extension.vm?.state().state]), log).toEqual([["compose-volumes", "running"]]);
     const tab = await openExtensionTab(await browser.newPage(), host.url, "compose-volumes");

@@ -1,7 +1,7 @@
 // The sample as a user meets it: its tab in the dext host (standing for Docker Desktop), in Chromium,
 // with the Linux host binary built here installed from where the Dockerfile puts it.
 import { fileURLToPath } from "node:url";
-import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
@@ -13,7 +13,7 @@ let page: Page;
 let tab: FrameLocator;
 
 beforeAll(async () => {
-  host = await startDesktopHost({ folders: [sampleDir], log: () => {} });
+  host = await startDesktopHost({ folders: [sampleDir], logger: silentLogger });
   browser = await launchChromium();
   page = await browser.newPage();
   tab = await openExtensionTab(page, host.url, "host-binaries");

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
 import { readBinaryKind } from "../build/binary-format.js";
 import { verifyMachOSignature } from "../build/macho-code-signature.js";
 import { docker, dockerHost, engineVersion, repoRoot } from "./docker.js";
@@ -107,7 +107,7 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
     let tab: FrameLocator;
 
     beforeAll(async () => {
-      host = await startDesktopHost({ folders: [], images: [image], log: () => {} });
+      host = await startDesktopHost({ folders: [], images: [image], logger: silentLogger });
       browser = await launchChromium();
       page = await browser.newPage();
       tab = await openExtensionTab(page, host.url, "host-binaries-image");

@@ -1,7 +1,7 @@
 // The sample as a user meets it: its tab in the dext host (standing for Docker Desktop), in Chromium,
 // with the backend started from the built image layout (dist/) exactly as the Dockerfile lays it out.
 import { fileURLToPath } from "node:url";
-import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAxe } from "./axe.js";
 import type { DesktopHost } from "@dext/desktop/testing";
@@ -14,7 +14,7 @@ let page: Page;
 let tab: FrameLocator;
 
 beforeAll(async () => {
-  host = await startDesktopHost({ folders: [sampleDir], log: () => {} });
+  host = await startDesktopHost({ folders: [sampleDir], logger: silentLogger });
   browser = await launchChromium();
   page = await browser.newPage();
   tab = await openExtensionTab(page, host.url, "minimal-backend");

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
 import { docker, dockerHost, engineVersion, repoRoot } from "./docker.js";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
@@ -184,7 +184,7 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the minimal-backen
     let tab: FrameLocator;
 
     beforeAll(async () => {
-      host = await startDesktopHost({ folders: [], images: [image], log: () => {} });
+      host = await startDesktopHost({ folders: [], images: [image], logger: silentLogger });
       browser = await launchChromium();
       page = await browser.newPage();
       tab = await openExtensionTab(page, host.url, "minimal-backend-image");

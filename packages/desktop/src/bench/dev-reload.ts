@@ -6,6 +6,7 @@ import { cpus, loadavg } from "node:os";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startDesktopHost } from "../server/desktop-host.js";
+import { captureLog } from "../testing/captured-log.js";
 import { copySampleForDev } from "../testing/dev-copy.js";
 import { launchChromium } from "../testing/launch-chromium.js";
 import { openExtensionTab } from "../testing/open-extension.js";
@@ -25,8 +26,8 @@ function summary(times: number[]): string {
 }
 
 const copy = await copySampleForDev("minimal-backend");
-const hostLog: string[] = [];
-const host = await startDesktopHost({ folders: [copy.dir], dev: true, log: (line) => hostLog.push(line) });
+const hostLog = captureLog();
+const host = await startDesktopHost({ folders: [copy.dir], dev: true, logger: hostLog.logger });
 const browser = await launchChromium();
 const load = [loadavg()[0] ?? 0];
 try {
@@ -66,14 +67,14 @@ try {
       seenAt = await tab()
         .evaluate<number | undefined>(`window.__seenAt`)
         .catch((error: unknown) => {
-          throw new Error(`run ${run}: the tab went away while waiting (${error instanceof Error ? error.message : String(error)}); host log:\n${hostLog.slice(-15).join("\n")}`);
+          throw new Error(`run ${run}: the tab went away while waiting (${error instanceof Error ? error.message : String(error)}); host log:\n${hostLog.lines.slice(-15).join("\n")}`);
         });
     }
     if (seenAt === undefined) {
       const shown = await tab().evaluate<string>(`document.querySelector("h1")?.textContent ?? ""`);
       const served = await tab().evaluate<string>(`fetch("/x/minimal-backend/ui/src/app.tsx?t=" + Date.now()).then((r) => r.text())`);
       console.error(`vite now serves app.tsx with the new title: ${served.includes(title)}; length ${served.length}`);
-      throw new Error(`run ${run}: the new text did not show within 60 s (the tab shows ${JSON.stringify(shown)}); host log:\n${hostLog.slice(-15).join("\n")}`);
+      throw new Error(`run ${run}: the new text did not show within 60 s (the tab shows ${JSON.stringify(shown)}); host log:\n${hostLog.lines.slice(-15).join("\n")}`);
     }
     if ((await tab().evaluate<boolean | undefined>(`window.__benchMarker`)) !== true) throw new Error(`run ${run}: the tab reloaded (HMR did not apply)`);
     if (run >= warmUp) uiTimes.push(Math.round(seenAt - written));

@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
+import { silentLogger } from "@dext/backend";
 import { startDesktopHost } from "../server/desktop-host.js";
 import { buildPlainFixture, plainFixtureDir } from "../testing/build-plain-fixture.js";
 import { launchChromium } from "../testing/launch-chromium.js";
@@ -28,7 +29,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 await buildPlainFixture();
-const host = await startDesktopHost({ folders: [plainFixtureDir, `${samples}minimal-backend`, `${samples}host-binaries`], images, log: () => {} });
+const host = await startDesktopHost({ folders: [plainFixtureDir, `${samples}minimal-backend`, `${samples}host-binaries`], images, logger: silentLogger });
 const browser = await launchChromium();
 /** The first thing a user can act on: the figure issue 9's budget is about. */
 const controlSelector = "button, input, select, textarea, a[href]";

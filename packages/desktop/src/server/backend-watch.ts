@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, delimiter, join } from "node:path";
 import { LogBuffer } from "./log-buffer.js";
+import type { Logger } from "@dext/backend";
 import type { ChildProcess } from "node:child_process";
 import type { ProcessGroups } from "./process-group.js";
 
@@ -46,7 +47,7 @@ export function nodeEntry(command: readonly string[]): string | undefined {
  * sh, the folder's node_modules/.bin first on PATH), so its bundle is rebuilt on every change.
  * Resolves to undefined when the folder's package.json has no such script.
  */
-export async function startWatchScript(folder: string, groups: ProcessGroups, log: (line: string) => void): Promise<WatchScript | undefined> {
+export async function startWatchScript(folder: string, groups: ProcessGroups, logger: Logger): Promise<WatchScript | undefined> {
   const text = await readFile(join(folder, "package.json"), "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
   let script: unknown;
@@ -56,7 +57,7 @@ export async function startWatchScript(folder: string, groups: ProcessGroups, lo
     return undefined;
   }
   if (typeof script !== "string") return undefined;
-  log(`dev: running ${watchScriptName}: ${script}`);
+  logger.info(`dev: running ${watchScriptName}: ${script}`);
   // stdin is a pipe from the host: esbuild's --watch ends when it closes, so the watcher ends with the host.
   const child = groups.spawn({
     file: "/bin/sh",
@@ -67,14 +68,14 @@ export async function startWatchScript(folder: string, groups: ProcessGroups, lo
   let built: () => void = () => {};
   const firstBuild = new Promise<void>((resolve) => (built = resolve));
   const logs = new LogBuffer(50, (line) => {
-    log(`${watchScriptName}: ${line}`);
+    logger.info(`${watchScriptName}: ${line}`);
     if (firstBuildDone.test(line)) built();
   });
   child.stdout?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
   child.once("exit", (code, signal) => {
     built();
-    log(`${watchScriptName} exited with ${signal ?? `code ${code ?? "?"}`}`);
+    logger.info(`${watchScriptName} exited with ${signal ?? `code ${code ?? "?"}`}`);
   });
   return { child, firstBuild };
 }

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { docker, dockerCliPath } from "./docker-cli.js";
 import { DesktopHostError } from "./errors.js";
+import type { Logger } from "@dext/backend";
 import type { ProcessGroups } from "./process-group.js";
 
 export interface ExtensionBuild {
@@ -8,7 +9,7 @@ export interface ExtensionBuild {
   context: string;
   tag: string;
   groups: ProcessGroups;
-  log: (line: string) => void;
+  logger: Logger;
 }
 
 /** True when a Docker engine answers at DOCKER_HOST (or the default socket) within a few seconds. */
@@ -25,13 +26,13 @@ export function engineAnswers(): Promise<boolean> {
 export async function buildExtensionImage(build: ExtensionBuild): Promise<string> {
   const noBridge = await docker(["network", "inspect", "bridge"]).then(() => false, () => true);
   const args = ["build", "--progress", "plain", "-f", build.dockerfile, "-t", build.tag, ...(noBridge ? ["--network", "host"] : []), build.context];
-  build.log(`building: docker ${args.join(" ")}`);
+  build.logger.info(`building: docker ${args.join(" ")}`);
   const child = build.groups.spawn({ file: dockerCliPath(), args, cwd: build.context, env: { ...process.env, DOCKER_BUILDKIT: "1" } });
   const tail: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     if (stream === null) continue;
     createInterface({ input: stream }).on("line", (line) => {
-      build.log(`build: ${line}`);
+      build.logger.info(`build: ${line}`);
       tail.push(line);
       if (tail.length > 20) tail.shift();
     });
@@ -43,6 +44,6 @@ export async function buildExtensionImage(build: ExtensionBuild): Promise<string
   if (code !== 0) {
     throw new DesktopHostError("image_failed", `docker build of ${build.dockerfile} failed (exit ${String(code)}):\n${tail.join("\n")}`);
   }
-  build.log(`built ${build.tag}`);
+  build.logger.info(`built ${build.tag}`);
   return build.tag;
 }

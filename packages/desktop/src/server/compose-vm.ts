@@ -101,7 +101,7 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
     } catch (error) {
       const logs = await compose(["logs", "--tail", "10"]).catch(() => "");
       state = { state: "exited", detail: `${error instanceof Error ? error.message : String(error)}\n${logs}` };
-      options.log(`VM service did not start: ${state.detail ?? ""}`);
+      options.logger.error(`VM service did not start: ${state.detail ?? ""}`);
     }
   } else {
     state = { state: "running", detail: `compose project ${project}` };
@@ -112,7 +112,7 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
     execSpec: (cmd, args) => Promise.resolve({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
     stop: async () => {
       // Stopping the host is not an uninstall: named volumes (the extension's state) stay.
-      await compose(["down", "--remove-orphans", "--timeout", "2"]).catch((error: unknown) => options.log(`compose down failed: ${String(error)}`));
+      await compose(["down", "--remove-orphans", "--timeout", "2"]).catch((error: unknown) => options.logger.warn(`compose down failed: ${String(error)}`));
       state = { state: "exited", detail: "stopped" };
     },
   };

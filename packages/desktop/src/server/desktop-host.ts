@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { withFields } from "@dext/backend";
 import { failedSummary, installedSummary } from "./extension-summary.js";
 import { routeExtension } from "./extension-server.js";
 import { createGuardedServer, dashboardRoute } from "./host-server.js";
@@ -10,9 +11,11 @@ import { installFromImage } from "./image-extension.js";
 import { loadPageAssets } from "./page-assets.js";
 import { ProcessGroups } from "./process-group.js";
 import { hostNamesFor, policyFor, refuseForeign } from "./request-guard.js";
+import { createHostLogger } from "./host-logger.js";
 import { watchUiFolders } from "./ui-watcher.js";
 import { findViteConfig, startDevUi } from "./dev-ui-server.js";
 import { proxyDevUpgrade } from "./dev-proxy.js";
+import type { Logger } from "@dext/backend";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ExtensionSummary } from "../protocol/index.js";
@@ -31,7 +34,12 @@ export interface DesktopHostOptions {
   hostname?: string;
   /** Build context for every folder, when the automatic search does not fit. */
   context?: string;
-  log?: (line: string) => void;
+  /**
+   * Where the host's log goes: one JSON line per event (pino, through @dext/backend's logger) on
+   * stdout by default. Lines about an extension carry its id in `extension`, the dashboard's
+   * `server: "dashboard"`; an extension's VM service output is relayed a line an event.
+   */
+  logger?: Logger;
   /**
    * Dev mode, for folders: each extension's UI comes from its own Vite dev server (HMR inside the
    * tab, the client still injected) and its VM service restarts on change.
@@ -77,18 +85,18 @@ function listen(server: Server, port: number, hostname: string): Promise<number>
 }
 
 /** Starts a folder extension's Vite dev server for dev mode; undefined (and the built UI served) when it has none or it fails. */
-async function devUiFor(extension: InstalledExtension, groups: ProcessGroups, log: (line: string) => void): Promise<number | undefined> {
+async function devUiFor(extension: InstalledExtension, groups: ProcessGroups, logger: Logger): Promise<number | undefined> {
   if (extension.folder === undefined || extension.metadata.ui?.["dashboard-tab"] === undefined) return undefined;
   if ((await findViteConfig(extension.folder)) === undefined) {
-    log(`dev: no vite.config in ${extension.folder}; serving its built UI, reloaded on change`);
+    logger.info(`dev: no vite.config in ${extension.folder}; serving its built UI, reloaded on change`);
     return undefined;
   }
   try {
-    const server = await startDevUi({ folder: extension.folder, base: `/x/${extension.id}/ui/`, groups, log });
-    log(`dev: Vite dev server on 127.0.0.1:${server.port}, behind the tab (HMR, client injected)`);
+    const server = await startDevUi({ folder: extension.folder, base: `/x/${extension.id}/ui/`, groups, logger });
+    logger.info(`dev: Vite dev server on 127.0.0.1:${server.port}, behind the tab (HMR, client injected)`);
     return server.port;
   } catch (error) {
-    log(`dev: Vite did not start, serving the built UI: ${error instanceof Error ? error.message : String(error)}`);
+    logger.warn(`dev: Vite did not start, serving the built UI: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }
@@ -100,7 +108,8 @@ async function devUiFor(extension: InstalledExtension, groups: ProcessGroups, lo
  * is reported in the dashboard rather than stopping the others.
  */
 export async function startDesktopHost(options: DesktopHostOptions): Promise<DesktopHost> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = options.logger ?? createHostLogger();
+  const dashboardLogger = withFields(logger, { server: "dashboard" });
   const hostname = options.hostname ?? "127.0.0.1";
   // Short, because socket paths under it must stay under 104 bytes.
   const stateRoot = await mkdtemp("/tmp/dext-host-");
@@ -111,14 +120,14 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
   const summaries: (() => ExtensionSummary)[] = [];
 
   let dashboardPolicy: CallerPolicy = { hosts: new Set(), origins: new Set(), token: newToken() };
-  const dashboard = createGuardedServer(() => dashboardPolicy, (line) => log(`[dashboard] ${line}`), dashboardRoute({
+  const dashboard = createGuardedServer(() => dashboardPolicy, dashboardLogger, dashboardRoute({
     extensions: () => summaries.map((summary) => summary()),
     subscribe: (send) => {
       subscribers.add(send);
       return () => subscribers.delete(send);
     },
     dashboardScript: async () => (await assets).dashboardScript,
-  }, () => dashboardPolicy, (line) => log(`[dashboard] ${line}`)));
+  }, () => dashboardPolicy, dashboardLogger));
   servers.push(dashboard);
   const dashboardPort = await listen(dashboard, options.port ?? 0, hostname);
   dashboardPolicy = policyFor(dashboardPort, hostname, dashboardPolicy.token);
@@ -133,24 +142,24 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     ...(options.images ?? []).map((image) => ({ kind: "image" as const, ref: image, id: uniqueId(slugForImage(image), taken) })),
   ];
   for (const { kind, ref, id } of sources) {
-    const extensionLog = (line: string) => log(`[${id}] ${line}`);
+    const extensionLogger = withFields(logger, { extension: id });
     let installed: InstalledExtension;
     try {
-      const installOptions = { id, stateDir: join(stateRoot, id), groups, ...(options.context === undefined ? {} : { context: options.context }), log: extensionLog, dev: options.dev === true };
+      const installOptions = { id, stateDir: join(stateRoot, id), groups, ...(options.context === undefined ? {} : { context: options.context }), logger: extensionLogger, dev: options.dev === true };
       installed = kind === "folder" ? await installFolder(ref, installOptions, options.build ?? (options.dev === true ? "never" : "auto")) : await installFromImage(ref, installOptions);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      extensionLog(`not installed: ${reason}`);
+      extensionLogger.error(`not installed: ${reason}`);
       summaries.push(() => failedSummary(id, ref, reason));
       continue;
     }
     extensions.push(installed);
-    for (const problem of installed.problems) extensionLog(`problem: ${problem}`);
+    for (const problem of installed.problems) extensionLogger.warn(`problem: ${problem}`);
     let policy: CallerPolicy = { hosts: new Set(), origins: new Set(), token: newToken() };
-    const devUiPort = options.dev === true ? await devUiFor(installed, groups, extensionLog) : undefined;
+    const devUiPort = options.dev === true ? await devUiFor(installed, groups, extensionLogger) : undefined;
     if (devUiPort !== undefined) devServed.add(id);
-    const site = { extension: installed, get policy() { return policy; }, chromeOrigins, groups, log: extensionLog, devUiPort };
-    const server = createGuardedServer(() => policy, extensionLog, (request, response, pathname) =>
+    const site = { extension: installed, get policy() { return policy; }, chromeOrigins, groups, logger: extensionLogger, devUiPort };
+    const server = createGuardedServer(() => policy, extensionLogger, (request, response, pathname) =>
       routeExtension(site, request, response, pathname, async () => (await assets).pageScript),
     );
     if (devUiPort !== undefined) {
@@ -159,7 +168,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
         const refused = refuseForeign(request, policy);
         const path = new URL(request.url ?? "/", "http://host").pathname;
         if (refused !== undefined || !path.startsWith(`/x/${id}/ui/`)) {
-          extensionLog(`refused upgrade ${request.url ?? ""}: ${refused?.message ?? "not a UI path"}`);
+          extensionLogger.warn("refused upgrade", { url: request.url ?? "", reason: refused?.message ?? "not a UI path" });
           socket.end("HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
           return;
         }
@@ -183,7 +192,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     if (folder !== undefined) uiFolders.set(extension.id, folder);
   }
   const stopWatching = watchUiFolders(uiFolders, (extensionId) => {
-    log(`[${extensionId}] UI changed: reloading its tab`);
+    logger.info("UI changed: reloading its tab", { extension: extensionId });
     for (const send of subscribers) send({ type: "reload", extensionId });
   });
 

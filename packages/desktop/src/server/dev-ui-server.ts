@@ -4,6 +4,7 @@ import { extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { LogBuffer } from "./log-buffer.js";
+import type { Logger } from "@dext/backend";
 import type { ChildProcess } from "node:child_process";
 import type { ProcessGroups } from "./process-group.js";
 
@@ -49,7 +50,7 @@ export interface DevUiOptions {
   /** The path the tab loads the UI under (`/x/<id>/ui/`): Vite serves everything below it. */
   base: string;
   groups: ProcessGroups;
-  log: (line: string) => void;
+  logger: Logger;
   readyTimeoutMs?: number;
 }
 
@@ -64,7 +65,7 @@ function startOnce(options: DevUiOptions, port: number): Promise<{ child: ChildP
     const timeoutMs = options.readyTimeoutMs ?? 60_000;
     const timer = setTimeout(() => resolve({ child, inUse: false, failure: `Vite did not listen within ${timeoutMs} ms` }), timeoutMs);
     const logs = new LogBuffer(50, (line) => {
-      if (!line.startsWith("dext-vite-ready ")) return options.log(`vite: ${line}`);
+      if (!line.startsWith("dext-vite-ready ")) return options.logger.info(`vite: ${line}`);
       clearTimeout(timer);
       resolve({ child, inUse: false, failure: undefined });
     });

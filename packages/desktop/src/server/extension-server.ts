@@ -15,6 +15,7 @@ import { proxyToSocket } from "./service-proxy.js";
 import { sendFile } from "./static-file.js";
 import { vmUnavailableAnswer } from "./vm-unavailable.js";
 import { isExecRequest, serviceRequestProblem } from "./api-requests.js";
+import type { Logger } from "@dext/backend";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExecRequest, PageConfig } from "../protocol/index.js";
 import type { InstalledExtension } from "./installed-extension.js";
@@ -28,7 +29,7 @@ export interface ExtensionSite {
   policy: CallerPolicy;
   chromeOrigins: string[];
   groups: ProcessGroups;
-  log: (line: string) => void;
+  logger: Logger;
   /** Dev mode: the port of the extension's Vite dev server, which then answers for its UI. */
   devUiPort?: number | undefined;
 }
@@ -168,7 +169,7 @@ export async function routeExtension(site: ExtensionSite, request: IncomingMessa
   const refused = refuseUnauthorized(request, site.policy, { body: true });
   if (refused !== undefined) {
     const requestId = sendError(response, 403, "forbidden", refused.message);
-    site.log(`refused ${method} ${pathname} (${requestId}): ${refused.message}`);
+    site.logger.warn("refused", { method, url: pathname, requestId, reason: refused.message });
     return;
   }
   if (method !== "POST") return void sendError(response, 405, "method_not_allowed", `${method} is not allowed here`);

@@ -5,6 +5,7 @@ import { LogBuffer } from "./log-buffer.js";
 import { isNodeCommand, withNodeWatch } from "./backend-watch.js";
 import { waitForSocket } from "./socket-ready.js";
 import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.js";
+import type { Logger } from "@dext/backend";
 import type { ChildProcess } from "node:child_process";
 import type { ExtensionFolder } from "./extension-folder.js";
 import type { ProcessGroups } from "./process-group.js";
@@ -16,7 +17,7 @@ export interface FolderVmOptions {
   /** A short private folder: holds the virtual root and the folder standing for /run/guest-services. */
   stateDir: string;
   groups: ProcessGroups;
-  log: (line: string) => void;
+  logger: Logger;
   startTimeoutMs?: number;
   /** Dev mode: a node CMD runs under `node --watch` (restarted when its bundle changes). */
   dev?: boolean;
@@ -51,7 +52,8 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
 
   let state: VmState = { state: "none", detail: undefined };
   let child: ChildProcess | undefined;
-  const logs = new LogBuffer(200, options.log);
+  // The VM service's own output, a line an event (a dext backend's are its JSON log lines).
+  const logs = new LogBuffer(200, (line) => options.logger.info(line));
   const command = extension.metadata.vm !== undefined && "image" in extension.metadata.vm ? extension.layout.command : undefined;
 
   if (command !== undefined && command.length > 0 && !isIdle(command)) {
@@ -78,7 +80,7 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
       } catch (error) {
         // Desktop keeps the extension installed with a dead backend; so does the host, and says why.
         state = { state: "exited", detail: `${error instanceof Error ? error.message : String(error)}\n${logs.tail(10).join("\n")}` };
-        options.log(`VM service did not start: ${state.detail ?? ""}`);
+        options.logger.error(`VM service did not start: ${state.detail ?? ""}`);
       }
     } else {
       state = { state: "running", detail: shown };

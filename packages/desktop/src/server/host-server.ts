@@ -4,6 +4,7 @@ import { DesktopHostError } from "./errors.js";
 import { ImagePathError } from "./contained-path.js";
 import { sendError, sendJson } from "./http-helpers.js";
 import { refuseForeign, refuseUnauthorized } from "./request-guard.js";
+import type { Logger } from "@dext/backend";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { ExtensionSummary } from "../protocol/index.js";
 import type { CallerPolicy } from "./request-guard.js";
@@ -25,12 +26,12 @@ function statusFor(error: unknown): { status: number; code: string } {
  * A server of the host's, on loopback: every request must name this server in `Host` and, when it
  * sends an `Origin`, come from this server's own; the route decides what else a call needs.
  */
-export function createGuardedServer(policy: () => CallerPolicy, log: (line: string) => void, route: Route): Server {
+export function createGuardedServer(policy: () => CallerPolicy, logger: Logger, route: Route): Server {
   return createServer((request, response) => {
     const refused = refuseForeign(request, policy());
     if (refused !== undefined) {
       const requestId = sendError(response, 403, "forbidden", refused.message);
-      log(`refused ${request.method ?? "?"} ${request.url ?? ""} (${requestId}): ${refused.message}`);
+      logger.warn("refused", { method: request.method ?? "?", url: request.url ?? "", requestId, reason: refused.message });
       request.resume();
       return;
     }
@@ -50,7 +51,7 @@ export interface DashboardOptions {
 }
 
 /** The dashboard's routes: its page and script, and the calls only that page may make (with the dashboard's secret). */
-export function dashboardRoute(options: DashboardOptions, policy: () => CallerPolicy, log: (line: string) => void): Route {
+export function dashboardRoute(options: DashboardOptions, policy: () => CallerPolicy, logger: Logger): Route {
   return async (request, response, pathname) => {
     const method = request.method ?? "GET";
     if (method === "GET" && pathname === "/") {
@@ -72,7 +73,7 @@ export function dashboardRoute(options: DashboardOptions, policy: () => CallerPo
     const refused = refuseUnauthorized(request, policy(), { body: false });
     if (refused !== undefined) {
       const requestId = sendError(response, 403, "forbidden", refused.message);
-      log(`refused ${method} ${pathname} (${requestId}): ${refused.message}`);
+      logger.warn("refused", { method, url: pathname, requestId, reason: refused.message });
       return;
     }
     if (method === "GET" && pathname === "/__dext/extensions") return sendJson(response, 200, options.extensions());

@@ -118,7 +118,7 @@ async function startImageVm(
     } catch (error) {
       const logs = await docker(["logs", "--tail", "10", container]).catch(() => "");
       state = { state: "exited", detail: `${error instanceof Error ? error.message : String(error)}\n${logs}` };
-      options.log(`VM service did not start: ${state.detail ?? ""}`);
+      options.logger.error(`VM service did not start: ${state.detail ?? ""}`);
     }
   } else {
     state = { state: "running", detail: `container ${name}` };

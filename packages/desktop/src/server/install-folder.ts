@@ -23,17 +23,17 @@ export async function installFolder(folder: string, options: InstallOptions, mod
   if (reason === undefined) return installFromFolder(folder, options);
   if (loaded.build === undefined) {
     if (mode === "always") throw new DesktopHostError("image_failed", `--build: ${loaded.dir} has no Dockerfile to build`);
-    options.log(`folder mode cannot run all of it (${reason}), and it has no Dockerfile to build`);
+    options.logger.warn(`folder mode cannot run all of it (${reason}), and it has no Dockerfile to build`);
     return installFromFolder(folder, options);
   }
   if (!(await engineAnswers())) {
     if (mode === "always") throw new DesktopHostError("image_failed", "--build needs a Docker engine: none answers at DOCKER_HOST or the default socket");
-    options.log(`folder mode cannot run all of it: ${reason}. Start a Docker engine (DOCKER_HOST) and restart the host to build and run its image.`);
+    options.logger.warn(`folder mode cannot run all of it: ${reason}. Start a Docker engine (DOCKER_HOST) and restart the host to build and run its image.`);
     return installFromFolder(folder, options);
   }
-  options.log(`${reason}: building its image, then running it as an installed image`);
+  options.logger.info(`${reason}: building its image, then running it as an installed image`);
   const tag = `dext-local/${options.id}:build`;
-  await buildExtensionImage({ ...loaded.build, tag, groups: options.groups, log: options.log });
+  await buildExtensionImage({ ...loaded.build, tag, groups: options.groups, logger: options.logger });
   const installed = await installFromImage(tag, options);
   return { ...installed, source: `${loaded.layoutSource}, built as ${tag}` };
 }

@@ -6,6 +6,7 @@ import { loadExtensionFolder } from "./extension-folder.js";
 import { startFolderVm } from "./folder-vm.js";
 import { isNodeCommand, nodeEntry, startWatchScript, watchScriptName } from "./backend-watch.js";
 import { installHostBinaries } from "./host-binaries.js";
+import type { Logger } from "@dext/backend";
 import type { ChildProcess } from "node:child_process";
 import type { ExtensionMetadata } from "@dext/metadata";
 import type { InstalledBinaries } from "./host-binaries.js";
@@ -40,7 +41,7 @@ export interface InstallOptions {
   context?: string;
   /** Every process the host starts joins these, so stopping the host ends them all. */
   groups: ProcessGroups;
-  log: (line: string) => void;
+  logger: Logger;
   /** Dev mode (folder installs): the VM service restarts on change; see startFolderVm. */
   dev?: boolean;
 }
@@ -56,7 +57,7 @@ async function startBackendBuild(loaded: LoadedFolder, load: () => Promise<Loade
   const command = loaded.metadata.vm !== undefined && "image" in loaded.metadata.vm ? loaded.layout.command : undefined;
   const entry = command === undefined || !isNodeCommand(command) ? undefined : nodeEntry(command);
   if (entry === undefined) return undefined;
-  const script = await startWatchScript(loaded.dir, options.groups, options.log);
+  const script = await startWatchScript(loaded.dir, options.groups, options.logger);
   if (script === undefined) return undefined;
   const { child } = script;
   // Its first build first, so Node does not start on an old bundle and restart right away; a
@@ -66,7 +67,7 @@ async function startBackendBuild(loaded: LoadedFolder, load: () => Promise<Loade
   let current = loaded;
   while ((await containedHostPath(current.layout, entry)) === undefined) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      options.log(`dev: ${watchScriptName} has not built ${entry}; starting the VM service anyway`);
+      options.logger.warn(`dev: ${watchScriptName} has not built ${entry}; starting the VM service anyway`);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -84,7 +85,7 @@ export async function installFromFolder(folder: string, options: InstallOptions)
   await mkdir(options.stateDir, { recursive: true });
   const resolveImagePath = (imagePath: string) => containedHostPath(loaded.layout, imagePath);
   const problems = metadataPathProblems(loaded.metadata);
-  const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, groups: options.groups, log: options.log, dev: options.dev === true });
+  const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, groups: options.groups, logger: options.logger, dev: options.dev === true });
   const binaries = await installHostBinaries(loaded.metadata, resolveImagePath, join(options.stateDir, "bin"));
   problems.push(...binaries.problems);
   if (loaded.metadata.vm !== undefined && "composefile" in loaded.metadata.vm) {

@@ -33,6 +33,8 @@ beforeAll(async () => {
     target: "node24",
     conditions: ["@dext/source"],
     outfile: writer,
+    // As the sample's build does: @dext/backend's logger (pino) is CommonJS and requires Node's built-ins.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: "silent",
   });
 });
