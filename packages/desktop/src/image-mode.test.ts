@@ -8,8 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docker } from "./server/docker-cli.js";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { proxyToSocket } from "./server/service-proxy.js";
-import { buildPlainFixture } from "./testing/build-plain-fixture.js";
+import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.js";
 import { captureLog } from "./testing/captured-log.js";
+import { execInPage } from "./testing/exec-in-page.js";
+import { launchChromium } from "./testing/launch-chromium.js";
+import type { Browser, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.js";
 
 const fixtures = fileURLToPath(new URL("../test/fixtures", import.meta.url));
@@ -41,7 +44,7 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
 
   it("runs vm.cli.exec in the first service's container", async () => {
     const spec = await host?.extensions[0]?.vm?.execSpec("./args.sh", ["a b"]);
-    if (spec === undefined || typeof spec === "string") throw new Error(`no VM: ${spec ?? ""}`);
+    if (spec === undefined || "stderr" in spec) throw new Error(`no VM: ${spec?.stderr ?? ""}`);
     const { stdout } = await run(spec.file, spec.args, { encoding: "utf8" });
     expect(stdout).toBe("a b\n");
     const { stdout: names } = await run(spec.file, [...spec.args.slice(0, 2), "hostname"], { encoding: "utf8" });
@@ -92,4 +95,50 @@ describe.runIf(engine || required)("a folder that folder mode cannot run, with a
       await folderOnly.stop();
     }
   }, 60_000);
+});
+
+describe.runIf(engine || required)("vm.cli.exec in a vm.image extension's container, from its page", () => {
+  const plainImage = "dext-test/plain-extension:0.0.1";
+  let host: DesktopHost | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    if (!engine) throw new Error("DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST");
+    await buildPlainFixture();
+    await docker(["build", "-t", plainImage, plainFixtureDir], { timeoutMs: 300_000 });
+    host = await startDesktopHost({ folders: [], images: [plainImage], logger: silentLogger });
+    const id = host.extensions[0]?.id ?? "";
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${host.origins.get(id) ?? ""}/x/${id}/ui/index.html`);
+    await page.waitForFunction("window.ddClient !== undefined");
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it.each([false, true])("passes cwd as docker exec --workdir and env as --env (streamed: %s)", async (streamed) => {
+    if (page === undefined) throw new Error("no page");
+    const where = await execInPage(page, "vm", "pwd", [], { cwd: "/ui" }, streamed);
+    expect(where).toMatchObject({ code: 0, stdout: "/ui\n" });
+    const env = await execInPage(page, "vm", "printenv", ["A", "B"], { env: { A: "from the page", B: "two words; $(id)" } }, streamed);
+    expect(env).toMatchObject({ code: 0, stdout: "from the page\ntwo words; $(id)\n" });
+  });
+
+  it("refuses a cwd that climbs out (..) before running anything, as in folder mode", async () => {
+    if (page === undefined) throw new Error("no page");
+    const seen = await execInPage(page, "vm", "pwd", [], { cwd: "/ui/../.." }, false);
+    expect(seen.error).toContain("HTTP 400");
+  });
+
+  it("answers a missing command as folder mode does, buffered and streamed: code 127, stdout empty, the runtime's words on stderr", async () => {
+    if (page === undefined) throw new Error("no page");
+    const buffered = await execInPage(page, "vm", "no-such-program", ["x"], undefined, false);
+    const streamed = await execInPage(page, "vm", "no-such-program", ["x"], undefined, true);
+    expect(buffered).toMatchObject({ code: 127, stdout: "", stderr: expect.stringContaining('exec: "no-such-program": executable file not found in $PATH') as unknown });
+    expect(streamed).toEqual(buffered);
+  });
 });

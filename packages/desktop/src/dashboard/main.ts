@@ -1,6 +1,8 @@
 // The host's chrome around extension tabs: what Desktop's Dashboard shows around an extension.
 import { dashboardConfigGlobal, tokenHeader } from "../protocol/index.js";
-import type { ChromeToPage, DashboardConfig, ExtensionSummary, PageToChrome } from "../protocol/index.js";
+import { element } from "./element.js";
+import { showOpenDialog } from "./open-dialog.js";
+import type { ChromeToPage, DashboardConfig, ExtensionSummary, FolderListing, PageToChrome } from "../protocol/index.js";
 
 type Scheme = "light" | "dark";
 
@@ -9,10 +11,9 @@ const view = document.getElementById("view") as HTMLElement;
 const calls = document.getElementById("calls") as HTMLOListElement;
 const toasts = document.getElementById("toasts") as HTMLElement;
 const schemeSelect = document.getElementById("scheme") as HTMLSelectElement;
-const dialog = document.getElementById("open-dialog") as HTMLDialogElement;
-const dialogPath = document.getElementById("open-dialog-path") as HTMLInputElement;
 
 let frame: HTMLIFrameElement | undefined;
+let dialogs: Promise<void> = Promise.resolve();
 let frameOrigin: string | undefined;
 
 const config = Reflect.get(window, dashboardConfigGlobal) as DashboardConfig | undefined;
@@ -28,10 +29,12 @@ function extensionUrl(extension: ExtensionSummary, path: string): string {
   return `${window.location.protocol}//${window.location.hostname}:${extension.port ?? ""}${path}`;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
+/** The open dialog's view of a folder, from the host (only the dashboard may ask). */
+async function listFolder(path: string | undefined): Promise<FolderListing> {
+  const response = await hostFetch(`/__dext/folder${path === undefined ? "" : `?path=${encodeURIComponent(path)}`}`);
+  const body = (await response.json()) as FolderListing | { error: { message: string } };
+  if ("error" in body) throw new Error(body.error.message);
+  return body;
 }
 
 function currentScheme(): Scheme {
@@ -102,17 +105,14 @@ function onPageMessage(event: MessageEvent<unknown>): void {
       window.open(message.url, "_blank", "noopener,noreferrer");
       break;
     case "dext:dialog": {
-      dialogPath.value = "";
-      dialog.returnValue = "";
-      dialog.showModal();
-      dialog.addEventListener(
-        "close",
-        () => {
-          const canceled = dialog.returnValue !== "ok" || dialogPath.value.trim() === "";
-          postToPage({ kind: "dext:dialog-result", requestId: message.requestId, result: { canceled, filePaths: canceled ? [] : [dialogPath.value.trim()] } });
-        },
-        { once: true },
-      );
+      // The answer goes to the page that asked, even if another tab is open by then.
+      const asker = event.source as Window;
+      const origin = event.origin;
+      // Modal, as Desktop's is: a second request waits for the first to close.
+      dialogs = dialogs.then(async () => {
+        const result = await showOpenDialog(message.options, listFolder);
+        asker.postMessage({ kind: "dext:dialog-result", requestId: message.requestId, result } satisfies ChromeToPage, origin);
+      });
       break;
     }
   }

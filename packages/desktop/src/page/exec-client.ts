@@ -27,6 +27,30 @@ function checkArgs(cmd: unknown, args: unknown): asserts args is string[] {
 }
 
 /**
+ * `ExecOptions.cwd` and `env` as the host takes them. Desktop types `env` as Node's ProcessEnv:
+ * an undefined value is left out, as Node leaves it out of a child's environment; anything but a
+ * string is refused here, so a number never reaches a program as text it did not expect.
+ */
+function checkOptions(options: v1.ExecOptions | undefined): Pick<ExecRequest, "cwd" | "env"> {
+  const picked: Pick<ExecRequest, "cwd" | "env"> = {};
+  if (options?.cwd !== undefined) {
+    if (typeof options.cwd !== "string" || options.cwd === "") throw new TypeError("exec: options.cwd must be a non-empty string");
+    picked.cwd = options.cwd;
+  }
+  const env: unknown = options?.env;
+  if (env !== undefined) {
+    if (typeof env !== "object" || env === null || Array.isArray(env)) throw new TypeError("exec: options.env must be an object of strings");
+    picked.env = {};
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined) continue;
+      if (typeof value !== "string") throw new TypeError(`exec: options.env.${name} must be a string, got ${typeof value}`);
+      picked.env[name] = value;
+    }
+  }
+  return picked;
+}
+
+/**
  * `exec` as Desktop implements it: buffered, it resolves with stdout and stderr on exit 0 and
  * rejects with the same shape plus `code` otherwise; streamed, it reports output as it comes
  * (by line with `splitOutputLines`), then `onClose(code)`, and `close()` kills the process.
@@ -35,17 +59,18 @@ export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
   function exec(cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
-    if (options !== undefined && "stream" in options) return stream(cmd, args, options.stream);
-    return buffered(cmd, args);
+    if (options !== undefined && "stream" in options) return stream(cmd, args, options);
+    return buffered(cmd, args, options);
   }
 
-  async function buffered(cmd: string, args: string[]): Promise<v1.ExecResult> {
+  async function buffered(cmd: string, args: string[], options: v1.ExecOptions | undefined): Promise<v1.ExecResult> {
     checkArgs(cmd, args);
+    const request: ExecRequest = { target, cmd, args, ...checkOptions(options) };
     let stdout = "";
     let stderr = "";
     let exit: Extract<ExecEvent, { type: "exit" }> | undefined;
     let failure: Extract<ExecEvent, { type: "error" }> | undefined;
-    await runOnHost(hostFetch, { target, cmd, args }, {
+    await runOnHost(hostFetch, request, {
       onEvent: (event) => {
         if (event.type === "stdout") stdout += event.data;
         else if (event.type === "stderr") stderr += event.data;
@@ -61,7 +86,8 @@ export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
     throw { ...raw, code: exit?.code ?? undefined, signal: exit?.signal ?? undefined };
   }
 
-  function stream(cmd: string, args: string[], options: v1.ExecStreamOptions): v1.ExecProcess {
+  function stream(cmd: string, args: string[], spawnOptions: v1.SpawnOptions): v1.ExecProcess {
+    const options = spawnOptions.stream;
     const controller = new AbortController();
     const onOutput: OutputCallback = (data) => {
       if (!controller.signal.aborted) options.onOutput?.(data);
@@ -71,7 +97,7 @@ export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
     const split = options.splitOutputLines === true;
     const run = async () => {
       checkArgs(cmd, args);
-      await runOnHost(hostFetch, { target, cmd, args }, {
+      await runOnHost(hostFetch, { target, cmd, args, ...checkOptions(spawnOptions) }, {
         onEvent: (event) => {
           if (event.type === "stdout") {
             if (split) stdoutLines.push(event.data);

@@ -6,6 +6,10 @@ export interface ExecRequest {
   target: ExecTarget;
   cmd: string;
   args: string[];
+  /** `ExecOptions.cwd`: a path in the container (vm) or on this machine (host, docker). */
+  cwd?: string;
+  /** `ExecOptions.env`: added to the command's environment; values are strings only. */
+  env?: Record<string, string>;
 }
 
 /** One line of the NDJSON answer to an exec: output as it comes, then exactly one `exit` or `error`. */
@@ -80,6 +84,18 @@ export const dashboardConfigGlobal = "__dextDashboardConfig";
 
 /** The request header that carries a page's (or the dashboard's) secret. */
 export const tokenHeader = "x-dext-token";
+
+/** A folder of this machine as the dashboard's open dialog shows it (`GET /__dext/folder?path=`, dashboard only). */
+export interface FolderListing {
+  path: string;
+  /** The folder above, or undefined at the root. */
+  parent: string | undefined;
+  entries: { name: string; path: string; kind: "file" | "folder" }[];
+  /** The file the asked path named, when it named a file: the dialog opens its folder with it selected. */
+  selected: string | undefined;
+  /** More entries than the dialog is sent. */
+  truncated: boolean;
+}
 
 export interface DashboardConfig {
   token: string;

@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
-import { dockerCliPath, docker } from "./docker-cli.js";
+import { docker, dockerExecSpec } from "./docker-cli.js";
 import { DesktopHostError } from "./errors.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { waitForSocket } from "./socket-ready.js";
@@ -109,7 +109,7 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
   return {
     socketPath: options.socketPath,
     state: () => state,
-    execSpec: (cmd, args) => Promise.resolve({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
+    execSpec: (cmd, args, options) => Promise.resolve(dockerExecSpec(container, cmd, args, options)),
     stop: async () => {
       // Stopping the host is not an uninstall: named volumes (the extension's state) stay.
       await compose(["down", "--remove-orphans", "--timeout", "2"]).catch((error: unknown) => options.logger.warn(`compose down failed: ${String(error)}`));

@@ -33,8 +33,16 @@ export const dashboardHtml = (config: DashboardConfig): string => `<!doctype htm
   #toasts { position: fixed; right: 16px; bottom: 16px; display: flex; flex-direction: column; gap: 8px; z-index: 10; }
   .toast { min-width: 240px; max-width: 420px; padding: 10px 14px; border-radius: 6px; color: #fff; box-shadow: 0 4px 12px rgb(0 0 0 / 25%); }
   .toast[data-level="success"] { background: var(--ok); } .toast[data-level="warning"] { background: var(--warn); } .toast[data-level="error"] { background: var(--err); }
-  dialog { background: var(--panel); color: var(--text); border: 1px solid var(--line); border-radius: 8px; min-width: 420px; }
-  dialog input { width: 100%; font: inherit; padding: 6px; margin: 8px 0; }
+  dialog { background: var(--panel); color: var(--text); border: 1px solid var(--line); border-radius: 8px; width: min(640px, 90vw); }
+  dialog h2 { font-size: 16px; margin: 0 0 8px 0; }
+  dialog input { flex: 1; font: inherit; padding: 6px; }
+  .open-where { display: flex; gap: 8px; margin: 8px 0; }
+  #open-dialog-entries { height: 40vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 4px; }
+  #open-dialog-entries button { display: block; width: 100%; text-align: left; border: 0; background: none; color: var(--text); padding: 4px 8px; border-radius: 4px; font: inherit; cursor: pointer; }
+  #open-dialog-entries button[data-kind="folder"] { font-weight: 600; }
+  #open-dialog-entries button[aria-selected="true"] { background: color-mix(in srgb, var(--accent) 20%, transparent); color: var(--accent); }
+  #open-dialog-note { color: var(--muted); min-height: 1.4em; margin: 4px 0; }
+  dialog menu { display: flex; justify-content: flex-end; gap: 8px; padding: 0; margin: 8px 0 0 0; }
   select, dialog button { font: inherit; }
 </style>
 </head>
@@ -44,7 +52,14 @@ export const dashboardHtml = (config: DashboardConfig): string => `<!doctype htm
 <main id="view"><p class="empty">Loading extensions…</p></main>
 <details id="log" open><summary>Client calls</summary><ol id="calls"></ol></details>
 <div id="toasts" role="status" aria-live="polite"></div>
-<dialog id="open-dialog"><form method="dialog"><p id="open-dialog-title">Choose a file path on this machine</p><input id="open-dialog-path" placeholder="/path/to/file"><menu><button value="cancel">Cancel</button> <button value="ok" id="open-dialog-ok">Open</button></menu></form></dialog>
+<dialog id="open-dialog" aria-labelledby="open-dialog-title"><form method="dialog">
+<h2 id="open-dialog-title">Open</h2><p id="open-dialog-message"></p>
+<div class="open-where"><button type="button" id="open-dialog-up" aria-label="Folder above">↑</button><input id="open-dialog-folder" aria-label="Folder" spellcheck="false"></div>
+<div id="open-dialog-entries" role="listbox" aria-label="Files and folders"></div>
+<p id="open-dialog-note" aria-live="polite"></p>
+<label id="open-dialog-filter-label">Show <select id="open-dialog-filter"></select></label>
+<menu><button value="cancel" id="open-dialog-cancel">Cancel</button> <button value="ok" id="open-dialog-ok">Open</button></menu>
+</form></dialog>
 <script>window.${dashboardConfigGlobal}=${JSON.stringify(config).replace(/</g, "\\u003c")};</script>
 <script src="/__dext/dashboard.js"></script>
 </body>

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import { DesktopHostError } from "./errors.js";
+import type { ExecOptionsRequest, ProcessSpec } from "./vm-runtime.js";
 
 const run = promisify(execFile);
 
@@ -25,4 +26,14 @@ export async function docker(args: string[], options: { timeoutMs?: number } = {
     const detail = failed.code === "ENOENT" ? `no docker client at ${dockerCliPath()}` : (failed.stderr?.trim() || failed.message);
     throw new DesktopHostError("image_failed", `docker ${args.join(" ")}: ${detail}`, { cause });
   }
+}
+
+/**
+ * `vm.cli.exec` in a VM service's container, as Desktop runs it: `docker exec` with the page's
+ * `cwd` as `--workdir` and each `env` entry as `--env NAME=VALUE`, always with its value, since a
+ * bare `--env NAME` would copy this machine's value of NAME into the container.
+ */
+export function dockerExecSpec(container: string, cmd: string, args: string[], options: ExecOptionsRequest = { cwd: undefined, env: {} }): ProcessSpec {
+  const flags = [...(options.cwd === undefined ? [] : [`--workdir=${options.cwd}`]), ...Object.entries(options.env).map(([name, value]) => `--env=${name}=${value}`)];
+  return { file: dockerCliPath(), args: ["exec", ...flags, container, cmd, ...args], cwd: undefined, env: process.env, dockerExec: true };
 }

@@ -1,7 +1,23 @@
+import { dockerExecOutput } from "./docker-exec-failure.js";
+import { findOnHostPath } from "./host-path.js";
 import type { ServerResponse } from "node:http";
 import type { ExecEvent } from "../protocol/index.js";
+import type { ExecOutput } from "./docker-exec-failure.js";
 import type { ProcessGroups } from "./process-group.js";
-import type { ProcessSpec } from "./vm-runtime.js";
+import type { ExecStartFailure, ProcessSpec } from "./vm-runtime.js";
+
+const ndjsonHeaders = { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
+
+/** What the host answers for a program that is not there, in every target and mode: docker's words on stderr, code 127. */
+export function missingCommand(name: string, detail?: string): ExecStartFailure {
+  return { stderr: `exec: "${name}": executable file not found in $PATH${detail === undefined ? "" : ` (${detail})`}\n`, code: 127 };
+}
+
+/** An exec that cannot start, answered as one that ran and failed: its reason on stderr, then its exit code. */
+export function sendExecFailure(response: ServerResponse, failure: ExecStartFailure): void {
+  response.writeHead(200, ndjsonHeaders);
+  response.end(`${JSON.stringify({ type: "stderr", data: failure.stderr } satisfies ExecEvent)}\n${JSON.stringify({ type: "exit", code: failure.code, signal: null } satisfies ExecEvent)}\n`);
+}
 
 /**
  * Runs a command with no shell and streams it to the page as NDJSON: output as it arrives, then
@@ -9,13 +25,17 @@ import type { ProcessSpec } from "./vm-runtime.js";
  * group gets SIGTERM, then SIGKILL, as Desktop ends streams started by a tab the user leaves.
  */
 export function streamExec(spec: ProcessSpec, groups: ProcessGroups, response: ServerResponse, abort: AbortSignal): void {
-  response.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  // A bare name is this machine's program, found on the host's PATH, never on the env a page sent.
+  const file = spec.file.includes("/") ? spec.file : findOnHostPath(spec.file);
+  if (file === undefined) return sendExecFailure(response, missingCommand(spec.file));
+  response.writeHead(200, ndjsonHeaders);
   const send = (event: ExecEvent) => {
     if (!response.writableEnded) response.write(`${JSON.stringify(event)}\n`);
   };
+  const output: ExecOutput = spec.dockerExec === true ? dockerExecOutput(send) : { stdout: (data) => send({ type: "stdout", data }), exit: (code, signal) => send({ type: "exit", code, signal }) };
   let child;
   try {
-    child = groups.spawn(spec);
+    child = groups.spawn({ ...spec, file });
   } catch (error) {
     send({ type: "stderr", data: `exec: ${error instanceof Error ? error.message : String(error)}\n` });
     send({ type: "exit", code: 126, signal: null });
@@ -23,17 +43,17 @@ export function streamExec(spec: ProcessSpec, groups: ProcessGroups, response: S
     return;
   }
   const started = child;
-  started.stdout?.setEncoding("utf8").on("data", (data: string) => send({ type: "stdout", data }));
+  started.stdout?.setEncoding("utf8").on("data", (data: string) => output.stdout(data));
   started.stderr?.setEncoding("utf8").on("data", (data: string) => send({ type: "stderr", data }));
   started.once("error", (error: NodeJS.ErrnoException) => {
     // What `docker exec` reports for a command the container does not have.
-    const notFound = error.code === "ENOENT";
-    send({ type: "stderr", data: notFound ? `exec: "${spec.file}": executable file not found in $PATH\n` : `exec: ${error.message}\n` });
-    send({ type: "exit", code: notFound ? 127 : 126, signal: null });
+    const failure = error.code === "ENOENT" ? missingCommand(spec.file) : { stderr: `exec: ${error.message}\n`, code: 126 };
+    send({ type: "stderr", data: failure.stderr });
+    send({ type: "exit", code: failure.code, signal: null });
     response.end();
   });
   started.once("close", (code, signal) => {
-    send({ type: "exit", code, signal });
+    output.exit(code, signal);
     response.end();
   });
   if (abort.aborted) void groups.end(started);

@@ -4,7 +4,8 @@ import { posix } from "node:path";
 import { listContainers, listImages } from "./docker-engine.js";
 import { dockerCliPath } from "./docker-cli.js";
 import { imagePathFromMetadata } from "./contained-path.js";
-import { streamExec } from "./exec-stream.js";
+import { machineEnvironment, machineWorkingFolder } from "./exec-environment.js";
+import { sendExecFailure, streamExec } from "./exec-stream.js";
 import { hostExecSpec } from "./host-binaries.js";
 import { cookie, decodePathPart, readJsonBody, sendError, sendJson } from "./http-helpers.js";
 import { injectClient } from "./inject-client.js";
@@ -14,14 +15,14 @@ import { refuseUnauthorized } from "./request-guard.js";
 import { proxyToSocket } from "./service-proxy.js";
 import { sendFile } from "./static-file.js";
 import { vmUnavailableAnswer } from "./vm-unavailable.js";
-import { isExecRequest, serviceRequestProblem } from "./api-requests.js";
+import { execRequestProblem, serviceRequestProblem } from "./api-requests.js";
 import type { Logger } from "@dext/backend";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExecRequest, PageConfig } from "../protocol/index.js";
 import type { InstalledExtension } from "./installed-extension.js";
 import type { ProcessGroups } from "./process-group.js";
 import type { CallerPolicy } from "./request-guard.js";
-import type { ProcessSpec } from "./vm-runtime.js";
+import type { ExecStartFailure, ProcessSpec } from "./vm-runtime.js";
 
 /** What one extension's server knows: the extension, its secret, where the dashboard is, the processes it runs. */
 export interface ExtensionSite {
@@ -34,25 +35,20 @@ export interface ExtensionSite {
   devUiPort?: number | undefined;
 }
 
-/** A process spec for an exec, or the reason there is none (answered as Desktop would: output on stderr, exit 127). */
-async function execSpecFor(extension: InstalledExtension, request: ExecRequest): Promise<ProcessSpec | string> {
+/**
+ * A process spec for an exec, or why it cannot start (answered as Desktop would: the reason on
+ * stderr, exit 127 for a missing command); a cwd the host refuses throws a DesktopHostError.
+ */
+async function execSpecFor(extension: InstalledExtension, request: ExecRequest): Promise<ProcessSpec | ExecStartFailure> {
+  const options = { cwd: request.cwd, env: request.env ?? {} };
   if (request.target === "vm") {
-    if (extension.vm === undefined) return "This extension has no VM service (no vm section in metadata.json)\n";
-    return extension.vm.execSpec(request.cmd, request.args);
+    if (extension.vm === undefined) return { stderr: "This extension has no VM service (no vm section in metadata.json)\n", code: 127 };
+    return extension.vm.execSpec(request.cmd, request.args, options);
   }
-  if (request.target === "host") {
-    const spec = hostExecSpec(extension.binaries, request.cmd, request.args);
-    const installed = extension.binaries.names.join(", ") || "none";
-    return spec ?? `host binary "${request.cmd}" is not installed by this extension (installed: ${installed})\n`;
-  }
+  if (request.target === "host") return hostExecSpec(extension.binaries, request.cmd, request.args, options);
   // docker.cli.exec runs the docker CLI and nothing else: `cmd` is its first argument, never a program.
-  return { file: dockerCliPath(), args: [request.cmd, ...request.args], cwd: undefined, env: process.env };
-}
-
-/** An exec that cannot start, answered as one that ran and failed: its reason on stderr, then its exit code. */
-function sendExecFailure(response: ServerResponse, stderr: string, code: number): void {
-  response.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8" });
-  response.end(`${JSON.stringify({ type: "stderr", data: stderr })}\n${JSON.stringify({ type: "exit", code, signal: null })}\n`);
+  const cwd = await machineWorkingFolder(options.cwd);
+  return { file: dockerCliPath(), args: [request.cmd, ...request.args], cwd, env: machineEnvironment(options.env) };
 }
 
 /** Only the dashboard may frame an extension's page, as only Desktop shows an extension's webview. */
@@ -116,22 +112,25 @@ async function serveApi(site: ExtensionSite, api: string, request: IncomingMessa
   const { extension } = site;
   const body = await readJsonBody(request);
   if (api === "exec") {
-    if (!isExecRequest(body)) return void sendError(response, 400, "bad_request", "Expected {target: vm|host|docker, cmd: string, args: string[]}");
+    const problem = execRequestProblem(body);
+    if (problem !== undefined) {
+      const requestId = sendError(response, problem.status, problem.code, problem.message);
+      if (problem.status === 403) site.logger.warn("refused", { method: request.method ?? "?", url: request.url ?? "", requestId, reason: problem.message });
+      return;
+    }
+    const exec = body as ExecRequest;
     // Desktop's words, not the array's elements: see desktopCommandWords.
     let words;
     try {
-      words = desktopCommandWords(body.cmd, body.args);
+      words = desktopCommandWords(exec.cmd, exec.args);
     } catch (error) {
-      sendExecFailure(response, `exec: ${error instanceof Error ? error.message : String(error)}\n`, 2);
+      sendExecFailure(response, { stderr: `exec: ${error instanceof Error ? error.message : String(error)}\n`, code: 2 });
       return;
     }
-    const spec = await execSpecFor(extension, { target: body.target, ...words });
+    const spec = await execSpecFor(extension, { ...exec, ...words });
+    if ("stderr" in spec) return sendExecFailure(response, spec);
     const abort = new AbortController();
     response.on("close", () => abort.abort());
-    if (typeof spec === "string") {
-      sendExecFailure(response, spec, 127);
-      return;
-    }
     streamExec(spec, site.groups, response, abort.signal);
     return;
   }

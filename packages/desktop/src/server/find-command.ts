@@ -18,12 +18,14 @@ async function isCopiedExecutable(layout: ImageLayout, imagePath: string): Promi
  * bare name on the image's PATH), among the files the Dockerfile copies into the image only. In
  * folder mode nothing else of the image exists, and this machine's programs are not the image's.
  */
-export async function findCommand(layout: ImageLayout, cmd: string): Promise<string | undefined> {
+export async function findCommand(layout: ImageLayout, cmd: string, exec: { cwd?: string | undefined; path?: string | undefined } = {}): Promise<string | undefined> {
+  // An exec's `cwd` and `env.PATH` change where docker exec looks, as `-w` and `-e PATH=` do.
+  const path = exec.path ?? layout.env.PATH ?? defaultPath;
   if (cmd.includes("/")) {
-    const imagePath = posix.resolve(layout.workdir, cmd);
+    const imagePath = posix.resolve(exec.cwd ?? layout.workdir, cmd);
     return (await isCopiedExecutable(layout, imagePath)) ? imagePath : undefined;
   }
-  for (const dir of (layout.env.PATH ?? defaultPath).split(":")) {
+  for (const dir of path.split(":")) {
     if (!dir.startsWith("/")) continue;
     const imagePath = posix.join(dir, cmd);
     if (await isCopiedExecutable(layout, imagePath)) return imagePath;

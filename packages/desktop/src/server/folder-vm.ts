@@ -1,15 +1,18 @@
 import { lstat, mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { containerEnvironment } from "./exec-environment.js";
+import { missingCommand } from "./exec-stream.js";
 import { findCommand } from "./find-command.js";
 import { LogBuffer } from "./log-buffer.js";
 import { isNodeCommand, withNodeWatch } from "./backend-watch.js";
 import { waitForSocket } from "./socket-ready.js";
 import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.js";
 import type { Logger } from "@dext/backend";
+import { vmWorkingFolder } from "./vm-working-folder.js";
 import type { ChildProcess } from "node:child_process";
 import type { ExtensionFolder } from "./extension-folder.js";
 import type { ProcessGroups } from "./process-group.js";
-import type { ProcessSpec, VmRuntime, VmState } from "./vm-runtime.js";
+import type { ExecStartFailure, ProcessSpec, VmRuntime, VmState } from "./vm-runtime.js";
 
 const guestServices = "/run/guest-services";
 
@@ -41,8 +44,7 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   const socketName = extension.metadata.vm?.exposes?.socket;
   const socketPath = socketName === undefined ? undefined : join(guestDir, socketName);
   const cwd = inVirtualRoot(root, extension.layout.workdir);
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const [name, value] of Object.entries(extension.layout.env)) if (name !== "PATH") env[name] = value;
+  const env = containerEnvironment(extension.layout.env);
 
   const mapPath = async (value: string): Promise<string> => {
     if (value === guestServices || value.startsWith(`${guestServices}/`)) return guestDir + value.slice(guestServices.length);
@@ -90,12 +92,16 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   return {
     socketPath,
     state: () => state,
-    execSpec: async (cmd, args): Promise<ProcessSpec | string> => {
-      const imagePath = await findCommand(extension.layout, cmd);
+    execSpec: async (cmd, args, options = { cwd: undefined, env: {} }): Promise<ProcessSpec | ExecStartFailure> => {
+      // The cwd first: one the host refuses is refused whatever the command.
+      const folder = options.cwd === undefined ? cwd : await vmWorkingFolder(root, extension.layout, options.cwd);
+      if (typeof folder !== "string") return folder;
+      // Still among the image's files only, whatever cwd and PATH say.
+      const imagePath = await findCommand(extension.layout, cmd, { cwd: options.cwd, path: options.env.PATH });
       if (imagePath === undefined) {
-        return `exec: "${cmd}": executable file not found in $PATH (folder mode runs only what the Dockerfile copies into the image; open the built image with --image for its base image's programs)\n`;
+        return missingCommand(cmd, "folder mode runs only what the Dockerfile copies into the image; open the built image with --image for its base image's programs");
       }
-      return { file: inVirtualRoot(root, imagePath), args, cwd, env };
+      return { file: inVirtualRoot(root, imagePath), args, cwd: folder, env: containerEnvironment(extension.layout.env, options.env) };
     },
     stop: async () => {
       if (child !== undefined) await options.groups.end(child);

@@ -2,8 +2,10 @@ import { constants } from "node:fs";
 import { chmod, copyFile, mkdir } from "node:fs/promises";
 import { imagePathFromMetadata, isRegularFile } from "./contained-path.js";
 import { basename, join } from "node:path";
+import { machineEnvironment, machineWorkingFolder } from "./exec-environment.js";
+import { missingCommand } from "./exec-stream.js";
 import type { ExtensionMetadata, HostPlatform } from "@dext/metadata";
-import type { ProcessSpec } from "./vm-runtime.js";
+import type { ExecOptionsRequest, ExecStartFailure, ProcessSpec } from "./vm-runtime.js";
 
 export function hostPlatform(platform: NodeJS.Platform = process.platform): HostPlatform | undefined {
   if (platform === "darwin") return "darwin";
@@ -61,8 +63,16 @@ export async function installHostBinaries(
   return installed;
 }
 
-/** `host.cli.exec(name, args)`: only an installed binary, by file name, as in Desktop; undefined for any other name. */
-export function hostExecSpec(binaries: InstalledBinaries, name: string, args: string[]): ProcessSpec | undefined {
-  if (!binaries.names.includes(name)) return undefined;
-  return { file: join(binaries.dir, name), args, cwd: binaries.dir, env: process.env };
+/**
+ * `host.cli.exec(name, args, options)`: only an installed binary, by file name, as in Desktop,
+ * found in the install folder itself, so no PATH (the host's or one in `env`) chooses it; any
+ * other name is a missing command. It runs in `cwd` (an existing folder on this machine) or, by
+ * default, in the install folder, with this machine's environment and the page's `env`.
+ */
+export async function hostExecSpec(binaries: InstalledBinaries, name: string, args: string[], options: ExecOptionsRequest): Promise<ProcessSpec | ExecStartFailure> {
+  const cwd = await machineWorkingFolder(options.cwd);
+  if (!binaries.names.includes(name)) {
+    return missingCommand(name, `host.cli.exec runs only the extension's host binaries; installed: ${binaries.names.join(", ") || "none"}`);
+  }
+  return { file: join(binaries.dir, name), args, cwd: cwd ?? binaries.dir, env: machineEnvironment(options.env) };
 }

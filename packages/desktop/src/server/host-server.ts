@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { dashboardHtml } from "./dashboard-html.js";
+import { listFolder } from "./folder-listing.js";
 import { DesktopHostError } from "./errors.js";
 import { ImagePathError } from "./contained-path.js";
 import { sendError, sendJson } from "./http-helpers.js";
@@ -18,7 +19,7 @@ type Route = (request: IncomingMessage, response: ServerResponse, pathname: stri
 
 function statusFor(error: unknown): { status: number; code: string } {
   if (error instanceof ImagePathError) return { status: 404, code: "not_found" };
-  if (error instanceof DesktopHostError) return { status: error.code === "bad_request" ? 400 : 500, code: error.code };
+  if (error instanceof DesktopHostError) return { status: error.code === "bad_request" ? 400 : error.code === "forbidden" ? 403 : 500, code: error.code };
   return { status: 500, code: "internal" };
 }
 
@@ -38,7 +39,10 @@ export function createGuardedServer(policy: () => CallerPolicy, logger: Logger, 
     const pathname = new URL(request.url ?? "/", "http://host").pathname;
     route(request, response, pathname).catch((error: unknown) => {
       const { status, code } = statusFor(error);
-      sendError(response, status, code, error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      const requestId = sendError(response, status, code, message);
+      // Refusals are logged with their request id, wherever they are decided.
+      if (status === 403) logger.warn("refused", { method: request.method ?? "?", url: request.url ?? "", requestId, reason: message });
     });
   });
 }
@@ -78,6 +82,9 @@ export function dashboardRoute(options: DashboardOptions, policy: () => CallerPo
     }
     if (method === "GET" && pathname === "/__dext/extensions") return sendJson(response, 200, options.extensions());
     if (method === "GET" && pathname === "/__dext/health") return sendJson(response, 200, { status: "ok" });
+    if (method === "GET" && pathname === "/__dext/folder") {
+      return sendJson(response, 200, await listFolder(new URL(request.url ?? "/", "http://host").searchParams.get("path") ?? undefined));
+    }
     if (method === "GET" && pathname === "/__dext/events") {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(": connected\n\n");

@@ -4,7 +4,7 @@ import { validateMetadata } from "@dext/metadata";
 import { containedHostPath } from "./dockerfile-layout.js";
 import { metadataImagePaths, metadataPathProblems } from "./metadata-paths.js";
 import { imagePathFromMetadata } from "./contained-path.js";
-import { docker, dockerCliPath } from "./docker-cli.js";
+import { docker, dockerExecSpec } from "./docker-cli.js";
 import { DesktopHostError } from "./errors.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { hostPlatform, installHostBinaries } from "./host-binaries.js";
@@ -127,7 +127,7 @@ async function startImageVm(
     socketPath,
     state: () => state,
     // vm.cli.exec runs in the VM service's container, as Desktop does, from the image's WORKDIR.
-    execSpec: (cmd, args) => Promise.resolve({ file: dockerCliPath(), args: ["exec", container, cmd, ...args], cwd: undefined, env: process.env }),
+    execSpec: (cmd, args, options) => Promise.resolve(dockerExecSpec(container, cmd, args, options)),
     stop: async () => {
       // A short stop timeout, so the host stops within 5 s; SIGTERM still comes first.
       await docker(["stop", "--time", "2", container]).catch(() => undefined);

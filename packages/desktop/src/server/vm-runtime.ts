@@ -9,13 +9,34 @@ export interface ProcessSpec {
   args: string[];
   cwd: string | undefined;
   env: NodeJS.ProcessEnv;
+  /**
+   * The command is `docker exec`: when the container cannot start the program, the engine prints
+   * the runtime's reason on stdout and exits 126 or 127, which the exec stream turns into Desktop's
+   * missing-command result (see docker-exec-failure.ts).
+   */
+  dockerExec?: true;
+}
+
+/** An exec that cannot start, answered as a command that ran and failed: the reason on stderr, then the exit code. */
+export interface ExecStartFailure {
+  stderr: string;
+  code: number;
+}
+
+/** `ExecOptions` as the host received them, checked for shape (api-requests.ts). */
+export interface ExecOptionsRequest {
+  cwd: string | undefined;
+  env: Record<string, string>;
 }
 
 export interface VmRuntime {
   /** The machine path of the socket `vm.exposes.socket` names, when the extension exposes one. */
   readonly socketPath: string | undefined;
   state(): VmState;
-  /** How to run `vm.cli.exec(cmd, args)`: in the first VM service, with no shell; a string is why it cannot run (exit 127). */
-  execSpec(cmd: string, args: string[]): Promise<ProcessSpec | string>;
+  /**
+   * How to run `vm.cli.exec(cmd, args, options)`: in the first VM service, with no shell. Throws a
+   * DesktopHostError (`bad_request`, `forbidden`) for a cwd the host refuses.
+   */
+  execSpec(cmd: string, args: string[], options?: ExecOptionsRequest): Promise<ProcessSpec | ExecStartFailure>;
   stop(): Promise<void>;
 }
