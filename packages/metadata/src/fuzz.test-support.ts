@@ -15,7 +15,7 @@ export function random(seed: number): Random {
   };
 }
 
-export function pick<T>(rng: Random, items: readonly T[]): T {
+function pick<T>(rng: Random, items: readonly T[]): T {
   const item = items[Math.floor(rng() * items.length)];
   if (item === undefined) throw new Error("pick from an empty list");
   return item;
@@ -28,7 +28,7 @@ function integer(rng: Random, max: number): number {
 const ODD = ["\u200b", "\u202e", "\ufeff", "\u0000", "\ud83d\ude00", "e\u0301", "\u0456", "\uffff", "\u2028", "\ud800", "\udfff", "\u00a0", "\u{10ffff}"];
 
 /** A string of odd unicode: zero-width, bidi overrides, NUL, emoji, combining marks, lone surrogates. */
-export function oddText(rng: Random, length = 1 + integer(rng, 12)): string {
+function oddText(rng: Random, length = 1 + integer(rng, 12)): string {
   let text = "";
   for (let i = 0; i < length; i++) text += rng() < 0.5 ? pick(rng, ODD) : String.fromCharCode(32 + integer(rng, 0xd7ff - 32));
   return text;
