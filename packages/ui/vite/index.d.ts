@@ -17,16 +17,16 @@ export declare class FirstViewError extends Error {
 }
 
 /**
- * The JavaScript a built tab loads before it renders: `uiDir/index.html`'s module scripts and the
- * chunks it modulepreloads, as paths under `uiDir` (the size budgets' first view).
+ * The JavaScript a built tab loads before it renders: its `index.html`'s module scripts and the
+ * chunks it modulepreloads, as paths relative to `packageDir` (the size budgets' first view).
  */
-export declare function firstViewScripts(uiDir: string): string[];
+export declare function firstViewScripts(packageDir: string | URL, uiDir?: string): string[];
 
 /**
- * A size-limit check of a tab's first view, gzip: `firstViewScripts(uiDir)` limited to
+ * A size-limit check of a tab's first view, gzip: `firstViewScripts(packageDir, uiDir)` limited to
  * `measuredBytes` plus `allowance` (default 0.05, 5%).
  */
 export declare function firstViewBudget(
-  uiDir: string | URL,
-  budget: { measuredBytes: number; allowance?: number },
+  packageDir: string | URL,
+  budget: { measuredBytes: number; allowance?: number; uiDir?: string },
 ): { name: string; path: string[]; gzip: true; limit: string };
