@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { startDesktopHost } from "./server/desktop-host.js";
 import { createHostLogger } from "./server/host-logger.js";
 
-export const usage = `Usage: dext-desktop [options] [<extension-folder>...] [--image <ref>...]
+const usage = `Usage: dext-desktop [options] [<extension-folder>...] [--image <ref>...]
 
 Runs Docker Desktop extensions in a browser without Docker Desktop: a dashboard with a tab per
 extension, each extension's VM service started on this machine, its host binaries installed.

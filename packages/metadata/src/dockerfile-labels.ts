@@ -68,7 +68,7 @@ function unresolvedFinding(model: DockerfileModel, step: Step, label: string, va
   return findingAt("error", at, `${label} uses $${variable}: ${reason}`, `Add "ARG ${variable}" (with a default if needed) after the FROM of ${stage}.`);
 }
 
-export function describeStage(stage: Stage | undefined): string {
+function describeStage(stage: Stage | undefined): string {
   if (stage === undefined) return "the final stage";
   return stage.name === undefined ? `the final stage (line ${stage.line})` : `stage "${stage.name}" (line ${stage.line})`;
 }

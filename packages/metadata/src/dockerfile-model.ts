@@ -55,7 +55,7 @@ export interface Stage {
 }
 
 /** An ARG or ENV value dext did not keep whole: cut at MAX_EXPANDED_LENGTH, or `emptied` past MAX_EXPANDED_TOTAL. */
-export interface TruncatedValue {
+interface TruncatedValue {
   name: string;
   line: number;
   emptied: boolean;

@@ -14,7 +14,7 @@ export function formatFinding(finding: Finding): string {
  * `samples/x: valid for Docker Desktop, 1 warning (metadata.json, Dockerfile)`; `checked` names
  * what was read. Without `marketplace`, it says how many warnings are Marketplace rules.
  */
-export function formatSummary(subject: string, findings: readonly Finding[], checked: readonly string[] = [], verdict: VerdictOptions = {}): string {
+function formatSummary(subject: string, findings: readonly Finding[], checked: readonly string[] = [], verdict: VerdictOptions = {}): string {
   const { errors, warnings } = countFindings(findings);
   const what = checked.length === 0 ? "" : ` (${checked.join(", ")})`;
   const audience = verdict.marketplace === true ? "for Docker Desktop and the Marketplace" : "for Docker Desktop";

@@ -10,7 +10,7 @@ import type { Finding } from "./finding.js";
 import { deepNesting, hugeMetadata, malformedCompose, malformedDockerfile, notJson, oddUnicode, wrongType } from "./fuzz.test-support.js";
 
 /** What sits at one path of a case folder. */
-export type Planted =
+type Planted =
   | { kind: "absent" }
   | { kind: "text"; text: string }
   | { kind: "bytes"; bytes: Uint8Array }
@@ -24,7 +24,7 @@ export type Planted =
   /** A symlink to a regular file outside the case folder. */
   | { kind: "escape" };
 
-export async function plant(path: string, planted: Planted, outside: string): Promise<void> {
+async function plant(path: string, planted: Planted, outside: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   switch (planted.kind) {
     case "absent":

@@ -25,7 +25,7 @@ const IMAGE_FILE = /\.(svg|png|jpe?g)$/i;
 // api.version is a short expression; a cap keeps the range pattern fast on hostile input.
 const MAX_RANGE_LENGTH = 200;
 
-export function locatedFinding(severity: Severity, at: LabelLocation, message: string, fix: string): Finding {
+function locatedFinding(severity: Severity, at: LabelLocation, message: string, fix: string): Finding {
   if ("path" in at) return severity === "error" ? error(at.path, message, fix) : warning(at.path, message, fix);
   return findingAt(severity, at, message, fix);
 }

@@ -6,7 +6,7 @@ import { EngineError } from "./engine/engine-error.js";
  * `unavailable` (503, the UI may retry), a missing object is `not_found`; anything else stays an
  * internal error whose details go to the log only.
  */
-export function engineRouteError(error: unknown): unknown {
+function engineRouteError(error: unknown): unknown {
   if (!(error instanceof EngineError)) return error;
   if (error.code === "engine_unreachable") return new RouteError("unavailable", error.message, { cause: error });
   if (error.code === "engine_timeout") return new RouteError("unavailable", error.message, { cause: error });

@@ -35,7 +35,7 @@ const createBodySchema = z.strictObject({
 });
 
 /** A create body that passed the check: the only value the proxy forwards, re-serialised. */
-export type HelperCreateBody = z.infer<typeof createBodySchema>;
+type HelperCreateBody = z.infer<typeof createBodySchema>;
 
 export type CreateBodyCheck = { ok: true; body: HelperCreateBody } | { ok: false; problem: string };
 

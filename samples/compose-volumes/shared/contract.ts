@@ -2,11 +2,12 @@ import { defineContract, defineJob, defineRoute } from "@dext/backend/client";
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
 import { listingSchema, summarySchema } from "./listing.js";
-import { exportDocumentSchema, maxNoteLength, stateSchema, volumeNameSchema } from "./state.js";
+import { maxNoteLength } from "./limits.js";
+import { exportDocumentSchema, stateSchema, volumeNameSchema } from "./state.js";
 import { normalizeVolumePath, volumePathProblem } from "./volume-path.js";
 
 /** A path inside a volume; refused with the reason (traversal, NUL, too long), else normalised. */
-export const volumePathSchema = z
+const volumePathSchema = z
   .string()
   .superRefine((path, context) => {
     const problem = volumePathProblem(path);
@@ -25,7 +26,7 @@ const containerUseSchema = z.object({
 });
 
 /** What the last size scan found for a volume. */
-export const volumeScanSchema = z.object({
+const volumeScanSchema = z.object({
   scannedAt: z.string(),
   /**
    * The engine's `UsageData.Size` from `GET /system/df`: the apparent size in bytes of the files
@@ -38,7 +39,7 @@ export const volumeScanSchema = z.object({
   problem: z.string().nullable(),
 });
 
-export const volumeSchema = z.object({
+const volumeSchema = z.object({
   name: z.string(),
   driver: z.string(),
   createdAt: z.string().nullable(),

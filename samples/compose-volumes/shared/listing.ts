@@ -7,9 +7,9 @@ import { maxLargestFiles, maxListedEntries, maxPreviewBytes } from "./limits.js"
  * after checking it against these schemas: the helper's output is data from a volume, not trusted.
  */
 
-export const entryKinds = ["file", "directory", "symlink", "other"] as const;
+const entryKinds = ["file", "directory", "symlink", "other"] as const;
 
-export const entrySchema = z.object({
+const entrySchema = z.object({
   name: z.string(),
   kind: z.enum(entryKinds),
   /** Apparent size (st_size) for files; 0 for the rest. */
@@ -56,7 +56,7 @@ export const summarySchema = z.object({
 export type Summary = z.infer<typeof summarySchema>;
 
 /** Why the helper refused or failed, in words for the user. */
-export const helperProblemCodes = ["invalid_path", "not_found", "outside_volume", "unreadable"] as const;
+const helperProblemCodes = ["invalid_path", "not_found", "outside_volume", "unreadable"] as const;
 
 export const helperProblemSchema = z.object({
   problem: z.object({ code: z.enum(helperProblemCodes), message: z.string() }),

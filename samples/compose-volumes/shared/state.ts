@@ -5,8 +5,6 @@ import { volumeNamePattern } from "./volume-path.js";
 
 export const volumeNameSchema = z.string().regex(volumeNamePattern, "must be a Docker volume name");
 
-export { maxNoteLength, maxStateEntries };
-
 /** The extension's own state: what the user pinned and wrote about volumes. */
 export const stateSchema = z.strictObject({
   pinned: z

@@ -9,7 +9,7 @@
 export const maxVolumePathBytes = 1024;
 
 /** Longest file name on Linux file systems, in UTF-8 bytes. */
-export const maxNameBytes = 255;
+const maxNameBytes = 255;
 
 const encoder = new TextEncoder();
 

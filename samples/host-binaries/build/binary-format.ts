@@ -4,7 +4,7 @@
  * metadata.json and the Dockerfile promise, without running it.
  */
 export type BinaryFormat = "elf" | "mach-o" | "pe";
-export type BinaryCpu = "amd64" | "arm64" | "other";
+type BinaryCpu = "amd64" | "arm64" | "other";
 
 export interface BinaryKind {
   format: BinaryFormat;

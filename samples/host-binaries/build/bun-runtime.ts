@@ -19,7 +19,7 @@ export function defaultRuntimeCache(): string {
   return join(base, "dext", "bun-runtimes");
 }
 
-export class RuntimeFetchError extends Error {
+class RuntimeFetchError extends Error {
   readonly code = "RUNTIME_FETCH_FAILED" as const;
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);

@@ -20,16 +20,16 @@ export interface CodeSignatureReport {
   problems: string[];
 }
 
-export const LC_SEGMENT_64 = 0x19;
+const LC_SEGMENT_64 = 0x19;
 export const LC_CODE_SIGNATURE = 0x1d;
 export const CSMAGIC_EMBEDDED_SIGNATURE = 0xfade0cc0;
 export const CSMAGIC_CODEDIRECTORY = 0xfade0c02;
 export const CSSLOT_CODEDIRECTORY = 0;
 export const CSSLOT_REQUIREMENTS = 2;
-export const CSSLOT_ALTERNATE_CODEDIRECTORIES = 0x1000;
+const CSSLOT_ALTERNATE_CODEDIRECTORIES = 0x1000;
 export const CS_ADHOC = 0x2;
 
-export interface Segment {
+interface Segment {
   name: string;
   fileoff: number;
   filesize: number;

@@ -9,7 +9,7 @@
  */
 export const BUN_VERSION = "1.4.5";
 
-export type HostOs = "darwin" | "windows" | "linux";
+type HostOs = "darwin" | "windows" | "linux";
 export type HostArch = "amd64" | "arm64";
 
 export interface BunRuntime {
@@ -70,7 +70,7 @@ const MUSL_COMPILERS: Record<HostArch, BunRuntime> = {
   arm64: { package: "@oven/bun-linux-aarch64-musl", integrity: "sha512-XCNc+WvvMAdNNb+OWTogpy+N9wm62fkVeEVLb6how0RZhW5LPi6c7BlkeVCuWps7XjEl2saFpHFa20/1E+PAHg==" },
 };
 
-export class UnsupportedBuildMachineError extends Error {
+class UnsupportedBuildMachineError extends Error {
   readonly code = "UNSUPPORTED_BUILD_MACHINE" as const;
   constructor(platform: string, arch: string) {
     super(`no Bun compiler for a ${platform}/${arch} build machine; build on macOS, Linux or Windows, x64 or arm64 (or in the Dockerfile's builder stage)`);

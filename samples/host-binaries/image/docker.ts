@@ -11,7 +11,7 @@ export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
  * /usr/local/bin has no buildx and falls back to the legacy builder, which rejects
  * `FROM --platform=$BUILDPLATFORM`. Elsewhere the `docker` on PATH is right. DEXT_DOCKER_CLI overrides.
  */
-export const dockerCli = process.env.DEXT_DOCKER_CLI ?? (existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker");
+const dockerCli = process.env.DEXT_DOCKER_CLI ?? (existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker");
 
 /** Where the client looks for the engine, for messages. */
 export const dockerHost = process.env.DOCKER_HOST ?? "(unset: the client's default)";

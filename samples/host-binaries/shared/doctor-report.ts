@@ -36,6 +36,3 @@ export const DOCTOR_TOOLS = ["docker", "kubectl", "git", "node"] as const;
 
 /** Exit codes, documented in the README; the UI explains each. */
 export const DOCTOR_EXIT = { ok: 0, missingRequired: 1, usage: 2 } as const;
-
-/** The host binary's file name for each OS, as metadata.json names it. */
-export const HOST_DOCTOR_NAME = { darwin: "host-doctor", linux: "host-doctor", windows: "host-doctor.exe" } as const;

@@ -49,7 +49,7 @@ function ownPackageOf(workspace: Workspace, pageDir: string): CommandContext["ow
 }
 
 /** The findings of one page (`file` relative to the root, `text` its contents). */
-export function checkDocument(workspace: Workspace, file: string, text: string): Finding[] {
+function checkDocument(workspace: Workspace, file: string, text: string): Finding[] {
   const { root } = workspace;
   const pageDir = posix.dirname(file) === "." ? "" : posix.dirname(file);
   const references = markdownReferences(text);

@@ -17,7 +17,7 @@ function kindAt(root: string, path: string): "file" | "folder" | undefined {
 }
 
 /** `word` without the punctuation prose puts around it, or undefined when it cannot be one repository path. */
-export function pathWord(word: string): string | undefined {
+function pathWord(word: string): string | undefined {
   const trimmed = word.replace(/[.,;:]+$/, "");
   if (!trimmed.includes("/") || NOT_ONE_PATH.test(trimmed)) return undefined;
   // Absolute paths are the container's or the host's (/run/guest-services/…, /usr/bin/docker), ~ the user's.

@@ -4,7 +4,7 @@ import { NewExtensionError } from "./errors.js";
  * The longest name that still fits everywhere it goes: the package name, the image name, and the
  * socket `/run/guest-services/<name>.sock`, whose path must stay under macOS's 104-byte limit.
  */
-export const MAX_NAME_LENGTH = 50;
+const MAX_NAME_LENGTH = 50;
 
 /**
  * A new extension's name becomes its folder, package name, image repository, compose project and

@@ -8,14 +8,14 @@ import type { PackageManifest, WorkspacePackage } from "./workspace-packages.js"
 const run = promisify(execFile);
 
 /** Drops the `@dext/source` export condition: outside the workspace only the built files ship. */
-export function withoutSourceCondition(exports: unknown): unknown {
+function withoutSourceCondition(exports: unknown): unknown {
   if (Array.isArray(exports)) return exports.map(withoutSourceCondition);
   if (exports === null || typeof exports !== "object") return exports;
   return Object.fromEntries(Object.entries(exports).filter(([key]) => key !== "@dext/source").map(([key, value]) => [key, withoutSourceCondition(value)]));
 }
 
 /** The manifest a standalone project installs: built entry points, real versions, nothing for development. */
-export function standaloneManifest(manifest: PackageManifest, catalog: Record<string, string>, version: (name: string) => string): PackageManifest {
+function standaloneManifest(manifest: PackageManifest, catalog: Record<string, string>, version: (name: string) => string): PackageManifest {
   const { devDependencies: _dev, scripts: _scripts, ...rest } = manifest;
   return {
     ...rest,

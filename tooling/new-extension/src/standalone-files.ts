@@ -4,7 +4,7 @@ import type { Identity } from "./sample-identity.js";
 import { WrittenPaths } from "./written-paths.js";
 
 /** In the workspace a sample builds from the repository root; standalone, from its own folder. */
-export function standaloneDockerfile(text: string, name: string): string {
+function standaloneDockerfile(text: string, name: string): string {
   return [
     `# A standalone copy of a dext sample: the build context is this folder (docker build -t <image> .).`,
     text
@@ -16,7 +16,7 @@ export function standaloneDockerfile(text: string, name: string): string {
   ].join("\n");
 }
 
-export function standaloneMakefile(text: string): string {
+function standaloneMakefile(text: string): string {
   return text.replace(/^ROOT := .*$/m, "ROOT := .");
 }
 
@@ -32,7 +32,7 @@ image
 e2e
 `;
 
-export function standaloneReadme(original: string, identity: Identity, from: string): string {
+function standaloneReadme(original: string, identity: Identity, from: string): string {
   return `# ${identity.name}
 
 A Docker Desktop extension started from dext's \`${from}\` sample, as a project of its own.

@@ -6,7 +6,7 @@ import { errorCodes } from "./error-codes.js";
  * Every error a dext backend answers has this one JSON shape, whatever went wrong, so a UI
  * needs a single code path to show it.
  */
-export const errorIssueSchema = z.object({
+const errorIssueSchema = z.object({
   /** Where the problem is, e.g. `body.name` or `query.limit`. */
   path: z.string(),
   message: z.string(),

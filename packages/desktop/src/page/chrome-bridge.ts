@@ -1,7 +1,7 @@
 import type { ChromeToPage, PageToChrome } from "../protocol/index.js";
 
 type Distribute<T> = T extends unknown ? Omit<T, "extensionId"> : never;
-export type ChromeMessage = Distribute<PageToChrome>;
+type ChromeMessage = Distribute<PageToChrome>;
 
 /**
  * The page's line to the dashboard around it. Toasts, navigation, dialogs and the call log are

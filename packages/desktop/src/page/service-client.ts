@@ -3,7 +3,7 @@ import type { HostFetch } from "./host-fetch.js";
 import type { ServiceRequest, ServiceResponse } from "../protocol/index.js";
 
 /** Desktop's rejection of a failed `vm.service` call; `statusCode` is undefined when nothing answered. */
-export interface ServiceFailure {
+interface ServiceFailure {
   name: string;
   message: string;
   statusCode: number | undefined;

@@ -27,7 +27,7 @@ export function isNodeCommand(command: readonly string[]): boolean {
  * ended, even killed), it ends its whole process group, Node's watcher included, so no backend
  * outlives a host that could not stop it. unref: it never keeps a backend alive by itself.
  */
-export const endWithHost = `data:text/javascript,${encodeURIComponent("process.stdin.on('end', () => process.kill(0, 'SIGTERM')); process.stdin.on('error', () => {}); process.stdin.resume(); process.stdin.unref?.();")}`;
+const endWithHost = `data:text/javascript,${encodeURIComponent("process.stdin.on('end', () => process.kill(0, 'SIGTERM')); process.stdin.on('error', () => {}); process.stdin.resume(); process.stdin.unref?.();")}`;
 
 /**
  * `node <args>` under Node's watch mode, which restarts it when its entry or any module it loaded

@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { DesktopHostError } from "./errors.js";
 
 /** The engine the host uses for `docker.*` calls: DOCKER_HOST when it is a Unix socket, else the default socket. */
-export function engineSocketPath(env: NodeJS.ProcessEnv = process.env): string {
+function engineSocketPath(env: NodeJS.ProcessEnv = process.env): string {
   const host = env.DOCKER_HOST;
   if (host?.startsWith("unix://") === true) return host.slice("unix://".length);
   return "/var/run/docker.sock";
@@ -21,7 +21,7 @@ function toQuery(options: unknown, allowed: readonly string[]): string {
 }
 
 /** A GET on the Engine API (v1.41, as Desktop's client uses), resolving the decoded JSON. */
-export function engineGet(path: string, socketPath = engineSocketPath()): Promise<unknown> {
+function engineGet(path: string, socketPath = engineSocketPath()): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const req = request({ socketPath, path: `/v1.41${path}`, method: "GET", timeout: 30_000 }, (res) => {
       let text = "";

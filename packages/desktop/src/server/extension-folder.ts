@@ -42,7 +42,7 @@ function folderAsImage(dir: string): ImageLayout {
 
 /** Reads an extension folder as Desktop would read the image built from it. */
 /** The build arguments BuildKit sets for a build targeting this machine, so per-CPU copies resolve. */
-export function platformBuildArgs(arch: string = process.arch): Record<string, string> {
+function platformBuildArgs(arch: string = process.arch): Record<string, string> {
   const targetArch = arch === "x64" ? "amd64" : arch;
   return {
     TARGETOS: "linux",

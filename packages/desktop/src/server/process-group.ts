@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import type { ProcessSpec } from "./vm-runtime.js";
 
 /** How long a process group gets between SIGTERM and SIGKILL: short, so the host stops within 5 s. */
-export const killGraceMs = 1_500;
+const killGraceMs = 1_500;
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;

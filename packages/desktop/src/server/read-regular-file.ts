@@ -2,7 +2,7 @@ import { readRegularText } from "@dext/metadata";
 import { DesktopHostError } from "./errors.js";
 
 /** Text files the host reads from an extension (metadata.json, Dockerfile, compose file): the validator's cap. */
-export const maxTextFileBytes = 1_048_576;
+const maxTextFileBytes = 1_048_576;
 
 /**
  * @dext/metadata's reader (regular files only, opened non-blocking, capped), so a FIFO or a

@@ -37,7 +37,7 @@ export function splitShellWords(text: string): string[] {
 }
 
 /** No real Dockerfile word comes near this; a chain of `ENV A=$B$B` doubling each line soon would. */
-export const maxExpandedLength = 65_536;
+const maxExpandedLength = 65_536;
 
 /** Replaces `$NAME`, `${NAME}` and `${NAME:-default}` from `vars`; unknown names become empty, as in Docker. */
 export function expandVariables(text: string, vars: ReadonlyMap<string, string>): string {

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const samplesDir = fileURLToPath(new URL("../../../../samples/", import.meta.url));
+const samplesDir = fileURLToPath(new URL("../../../../samples/", import.meta.url));
 
 const notCopied = new Set(["node_modules", "dist", ".cache", ".turbo"]);
 

@@ -8,9 +8,9 @@ import type { z } from "zod";
  * Docker Engine API version every call names. 1.41 is Docker 20.10's; later engines (Docker
  * Desktop's included) still serve it, so one backend works against old and new engines alike.
  */
-export const engineApiVersion = "1.41";
+const engineApiVersion = "1.41";
 
-export interface EngineRequest {
+interface EngineRequest {
   method: "GET" | "POST" | "DELETE";
   /** Without the version prefix, e.g. `/volumes`. */
   path: string;
@@ -20,7 +20,7 @@ export interface EngineRequest {
   timeoutMs?: number;
 }
 
-export interface EngineResponse {
+interface EngineResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: Buffer;

@@ -6,7 +6,7 @@ import * as z from "zod";
 
 const labels = z.record(z.string(), z.string()).nullish().transform((value) => value ?? {});
 
-export const engineVolumeSchema = z.object({
+const engineVolumeSchema = z.object({
   Name: z.string(),
   Driver: z.string(),
   CreatedAt: z.string().optional(),

@@ -9,7 +9,7 @@ const Alert = lazyView(() => import("./run-results.js").then((module) => module.
 const ArgumentsTable = lazyView(() => import("./run-results.js").then((module) => module.ArgumentsTable));
 
 /** Arguments that break naive quoting: spaces, quotes, shell metacharacters, non-ASCII. */
-export const SAMPLE_ARGUMENTS = ["two words", `it's "quoted"`, "$HOME; echo `id` | cat", "日本語 ✓ 🐳"].join("\n");
+const SAMPLE_ARGUMENTS = ["two words", `it's "quoted"`, "$HOME; echo `id` | cat", "日本語 ✓ 🐳"].join("\n");
 
 /**
  * The buffered half: `host.cli.exec(name, args)` with one array element per argument. Desktop joins

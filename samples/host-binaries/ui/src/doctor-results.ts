@@ -14,7 +14,7 @@ export interface DoctorResults {
 type ParseLine = (text: string) => ParsedDoctorLine;
 
 /** Folds the streamed output lines into what the tables show; stderr stays in the raw output view. */
-export function collectDoctorResults(lines: readonly OutputLine[], parse: ParseLine): DoctorResults {
+function collectDoctorResults(lines: readonly OutputLine[], parse: ParseLine): DoctorResults {
   const results: DoctorResults = { tools: [], contexts: [], summary: undefined, unparsed: [] };
   for (const { stream, text } of lines) {
     if (stream !== "stdout" || text.trim() === "") continue;

@@ -12,7 +12,7 @@ type Platform = (typeof PLATFORMS)[number];
 const EXAMPLE = '"host": { "binaries": [{ "darwin": [{ "path": "/darwin/host-info" }], "linux": [{ "path": "/linux/host-info" }], "windows": [{ "path": "/windows/host-info.cmd" }] }] }';
 
 /** What the Linux binary must print on this machine: `uname -s` and `uname -m`, as the lab asks. */
-export const expectedHostInfo = (): string => `host-info on ${type()} ${machine()}\n`;
+const expectedHostInfo = (): string => `host-info on ${type()} ${machine()}\n`;
 
 /** The first path metadata.json's host.binaries gives each platform. */
 function binaryPaths(metadata: unknown): Partial<Record<Platform, string>> {

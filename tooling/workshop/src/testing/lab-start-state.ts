@@ -5,11 +5,11 @@ import { promisify } from "node:util";
 import { copySample } from "../../../new-extension/src/copy-sample.js";
 import { readSampleIdentity } from "../../../new-extension/src/sample-identity.js";
 
-export const repoRoot = resolve(import.meta.dirname, "../../../..");
-export const solutionsDir = join(repoRoot, "docs/workshop/solutions");
+const repoRoot = resolve(import.meta.dirname, "../../../..");
+const solutionsDir = join(repoRoot, "docs/workshop/solutions");
 
 /** The name the workshop's README tells attendees to use; the reference solutions are written for it. */
-export const EXTENSION_NAME = "my-extension";
+const EXTENSION_NAME = "my-extension";
 
 /**
  * What `pnpm new-extension my-extension --from minimal-backend --no-install` leaves, in a throwaway
