@@ -3,4 +3,4 @@
 // adds more than 5% fails, and raising the figure is a deliberate edit (docs/benchmarks.md).
 import { firstViewBudget } from "@dext/ui/vite";
 
-export default [firstViewBudget(new URL(".", import.meta.url), { measuredBytes: 134_445 })];
+export default [firstViewBudget(new URL(".", import.meta.url), { measuredBytes: 134_566 })];
