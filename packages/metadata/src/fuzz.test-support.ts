@@ -17,7 +17,7 @@ const ODD = ["\u200b", "\u202e", "\ufeff", "\u0000", "\ud83d\ude00", "e\u0301", 
 const oddCharacter = fc.oneof(fc.constantFrom(...ODD), fc.integer({ min: 32, max: 0xd7fe }).map((code) => String.fromCharCode(code)));
 
 /** Odd unicode: zero-width, bidi overrides, NUL, emoji, combining marks, lone surrogates, any BMP character. */
-export function oddText(minLength: number, maxLength: number): fc.Arbitrary<string> {
+function oddText(minLength: number, maxLength: number): fc.Arbitrary<string> {
   return fc.string({ unit: oddCharacter, minLength, maxLength, size: "max" });
 }
 

@@ -14,7 +14,7 @@ export interface BadRequest {
 }
 
 export const BAD_REQUEST_FAMILIES = ["malformed json", "wrong types", "huge body", "odd path", "odd method", "odd encoding", "raw garbage"] as const;
-export type BadRequestFamily = (typeof BAD_REQUEST_FAMILIES)[number];
+type BadRequestFamily = (typeof BAD_REQUEST_FAMILIES)[number];
 
 /** A request that prints in a failure report as a line, its body cut short: huge bodies are 160 kB. */
 function badRequest(request: BadRequest): BadRequest {

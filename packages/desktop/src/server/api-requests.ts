@@ -13,7 +13,7 @@ export interface RequestProblem {
  * load other code into the program started, which would turn "only the docker CLI" or "only the
  * extension's binaries" into "any library on this machine".
  */
-export function isLoaderVariable(name: string): boolean {
+function isLoaderVariable(name: string): boolean {
   return /^(LD_|DYLD_)/i.test(name);
 }
 
