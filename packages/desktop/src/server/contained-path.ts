@@ -2,7 +2,7 @@ import { realpath, stat } from "node:fs/promises";
 import { posix, sep } from "node:path";
 
 /** True when `path` is `root` or inside it; both absolute and normalised. */
-function isWithin(path: string, root: string): boolean {
+export function isWithin(path: string, root: string): boolean {
   if (path === root) return true;
   return path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
