@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadEsbuild } from "./testing/load-esbuild.js";
-import type { Esbuild, EsbuildOptions } from "./testing/load-esbuild.js";
+import { loadEsbuild } from "./testing/load-esbuild.ts";
+import type { Esbuild, EsbuildOptions } from "./testing/load-esbuild.ts";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 

@@ -1,14 +1,14 @@
 import { request } from "node:http";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorBodySchema } from "./client/error-body.js";
-import { createBackendApp } from "./create-backend-app.js";
-import { createLogger } from "./logger.js";
-import { serveOnSocket } from "./serve-on-socket.js";
-import { greetingContract } from "./testing/greeting-contract.js";
-import { greetingHandlers } from "./testing/greeting-handlers.js";
-import { makeSocketDir } from "./testing/temp-dir.js";
-import type { RunningServer } from "./serve-on-socket.js";
+import { errorBodySchema } from "./client/error-body.ts";
+import { createBackendApp } from "./create-backend-app.ts";
+import { createLogger } from "./logger.ts";
+import { serveOnSocket } from "./serve-on-socket.ts";
+import { greetingContract } from "./testing/greeting-contract.ts";
+import { greetingHandlers } from "./testing/greeting-handlers.ts";
+import { makeSocketDir } from "./testing/temp-dir.ts";
+import type { RunningServer } from "./serve-on-socket.ts";
 
 const logLines: string[] = [];
 const logStream = new Writable({

@@ -1,18 +1,18 @@
 import { parse as parseQuery } from "node:querystring";
 import { safeParse } from "zod/v4/core";
-import { RouteError } from "./errors.js";
-import { silentLogger } from "./logger.js";
-import { randomUuid } from "./random-uuid.js";
-import { defaultBodyTimeoutMs, parseByteLimit, readJsonBody, refuseDeclaredOversize } from "./read-json-body.js";
-import { RequestContext } from "./request-context.js";
-import { createRouter } from "./router.js";
-import { closeIfBodyPending } from "./unread-body.js";
-import { ensureZodMessages } from "./client/zod-messages.js";
+import { RouteError } from "./errors.ts";
+import { silentLogger } from "./logger.ts";
+import { randomUuid } from "./random-uuid.ts";
+import { defaultBodyTimeoutMs, parseByteLimit, readJsonBody, refuseDeclaredOversize } from "./read-json-body.ts";
+import { RequestContext } from "./request-context.ts";
+import { createRouter } from "./router.ts";
+import { closeIfBodyPending } from "./unread-body.ts";
+import { ensureZodMessages } from "./client/zod-messages.ts";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type * as z from "zod/v4/core";
-import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.js";
-import type { ErrorBody, ErrorIssue } from "./client/error-body.js";
-import type { Logger } from "./logger.js";
+import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.ts";
+import type { ErrorBody, ErrorIssue } from "./client/error-body.ts";
+import type { Logger } from "./logger.ts";
 
 export interface HandlerContext {
   readonly requestId: string;

@@ -1,6 +1,6 @@
-import { statusByCode } from "./client/error-codes.js";
-import type { ErrorIssue } from "./client/error-body.js";
-import type { ErrorCode } from "./client/error-codes.js";
+import { statusByCode } from "./client/error-codes.ts";
+import type { ErrorIssue } from "./client/error-body.ts";
+import type { ErrorCode } from "./client/error-codes.ts";
 
 /**
  * Thrown by a handler to answer with dext's error shape and a chosen code, e.g.

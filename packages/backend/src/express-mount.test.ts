@@ -2,14 +2,14 @@
 // Express app: the contract routes behave the same, and Express's own routes still answer.
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBackendClient } from "./client/create-backend-client.js";
-import { createBackendApp } from "./create-backend-app.js";
-import { serveOnSocket } from "./serve-on-socket.js";
-import { createSocketTransport } from "./socket-transport.js";
-import { greetingContract } from "./testing/greeting-contract.js";
-import { greetingHandlers } from "./testing/greeting-handlers.js";
-import { makeSocketDir } from "./testing/temp-dir.js";
-import type { RunningServer } from "./serve-on-socket.js";
+import { createBackendClient } from "./client/create-backend-client.ts";
+import { createBackendApp } from "./create-backend-app.ts";
+import { serveOnSocket } from "./serve-on-socket.ts";
+import { createSocketTransport } from "./socket-transport.ts";
+import { greetingContract } from "./testing/greeting-contract.ts";
+import { greetingHandlers } from "./testing/greeting-handlers.ts";
+import { makeSocketDir } from "./testing/temp-dir.ts";
+import type { RunningServer } from "./serve-on-socket.ts";
 
 let temp: Awaited<ReturnType<typeof makeSocketDir>>;
 let server: RunningServer;

@@ -4,17 +4,17 @@
 import express from "express";
 import { Agent, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBackendClient } from "./client/create-backend-client.js";
-import { errorBodySchema } from "./client/error-body.js";
-import { createBackendApp } from "./create-backend-app.js";
-import { serveOnSocket } from "./serve-on-socket.js";
-import { createSocketTransport } from "./socket-transport.js";
-import { greetingContract } from "./testing/greeting-contract.js";
-import { greetingHandlers } from "./testing/greeting-handlers.js";
-import { rawExchange } from "./testing/raw-exchange.js";
-import { makeSocketDir } from "./testing/temp-dir.js";
+import { createBackendClient } from "./client/create-backend-client.ts";
+import { errorBodySchema } from "./client/error-body.ts";
+import { createBackendApp } from "./create-backend-app.ts";
+import { serveOnSocket } from "./serve-on-socket.ts";
+import { createSocketTransport } from "./socket-transport.ts";
+import { greetingContract } from "./testing/greeting-contract.ts";
+import { greetingHandlers } from "./testing/greeting-handlers.ts";
+import { rawExchange } from "./testing/raw-exchange.ts";
+import { makeSocketDir } from "./testing/temp-dir.ts";
 import type { RequestListener } from "node:http";
-import type { RunningServer } from "./serve-on-socket.js";
+import type { RunningServer } from "./serve-on-socket.ts";
 
 const bodyTimeoutMs = 300;
 const headersTimeoutMs = 300;

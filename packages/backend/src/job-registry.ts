@@ -1,13 +1,13 @@
 import { safeParse } from "zod/v4/core";
-import { isFinishedState } from "./client/job-state.js";
-import { JobCancelledError, RouteError } from "./errors.js";
-import { randomUuid } from "./random-uuid.js";
+import { isFinishedState } from "./client/job-state.ts";
+import { JobCancelledError, RouteError } from "./errors.ts";
+import { randomUuid } from "./random-uuid.ts";
 import type * as z from "zod/v4/core";
-import type { ErrorBody } from "./client/error-body.js";
-import type { JobState } from "./client/job-state.js";
-import type { JobDefinition, JobInput, JobResult, JobStatus } from "./client/job.js";
-import type { Handlers, HandlerContext } from "./create-backend-app.js";
-import type { Logger } from "./logger.js";
+import type { ErrorBody } from "./client/error-body.ts";
+import type { JobState } from "./client/job-state.ts";
+import type { JobDefinition, JobInput, JobResult, JobStatus } from "./client/job.ts";
+import type { Handlers, HandlerContext } from "./create-backend-app.ts";
+import type { Logger } from "./logger.ts";
 
 export interface JobContext {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveListenOptions } from "./listen-options.js";
+import { resolveListenOptions } from "./listen-options.ts";
 
 describe("resolveListenOptions", () => {
   it("defaults to the socket Docker Desktop expects", () => {

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { SocketListenError } from "./errors.js";
+import { SocketListenError } from "./errors.ts";
 
 /** Where Docker Desktop mounts the folder that holds extension sockets, in every VM service. */
 export const guestServicesDir = "/run/guest-services";

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createLogger, withFields } from "./logger.js";
-import type { LogLevel } from "./logger.js";
+import { createLogger, withFields } from "./logger.ts";
+import type { LogLevel } from "./logger.ts";
 
 function capturedLogger(level?: LogLevel) {
   const chunks: string[] = [];
@@ -78,7 +78,7 @@ describe("createLogger", () => {
 
   it("has every line out on stdout before a process killed right after logging dies", async () => {
     const lines = 500;
-    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("testing/log-then-die.ts", import.meta.url))], {
+    const child = spawn(process.execPath, ["--conditions=@dext/source", fileURLToPath(new URL("testing/log-then-die.ts", import.meta.url))], {
       env: { ...process.env, LINES: String(lines) },
       stdio: ["ignore", "pipe", "inherit"],
     });

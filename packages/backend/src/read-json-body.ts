@@ -1,5 +1,5 @@
 import { TextDecoder } from "node:util";
-import { RouteError } from "./errors.js";
+import { RouteError } from "./errors.ts";
 import type { IncomingMessage } from "node:http";
 
 /** Parses "1mb", "64kb", "512b" or a plain number of bytes. */

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
-import type { HandlerContext } from "./create-backend-app.js";
-import type { Logger } from "./logger.js";
+import type { HandlerContext } from "./create-backend-app.ts";
+import type { Logger } from "./logger.ts";
 
 /**
  * What a handler gets besides its input. A class, not an object literal with a getter: V8 builds
@@ -9,11 +9,19 @@ import type { Logger } from "./logger.js";
 export class RequestContext implements HandlerContext {
   #controller: AbortController | undefined;
 
+  readonly requestId: string;
+  readonly logger: Logger;
+  private readonly res: ServerResponse;
+
   constructor(
-    readonly requestId: string,
-    readonly logger: Logger,
-    private readonly res: ServerResponse,
-  ) {}
+    requestId: string,
+    logger: Logger,
+    res: ServerResponse,
+  ) {
+    this.requestId = requestId;
+    this.logger = logger;
+    this.res = res;
+  }
 
   /** Made on first use: most handlers never look, and an AbortController per request is not free. */
   get signal(): AbortSignal {

@@ -1,8 +1,8 @@
 import * as z from "zod";
 import { describe, expect, it } from "vitest";
-import { defineRoute } from "./client/contract.js";
-import { RouteError } from "./errors.js";
-import { createRouter } from "./router.js";
+import { defineRoute } from "./client/contract.ts";
+import { RouteError } from "./errors.ts";
+import { createRouter } from "./router.ts";
 
 const response = z.object({});
 const match = createRouter([

@@ -1,5 +1,5 @@
-import { RouteError } from "./errors.js";
-import type { HttpMethod, RouteDefinition } from "./client/contract.js";
+import { RouteError } from "./errors.ts";
+import type { HttpMethod, RouteDefinition } from "./client/contract.ts";
 
 export interface RouteEntry {
   readonly name: string;

@@ -1,14 +1,14 @@
 import { stat } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBackendClient } from "./client/create-backend-client.js";
-import { createJobClient } from "./client/job-client.js";
-import { createSocketTransport } from "./socket-transport.js";
-import { startBackendProcess, waitForListening } from "./testing/backend-process.js";
-import { countJob } from "./testing/count-job.js";
-import { greetingContract } from "./testing/greeting-contract.js";
-import { makeSocketDir } from "./testing/temp-dir.js";
-import type { BackendClientError } from "./client/backend-client-error.js";
-import type { BackendProcess } from "./testing/backend-process.js";
+import { createBackendClient } from "./client/create-backend-client.ts";
+import { createJobClient } from "./client/job-client.ts";
+import { createSocketTransport } from "./socket-transport.ts";
+import { startBackendProcess, waitForListening } from "./testing/backend-process.ts";
+import { countJob } from "./testing/count-job.ts";
+import { greetingContract } from "./testing/greeting-contract.ts";
+import { makeSocketDir } from "./testing/temp-dir.ts";
+import type { BackendClientError } from "./client/backend-client-error.ts";
+import type { BackendProcess } from "./testing/backend-process.ts";
 
 let temp: Awaited<ReturnType<typeof makeSocketDir>>;
 const started: BackendProcess[] = [];

@@ -1,15 +1,15 @@
-import { createBackendApp } from "./create-backend-app.js";
-import { SocketListenError } from "./errors.js";
-import { resolveListenOptions } from "./listen-options.js";
-import { defaultBodyTimeoutMs } from "./read-json-body.js";
-import { createLogger } from "./logger.js";
-import { defaultHeadersTimeoutMs, defaultRequestTimeoutMs, serve } from "./serve-on-socket.js";
-import type { Contract } from "./client/contract.js";
-import type { JobDefinition } from "./client/job.js";
-import type { Handlers } from "./create-backend-app.js";
-import type { JobRegistry } from "./job-registry.js";
-import type { Logger } from "./logger.js";
-import type { RunningServer } from "./serve-on-socket.js";
+import { createBackendApp } from "./create-backend-app.ts";
+import { SocketListenError } from "./errors.ts";
+import { resolveListenOptions } from "./listen-options.ts";
+import { defaultBodyTimeoutMs } from "./read-json-body.ts";
+import { createLogger } from "./logger.ts";
+import { defaultHeadersTimeoutMs, defaultRequestTimeoutMs, serve } from "./serve-on-socket.ts";
+import type { Contract } from "./client/contract.ts";
+import type { JobDefinition } from "./client/job.ts";
+import type { Handlers } from "./create-backend-app.ts";
+import type { JobRegistry } from "./job-registry.ts";
+import type { Logger } from "./logger.ts";
+import type { RunningServer } from "./serve-on-socket.ts";
 
 export interface RunBackendOptions<C extends Contract> {
   /** The extension's name: default socket `/run/guest-services/<name>.sock`, log name. */

@@ -3,13 +3,13 @@ import { chmod, lstat, mkdir, unlink } from "node:fs/promises";
 import { createServer } from "node:http";
 import { connect } from "node:net";
 import { dirname } from "node:path";
-import { SocketListenError } from "./errors.js";
-import { drainable, gracefulCloser } from "./graceful-close.js";
-import { checkSocketPath } from "./listen-options.js";
-import { lockSocketPath } from "./socket-lock.js";
-import { closingUnreadBodies } from "./unread-body.js";
+import { SocketListenError } from "./errors.ts";
+import { drainable, gracefulCloser } from "./graceful-close.ts";
+import { checkSocketPath } from "./listen-options.ts";
+import { lockSocketPath } from "./socket-lock.ts";
+import { closingUnreadBodies } from "./unread-body.ts";
 import type { RequestListener, Server } from "node:http";
-import type { ListenOptions } from "./listen-options.js";
+import type { ListenOptions } from "./listen-options.ts";
 
 export interface RunningServer {
   readonly server: Server;

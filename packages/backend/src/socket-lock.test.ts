@@ -1,7 +1,7 @@
 import { readdir, utimes, writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lockSocketPath } from "./socket-lock.js";
-import { makeSocketDir } from "./testing/temp-dir.js";
+import { lockSocketPath } from "./socket-lock.ts";
+import { makeSocketDir } from "./testing/temp-dir.ts";
 
 let temp: Awaited<ReturnType<typeof makeSocketDir>>;
 

@@ -1,6 +1,6 @@
 import { link, open, rename, unlink } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
-import { SocketListenError } from "./errors.js";
+import { SocketListenError } from "./errors.ts";
 
 /**
  * Lock files this process holds. Its own pid in a lock it does not hold is a leftover: a

@@ -6,18 +6,18 @@ import { fork } from "node:child_process";
 import { lstat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBackendClient } from "./client/create-backend-client.js";
-import { createBackendApp } from "./create-backend-app.js";
-import { SocketListenError } from "./errors.js";
-import { serveOnSocket } from "./serve-on-socket.js";
-import { createSocketTransport } from "./socket-transport.js";
-import { greetingContract } from "./testing/greeting-contract.js";
-import { greetingHandlers } from "./testing/greeting-handlers.js";
-import { leaveStaleSockets } from "./testing/stale-socket.js";
-import { makeSocketDir } from "./testing/temp-dir.js";
+import { createBackendClient } from "./client/create-backend-client.ts";
+import { createBackendApp } from "./create-backend-app.ts";
+import { SocketListenError } from "./errors.ts";
+import { serveOnSocket } from "./serve-on-socket.ts";
+import { createSocketTransport } from "./socket-transport.ts";
+import { greetingContract } from "./testing/greeting-contract.ts";
+import { greetingHandlers } from "./testing/greeting-handlers.ts";
+import { leaveStaleSockets } from "./testing/stale-socket.ts";
+import { makeSocketDir } from "./testing/temp-dir.ts";
 import type { ChildProcess } from "node:child_process";
-import type { RunningServer } from "./serve-on-socket.js";
-import type { ServeCommand, ServeReply } from "./testing/serve-on-command.js";
+import type { RunningServer } from "./serve-on-socket.ts";
+import type { ServeCommand, ServeReply } from "./testing/serve-on-command.ts";
 
 const iterations = 20;
 const app = createBackendApp({ contract: greetingContract, handlers: greetingHandlers });
@@ -84,7 +84,7 @@ describe("two backends starting at once over a stale socket", () => {
 
     beforeAll(async () => {
       for (let i = 0; i < 2; i++) {
-        const child = fork(entry, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+        const child = fork(entry, [], { execArgv: ["--conditions=@dext/source"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
         replies.set(child, []);
         child.on("message", (message: ServeReply) => replies.get(child)!.push(message));
         children.push(child);

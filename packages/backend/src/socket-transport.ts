@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
-import { BackendClientError } from "./client/backend-client-error.js";
-import { errorFromResponse } from "./client/transport.js";
-import type { Transport } from "./client/transport.js";
+import { BackendClientError } from "./client/backend-client-error.ts";
+import { errorFromResponse } from "./client/transport.ts";
+import type { Transport } from "./client/transport.ts";
 
 const unavailableCodes = new Set(["ECONNREFUSED", "ENOENT", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
 

@@ -2,9 +2,9 @@ import { Agent, request } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import autocannon from "autocannon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startBackendProcess, waitForListening } from "./testing/backend-process.js";
-import { makeSocketDir } from "./testing/temp-dir.js";
-import type { BackendProcess } from "./testing/backend-process.js";
+import { startBackendProcess, waitForListening } from "./testing/backend-process.ts";
+import { makeSocketDir } from "./testing/temp-dir.ts";
+import type { BackendProcess } from "./testing/backend-process.ts";
 
 // Runs in its own vitest project after every other test file (see vitest.config.js), so the load
 // competes with nothing and nothing timing-sensitive competes with it.

@@ -1,4 +1,4 @@
-import { hasBody } from "./read-json-body.js";
+import { hasBody } from "./read-json-body.ts";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 
 /** True while a body is still arriving and nobody has started to read it. */

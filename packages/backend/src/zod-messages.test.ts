@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
 import { safeParse } from "zod/v4/core";
 import { describe, expect, it } from "vitest";
-import { defineContract, defineRoute } from "./client/contract.js";
-import { createBackendApp } from "./create-backend-app.js";
-import { ensureZodMessages } from "./client/zod-messages.js";
+import { defineContract, defineRoute } from "./client/contract.ts";
+import { createBackendApp } from "./create-backend-app.ts";
+import { ensureZodMessages } from "./client/zod-messages.ts";
 
 describe("ensureZodMessages", () => {
   it("gives a zod/mini contract's issues English messages once a backend app exists", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { desktopArguments, desktopCommandWords, quoteForDesktop, splitCommandLine } from "./command-line.js";
+import { desktopArguments, desktopCommandWords, quoteForDesktop, splitCommandLine } from "./command-line.ts";
 
 // What Docker Desktop runs for exec(cmd, args): the words of `[cmd, ...args].join(" ")` under a
 // shell's quoting rules, with no shell: nothing is expanded and no operator has a meaning.

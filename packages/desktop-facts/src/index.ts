@@ -1,2 +1,2 @@
 // What Docker Desktop does that every dext package must agree on. No dependencies, no Node built-ins.
-export { CommandLineError, desktopArguments, desktopCommandWords, quoteForDesktop, splitCommandLine } from "./command-line.js";
+export { CommandLineError, desktopArguments, desktopCommandWords, quoteForDesktop, splitCommandLine } from "./command-line.ts";

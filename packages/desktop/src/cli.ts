@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { startDesktopHost } from "./server/desktop-host.js";
-import { createHostLogger } from "./server/host-logger.js";
+import { startDesktopHost } from "./server/desktop-host.ts";
+import { createHostLogger } from "./server/host-logger.ts";
 
 const usage = `Usage: dext-desktop [options] [<extension-folder>...] [--image <ref>...]
 
@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   const extensions = host.extensions.map((extension) => extension.id);
   logger.info(`dext desktop host: ${host.url} (${extensions.join(", ")}); Ctrl+C stops it`, { url: host.url, extensions });
   await new Promise<void>((resolve) => {
-    // A terminal's Ctrl+C reaches both a wrapper (pnpm, tsx) and this process, and the wrapper
+    // A terminal's Ctrl+C reaches both a wrapper (pnpm, turbo) and this process, and the wrapper
     // forwards it again: later signals must not cut the clean-up (containers, sockets) short.
     const onSignal = () => {
       resolve();

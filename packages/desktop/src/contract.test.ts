@@ -3,12 +3,12 @@
 import { execFileSync } from "node:child_process";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.js";
-import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.js";
-import { launchChromium } from "./testing/launch-chromium.js";
-import { openExtensionTab } from "./testing/open-extension.js";
+import { startDesktopHost } from "./server/desktop-host.ts";
+import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.ts";
+import { launchChromium } from "./testing/launch-chromium.ts";
+import { openExtensionTab } from "./testing/open-extension.ts";
 import type { Browser, Frame, Page } from "playwright-core";
-import type { DesktopHost } from "./server/desktop-host.js";
+import type { DesktopHost } from "./server/desktop-host.ts";
 
 let host: DesktopHost;
 let browser: Browser;

@@ -5,17 +5,15 @@
 import { spawn } from "node:child_process";
 import { readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.js";
-import { captureLog } from "./testing/captured-log.js";
-import { copySampleForDev } from "./testing/dev-copy.js";
-import { launchChromium } from "./testing/launch-chromium.js";
-import { openExtensionTab } from "./testing/open-extension.js";
+import { startDesktopHost } from "./server/desktop-host.ts";
+import { captureLog } from "./testing/captured-log.ts";
+import { copySampleForDev } from "./testing/dev-copy.ts";
+import { launchChromium } from "./testing/launch-chromium.ts";
+import { openExtensionTab } from "./testing/open-extension.ts";
 import type { Browser, Frame, Page } from "playwright-core";
-import type { DesktopHost } from "./server/desktop-host.js";
+import type { DesktopHost } from "./server/desktop-host.ts";
 
 let copy: { root: string; dir: string } | undefined;
 let host: DesktopHost | undefined;
@@ -156,9 +154,8 @@ const alive = (pid: number) => readFile(`/proc/${pid}/stat`, "utf8").then((stat)
 describe("pnpm dev when the host is killed", () => {
   it("leaves no Vite, watcher or backend behind (turbo force-kills a task on Ctrl+C)", async () => {
     const killed = await copySampleForDev("minimal-backend");
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
     const main = new URL("./main.ts", import.meta.url).pathname;
-    const hostProcess = spawn(process.execPath, ["--import", tsx, "--conditions=@dext/source", main, "--dev", "--port", "0", killed.dir], { stdio: ["ignore", "pipe", "pipe"] });
+    const hostProcess = spawn(process.execPath, ["--conditions=@dext/source", main, "--dev", "--port", "0", killed.dir], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     try {
       hostProcess.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.js";
-import { captureLog } from "./testing/captured-log.js";
-import { launchChromium } from "./testing/launch-chromium.js";
-import { openExtensionTab } from "./testing/open-extension.js";
+import { startDesktopHost } from "./server/desktop-host.ts";
+import { captureLog } from "./testing/captured-log.ts";
+import { launchChromium } from "./testing/launch-chromium.ts";
+import { openExtensionTab } from "./testing/open-extension.ts";
 import type { Browser } from "playwright-core";
 
 let dir: string;

@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.js";
-import { launchChromium } from "./testing/launch-chromium.js";
+import { startDesktopHost } from "./server/desktop-host.ts";
+import { launchChromium } from "./testing/launch-chromium.ts";
 import type { Browser, Page } from "playwright-core";
-import type { DesktopHost } from "./server/desktop-host.js";
+import type { DesktopHost } from "./server/desktop-host.ts";
 
 let dir: string;
 let host: DesktopHost;

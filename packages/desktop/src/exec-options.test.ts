@@ -8,12 +8,12 @@ import { chmod, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.js";
-import { execInPage } from "./testing/exec-in-page.js";
-import { launchChromium } from "./testing/launch-chromium.js";
+import { startDesktopHost } from "./server/desktop-host.ts";
+import { execInPage } from "./testing/exec-in-page.ts";
+import { launchChromium } from "./testing/launch-chromium.ts";
 import type { Browser, Page } from "playwright-core";
-import type { DesktopHost } from "./server/desktop-host.js";
-import type { ExecTarget } from "./protocol/index.js";
+import type { DesktopHost } from "./server/desktop-host.ts";
+import type { ExecTarget } from "./protocol/index.ts";
 
 /** Prints who it is, where it runs, its arguments and the variables the tests look at; its Node is named, so a page's PATH cannot hide it. */
 const reporter = (who: string) => `#!${process.execPath}

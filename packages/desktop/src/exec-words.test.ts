@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.js";
-import { launchChromium } from "./testing/launch-chromium.js";
+import { startDesktopHost } from "./server/desktop-host.ts";
+import { launchChromium } from "./testing/launch-chromium.ts";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { Browser, Page } from "playwright-core";
-import type { DesktopHost } from "./server/desktop-host.js";
+import type { DesktopHost } from "./server/desktop-host.ts";
 
 const printArgv = "#!/usr/bin/env node\nprocess.stdout.write(JSON.stringify(process.argv.slice(2)) + \"\\n\");\n";
 

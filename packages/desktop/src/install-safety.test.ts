@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.js";
-import { loadExtensionFolder } from "./server/extension-folder.js";
+import { startDesktopHost } from "./server/desktop-host.ts";
+import { loadExtensionFolder } from "./server/extension-folder.ts";
 
 let dir: string;
 

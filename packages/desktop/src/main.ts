@@ -1,4 +1,4 @@
 // Process entry of the dext-desktop command.
-import { main } from "./cli.js";
+import { main } from "./cli.ts";
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { brokenCases, materialize } from "./fixture-cases.test-support.js";
-import { validateExtensionDir } from "./validate-extension-dir.js";
+import { brokenCases, materialize } from "./fixture-cases.test-support.ts";
+import { validateExtensionDir } from "./validate-extension-dir.ts";
 
 const cases = await brokenCases();
 const made: string[] = [];

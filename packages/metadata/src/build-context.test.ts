@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { detectContext, matchContext } from "./build-context.js";
-import { checkIconFile } from "./check-icon-file.js";
-import { MAX_CONTEXT_LEVELS } from "./input-limits.js";
+import { detectContext, matchContext } from "./build-context.ts";
+import { checkIconFile } from "./check-icon-file.ts";
+import { MAX_CONTEXT_LEVELS } from "./input-limits.ts";
 
 let dir: string;
 

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join, posix, resolve } from "node:path";
-import { globMatcher } from "./glob-match.js";
-import { MAX_CONTEXT_LEVELS } from "./input-limits.js";
+import { globMatcher } from "./glob-match.ts";
+import { MAX_CONTEXT_LEVELS } from "./input-limits.ts";
 
 const WILDCARD = /[*?[]/;
 // Wildcards matched from a high folder could walk a whole disk; past this many, stop looking.

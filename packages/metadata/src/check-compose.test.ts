@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkCompose } from "./check-compose.js";
-import { readComposeFile } from "./compose-file.js";
-import { metadataRefs } from "./metadata-refs.js";
+import { checkCompose } from "./check-compose.ts";
+import { readComposeFile } from "./compose-file.ts";
+import { metadataRefs } from "./metadata-refs.ts";
 
 const refs = metadataRefs({ vm: { composefile: "c.yaml", exposes: { socket: "api.sock" } } });
 const check = (text: string) => checkCompose(readComposeFile(text, "c.yaml"), refs);

@@ -1,11 +1,11 @@
-import { append } from "./append.js";
-import type { ComposeFile, ComposeService } from "./compose-file.js";
-import { isDockerSocket, isRelativeBind, parseMount } from "./compose-volumes.js";
-import { findingAt } from "./finding.js";
-import type { Finding, Severity } from "./finding.js";
-import { isRecord } from "./json-value.js";
-import type { MetadataRefs } from "./metadata-refs.js";
-import { EXTENSION_IMAGE_VARIABLE } from "./validate-vm.js";
+import { append } from "./append.ts";
+import type { ComposeFile, ComposeService } from "./compose-file.ts";
+import { isDockerSocket, isRelativeBind, parseMount } from "./compose-volumes.ts";
+import { findingAt } from "./finding.ts";
+import type { Finding, Severity } from "./finding.ts";
+import { isRecord } from "./json-value.ts";
+import type { MetadataRefs } from "./metadata-refs.ts";
+import { EXTENSION_IMAGE_VARIABLE } from "./validate-vm.ts";
 
 export interface ComposeCheck {
   findings: Finding[];

@@ -1,11 +1,11 @@
-import { PLATFORM_ARGS, stageChain } from "./dockerfile-model.js";
-import type { DockerfileModel, Stage } from "./dockerfile-model.js";
-import { findingAt } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { entryFor } from "./image-contents.js";
-import type { ImageContents } from "./image-contents.js";
-import type { MetadataRefs } from "./metadata-refs.js";
-import { EXTENSION_IMAGE_VARIABLE } from "./validate-vm.js";
+import { PLATFORM_ARGS, stageChain } from "./dockerfile-model.ts";
+import type { DockerfileModel, Stage } from "./dockerfile-model.ts";
+import { findingAt } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { entryFor } from "./image-contents.ts";
+import type { ImageContents } from "./image-contents.ts";
+import type { MetadataRefs } from "./metadata-refs.ts";
+import { EXTENSION_IMAGE_VARIABLE } from "./validate-vm.ts";
 
 export interface DockerfileRulesInput {
   model: DockerfileModel;

@@ -1,11 +1,11 @@
 import { stat } from "node:fs/promises";
-import { composeSource } from "./extension-sources.js";
-import { warning } from "./finding.js";
-import type { Finding } from "./finding.js";
-import type { ImageContents } from "./image-contents.js";
-import { formatBytes, MAX_ICON_BYTES } from "./input-limits.js";
-import type { MetadataRefs } from "./metadata-refs.js";
-import { fileKind } from "./read-regular-file.js";
+import { composeSource } from "./extension-sources.ts";
+import { warning } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import type { ImageContents } from "./image-contents.ts";
+import { formatBytes, MAX_ICON_BYTES } from "./input-limits.ts";
+import type { MetadataRefs } from "./metadata-refs.ts";
+import { fileKind } from "./read-regular-file.ts";
 
 /**
  * The icon file the image gets, looked at (stat) but never opened: a FIFO or a device there

@@ -1,11 +1,11 @@
 import { join, posix, relative } from "node:path";
-import type { DockerfileModel } from "./dockerfile-model.js";
-import { findingAt } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { shortPath } from "./display-path.js";
-import { entryFor, missingSources, runStepFor } from "./image-contents.js";
-import type { ImageContents } from "./image-contents.js";
-import type { MetadataRefs } from "./metadata-refs.js";
+import type { DockerfileModel } from "./dockerfile-model.ts";
+import { findingAt } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { shortPath } from "./display-path.ts";
+import { entryFor, missingSources, runStepFor } from "./image-contents.ts";
+import type { ImageContents } from "./image-contents.ts";
+import type { MetadataRefs } from "./metadata-refs.ts";
 
 export interface ImageFilesInput {
   model: DockerfileModel;

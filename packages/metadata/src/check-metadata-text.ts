@@ -1,9 +1,9 @@
-import { MetadataReadError } from "./errors.js";
-import { MAX_JSON_DEPTH } from "./input-limits.js";
-import { findingAt } from "./finding.js";
-import type { Finding, VerdictOptions } from "./finding.js";
-import { parseMetadataText } from "./read-extension-dir.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { MetadataReadError } from "./errors.ts";
+import { MAX_JSON_DEPTH } from "./input-limits.ts";
+import { findingAt } from "./finding.ts";
+import type { Finding, VerdictOptions } from "./finding.ts";
+import { parseMetadataText } from "./read-extension-dir.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 export interface MetadataTextCheck {
   /** The parsed value, or undefined when the text is not JSON. */

@@ -1,4 +1,4 @@
-import { UsageError } from "./errors.js";
+import { UsageError } from "./errors.ts";
 
 /** Runs a node:util parseArgs call, turning its complaints into UsageError. */
 export function usageErrors<T>(command: string, parse: () => T): T {

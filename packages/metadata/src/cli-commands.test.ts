@@ -2,11 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "./cli.js";
-import { dockerfileLabels } from "./dockerfile-labels.js";
-import { readDockerfile } from "./dockerfile-model.js";
-import { FIXTURES } from "./fixture-cases.test-support.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { main } from "./cli.ts";
+import { dockerfileLabels } from "./dockerfile-labels.ts";
+import { readDockerfile } from "./dockerfile-model.ts";
+import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 let dir: string;
 

@@ -1,4 +1,4 @@
-import type { CommandRunner } from "./docker-cli.js";
+import type { CommandRunner } from "./docker-cli.ts";
 
 /** Anything with a `write(text)`, such as process.stdout or a test's capture. */
 export interface TextSink {

@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import { folderArgument, usageErrors } from "./cli-args.js";
-import { EXIT } from "./cli-io.js";
-import type { CliIo } from "./cli-io.js";
-import { InputError, MetadataReadError } from "./errors.js";
-import { existingLabels } from "./existing-labels.js";
-import { formatLabelBlock, suggestLabels } from "./label-block.js";
-import { readExtensionDir } from "./read-extension-dir.js";
+import { folderArgument, usageErrors } from "./cli-args.ts";
+import { EXIT } from "./cli-io.ts";
+import type { CliIo } from "./cli-io.ts";
+import { InputError, MetadataReadError } from "./errors.ts";
+import { existingLabels } from "./existing-labels.ts";
+import { formatLabelBlock, suggestLabels } from "./label-block.ts";
+import { readExtensionDir } from "./read-extension-dir.ts";
 
 const OPTIONS = { dockerfile: { type: "string" } } as const;
 

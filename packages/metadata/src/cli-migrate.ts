@@ -1,18 +1,18 @@
 import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { folderArgument, usageErrors } from "./cli-args.js";
-import { EXIT } from "./cli-io.js";
-import type { CliIo } from "./cli-io.js";
-import { InputError, MetadataReadError, MigrateError } from "./errors.js";
-import { existingLabels } from "./existing-labels.js";
-import { hasErrors } from "./finding.js";
-import { formatFinding } from "./format-report.js";
-import { formatLabelBlock, suggestLabels } from "./label-block.js";
-import { migrateLegacyMetadata } from "./migrate-legacy.js";
-import { readExtensionSource } from "./read-extension-dir.js";
-import type { RegularFile } from "./read-regular-file.js";
-import { replaceFile, writeNewFile } from "./replace-file.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { folderArgument, usageErrors } from "./cli-args.ts";
+import { EXIT } from "./cli-io.ts";
+import type { CliIo } from "./cli-io.ts";
+import { InputError, MetadataReadError, MigrateError } from "./errors.ts";
+import { existingLabels } from "./existing-labels.ts";
+import { hasErrors } from "./finding.ts";
+import { formatFinding } from "./format-report.ts";
+import { formatLabelBlock, suggestLabels } from "./label-block.ts";
+import { migrateLegacyMetadata } from "./migrate-legacy.ts";
+import { readExtensionSource } from "./read-extension-dir.ts";
+import type { RegularFile } from "./read-regular-file.ts";
+import { replaceFile, writeNewFile } from "./replace-file.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 const OPTIONS = { write: { type: "boolean" } } as const;
 

@@ -1,17 +1,17 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildArgMap, folderArgument, usageErrors } from "./cli-args.js";
-import { EXIT } from "./cli-io.js";
-import type { CliIo } from "./cli-io.js";
-import { dockerImageInspect, runCommand } from "./docker-cli.js";
-import { DockerError, InputError, MetadataReadError } from "./errors.js";
-import { applyVerdict, hasErrors } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { formatJsonFailure, formatJsonReport, formatTextReport } from "./format-report.js";
-import { imageLabelSet } from "./image-labels.js";
-import type { ImageCheck } from "./image-labels.js";
-import { validateLabels } from "./validate-labels.js";
-import { validateExtensionDir } from "./validate-extension-dir.js";
+import { buildArgMap, folderArgument, usageErrors } from "./cli-args.ts";
+import { EXIT } from "./cli-io.ts";
+import type { CliIo } from "./cli-io.ts";
+import { dockerImageInspect, runCommand } from "./docker-cli.ts";
+import { DockerError, InputError, MetadataReadError } from "./errors.ts";
+import { applyVerdict, hasErrors } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { formatJsonFailure, formatJsonReport, formatTextReport } from "./format-report.ts";
+import { imageLabelSet } from "./image-labels.ts";
+import type { ImageCheck } from "./image-labels.ts";
+import { validateLabels } from "./validate-labels.ts";
+import { validateExtensionDir } from "./validate-extension-dir.ts";
 
 const OPTIONS = {
   json: { type: "boolean" },

@@ -2,10 +2,10 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "./cli.js";
-import { FIXTURES } from "./fixture-cases.test-support.js";
-import type { Finding } from "./finding.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { main } from "./cli.ts";
+import { FIXTURES } from "./fixture-cases.test-support.ts";
+import type { Finding } from "./finding.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 const SAMPLE =
   '{"icon":"docker.svg","vm":{"image":"${DESKTOP_PLUGIN_IMAGE}","exposes":{"socket":"minimal-backend.sock"}},"ui":{"dashboard-tab":{"title":"Minimal backend","root":"/ui","src":"index.html"}}}';

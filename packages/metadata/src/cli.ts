@@ -1,12 +1,12 @@
-import { labelsCommand } from "./cli-labels.js";
-import { migrateCommand } from "./cli-migrate.js";
-import { validateCommand } from "./cli-validate.js";
-import { EXIT } from "./cli-io.js";
-import type { CliIo } from "./cli-io.js";
-import { UsageError } from "./errors.js";
+import { labelsCommand } from "./cli-labels.ts";
+import { migrateCommand } from "./cli-migrate.ts";
+import { validateCommand } from "./cli-validate.ts";
+import { EXIT } from "./cli-io.ts";
+import type { CliIo } from "./cli-io.ts";
+import { UsageError } from "./errors.ts";
 
-export { EXIT } from "./cli-io.js";
-export type { CliIo, TextSink } from "./cli-io.js";
+export { EXIT } from "./cli-io.ts";
+export type { CliIo, TextSink } from "./cli-io.ts";
 
 export const USAGE = `Usage: dext <command> [options]
 

@@ -1,10 +1,10 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Node, Pair } from "yaml";
-import { findingAt } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { MAX_COMPOSE_DEPTH } from "./input-limits.js";
-import { tooDeepOffset } from "./json-depth.js";
-import { isRecord } from "./json-value.js";
+import { findingAt } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { MAX_COMPOSE_DEPTH } from "./input-limits.ts";
+import { tooDeepOffset } from "./json-depth.ts";
+import { isRecord } from "./json-value.ts";
 
 /** One compose service with the 1-based lines of what the checks point at. */
 export interface ComposeService {

@@ -1,4 +1,4 @@
-import { isRecord } from "./json-value.js";
+import { isRecord } from "./json-value.ts";
 
 /** One entry of a service's `volumes`, in short (`src:dst`) or long syntax. */
 export interface Mount {

@@ -1,8 +1,8 @@
-import { append } from "./append.js";
+import { append } from "./append.ts";
 import { posix } from "node:path";
 import { ModifiableInstruction } from "dockerfile-ast";
-import type { Step } from "./dockerfile-model.js";
-import { expandWord, splitWords } from "./dockerfile-words.js";
+import type { Step } from "./dockerfile-model.ts";
+import { expandWord, splitWords } from "./dockerfile-words.ts";
 
 /** A COPY or ADD after variable substitution. */
 export interface CopyInstruction {

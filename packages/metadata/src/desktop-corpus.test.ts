@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MetadataReadError } from "./errors.js";
-import { FIXTURES } from "./fixture-cases.test-support.js";
-import type { Finding } from "./finding.js";
-import { validateExtensionDir } from "./validate-extension-dir.js";
+import { MetadataReadError } from "./errors.ts";
+import { FIXTURES } from "./fixture-cases.test-support.ts";
+import type { Finding } from "./finding.ts";
+import { validateExtensionDir } from "./validate-extension-dir.ts";
 
 /** fixtures/desktop-corpus/<name>/case.json; see the README there. */
 interface DesktopCase {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { DockerError } from "./errors.js";
+import { DockerError } from "./errors.ts";
 
 export interface CommandResult {
   stdout: string;

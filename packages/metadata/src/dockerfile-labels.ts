@@ -1,10 +1,10 @@
 import { Label } from "dockerfile-ast";
-import { inheritedSteps, PLATFORM_ARGS } from "./dockerfile-model.js";
-import type { DockerfileModel, Stage, Step } from "./dockerfile-model.js";
-import { expandWord } from "./dockerfile-words.js";
-import { findingAt } from "./finding.js";
-import type { FileLocation, Finding } from "./finding.js";
-import type { LabelSet, LabelValue } from "./validate-labels.js";
+import { inheritedSteps, PLATFORM_ARGS } from "./dockerfile-model.ts";
+import type { DockerfileModel, Stage, Step } from "./dockerfile-model.ts";
+import { expandWord } from "./dockerfile-words.ts";
+import { findingAt } from "./finding.ts";
+import type { FileLocation, Finding } from "./finding.ts";
+import type { LabelSet, LabelValue } from "./validate-labels.ts";
 
 export interface DockerfileLabel extends LabelValue {
   name: string;

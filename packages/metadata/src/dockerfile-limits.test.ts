@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dockerfileLimitFindings } from "./dockerfile-limits.js";
-import { readDockerfile } from "./dockerfile-model.js";
-import { MAX_DOCKERFILE_INSTRUCTIONS, MAX_EXPANDED_LENGTH } from "./input-limits.js";
+import { dockerfileLimitFindings } from "./dockerfile-limits.ts";
+import { readDockerfile } from "./dockerfile-model.ts";
+import { MAX_DOCKERFILE_INSTRUCTIONS, MAX_EXPANDED_LENGTH } from "./input-limits.ts";
 
 describe("Dockerfile model limits", () => {
   it("cuts an ARG that doubles on every line at MAX_EXPANDED_LENGTH and reports it once, at its first line past the cap", () => {

@@ -1,7 +1,7 @@
-import type { DockerfileModel } from "./dockerfile-model.js";
-import { findingAt } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { MAX_DOCKERFILE_INSTRUCTIONS, MAX_EXPANDED_LENGTH, MAX_EXPANDED_TOTAL } from "./input-limits.js";
+import type { DockerfileModel } from "./dockerfile-model.ts";
+import { findingAt } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { MAX_DOCKERFILE_INSTRUCTIONS, MAX_EXPANDED_LENGTH, MAX_EXPANDED_TOTAL } from "./input-limits.ts";
 
 /** Where the model stopped following the Dockerfile, so that checks built on it are known to be partial. */
 export function dockerfileLimitFindings(model: DockerfileModel): Finding[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readCopy } from "./copy-instruction.js";
-import { dockerfileLabels } from "./dockerfile-labels.js";
-import { inheritedSteps, readDockerfile } from "./dockerfile-model.js";
+import { readCopy } from "./copy-instruction.ts";
+import { dockerfileLabels } from "./dockerfile-labels.ts";
+import { inheritedSteps, readDockerfile } from "./dockerfile-model.ts";
 
 function labelValues(text: string, buildArgs?: Map<string, string>): Record<string, string> {
   const labels = dockerfileLabels(readDockerfile(text, "Dockerfile", buildArgs));

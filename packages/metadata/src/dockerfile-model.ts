@@ -1,12 +1,12 @@
 import { posix } from "node:path";
-import { MAX_DOCKERFILE_INSTRUCTIONS, MAX_EXPANDED_TOTAL } from "./input-limits.js";
+import { MAX_DOCKERFILE_INSTRUCTIONS, MAX_EXPANDED_TOTAL } from "./input-limits.ts";
 import { Arg, DockerfileParser, Env, From } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
-import { expandWord, splitWords } from "./dockerfile-words.js";
-import type { Expansion } from "./dockerfile-words.js";
-import { Scope } from "./dockerfile-scope.js";
-import { variableReferences } from "./dockerfile-variables.js";
-import type { VariableReference } from "./dockerfile-variables.js";
+import { expandWord, splitWords } from "./dockerfile-words.ts";
+import type { Expansion } from "./dockerfile-words.ts";
+import { Scope } from "./dockerfile-scope.ts";
+import { variableReferences } from "./dockerfile-variables.ts";
+import type { VariableReference } from "./dockerfile-variables.ts";
 
 /**
  * BuildKit's automatic platform arguments. Their values depend on the build; dext assumes a

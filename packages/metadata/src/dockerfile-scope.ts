@@ -1,9 +1,15 @@
 /** The variables visible at one instruction; `null` marks an ARG declared without a value. */
 export class Scope {
+  private readonly args: ReadonlyMap<string, string | null>;
+  private readonly env: ReadonlyMap<string, string>;
+
   constructor(
-    private readonly args: ReadonlyMap<string, string | null>,
-    private readonly env: ReadonlyMap<string, string>,
-  ) {}
+    args: ReadonlyMap<string, string | null>,
+    env: ReadonlyMap<string, string>,
+  ) {
+    this.args = args;
+    this.env = env;
+  }
 
   /** ENV always wins over an ARG of the same name, as in Docker. */
   readonly lookup = (name: string): string | undefined => this.env.get(name) ?? this.args.get(name) ?? undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandWord, splitWords } from "./dockerfile-words.js";
+import { expandWord, splitWords } from "./dockerfile-words.ts";
 
 const vars: Record<string, string> = { A: "1", EMPTY: "", URL: "https://example.com/x.svg" };
 const lookup = (name: string): string | undefined => vars[name];

@@ -1,5 +1,5 @@
-import { append } from "./append.js";
-import { MAX_EXPANDED_LENGTH } from "./input-limits.js";
+import { append } from "./append.ts";
+import { MAX_EXPANDED_LENGTH } from "./input-limits.ts";
 
 /** A variable's value, or undefined when the Dockerfile leaves it unset at that point. */
 export type VariableLookup = (name: string) => string | undefined;

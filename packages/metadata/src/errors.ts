@@ -1,4 +1,4 @@
-import type { JsonPosition } from "./json-position.js";
+import type { JsonPosition } from "./json-position.ts";
 
 export type MetadataReadErrorCode =
   | "dir_not_found"

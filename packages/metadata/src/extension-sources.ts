@@ -1,12 +1,12 @@
 import { join, posix } from "node:path";
-import { isDirectory } from "./build-context.js";
-import { detectContext } from "./build-context.js";
-import { isRemoteSource, readCopy } from "./copy-instruction.js";
-import type { DockerfileModel } from "./dockerfile-model.js";
-import { FileRefusedError, InputError } from "./errors.js";
-import { entryFor } from "./image-contents.js";
-import type { ImageContents } from "./image-contents.js";
-import { readRegularText } from "./read-regular-file.js";
+import { isDirectory } from "./build-context.ts";
+import { detectContext } from "./build-context.ts";
+import { isRemoteSource, readCopy } from "./copy-instruction.ts";
+import type { DockerfileModel } from "./dockerfile-model.ts";
+import { FileRefusedError, InputError } from "./errors.ts";
+import { entryFor } from "./image-contents.ts";
+import type { ImageContents } from "./image-contents.ts";
+import { readRegularText } from "./read-regular-file.ts";
 
 /**
  * Reads a regular text file of at most `maxBytes`, or returns undefined when there is none

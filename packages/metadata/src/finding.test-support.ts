@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import type { Finding, Scope, Severity } from "./finding.js";
-import { validateMetadata } from "./validate-metadata.js";
+import type { Finding, Scope, Severity } from "./finding.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 export interface ExpectedFinding {
   severity: Severity;

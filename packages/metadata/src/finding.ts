@@ -1,4 +1,4 @@
-import type { ExtensionMetadata } from "./types.js";
+import type { ExtensionMetadata } from "./types.ts";
 
 export type Severity = "error" | "warning";
 

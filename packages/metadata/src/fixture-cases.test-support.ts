@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Scope, Severity } from "./finding.js";
+import type { Scope, Severity } from "./finding.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures", import.meta.url));
 /** The repository's samples, each an extension folder that must validate. */

@@ -1,5 +1,5 @@
-import { countFindings } from "./finding.js";
-import type { Finding, VerdictOptions } from "./finding.js";
+import { countFindings } from "./finding.ts";
+import type { Finding, VerdictOptions } from "./finding.ts";
 
 /**
  * `error [desktop] $.vm.image: message (fix: …)` or

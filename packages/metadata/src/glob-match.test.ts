@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { globMatcher } from "./glob-match.js";
+import { globMatcher } from "./glob-match.ts";
 
 describe("globMatcher", () => {
   it("matches Go filepath.Match wildcards: *, ?, classes, ranges, negation and escapes", () => {

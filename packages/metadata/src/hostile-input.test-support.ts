@@ -5,9 +5,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { abbreviate } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
-import { main } from "./cli.js";
-import type { Finding } from "./finding.js";
-import { deepNesting, hugeMetadata, malformedCompose, malformedDockerfile, notJson, oddUnicode, wrongType } from "./fuzz.test-support.js";
+import { main } from "./cli.ts";
+import type { Finding } from "./finding.ts";
+import { deepNesting, hugeMetadata, malformedCompose, malformedDockerfile, notJson, oddUnicode, wrongType } from "./fuzz.test-support.ts";
 
 /** What sits at one path of a case folder. */
 type Planted =
@@ -153,7 +153,7 @@ export function runCliProcess(argv: string[], timeoutMs = 10_000): Promise<{ cod
   const started = performance.now();
   const script = "const { main } = await import('./src/cli.ts'); process.exitCode = await main(process.argv.slice(1));";
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, ...argv], { cwd: packageDir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--conditions=@dext/source", "--input-type=module", "-e", script, ...argv], { cwd: packageDir, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

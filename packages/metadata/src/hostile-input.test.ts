@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { propertyRuns } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Finding } from "./finding.js";
-import { crashIn, hostileCase, layOut, runCli, runCliProcess, unlocated } from "./hostile-input.test-support.js";
-import type { HostileCase } from "./hostile-input.test-support.js";
+import type { Finding } from "./finding.ts";
+import { crashIn, hostileCase, layOut, runCli, runCliProcess, unlocated } from "./hostile-input.test-support.ts";
+import type { HostileCase } from "./hostile-input.test-support.ts";
 
 const VALIDATE_RUNS = 1000;
 const MIGRATE_RUNS = 500;

@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "./cli.js";
-import { SAMPLES } from "./fixture-cases.test-support.js";
+import { main } from "./cli.ts";
+import { SAMPLES } from "./fixture-cases.test-support.ts";
 
 const required = process.env.DEXT_IMAGE_TESTS === "1";
 const sample = join(SAMPLES, "minimal-backend");

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectContext, matchContext } from "./build-context.js";
-import { readDockerfile } from "./dockerfile-model.js";
-import { FIXTURES } from "./fixture-cases.test-support.js";
-import { entryFor, imageContents, missingSources, runStepFor } from "./image-contents.js";
+import { detectContext, matchContext } from "./build-context.ts";
+import { readDockerfile } from "./dockerfile-model.ts";
+import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { entryFor, imageContents, missingSources, runStepFor } from "./image-contents.ts";
 
 const extension = join(FIXTURES, "extensions", "host-binaries");
 const monorepo = join(FIXTURES, "contexts", "monorepo");

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
-import { isDirectory, matchContext } from "./build-context.js";
-import { isRemoteSource, readCopy } from "./copy-instruction.js";
-import type { CopyInstruction } from "./copy-instruction.js";
-import { inheritedSteps } from "./dockerfile-model.js";
-import type { DockerfileModel, Stage, Step } from "./dockerfile-model.js";
+import { isDirectory, matchContext } from "./build-context.ts";
+import { isRemoteSource, readCopy } from "./copy-instruction.ts";
+import type { CopyInstruction } from "./copy-instruction.ts";
+import { inheritedSteps } from "./dockerfile-model.ts";
+import type { DockerfileModel, Stage, Step } from "./dockerfile-model.ts";
 
 /** Something a COPY or ADD puts at `target` in the final image. */
 export interface ImageEntry {

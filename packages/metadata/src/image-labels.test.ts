@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "./cli.js";
-import type { CommandRunner } from "./docker-cli.js";
-import { dockerImageInspect } from "./docker-cli.js";
-import { DockerError } from "./errors.js";
-import { FIXTURES } from "./fixture-cases.test-support.js";
-import { checkImage } from "./image-labels.js";
+import { main } from "./cli.ts";
+import type { CommandRunner } from "./docker-cli.ts";
+import { dockerImageInspect } from "./docker-cli.ts";
+import { DockerError } from "./errors.ts";
+import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { checkImage } from "./image-labels.ts";
 
 const inspectText = (name: string): string => readFileSync(join(FIXTURES, "inspect", `${name}.json`), "utf8");
 const answer = (stdout: string, code = 0, stderr = ""): CommandRunner => () => Promise.resolve({ stdout, stderr, code });
@@ -65,7 +65,7 @@ describe("dockerImageInspect", () => {
   });
 
   it("fails with docker_missing when the CLI is not installed", async () => {
-    const { runCommand } = await import("./docker-cli.js");
+    const { runCommand } = await import("./docker-cli.ts");
     await expect(runCommand("dext-no-such-program", [])).rejects.toBeInstanceOf(DockerError);
     await expect(runCommand("dext-no-such-program", [])).rejects.toMatchObject({ code: "docker_missing" });
   });

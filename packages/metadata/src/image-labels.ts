@@ -1,11 +1,11 @@
-import { append } from "./append.js";
-import { applyVerdict, error, listing, warning } from "./finding.js";
-import type { Finding, VerdictOptions } from "./finding.js";
-import { childPath } from "./json-path.js";
-import { isRecord } from "./json-value.js";
-import { isFullSemver } from "./semver-range.js";
-import { validateLabels } from "./validate-labels.js";
-import type { LabelSet, LabelValue } from "./validate-labels.js";
+import { append } from "./append.ts";
+import { applyVerdict, error, listing, warning } from "./finding.ts";
+import type { Finding, VerdictOptions } from "./finding.ts";
+import { childPath } from "./json-path.ts";
+import { isRecord } from "./json-value.ts";
+import { isFullSemver } from "./semver-range.ts";
+import { validateLabels } from "./validate-labels.ts";
+import type { LabelSet, LabelValue } from "./validate-labels.ts";
 
 export interface ImageCheck {
   labels: LabelSet;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tooDeepOffset } from "./json-depth.js";
+import { tooDeepOffset } from "./json-depth.ts";
 
 describe("tooDeepOffset", () => {
   it("gives the offset of the bracket that opens one level too many", () => {

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { childPath } from "./json-path.js";
+import { childPath } from "./json-path.ts";
 
 it("writes identifiers with dots, indexes in brackets and other keys quoted in brackets", () => {
   expect(childPath("$", "vm")).toBe("$.vm");

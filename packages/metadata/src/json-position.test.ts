@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { positionAt } from "./json-position.js";
+import { positionAt } from "./json-position.ts";
 
 describe("positionAt", () => {
   it("counts lines and columns from 1", () => {

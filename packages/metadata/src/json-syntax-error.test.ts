@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findJsonSyntaxError } from "./json-syntax-error.js";
+import { findJsonSyntaxError } from "./json-syntax-error.ts";
 
 // Fixed, so a failure reproduces; DEXT_FUZZ_SEED explores other inputs.
 const SEED = Number(process.env.DEXT_FUZZ_SEED ?? 20_261_202);

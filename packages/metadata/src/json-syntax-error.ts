@@ -1,8 +1,8 @@
 import { printParseErrorCode, visit } from "jsonc-parser";
-import { MAX_JSON_DEPTH } from "./input-limits.js";
-import { tooDeepOffset } from "./json-depth.js";
-import { positionAt } from "./json-position.js";
-import type { JsonPosition } from "./json-position.js";
+import { MAX_JSON_DEPTH } from "./input-limits.ts";
+import { tooDeepOffset } from "./json-depth.ts";
+import { positionAt } from "./json-position.ts";
+import type { JsonPosition } from "./json-position.ts";
 
 export type JsonSyntaxErrorCode =
   | "trailing_comma"

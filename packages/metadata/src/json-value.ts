@@ -1,5 +1,5 @@
-import { error } from "./finding.js";
-import type { Finding } from "./finding.js";
+import { error } from "./finding.ts";
+import type { Finding } from "./finding.ts";
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { dockerfileLabels } from "./dockerfile-labels.js";
-import { readDockerfile } from "./dockerfile-model.js";
-import { LABELS, REQUIRED_LABELS } from "./extension-labels.js";
-import { formatLabelBlock, quoteLabelValue, suggestLabels } from "./label-block.js";
-import { validateLabels } from "./validate-labels.js";
+import { dockerfileLabels } from "./dockerfile-labels.ts";
+import { readDockerfile } from "./dockerfile-model.ts";
+import { LABELS, REQUIRED_LABELS } from "./extension-labels.ts";
+import { formatLabelBlock, quoteLabelValue, suggestLabels } from "./label-block.ts";
+import { validateLabels } from "./validate-labels.ts";
 
 function parseBlock(block: string) {
   return dockerfileLabels(readDockerfile(`FROM scratch\n${block}`, "Dockerfile"));

@@ -1,6 +1,6 @@
-import type { DockerfileLabel } from "./dockerfile-labels.js";
-import { ALL_LABELS, LABELS, placeholder, REQUIRED_LABELS } from "./extension-labels.js";
-import { isRecord } from "./json-value.js";
+import type { DockerfileLabel } from "./dockerfile-labels.ts";
+import { ALL_LABELS, LABELS, placeholder, REQUIRED_LABELS } from "./extension-labels.ts";
+import { isRecord } from "./json-value.ts";
 
 /** The API range dext proposes: Docker Desktop 4.x serves extension API 0.3.x. */
 export const DEFAULT_API_RANGE = ">= 0.3.4";

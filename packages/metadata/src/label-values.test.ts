@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkListProblem } from "./label-values.js";
+import { linkListProblem } from "./label-values.ts";
 
 const screenshots = { textKey: "alt", nonEmpty: true } as const;
 

@@ -1,5 +1,5 @@
-import { findJsonSyntaxError } from "./json-syntax-error.js";
-import { describeValue, isRecord } from "./json-value.js";
+import { findJsonSyntaxError } from "./json-syntax-error.ts";
+import { describeValue, isRecord } from "./json-value.ts";
 
 /** The value as an http(s) URL with a host, or undefined. */
 export function httpUrl(value: string): URL | undefined {

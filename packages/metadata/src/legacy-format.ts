@@ -1,5 +1,5 @@
-import { listing, warning } from "./finding.js";
-import type { Finding } from "./finding.js";
+import { listing, warning } from "./finding.ts";
+import type { Finding } from "./finding.ts";
 
 /**
  * Root keys of the extension format before February 2022 ("plugin" in its first documents):

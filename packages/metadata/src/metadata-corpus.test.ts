@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { metadataExpectations as expectations, metadataFixtures } from "./fixture-cases.test-support.js";
-import type { Scope, Severity } from "./finding.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { metadataExpectations as expectations, metadataFixtures } from "./fixture-cases.test-support.ts";
+import type { Scope, Severity } from "./finding.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 type Summary = { severity: Severity; path: string; message: string; scope?: Scope }[];
 

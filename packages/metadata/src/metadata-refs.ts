@@ -1,6 +1,6 @@
 import { posix } from "node:path";
-import { childPath } from "./json-path.js";
-import { isRecord } from "./json-value.js";
+import { childPath } from "./json-path.ts";
+import { isRecord } from "./json-value.ts";
 
 /** A string metadata.json names, with its JSON path. */
 export interface NamedValue {

@@ -1,8 +1,8 @@
-import { LABELS } from "./extension-labels.js";
-import { MigrateError } from "./errors.js";
-import { isRecord } from "./json-value.js";
-import { DEFAULT_API_RANGE } from "./label-block.js";
-import { LEGACY_KEYS } from "./legacy-format.js";
+import { LABELS } from "./extension-labels.ts";
+import { MigrateError } from "./errors.ts";
+import { isRecord } from "./json-value.ts";
+import { DEFAULT_API_RANGE } from "./label-block.ts";
+import { LEGACY_KEYS } from "./legacy-format.ts";
 
 export interface Migration {
   /** metadata.json in today's format: the legacy keys removed, everything else kept in order. */

@@ -1,6 +1,6 @@
-import { listing, warning } from "./finding.js";
-import type { Finding, Severity } from "./finding.js";
-import { childPath } from "./json-path.js";
+import { listing, warning } from "./finding.ts";
+import type { Finding, Severity } from "./finding.ts";
+import { childPath } from "./json-path.ts";
 
 export interface KeyRules {
   /** Where the keys live, for messages: "the root", "vm". */

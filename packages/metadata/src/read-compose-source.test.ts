@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { validateExtensionDir } from "./validate-extension-dir.js";
+import { validateExtensionDir } from "./validate-extension-dir.ts";
 
 let dir: string;
 let ext: string;

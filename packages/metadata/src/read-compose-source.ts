@@ -1,12 +1,12 @@
 import { realpath } from "node:fs/promises";
 import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
-import { InputError } from "./errors.js";
-import { composeSource, readOptionalText } from "./extension-sources.js";
-import { error, warning } from "./finding.js";
-import type { Finding } from "./finding.js";
-import type { ImageContents } from "./image-contents.js";
-import { MAX_COMPOSE_BYTES } from "./input-limits.js";
-import type { NamedValue } from "./metadata-refs.js";
+import { InputError } from "./errors.ts";
+import { composeSource, readOptionalText } from "./extension-sources.ts";
+import { error, warning } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import type { ImageContents } from "./image-contents.ts";
+import { MAX_COMPOSE_BYTES } from "./input-limits.ts";
+import type { NamedValue } from "./metadata-refs.ts";
 
 export type ComposeSource = { path: string; text: string } | { finding: Finding };
 

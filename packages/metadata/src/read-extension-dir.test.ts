@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MetadataReadError } from "./errors.js";
-import { MAX_JSON_DEPTH, MAX_METADATA_BYTES } from "./input-limits.js";
-import { readExtensionDir } from "./read-extension-dir.js";
+import { MetadataReadError } from "./errors.ts";
+import { MAX_JSON_DEPTH, MAX_METADATA_BYTES } from "./input-limits.ts";
+import { readExtensionDir } from "./read-extension-dir.ts";
 
 let dir: string;
 

@@ -1,13 +1,13 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { FileRefusedError, MetadataReadError } from "./errors.js";
-import { MAX_JSON_DEPTH, MAX_METADATA_BYTES } from "./input-limits.js";
-import { tooDeepOffset } from "./json-depth.js";
-import { positionAt } from "./json-position.js";
-import { findJsonSyntaxError } from "./json-syntax-error.js";
-import type { JsonSyntaxErrorCode } from "./json-syntax-error.js";
-import { readRegularFile } from "./read-regular-file.js";
-import type { RegularFile } from "./read-regular-file.js";
+import { FileRefusedError, MetadataReadError } from "./errors.ts";
+import { MAX_JSON_DEPTH, MAX_METADATA_BYTES } from "./input-limits.ts";
+import { tooDeepOffset } from "./json-depth.ts";
+import { positionAt } from "./json-position.ts";
+import { findJsonSyntaxError } from "./json-syntax-error.ts";
+import type { JsonSyntaxErrorCode } from "./json-syntax-error.ts";
+import { readRegularFile } from "./read-regular-file.ts";
+import type { RegularFile } from "./read-regular-file.ts";
 
 export interface ExtensionDir {
   dir: string;

@@ -3,8 +3,8 @@ import { mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FileRefusedError } from "./errors.js";
-import { readRegularFile, readRegularText } from "./read-regular-file.js";
+import { FileRefusedError } from "./errors.ts";
+import { readRegularFile, readRegularText } from "./read-regular-file.ts";
 
 let dir: string;
 

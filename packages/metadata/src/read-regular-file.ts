@@ -1,8 +1,8 @@
 import { constants } from "node:fs";
 import type { Stats } from "node:fs";
 import { open } from "node:fs/promises";
-import { FileRefusedError } from "./errors.js";
-import { formatBytes } from "./input-limits.js";
+import { FileRefusedError } from "./errors.ts";
+import { formatBytes } from "./input-limits.ts";
 
 // O_NONBLOCK: opening a FIFO without it waits for a writer forever. O_NOCTTY: a terminal device
 // named metadata.json must not become the controlling terminal. Neither changes a regular file.

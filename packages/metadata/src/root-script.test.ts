@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
-// `pnpm dext <command>` as a user types it: the root package.json's script, through pnpm and tsx,
+// `pnpm dext <command>` as a user types it: the root package.json's script, through pnpm and node,
 // from the sources (no dist/ needed), with paths relative to the folder pnpm was run in.
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const fixture = fileURLToPath(new URL("../fixtures/extensions/image-backend", import.meta.url));

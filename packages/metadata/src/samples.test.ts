@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SAMPLES } from "./fixture-cases.test-support.js";
-import { formatFinding } from "./format-report.js";
-import { validateExtensionDir } from "./validate-extension-dir.js";
+import { SAMPLES } from "./fixture-cases.test-support.ts";
+import { formatFinding } from "./format-report.ts";
+import { validateExtensionDir } from "./validate-extension-dir.ts";
 
 // Every sample of the repository is an extension folder built from the repository root.
 const samples = readdirSync(SAMPLES)

@@ -5,9 +5,9 @@ import { propertyRuns } from "@dext/vitest-config/property-runs";
 import Ajv from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, metadataFixtures, SAMPLES } from "./fixture-cases.test-support.js";
-import { malformedMetadata, METADATA_KINDS } from "./fuzz.test-support.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { FIXTURES, metadataFixtures, SAMPLES } from "./fixture-cases.test-support.ts";
+import { malformedMetadata, METADATA_KINDS } from "./fuzz.test-support.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const schema = JSON.parse(readFileSync(join(packageDir, "schema", "metadata.schema.json"), "utf8")) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isFullSemver, isSemverOrRange } from "./semver-range.js";
+import { isFullSemver, isSemverOrRange } from "./semver-range.ts";
 
 describe("isSemverOrRange", () => {
   it.each(["0.3.4", "1.0.0-beta.1", ">= 0.3.3", ">=0.3.3", ">= 1.4.7, < 2.0", "^0.3", "~0.3.4", "0.3.x", "*", "1.0 - 2.0", "<0.3 || >= 0.4", "v0.3.4", "1.2.3+build.5"])(

@@ -1,6 +1,6 @@
-import { error, warning } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { readString } from "./json-value.js";
+import { error, warning } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { readString } from "./json-value.ts";
 
 export const GUEST_SERVICES_DIR = "/run/guest-services/";
 

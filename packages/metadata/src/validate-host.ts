@@ -1,11 +1,11 @@
 import { posix } from "node:path";
-import { append } from "./append.js";
-import { error, warning } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { childPath } from "./json-path.js";
-import { describeValue, readObject, readString } from "./json-value.js";
-import { unknownKeyFindings } from "./object-keys.js";
-import type { HostPlatform } from "./types.js";
+import { append } from "./append.ts";
+import { error, warning } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { childPath } from "./json-path.ts";
+import { describeValue, readObject, readString } from "./json-value.ts";
+import { unknownKeyFindings } from "./object-keys.ts";
+import type { HostPlatform } from "./types.ts";
 
 const PLATFORMS: readonly HostPlatform[] = ["darwin", "windows", "linux"];
 const WINDOWS_RUNNABLE = /\.(exe|cmd|bat|ps1)$/i;

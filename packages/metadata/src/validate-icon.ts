@@ -1,6 +1,6 @@
-import { warning } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { readString } from "./json-value.js";
+import { warning } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { readString } from "./json-value.ts";
 
 const IMAGE_FILE = /\.(svg|png|jpe?g)$/i;
 const URL_LIKE = /^[a-z][a-z\d+.-]*:\/\//i;

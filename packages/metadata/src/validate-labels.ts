@@ -1,8 +1,8 @@
-import { CATEGORIES, DESKTOP_LABELS, LABELS, PLACEHOLDER, REQUIRED_LABELS, ALL_LABELS } from "./extension-labels.js";
-import { applyVerdict, error, findingAt, listing, warning } from "./finding.js";
-import type { FileLocation, Finding, Scope, Severity, VerdictOptions } from "./finding.js";
-import { editDistance, httpUrl, linkListProblem } from "./label-values.js";
-import { isSemverOrRange } from "./semver-range.js";
+import { CATEGORIES, DESKTOP_LABELS, LABELS, PLACEHOLDER, REQUIRED_LABELS, ALL_LABELS } from "./extension-labels.ts";
+import { applyVerdict, error, findingAt, listing, warning } from "./finding.ts";
+import type { FileLocation, Finding, Scope, Severity, VerdictOptions } from "./finding.ts";
+import { editDistance, httpUrl, linkListProblem } from "./label-values.ts";
+import { isSemverOrRange } from "./semver-range.ts";
 
 /** Where a label is set: a Dockerfile line, or a JSON path into `docker image inspect` output. */
 export type LabelLocation = FileLocation | { path: string };

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { expectOnlyFinding } from "./finding.test-support.js";
-import type { ExtensionMetadata } from "./types.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { expectOnlyFinding } from "./finding.test-support.ts";
+import type { ExtensionMetadata } from "./types.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 // The metadata of a real sample (UI tab plus a backend on a socket); it must pass clean.
 const SAMPLE = JSON.parse(

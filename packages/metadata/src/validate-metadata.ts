@@ -1,14 +1,14 @@
-import { append } from "./append.js";
-import { applyVerdict, error, hasErrors, warning } from "./finding.js";
-import type { Finding, ValidationResult, VerdictOptions } from "./finding.js";
-import { describeValue, isRecord } from "./json-value.js";
-import { LEGACY_KEYS, legacyFormatFinding } from "./legacy-format.js";
-import { unknownKeyFindings } from "./object-keys.js";
-import type { ExtensionMetadata } from "./types.js";
-import { validateHost } from "./validate-host.js";
-import { validateIcon } from "./validate-icon.js";
-import { validateUi } from "./validate-ui.js";
-import { validateVm } from "./validate-vm.js";
+import { append } from "./append.ts";
+import { applyVerdict, error, hasErrors, warning } from "./finding.ts";
+import type { Finding, ValidationResult, VerdictOptions } from "./finding.ts";
+import { describeValue, isRecord } from "./json-value.ts";
+import { LEGACY_KEYS, legacyFormatFinding } from "./legacy-format.ts";
+import { unknownKeyFindings } from "./object-keys.ts";
+import type { ExtensionMetadata } from "./types.ts";
+import { validateHost } from "./validate-host.ts";
+import { validateIcon } from "./validate-icon.ts";
+import { validateUi } from "./validate-ui.ts";
+import { validateVm } from "./validate-vm.ts";
 
 const ROOT_KEYS = ["icon", "ui", "vm", "host"] as const;
 

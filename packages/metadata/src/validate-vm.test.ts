@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectOnlyFinding } from "./finding.test-support.js";
-import { validateMetadata } from "./validate-metadata.js";
+import { expectOnlyFinding } from "./finding.test-support.ts";
+import { validateMetadata } from "./validate-metadata.ts";
 
 const IMAGE = "${DESKTOP_PLUGIN_IMAGE}";
 const validVm = { image: IMAGE, exposes: { socket: "backend.sock" } };

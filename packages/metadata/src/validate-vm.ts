@@ -1,10 +1,10 @@
-import { append } from "./append.js";
-import { error, warning } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { childPath } from "./json-path.js";
-import { readObject, readString } from "./json-value.js";
-import { unknownKeyFindings } from "./object-keys.js";
-import { socketNameFindings } from "./socket-name.js";
+import { append } from "./append.ts";
+import { error, warning } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { childPath } from "./json-path.ts";
+import { readObject, readString } from "./json-value.ts";
+import { unknownKeyFindings } from "./object-keys.ts";
+import { socketNameFindings } from "./socket-name.ts";
 
 export const EXTENSION_IMAGE_VARIABLE = "${DESKTOP_PLUGIN_IMAGE}";
 

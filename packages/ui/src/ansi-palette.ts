@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import type { AnsiColor, AnsiStyle } from "./ansi.js";
+import type { AnsiColor, AnsiStyle } from "./ansi.ts";
 
 type Palette16 = readonly [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseAnsi } from "./ansi.js";
-import { ansiColorCss, ansiStyleCss } from "./ansi-palette.js";
+import { parseAnsi } from "./ansi.ts";
+import { ansiColorCss, ansiStyleCss } from "./ansi-palette.ts";
 
 const esc = "\u001b";
 

@@ -1,5 +1,5 @@
 // Hand-written: anser and ansicolor show OSC titles, links or cursor moves as text, ansi-sequence-parser eats text up to the next `m`, anser loses `38:5:n`.
-import { ansiEscapePattern } from "./output-lines.js";
+import { ansiEscapePattern } from "./output-lines.ts";
 
 /** A colour an SGR code selects: one of the 256 indexed colours, or 24-bit. */
 export type AnsiColor = { readonly index: number } | { readonly rgb: readonly [number, number, number] };

@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from "@mui/material";
 import { useId } from "react";
 import type { JSX } from "react";
-import type { ConfirmDialogProps } from "./confirm-dialog.js";
+import type { ConfirmDialogProps } from "./confirm-dialog.tsx";
 
 /** The dialog itself, loaded on first open by `ConfirmDialog`. */
 export function ConfirmDialogView({

@@ -2,9 +2,9 @@ import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfirmDialog } from "./confirm-dialog.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
 
 afterEach(() => {
   cleanup();

@@ -1,7 +1,7 @@
 import { BackendClientError, defineContract, defineRoute } from "@dext/backend/client";
 import { describe, expect, it, vi } from "vitest";
 import * as z from "zod";
-import { createDeferredBackendClient } from "./deferred-backend-client.js";
+import { createDeferredBackendClient } from "./deferred-backend-client.ts";
 import type { DesktopHttpService } from "@dext/backend/client";
 
 const contract = defineContract({

@@ -1,7 +1,7 @@
-import { loadWithBackendClient } from "./load-with-backend-client.js";
+import { loadWithBackendClient } from "./load-with-backend-client.ts";
 import type { BackendClient, BackendClientOptions, Contract, DesktopHttpService } from "@dext/backend/client";
 
-/** A contract, or a function that imports it: `() => import("../shared/contract.js").then((m) => m.contract)`. */
+/** A contract, or a function that imports it: `() => import("../shared/contract.ts").then((m) => m.contract)`. */
 export type ContractSource<C extends Contract> = C | (() => Promise<C>);
 
 type Caller = (input?: unknown) => Promise<unknown>;

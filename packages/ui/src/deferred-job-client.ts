@@ -1,7 +1,7 @@
-import { loadWithBackendClient } from "./load-with-backend-client.js";
+import { loadWithBackendClient } from "./load-with-backend-client.ts";
 import type { BackendClientOptions, DesktopHttpService, JobClient, JobDefinition } from "@dext/backend/client";
 
-/** A job, or a function that imports it: `() => import("../shared/contract.js").then((m) => m.sizeScanJob)`. */
+/** A job, or a function that imports it: `() => import("../shared/contract.ts").then((m) => m.sizeScanJob)`. */
 export type JobSource<J extends JobDefinition> = J | (() => Promise<J>);
 
 /** A job client without the definition itself, which a deferred client has only after its first call. */

@@ -1,9 +1,9 @@
 import { BackendClientError } from "@dext/backend/client";
 import type { BackendErrorKind } from "@dext/backend/client";
 import { describe, expect, it } from "vitest";
-import { describeError } from "./describe-error.js";
-import { ExecUnavailableError, OutsideDesktopError } from "./errors.js";
-import { hostRuntimeGlobal } from "./host-runtime.js";
+import { describeError } from "./describe-error.ts";
+import { ExecUnavailableError, OutsideDesktopError } from "./errors.ts";
+import { hostRuntimeGlobal } from "./host-runtime.ts";
 
 function backendError(kind: BackendErrorKind, status?: number): BackendClientError {
   return new BackendClientError({

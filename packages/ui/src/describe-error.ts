@@ -1,7 +1,7 @@
 import { BackendClientError } from "@dext/backend/client/backend-client-error";
-import { ExecUnavailableError, OutsideDesktopError } from "./errors.js";
-import { currentHostRuntime } from "./host-runtime.js";
-import type { HostRuntime } from "./host-runtime.js";
+import { ExecUnavailableError, OutsideDesktopError } from "./errors.ts";
+import { currentHostRuntime } from "./host-runtime.ts";
+import type { HostRuntime } from "./host-runtime.ts";
 
 /** What the user can do about an error; the banner shows one button per action. */
 export type ErrorAction = "retry" | "reload";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { detectDesktopClient, getDesktopClient, requireDesktopClient } from "./desktop-client.js";
-import { OutsideDesktopError, outsideDesktopReason } from "./errors.js";
-import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.js";
+import { detectDesktopClient, getDesktopClient, requireDesktopClient } from "./desktop-client.ts";
+import { OutsideDesktopError, outsideDesktopReason } from "./errors.ts";
+import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.ts";
 
 function catchError(run: () => unknown): unknown {
   try {

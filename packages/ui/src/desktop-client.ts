@@ -1,6 +1,6 @@
 import { createDockerDesktopClient } from "@docker/extension-api-client";
 import type { v1 } from "@docker/extension-api-client-types";
-import { OutsideDesktopError, outsideDesktopReason } from "./errors.js";
+import { OutsideDesktopError, outsideDesktopReason } from "./errors.ts";
 
 /** Docker Desktop's client, as Desktop (or any compatible host) injects it into the page. */
 export type DesktopClient = v1.DockerDesktopClient;

@@ -1,11 +1,11 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DesktopGate } from "./desktop-gate.js";
-import { DextProvider } from "./dext-provider.js";
-import { outsideDesktopReason } from "./errors.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
-import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.js";
+import { DesktopGate } from "./desktop-gate.tsx";
+import { DextProvider } from "./dext-provider.tsx";
+import { outsideDesktopReason } from "./errors.ts";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
+import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.ts";
 
 let uninstall = (): void => undefined;
 afterEach(() => {

@@ -1,7 +1,7 @@
 import type { JSX, ReactNode } from "react";
-import type { DesktopClient } from "./desktop-client.js";
-import { lazyView } from "./lazy-view.js";
-import { useDesktopClient } from "./use-desktop-client.js";
+import type { DesktopClient } from "./desktop-client.ts";
+import { lazyView } from "./lazy-view.tsx";
+import { useDesktopClient } from "./use-desktop-client.ts";
 
 export interface DesktopGateProps {
   /** Rendered only inside Desktop, with the injected client. */
@@ -11,7 +11,7 @@ export interface DesktopGateProps {
 }
 
 // Inside Desktop the notice never shows, so its Alert is not part of the tab's first load.
-const OutsideDesktopNotice = lazyView(() => import("./outside-desktop-notice.js").then((module) => module.OutsideDesktopNotice));
+const OutsideDesktopNotice = lazyView(() => import("./outside-desktop-notice.tsx").then((module) => module.OutsideDesktopNotice));
 
 /** Renders its children with the Desktop client inside Desktop, and a notice outside it. */
 export function DesktopGate({ children, fallback }: DesktopGateProps): JSX.Element {

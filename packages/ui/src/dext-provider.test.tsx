@@ -4,10 +4,10 @@ import type { ThemeOptions } from "@mui/material";
 import { act, cleanup, render, screen } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DextProvider } from "./dext-provider.js";
-import { preferColorScheme } from "./testing/color-scheme.js";
-import type { DockerThemeBag } from "./theme-globals.js";
-import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
+import { DextProvider } from "./dext-provider.tsx";
+import { preferColorScheme } from "./testing/color-scheme.ts";
+import type { DockerThemeBag } from "./theme-globals.ts";
+import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.ts";
 
 afterEach(() => {
   cleanup();

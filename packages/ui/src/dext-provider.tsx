@@ -3,11 +3,11 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { JSX, ReactNode } from "react";
-import { DockerThemeProvider } from "./docker-theme-provider.js";
-import { ErrorBoundary } from "./error-boundary.js";
-import type { ErrorBoundaryProps } from "./error-boundary.js";
-import { createDextQueryClient } from "./query-client.js";
-import { ensureDockerThemeGlobals } from "./theme-globals.js";
+import { DockerThemeProvider } from "./docker-theme-provider.tsx";
+import { ErrorBoundary } from "./error-boundary.tsx";
+import type { ErrorBoundaryProps } from "./error-boundary.tsx";
+import { createDextQueryClient } from "./query-client.ts";
+import { ensureDockerThemeGlobals } from "./theme-globals.ts";
 
 export interface DextProviderProps {
   readonly children?: ReactNode;

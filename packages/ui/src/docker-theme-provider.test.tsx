@@ -6,11 +6,11 @@ import type { Theme } from "@mui/material";
 import { cleanup, render } from "@testing-library/react";
 import type { JSX, ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DockerThemeProvider } from "./docker-theme-provider.js";
-import { colorSchemes, preferColorScheme } from "./testing/color-scheme.js";
-import { packagedDockerThemes } from "./theme-globals.js";
-import type { DockerThemeBag } from "./theme-globals.js";
-import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
+import { DockerThemeProvider } from "./docker-theme-provider.tsx";
+import { colorSchemes, preferColorScheme } from "./testing/color-scheme.ts";
+import { packagedDockerThemes } from "./theme-globals.ts";
+import type { DockerThemeBag } from "./theme-globals.ts";
+import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.ts";
 
 afterEach(() => {
   cleanup();

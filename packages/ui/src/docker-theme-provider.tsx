@@ -1,9 +1,9 @@
 import { ThemeProvider, createTheme } from "@mui/material/styles";
 import { useMemo } from "react";
 import type { JSX, ReactNode } from "react";
-import { usePrefersDarkScheme } from "./use-prefers-dark-scheme.js";
-import { packagedDockerThemes } from "./theme-globals.js";
-import type { DockerThemeGlobals } from "./theme-globals.js";
+import { usePrefersDarkScheme } from "./use-prefers-dark-scheme.ts";
+import { packagedDockerThemes } from "./theme-globals.ts";
+import type { DockerThemeGlobals } from "./theme-globals.ts";
 
 export interface DockerThemeProviderProps {
   readonly children?: ReactNode;

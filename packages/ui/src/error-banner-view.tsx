@@ -1,8 +1,8 @@
 import { Alert, AlertTitle, Box, Button, Stack } from "@mui/material";
 import { useId, useState } from "react";
 import type { JSX } from "react";
-import { describeError } from "./describe-error.js";
-import type { ErrorBannerProps } from "./error-banner.js";
+import { describeError } from "./describe-error.ts";
+import type { ErrorBannerProps } from "./error-banner.tsx";
 
 function reloadPage(): void {
   // Desktop re-creates an extension's UI on reload, as it does each time the tab opens.

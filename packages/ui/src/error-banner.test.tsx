@@ -1,9 +1,9 @@
 import { BackendClientError } from "@dext/backend/client";
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ErrorBanner } from "./error-banner.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
+import { ErrorBanner } from "./error-banner.tsx";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
 
 afterEach(() => {
   cleanup();

@@ -1,5 +1,5 @@
 import type { JSX } from "react";
-import { lazyView } from "./lazy-view.js";
+import { lazyView } from "./lazy-view.tsx";
 
 export interface ErrorBannerProps {
   /** Anything a call failed with; `undefined` or `null` renders nothing. */
@@ -14,7 +14,7 @@ export interface ErrorBannerProps {
 
 // Most tabs never show an error: the Alert, the error descriptions and the details list load with
 // the first one, not with the tab.
-const ErrorBannerView = lazyView(() => import("./error-banner-view.js").then((module) => module.ErrorBannerView));
+const ErrorBannerView = lazyView(() => import("./error-banner-view.tsx").then((module) => module.ErrorBannerView));
 
 /**
  * The one way the kit shows a failure: what happened in plain words, the action that helps

@@ -2,10 +2,10 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
 import type { JSX } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DextProvider } from "./dext-provider.js";
-import { ErrorBoundary } from "./error-boundary.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
+import { DextProvider } from "./dext-provider.tsx";
+import { ErrorBoundary } from "./error-boundary.tsx";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
 
 let broken = true;
 function Fragile(): JSX.Element {

@@ -1,7 +1,7 @@
 import type { v1 } from "@docker/extension-api-client-types";
 import { desktopArguments } from "@dext/desktop-facts";
-import { splitLines } from "./output-lines.js";
-import type { OutputLine } from "./output-lines.js";
+import { splitLines } from "./output-lines.ts";
+import type { OutputLine } from "./output-lines.ts";
 
 /** A finished buffered command, the same whichever way the host reported it. */
 export interface ExecOutcome {

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ExecOutput } from "./exec-output.js";
-import type { OutputLine } from "./output-lines.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
+import { ExecOutput } from "./exec-output.tsx";
+import type { OutputLine } from "./output-lines.ts";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
 
 const esc = "\u001b";
 

@@ -1,13 +1,13 @@
 import { Box, Button, Stack, Typography, useTheme } from "@mui/material";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { JSX } from "react";
-import { parseAnsi } from "./ansi.js";
-import type { AnsiSegment, AnsiStyle } from "./ansi.js";
-import { ansiStyleCss } from "./ansi-palette.js";
-import { copyText } from "./copy-text.js";
-import { outputText } from "./output-lines.js";
-import type { OutputLine, OutputStream } from "./output-lines.js";
-import { visuallyHidden } from "./visually-hidden.js";
+import { parseAnsi } from "./ansi.ts";
+import type { AnsiSegment, AnsiStyle } from "./ansi.ts";
+import { ansiStyleCss } from "./ansi-palette.ts";
+import { copyText } from "./copy-text.ts";
+import { outputText } from "./output-lines.ts";
+import type { OutputLine, OutputStream } from "./output-lines.ts";
+import { visuallyHidden } from "./visually-hidden.ts";
 
 export interface ExecOutputProps {
   /** From `useExecStream(...).lines` or `useExec(...).outcome?.lines`. */

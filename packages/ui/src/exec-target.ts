@@ -1,6 +1,6 @@
 import type { v1 } from "@docker/extension-api-client-types";
-import type { DesktopClient } from "./desktop-client.js";
-import { ExecUnavailableError } from "./errors.js";
+import type { DesktopClient } from "./desktop-client.ts";
+import { ExecUnavailableError } from "./errors.ts";
 
 /**
  * Where a command runs:

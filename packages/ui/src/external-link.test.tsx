@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, renderHook, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ExternalLink } from "./external-link.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
-import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.js";
-import { useHostPlatform } from "./use-host-platform.js";
+import { ExternalLink } from "./external-link.tsx";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
+import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.ts";
+import { useHostPlatform } from "./use-host-platform.ts";
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { Link } from "@mui/material";
 import type { JSX, MouseEvent, ReactNode } from "react";
-import { useDesktopClient } from "./use-desktop-client.js";
-import { visuallyHidden } from "./visually-hidden.js";
+import { useDesktopClient } from "./use-desktop-client.ts";
+import { visuallyHidden } from "./visually-hidden.ts";
 
 export interface ExternalLinkProps {
   /** An http or https URL: the only schemes Desktop's `host.openExternal` opens. */

@@ -1,7 +1,7 @@
 import { Button, LinearProgress, Stack, Typography } from "@mui/material";
 import type { JSX } from "react";
-import { ErrorBanner } from "./error-banner.js";
-import type { JobProgressProps, JobProgressSource } from "./job-progress.js";
+import { ErrorBanner } from "./error-banner.tsx";
+import type { JobProgressProps, JobProgressSource } from "./job-progress.tsx";
 
 function describeState(status: JobProgressSource["status"]): string {
   if (status === undefined) return "Starting…";

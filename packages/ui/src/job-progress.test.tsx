@@ -3,14 +3,14 @@ import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react
 import type { JSX } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
-import { JobProgress } from "./job-progress.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import type { ColorScheme } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
-import { createFakeDesktopClient, createFakeJobBackend } from "./testing/index.js";
-import { useJob } from "./use-job.js";
-import type { DesktopClient } from "./desktop-client.js";
-import type { FakeJobBackend } from "./testing/index.js";
+import { JobProgress } from "./job-progress.tsx";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import type { ColorScheme } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
+import { createFakeDesktopClient, createFakeJobBackend } from "./testing/index.ts";
+import { useJob } from "./use-job.ts";
+import type { DesktopClient } from "./desktop-client.ts";
+import type { FakeJobBackend } from "./testing/index.ts";
 
 // Input `{ id }` (a job id), result `{ message }`.
 const scanJob = defineJob({

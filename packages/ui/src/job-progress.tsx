@@ -1,6 +1,6 @@
 import type { JobState } from "@dext/backend/client";
 import type { JSX } from "react";
-import { lazyView } from "./lazy-view.js";
+import { lazyView } from "./lazy-view.tsx";
 
 /** What `<JobProgress>` reads; `useJob` returns it, and so can any other source. */
 export interface JobProgressSource {
@@ -18,7 +18,7 @@ export interface JobProgressProps {
 }
 
 // The bar shows only while a job runs or just ran, so it is fetched then, not with the tab.
-const JobProgressView = lazyView(() => import("./job-progress-view.js").then((module) => module.JobProgressView));
+const JobProgressView = lazyView(() => import("./job-progress-view.tsx").then((module) => module.JobProgressView));
 
 /**
  * A job's progress bar with its latest message and a Cancel button while it runs; a failure is

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ErrorBoundary } from "./error-boundary.js";
-import { lazyView } from "./lazy-view.js";
+import { ErrorBoundary } from "./error-boundary.tsx";
+import { lazyView } from "./lazy-view.tsx";
 
 afterEach(cleanup);
 

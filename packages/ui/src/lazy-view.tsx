@@ -1,7 +1,7 @@
 import { Button, Stack, Typography } from "@mui/material";
 import { Component, lazy, Suspense } from "react";
 import type { ComponentType, JSX, PropsWithoutRef, ReactNode } from "react";
-import { loadOnce } from "./load-once.js";
+import { loadOnce } from "./load-once.ts";
 
 /** A component whose code is fetched when it first renders, or earlier through `preload()`. */
 export interface LazyView<P extends object> {
@@ -60,7 +60,7 @@ class LoadBoundary extends Component<LoadBoundaryProps, { failed: LazyViewLoadEr
  * Renders `fallback` (default: nothing) while the code loads. A failed fetch is shown in place,
  * with a retry that fetches again (the tab around it keeps working).
  *
- *     const VolumeTable = lazyView(() => import("./volume-table.js").then((module) => module.VolumeTable));
+ *     const VolumeTable = lazyView(() => import("./volume-table.tsx").then((module) => module.VolumeTable));
  */
 export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null): LazyView<P> {
   const loadView = loadOnce(() =>

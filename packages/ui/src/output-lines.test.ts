@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outputText, stripAnsi } from "./output-lines.js";
+import { outputText, stripAnsi } from "./output-lines.ts";
 
 const esc = "\u001b";
 

@@ -1,6 +1,6 @@
 import { Alert, AlertTitle } from "@mui/material";
 import type { JSX } from "react";
-import { outsideDesktopReason } from "./errors.js";
+import { outsideDesktopReason } from "./errors.ts";
 
 export interface OutsideDesktopNoticeProps {
   /** Defaults to the standard explanation of running outside Docker Desktop. */

@@ -1,10 +1,10 @@
 import { Button } from "@mui/material";
 import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EmptyState } from "./empty-state.js";
-import { PageHeader } from "./page-header.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
+import { EmptyState } from "./empty-state.tsx";
+import { PageHeader } from "./page-header.tsx";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
 
 afterEach(() => {
   cleanup();

@@ -1,8 +1,8 @@
 import { packagedThemes } from "@docker/docker-mui-theme-packaged/dist/packagedThemes.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureDockerThemeGlobals, packagedDockerThemes } from "./theme-globals.js";
-import type { DockerThemeBag, DockerThemeGlobals } from "./theme-globals.js";
-import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.js";
+import { ensureDockerThemeGlobals, packagedDockerThemes } from "./theme-globals.ts";
+import type { DockerThemeBag, DockerThemeGlobals } from "./theme-globals.ts";
+import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.ts";
 
 const globals = themeGlobals;
 const desktopThemes: DockerThemeBag = {

@@ -1,13 +1,13 @@
 import { useMemo } from "react";
-import { createDeferredBackendClient } from "./deferred-backend-client.js";
-import type { ContractSource } from "./deferred-backend-client.js";
+import { createDeferredBackendClient } from "./deferred-backend-client.ts";
+import type { ContractSource } from "./deferred-backend-client.ts";
 import type { BackendClient, BackendClientOptions, Contract } from "@dext/backend/client";
-import type { DesktopClient } from "./desktop-client.js";
+import type { DesktopClient } from "./desktop-client.ts";
 
 /**
  * A typed client for the extension's own backend, over Desktop's `vm.service` proxy to the
  * extension socket. Pass a contract loader declared once at module scope,
- * `const loadContract = () => import("../shared/contract.js").then((m) => m.contract)`, so the
+ * `const loadContract = () => import("../shared/contract.ts").then((m) => m.contract)`, so the
  * contract, zod and the client code load on the first call rather than with the first view.
  * Throws when the client has no VM service: the extension's metadata.json declares no `vm`
  * section, which is a packaging mistake rather than a runtime state.

@@ -5,11 +5,11 @@ import type { JSX } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
-import { ErrorBanner } from "./error-banner.js";
-import { colorSchemes } from "./testing/color-scheme.js";
-import { renderThemed } from "./test-support/render-themed.js";
-import { createFakeDesktopClient } from "./testing/index.js";
-import { useBackendMutation, useBackendQuery } from "./use-backend-query.js";
+import { ErrorBanner } from "./error-banner.tsx";
+import { colorSchemes } from "./testing/color-scheme.ts";
+import { renderThemed } from "./test-support/render-themed.tsx";
+import { createFakeDesktopClient } from "./testing/index.ts";
+import { useBackendMutation, useBackendQuery } from "./use-backend-query.ts";
 
 const contract = defineContract({
   listItems: defineRoute({ method: "GET", path: "/items", response: z.object({ items: z.array(z.string()) }) }),

@@ -1,8 +1,8 @@
 import { cleanup, renderHook } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { outsideDesktopReason } from "./errors.js";
-import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.js";
-import { useDesktopClient } from "./use-desktop-client.js";
+import { outsideDesktopReason } from "./errors.ts";
+import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.ts";
+import { useDesktopClient } from "./use-desktop-client.ts";
 
 let uninstall = (): void => undefined;
 afterEach(() => {

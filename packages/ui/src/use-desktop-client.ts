@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { detectDesktopClient } from "./desktop-client.js";
-import type { DesktopClientState } from "./desktop-client.js";
+import { detectDesktopClient } from "./desktop-client.ts";
+import type { DesktopClientState } from "./desktop-client.ts";
 
 /**
  * The Desktop client for a component, or the plain reason there is none. Desktop injects the

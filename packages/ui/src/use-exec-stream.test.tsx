@@ -1,12 +1,12 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { DesktopClient } from "./desktop-client.js";
-import type { ExecTarget } from "./exec-target.js";
-import { createFakeDesktopClient, createFakeProcess, execFailure } from "./testing/index.js";
-import type { FakeDesktopClientOverrides, FakeProcess } from "./testing/index.js";
-import { useExecStream } from "./use-exec-stream.js";
-import type { UseExecStreamOptions } from "./use-exec-stream.js";
+import type { DesktopClient } from "./desktop-client.ts";
+import type { ExecTarget } from "./exec-target.ts";
+import { createFakeDesktopClient, createFakeProcess, execFailure } from "./testing/index.ts";
+import type { FakeDesktopClientOverrides, FakeProcess } from "./testing/index.ts";
+import { useExecStream } from "./use-exec-stream.ts";
+import type { UseExecStreamOptions } from "./use-exec-stream.ts";
 
 afterEach(cleanup);
 

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { DesktopClient } from "./desktop-client.js";
+import type { DesktopClient } from "./desktop-client.ts";
 import { desktopArguments } from "@dext/desktop-facts";
-import { asError } from "./exec-outcome.js";
-import { execFor } from "./exec-target.js";
-import type { ExecTarget } from "./exec-target.js";
-import { createLineAssembler } from "./output-lines.js";
-import type { LineAssembler, OutputLine, OutputStream } from "./output-lines.js";
+import { asError } from "./exec-outcome.ts";
+import { execFor } from "./exec-target.ts";
+import type { ExecTarget } from "./exec-target.ts";
+import { createLineAssembler } from "./output-lines.ts";
+import type { LineAssembler, OutputLine, OutputStream } from "./output-lines.ts";
 
 export interface UseExecStreamOptions {
   /**

@@ -1,10 +1,10 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { JSX } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { DesktopClient } from "./desktop-client.js";
-import type { ExecTarget } from "./exec-target.js";
-import { createFakeDesktopClient, createFakeProcess, execFailure, execResult } from "./testing/index.js";
-import { useExec } from "./use-exec.js";
+import type { DesktopClient } from "./desktop-client.ts";
+import type { ExecTarget } from "./exec-target.ts";
+import { createFakeDesktopClient, createFakeProcess, execFailure, execResult } from "./testing/index.ts";
+import { useExec } from "./use-exec.ts";
 
 afterEach(cleanup);
 

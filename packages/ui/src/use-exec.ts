@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { DesktopClient } from "./desktop-client.js";
-import { asError, runExec } from "./exec-outcome.js";
-import type { ExecOutcome } from "./exec-outcome.js";
-import { execFor } from "./exec-target.js";
-import type { ExecTarget } from "./exec-target.js";
+import type { DesktopClient } from "./desktop-client.ts";
+import { asError, runExec } from "./exec-outcome.ts";
+import type { ExecOutcome } from "./exec-outcome.ts";
+import { execFor } from "./exec-target.ts";
+import type { ExecTarget } from "./exec-target.ts";
 
 /** A buffered command as the UI sees it, and how to run it. */
 export interface ExecView {

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { useDesktopClient } from "./use-desktop-client.js";
+import { useDesktopClient } from "./use-desktop-client.ts";
 
 /** Node's platform names, as Desktop reports them. */
 export type HostPlatformName = "darwin" | "win32" | "linux";

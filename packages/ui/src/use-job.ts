@@ -3,7 +3,7 @@
 import { BackendClientError } from "@dext/backend/client/backend-client-error";
 import { isFinishedState } from "@dext/backend/client/job-state";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { createDeferredJobClient } from "./deferred-job-client.js";
+import { createDeferredJobClient } from "./deferred-job-client.ts";
 import type {
   BackendClientOptions,
   JobDefinition,
@@ -11,8 +11,8 @@ import type {
   JobResult,
   JobStatus,
 } from "@dext/backend/client";
-import type { DeferredJobClient, JobSource } from "./deferred-job-client.js";
-import type { DesktopClient } from "./desktop-client.js";
+import type { DeferredJobClient, JobSource } from "./deferred-job-client.ts";
+import type { DesktopClient } from "./desktop-client.ts";
 
 export interface UseJobOptions extends BackendClientOptions {
   /** Time between two status polls; `vm.service` cannot push, so the UI asks. */
@@ -51,7 +51,7 @@ function asError(reason: unknown): Error {
  * Runs one job of the extension's backend over Desktop's `vm.service` and keeps its status for
  * rendering, e.g. with `<JobProgress job={...} />`. Leaving the component stops polling but not
  * the job: only `cancel` stops the work. Pass a loader declared at module scope,
- * `() => import("../shared/contract.js").then((m) => m.myJob)`, so the job's schemas (and zod)
+ * `() => import("../shared/contract.ts").then((m) => m.myJob)`, so the job's schemas (and zod)
  * load on the first start or watch rather than with the first view.
  */
 export function useJob<J extends JobDefinition>(job: JobSource<J>, client: DesktopClient, options?: UseJobOptions): JobView<J> {

@@ -9,10 +9,10 @@ import type { Browser } from "playwright-core";
 import { preview } from "vite";
 import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packagedDockerThemes } from "../src/theme-globals.js";
+import { packagedDockerThemes } from "../src/theme-globals.ts";
 import { preactCompat } from "./index.js";
-import { pageBuilder } from "./test-support/build-page.js";
-import type { PageBuilder } from "./test-support/build-page.js";
+import { pageBuilder } from "./test-support/build-page.ts";
+import type { PageBuilder } from "./test-support/build-page.ts";
 
 const app = `
 import { Button, Stack, Typography } from "@mui/material";

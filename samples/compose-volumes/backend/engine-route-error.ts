@@ -1,5 +1,5 @@
 import { RouteError } from "@dext/backend";
-import { EngineError } from "./engine/engine-error.js";
+import { EngineError } from "./engine/engine-error.ts";
 
 /**
  * The error shape for a failed engine call: an engine that cannot be reached or is too slow is

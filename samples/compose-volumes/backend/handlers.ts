@@ -1,14 +1,14 @@
 import { createJobRegistry } from "@dext/backend";
-import { sizeScanJob } from "../shared/contract.js";
-import { exportFormat } from "../shared/state.js";
-import { createSizeScanRunner } from "./size-scan.js";
-import { withStateErrors } from "./state-route-error.js";
-import { withNote, withPin } from "./state/state-changes.js";
+import { sizeScanJob } from "../shared/contract.ts";
+import { exportFormat } from "../shared/state.ts";
+import { createSizeScanRunner } from "./size-scan.ts";
+import { withStateErrors } from "./state-route-error.ts";
+import { withNote, withPin } from "./state/state-changes.ts";
 import type { Handlers, JobRegistry } from "@dext/backend";
-import type { Contract } from "../shared/contract.js";
-import type { EngineClient } from "./engine/engine-client.js";
-import type { StateStore } from "./state/state-store.js";
-import type { VolumeInspector } from "./volume-inspector.js";
+import type { Contract } from "../shared/contract.ts";
+import type { EngineClient } from "./engine/engine-client.ts";
+import type { StateStore } from "./state/state-store.ts";
+import type { VolumeInspector } from "./volume-inspector.ts";
 
 export interface HandlerDeps {
   engine: EngineClient;

@@ -1,7 +1,7 @@
 import { RouteError } from "@dext/backend";
-import { helperProblemSchema } from "../shared/listing.js";
+import { helperProblemSchema } from "../shared/listing.ts";
 import type { z } from "zod";
-import type { HelperRun } from "./engine/helper-container.js";
+import type { HelperRun } from "./engine/helper-container.ts";
 
 /**
  * Reads the helper's one JSON document. Exit 2 is a refusal (a bad path, a link out of the volume,

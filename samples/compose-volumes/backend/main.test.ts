@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contract } from "../shared/contract.js";
-import { tempDir } from "./testing/temp-dir.js";
+import { contract } from "../shared/contract.ts";
+import { tempDir } from "./testing/temp-dir.ts";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import type { BackendClientError } from "@dext/backend";
 

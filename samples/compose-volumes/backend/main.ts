@@ -1,13 +1,13 @@
 // The VM service, the compose file's first service: Desktop proxies vm.service calls to the
 // socket it listens on, /run/guest-services/compose-volumes.sock (metadata.json's vm.exposes.socket).
 import { createLogger, runBackend } from "@dext/backend";
-import { contract } from "../shared/contract.js";
-import { readConfig } from "./config.js";
-import { createEngineClient } from "./engine/engine-client.js";
-import { sweepStaleHelpers } from "./engine/helper-container.js";
-import { createHandlers } from "./handlers.js";
-import { openStateStore } from "./state/state-store.js";
-import { createVolumeInspector } from "./volume-inspector.js";
+import { contract } from "../shared/contract.ts";
+import { readConfig } from "./config.ts";
+import { createEngineClient } from "./engine/engine-client.ts";
+import { sweepStaleHelpers } from "./engine/helper-container.ts";
+import { createHandlers } from "./handlers.ts";
+import { openStateStore } from "./state/state-store.ts";
+import { createVolumeInspector } from "./volume-inspector.ts";
 
 const name = "compose-volumes";
 const logger = createLogger({ name });

@@ -1,11 +1,11 @@
 import { RouteError } from "@dext/backend";
-import { withEngineErrors } from "./engine-route-error.js";
-import { listVolumes } from "./engine/list-volumes.js";
-import { volumeSizes } from "./engine/volume-sizes.js";
+import { withEngineErrors } from "./engine-route-error.ts";
+import { listVolumes } from "./engine/list-volumes.ts";
+import { volumeSizes } from "./engine/volume-sizes.ts";
 import type { JobRunner } from "@dext/backend";
-import type { sizeScanJob } from "../shared/contract.js";
-import type { EngineClient } from "./engine/engine-client.js";
-import type { VolumeInspector } from "./volume-inspector.js";
+import type { sizeScanJob } from "../shared/contract.ts";
+import type { EngineClient } from "./engine/engine-client.ts";
+import type { VolumeInspector } from "./volume-inspector.ts";
 
 /** Share of the progress bar for the engine's /system/df, which reports nothing while it works. */
 const dfShare = 0.1;

@@ -1,5 +1,5 @@
 import { RouteError } from "@dext/backend";
-import { StateFileError } from "./state/state-file-error.js";
+import { StateFileError } from "./state/state-file-error.ts";
 
 /**
  * An unusable state file is `conflict` (409): the request is fine, the file on disk is not, and

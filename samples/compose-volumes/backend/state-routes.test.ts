@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportFormat } from "../shared/state.js";
-import { startInProcessBackend } from "./testing/in-process-backend.js";
-import { tempDir } from "./testing/temp-dir.js";
+import { exportFormat } from "../shared/state.ts";
+import { startInProcessBackend } from "./testing/in-process-backend.ts";
+import { tempDir } from "./testing/temp-dir.ts";
 import type { BackendClientError } from "@dext/backend";
-import type { ExportDocument } from "../shared/state.js";
-import type { InProcessBackend } from "./testing/in-process-backend.js";
+import type { ExportDocument } from "../shared/state.ts";
+import type { InProcessBackend } from "./testing/in-process-backend.ts";
 
 // The state routes need no engine: the engine socket here leads nowhere.
 let dir: Awaited<ReturnType<typeof tempDir>>;

@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { exportFormat } from "../shared/state.js";
-import { startInProcessBackend } from "./testing/in-process-backend.js";
-import { tempDir } from "./testing/temp-dir.js";
+import { exportFormat } from "../shared/state.ts";
+import { startInProcessBackend } from "./testing/in-process-backend.ts";
+import { tempDir } from "./testing/temp-dir.ts";
 import type { BackendClientError } from "@dext/backend";
-import type { InProcessBackend } from "./testing/in-process-backend.js";
+import type { InProcessBackend } from "./testing/in-process-backend.ts";
 
 // The state routes over a state.json that cannot be used: the backend serves, and says why.
 let dir: Awaited<ReturnType<typeof tempDir>> | undefined;

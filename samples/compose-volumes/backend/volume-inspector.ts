@@ -1,13 +1,13 @@
 import { RouteError } from "@dext/backend";
-import { listingSchema, summarySchema } from "../shared/listing.js";
-import { withEngineErrors } from "./engine-route-error.js";
-import { versionSchema } from "./engine/engine-schemas.js";
-import { runHelper } from "./engine/helper-container.js";
-import { listVolumes } from "./engine/list-volumes.js";
-import { readHelperOutput } from "./helper-output.js";
-import type { Listing, Summary } from "../shared/listing.js";
-import type { Volume } from "../shared/contract.js";
-import type { EngineClient } from "./engine/engine-client.js";
+import { listingSchema, summarySchema } from "../shared/listing.ts";
+import { withEngineErrors } from "./engine-route-error.ts";
+import { versionSchema } from "./engine/engine-schemas.ts";
+import { runHelper } from "./engine/helper-container.ts";
+import { listVolumes } from "./engine/list-volumes.ts";
+import { readHelperOutput } from "./helper-output.ts";
+import type { Listing, Summary } from "../shared/listing.ts";
+import type { Volume } from "../shared/contract.ts";
+import type { EngineClient } from "./engine/engine-client.ts";
 
 export interface VolumeInspector {
   list(signal?: AbortSignal): Promise<{ volumes: Volume[]; engineVersion: string }>;

@@ -1,12 +1,12 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeEngine, volumeDir } from "./testing/fake-engine.js";
-import { startInProcessBackend } from "./testing/in-process-backend.js";
-import { tempDir } from "./testing/temp-dir.js";
+import { startFakeEngine, volumeDir } from "./testing/fake-engine.ts";
+import { startInProcessBackend } from "./testing/in-process-backend.ts";
+import { tempDir } from "./testing/temp-dir.ts";
 import type { BackendClientError } from "@dext/backend";
-import type { FakeEngine } from "./testing/fake-engine.js";
-import type { InProcessBackend } from "./testing/in-process-backend.js";
+import type { FakeEngine } from "./testing/fake-engine.ts";
+import type { InProcessBackend } from "./testing/in-process-backend.ts";
 
 // The volume routes against a fake engine whose "helper containers" run the helper's code on
 // folders of this machine. The same routes against a real engine are in image/backend-engine.test.ts.

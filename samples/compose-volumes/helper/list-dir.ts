@@ -3,9 +3,9 @@
 //   node /backend/list-dir.js list <path>      a directory's entries, or a file's first bytes
 //   node /backend/list-dir.js summary          file count, total size and largest files
 // It prints one JSON document on stdout, which the backend reads back through the container's logs.
-import { listPath } from "./list-path.js";
-import { Refusal } from "./refusal.js";
-import { defaultSummarizeLimits, summarize } from "./summarize.js";
+import { listPath } from "./list-path.ts";
+import { Refusal } from "./refusal.ts";
+import { defaultSummarizeLimits, summarize } from "./summarize.ts";
 
 const root = process.env.VOLUME_ROOT ?? "/volume";
 const [mode, path = ""] = process.argv.slice(2);

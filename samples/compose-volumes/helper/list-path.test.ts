@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maxListedEntries, maxPreviewBytes } from "../shared/limits.js";
-import { listPath, textPreview } from "./list-path.js";
-import { Refusal } from "./refusal.js";
-import { summarize } from "./summarize.js";
+import { maxListedEntries, maxPreviewBytes } from "../shared/limits.ts";
+import { listPath, textPreview } from "./list-path.ts";
+import { Refusal } from "./refusal.ts";
+import { summarize } from "./summarize.ts";
 
 // A volume's content on this machine's disk; the helper reads it the same way inside its container.
 let root = "";

@@ -1,10 +1,10 @@
 import { lstat, open, readdir, readlink } from "node:fs/promises";
 import { join } from "node:path";
-import { maxListedEntries, maxPreviewBytes } from "../shared/limits.js";
-import { Refusal } from "./refusal.js";
-import { resolveInside } from "./resolve-inside.js";
+import { maxListedEntries, maxPreviewBytes } from "../shared/limits.ts";
+import { Refusal } from "./refusal.ts";
+import { resolveInside } from "./resolve-inside.ts";
 import type { Stats } from "node:fs";
-import type { Entry, Listing } from "../shared/listing.js";
+import type { Entry, Listing } from "../shared/listing.ts";
 
 function kindOf(stats: Stats): Entry["kind"] {
   if (stats.isFile()) return "file";

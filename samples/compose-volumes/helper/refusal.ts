@@ -1,4 +1,4 @@
-import type { HelperProblem } from "../shared/listing.js";
+import type { HelperProblem } from "../shared/listing.ts";
 
 type ProblemCode = HelperProblem["problem"]["code"];
 

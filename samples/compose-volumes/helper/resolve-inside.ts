@@ -1,7 +1,7 @@
 import { realpath } from "node:fs/promises";
 import { join } from "node:path";
-import { normalizeVolumePath, volumePathProblem } from "../shared/volume-path.js";
-import { Refusal, errnoCode } from "./refusal.js";
+import { normalizeVolumePath, volumePathProblem } from "../shared/volume-path.ts";
+import { Refusal, errnoCode } from "./refusal.ts";
 
 export interface Resolved {
   /** The path as the user names it, normalised: `""` is the volume's root. */

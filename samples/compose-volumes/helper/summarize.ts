@@ -1,7 +1,7 @@
 import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { maxLargestFiles } from "../shared/limits.js";
-import type { Summary } from "../shared/listing.js";
+import { maxLargestFiles } from "../shared/limits.ts";
+import type { Summary } from "../shared/listing.ts";
 
 export interface SummarizeLimits {
   /** Entries visited at most; a volume with more is reported incomplete. */

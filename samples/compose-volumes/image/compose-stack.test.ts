@@ -6,12 +6,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contract } from "../shared/contract.js";
-import { tempDir } from "../backend/testing/temp-dir.js";
-import { composeCli, docker, engineSocketPath, run, sampleDir, uniqueName } from "./docker.js";
-import { imageTestContext } from "./provided.js";
+import { contract } from "../shared/contract.ts";
+import { tempDir } from "../backend/testing/temp-dir.ts";
+import { composeCli, docker, engineSocketPath, run, sampleDir, uniqueName } from "./docker.ts";
+import { imageTestContext } from "./provided.ts";
 import type { BackendClient } from "@dext/backend";
-import type { Contract } from "../shared/contract.js";
+import type { Contract } from "../shared/contract.ts";
 
 const { engine, image, skipReason } = imageTestContext();
 const required = process.env.DEXT_IMAGE_TESTS === "1";

@@ -4,10 +4,10 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureLog, launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
-import { tempDir } from "../backend/testing/temp-dir.js";
-import { composeWithRawSocket } from "./compose-raw-socket.js";
-import { docker, uniqueName } from "./docker.js";
-import { imageTestContext } from "./provided.js";
+import { tempDir } from "../backend/testing/temp-dir.ts";
+import { composeWithRawSocket } from "./compose-raw-socket.ts";
+import { docker, uniqueName } from "./docker.ts";
+import { imageTestContext } from "./provided.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 

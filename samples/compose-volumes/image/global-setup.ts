@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { dockerCli, docker, engineVersion, repoRoot, run, sampleDir } from "./docker.js";
+import { dockerCli, docker, engineVersion, repoRoot, run, sampleDir } from "./docker.ts";
 import type { TestProject } from "vitest/node";
 
 /** DEXT_IMAGE tests an image built elsewhere as it is; by default the setup builds its own. */

@@ -3,8 +3,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { docker, sampleDir } from "./docker.js";
-import { imageTestContext } from "./provided.js";
+import { docker, sampleDir } from "./docker.ts";
+import { imageTestContext } from "./provided.ts";
 
 const { engine, image, skipReason } = imageTestContext();
 

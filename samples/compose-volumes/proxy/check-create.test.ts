@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { helperSpec } from "../backend/engine/helper-container.js";
-import { checkCreateBody, createBodyProblem } from "./check-create.js";
+import { helperSpec } from "../backend/engine/helper-container.ts";
+import { checkCreateBody, createBodyProblem } from "./check-create.ts";
 
 const image = "dext/compose-volumes:1.0.0";
 const helper = helperSpec({ image, volume: "pgdata", args: ["list", "app/logs"] });

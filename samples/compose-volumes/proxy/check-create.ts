@@ -1,7 +1,7 @@
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
-import { helperLabel, helperMountPoint, helperScript } from "../backend/engine/helper-container.js";
-import { volumeNamePattern } from "../shared/volume-path.js";
+import { helperLabel, helperMountPoint, helperScript } from "../backend/engine/helper-container.ts";
+import { volumeNamePattern } from "../shared/volume-path.ts";
 
 // The only container the backend may create: the helper, exactly as helperSpec builds it. Strict
 // objects refuse every other key, so Privileged, Binds, Devices, PidMode, CapAdd of anything but

@@ -3,14 +3,14 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { serveOnSocket } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { helperSpec } from "../backend/engine/helper-container.js";
-import { startFakeEngine, volumeDir } from "../backend/testing/fake-engine.js";
-import { startInProcessBackend } from "../backend/testing/in-process-backend.js";
-import { tempDir } from "../backend/testing/temp-dir.js";
-import { createEngineProxy } from "./engine-proxy.js";
+import { helperSpec } from "../backend/engine/helper-container.ts";
+import { startFakeEngine, volumeDir } from "../backend/testing/fake-engine.ts";
+import { startInProcessBackend } from "../backend/testing/in-process-backend.ts";
+import { tempDir } from "../backend/testing/temp-dir.ts";
+import { createEngineProxy } from "./engine-proxy.ts";
 import type { RunningServer } from "@dext/backend";
-import type { FakeEngine } from "../backend/testing/fake-engine.js";
-import type { InProcessBackend } from "../backend/testing/in-process-backend.js";
+import type { FakeEngine } from "../backend/testing/fake-engine.ts";
+import type { InProcessBackend } from "../backend/testing/in-process-backend.ts";
 
 // The compose stack's path without Docker: backend → engine proxy → (fake) engine.
 const image = "dext/compose-volumes:1.0.0";

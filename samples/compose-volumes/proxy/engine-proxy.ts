@@ -1,10 +1,10 @@
 import { request as httpRequest } from "node:http";
 import { silentLogger } from "@dext/backend";
-import { helperLabel } from "../backend/engine/helper-container.js";
-import { engineUnreachableMessage } from "../backend/engine/unreachable-message.js";
-import { checkCreateBody } from "./check-create.js";
-import { classifyEngineRequest } from "./engine-routes.js";
-import { parseStrictJson, StrictJsonError } from "./strict-json.js";
+import { helperLabel } from "../backend/engine/helper-container.ts";
+import { engineUnreachableMessage } from "../backend/engine/unreachable-message.ts";
+import { checkCreateBody } from "./check-create.ts";
+import { classifyEngineRequest } from "./engine-routes.ts";
+import { parseStrictJson, StrictJsonError } from "./strict-json.ts";
 import type { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from "node:http";
 import type { Logger } from "@dext/backend";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyEngineRequest } from "./engine-routes.js";
+import { classifyEngineRequest } from "./engine-routes.ts";
 
 describe("the engine proxy's routes", () => {
   it.each([

@@ -2,7 +2,7 @@
 // (/var/run/docker.sock.raw in the Desktop VM, at /var/run/docker.sock here) and serves a filtered
 // Engine API on a socket in a named volume it shares with the backend.
 import { createLogger, serve } from "@dext/backend";
-import { createEngineProxy } from "./engine-proxy.js";
+import { createEngineProxy } from "./engine-proxy.ts";
 
 const logger = createLogger({ name: "engine-proxy" });
 const listenOn = process.env.PROXY_SOCKET ?? "/run/engine-proxy/engine.sock";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDuplicateKey, parseStrictJson, StrictJsonError } from "./strict-json.js";
+import { findDuplicateKey, parseStrictJson, StrictJsonError } from "./strict-json.ts";
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 

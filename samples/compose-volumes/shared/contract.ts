@@ -1,10 +1,10 @@
 import { defineContract, defineJob, defineRoute } from "@dext/backend/client";
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
-import { listingSchema, summarySchema } from "./listing.js";
-import { maxNoteLength } from "./limits.js";
-import { exportDocumentSchema, stateSchema, volumeNameSchema } from "./state.js";
-import { normalizeVolumePath, volumePathProblem } from "./volume-path.js";
+import { listingSchema, summarySchema } from "./listing.ts";
+import { maxNoteLength } from "./limits.ts";
+import { exportDocumentSchema, stateSchema, volumeNameSchema } from "./state.ts";
+import { normalizeVolumePath, volumePathProblem } from "./volume-path.ts";
 
 /** A path inside a volume; refused with the reason (traversal, NUL, too long), else normalised. */
 const volumePathSchema = z

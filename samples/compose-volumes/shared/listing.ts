@@ -1,6 +1,6 @@
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
-import { maxLargestFiles, maxListedEntries, maxPreviewBytes } from "./limits.js";
+import { maxLargestFiles, maxListedEntries, maxPreviewBytes } from "./limits.ts";
 
 /**
  * What the helper container prints (one JSON document on stdout), and what the backend answers

@@ -1,7 +1,7 @@
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
-import { maxNoteLength, maxStateEntries } from "./limits.js";
-import { volumeNamePattern } from "./volume-path.js";
+import { maxNoteLength, maxStateEntries } from "./limits.ts";
+import { volumeNamePattern } from "./volume-path.ts";
 
 export const volumeNameSchema = z.string().regex(volumeNamePattern, "must be a Docker volume name");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childVolumePath, maxVolumePathBytes, normalizeVolumePath, parentVolumePath, volumePathProblem, volumeNamePattern } from "./volume-path.js";
+import { childVolumePath, maxVolumePathBytes, normalizeVolumePath, parentVolumePath, volumePathProblem, volumeNamePattern } from "./volume-path.ts";
 
 describe("volumePathProblem", () => {
   it.each([

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
-import { builtBinary, hostArch, sampleDir } from "../test/built-binaries.js";
+import { builtBinary, hostArch, sampleDir } from "../test/built-binaries.ts";
 
 // `pnpm bench -- --runs 9` passes the "--" through.
 const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== "--"), options: { runs: { type: "string", default: "25" } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NotAnExecutableError, readBinaryKind } from "./binary-format.js";
+import { NotAnExecutableError, readBinaryKind } from "./binary-format.ts";
 
 function bytes(size: number, write: (view: DataView) => void): Uint8Array {
   const buffer = new Uint8Array(size);

@@ -15,8 +15,11 @@ export interface BinaryKind {
 
 export class NotAnExecutableError extends Error {
   readonly code = "NOT_AN_EXECUTABLE" as const;
-  constructor(readonly detail: string) {
+  readonly detail: string;
+
+  constructor(detail: string) {
     super(`not an executable this project ships: ${detail}`);
+    this.detail = detail;
     this.name = "NotAnExecutableError";
   }
 }

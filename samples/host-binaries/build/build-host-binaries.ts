@@ -7,11 +7,11 @@ import { chmod, mkdir, readFile, readdir, rename, writeFile } from "node:fs/prom
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { defaultRuntimeCache, fetchBunRuntime } from "./bun-runtime.js";
-import { verifyMachOSignature } from "./macho-code-signature.js";
-import { signAdHoc } from "./macho-sign.js";
-import { BUN_VERSION, HOST_TARGETS, compilerRuntime, targetsForImageArch } from "./targets.js";
-import type { HostTarget } from "./targets.js";
+import { defaultRuntimeCache, fetchBunRuntime } from "./bun-runtime.ts";
+import { verifyMachOSignature } from "./macho-code-signature.ts";
+import { signAdHoc } from "./macho-sign.ts";
+import { BUN_VERSION, HOST_TARGETS, compilerRuntime, targetsForImageArch } from "./targets.ts";
+import type { HostTarget } from "./targets.ts";
 
 const run = promisify(execFile);
 const sampleDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");

@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { BUN_VERSION } from "./targets.js";
-import type { BunRuntime } from "./targets.js";
+import { BUN_VERSION } from "./targets.ts";
+import type { BunRuntime } from "./targets.ts";
 
 const run = promisify(execFile);
 

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { doctorLineSchema } from "../shared/doctor-line-schema.js";
-import { builtBinary, hostArch, requireBuiltBinaries } from "../test/built-binaries.js";
-import { makeFakeTools } from "../test/fake-tools.js";
+import { doctorLineSchema } from "../shared/doctor-line-schema.ts";
+import { builtBinary, hostArch, requireBuiltBinaries } from "../test/built-binaries.ts";
+import { makeFakeTools } from "../test/fake-tools.ts";
 
 interface Run {
   code: number | null;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { builtBinary, requireBuiltBinaries } from "../test/built-binaries.js";
-import { LC_CODE_SIGNATURE, readMachOLayout, verifyMachOSignature } from "./macho-code-signature.js";
+import { builtBinary, requireBuiltBinaries } from "../test/built-binaries.ts";
+import { LC_CODE_SIGNATURE, readMachOLayout, verifyMachOSignature } from "./macho-code-signature.ts";
 
 let signed: Buffer;
 

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { builtBinary, requireBuiltBinaries } from "../test/built-binaries.js";
-import { defaultRuntimeCache, fetchBunRuntime } from "./bun-runtime.js";
-import { verifyMachOSignature } from "./macho-code-signature.js";
-import { MachOSignError, signAdHoc } from "./macho-sign.js";
-import { HOST_TARGETS } from "./targets.js";
+import { builtBinary, requireBuiltBinaries } from "../test/built-binaries.ts";
+import { defaultRuntimeCache, fetchBunRuntime } from "./bun-runtime.ts";
+import { verifyMachOSignature } from "./macho-code-signature.ts";
+import { MachOSignError, signAdHoc } from "./macho-sign.ts";
+import { HOST_TARGETS } from "./targets.ts";
 
 let shipped: Buffer;
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CS_ADHOC, CSMAGIC_CODEDIRECTORY, CSMAGIC_EMBEDDED_SIGNATURE, CSSLOT_CODEDIRECTORY, CSSLOT_REQUIREMENTS, readMachOLayout } from "./macho-code-signature.js";
+import { CS_ADHOC, CSMAGIC_CODEDIRECTORY, CSMAGIC_EMBEDDED_SIGNATURE, CSSLOT_CODEDIRECTORY, CSSLOT_REQUIREMENTS, readMachOLayout } from "./macho-code-signature.ts";
 
 /**
  * Replaces a Mach-O executable's code signature with a fresh ad-hoc one, as `codesign --force

@@ -3,10 +3,10 @@ import { open, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { hostPathFor, readImageLayout } from "@dext/desktop";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, requireBuiltBinaries, sampleDir } from "../test/built-binaries.js";
-import { FORMAT_FOR_OS, readBinaryKind } from "./binary-format.js";
-import type { HostManifest } from "./build-host-binaries.js";
-import { verifyMachOSignature } from "./macho-code-signature.js";
+import { repoRoot, requireBuiltBinaries, sampleDir } from "../test/built-binaries.ts";
+import { FORMAT_FOR_OS, readBinaryKind } from "./binary-format.ts";
+import type { HostManifest } from "./build-host-binaries.ts";
+import { verifyMachOSignature } from "./macho-code-signature.ts";
 
 interface Metadata {
   host: { binaries: Record<string, { path: string }[]>[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDoctorArgs, UsageError } from "./cli-args.js";
+import { parseDoctorArgs, UsageError } from "./cli-args.ts";
 
 describe("parseDoctorArgs", () => {
   it("runs the check by default, plain text", () => {

@@ -1,4 +1,4 @@
-import { DOCTOR_TOOLS } from "../shared/doctor-report.js";
+import { DOCTOR_TOOLS } from "../shared/doctor-report.ts";
 
 export type DoctorCommand =
   | { command: "check"; json: boolean; require: string[] }

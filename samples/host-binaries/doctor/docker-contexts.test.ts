@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseContextLines } from "./docker-contexts.js";
+import { parseContextLines } from "./docker-contexts.ts";
 
 describe("parseContextLines", () => {
   it("reads one context per JSON line, as `docker context ls --format '{{json .}}'` prints them", () => {

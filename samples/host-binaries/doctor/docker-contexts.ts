@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import type { ContextLine } from "../shared/doctor-report.js";
+import type { ContextLine } from "../shared/doctor-report.ts";
 
 interface RawContext {
   Name?: unknown;

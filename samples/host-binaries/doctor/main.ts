@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // host-doctor: the host binary this sample ships for macOS, Windows and Linux. Docker Desktop copies
 // it out of the extension image onto the host, and the UI runs it with host.cli.exec.
-import { DOCTOR_EXIT } from "../shared/doctor-report.js";
-import { parseDoctorArgs, USAGE, UsageError } from "./cli-args.js";
-import { runCheck } from "./run-check.js";
+import { DOCTOR_EXIT } from "../shared/doctor-report.ts";
+import { parseDoctorArgs, USAGE, UsageError } from "./cli-args.ts";
+import { runCheck } from "./run-check.ts";
 
 declare const HOST_DOCTOR_VERSION: string | undefined;
 

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import type { ToolLine } from "../shared/doctor-report.js";
+import type { ToolLine } from "../shared/doctor-report.ts";
 
 /** How each tool reports its version. kubectl's plain `--version` is an error on recent releases. */
 const VERSION_ARGS: Record<string, string[]> = {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { doctorLineSchema } from "../shared/doctor-line-schema.js";
-import { makeFakeTools } from "../test/fake-tools.js";
-import { formatLine, runCheck } from "./run-check.js";
+import { doctorLineSchema } from "../shared/doctor-line-schema.ts";
+import { makeFakeTools } from "../test/fake-tools.ts";
+import { formatLine, runCheck } from "./run-check.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

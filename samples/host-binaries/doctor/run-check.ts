@@ -1,8 +1,8 @@
-import { DOCTOR_EXIT, DOCTOR_TOOLS } from "../shared/doctor-report.js";
-import type { DoctorLine, ToolLine } from "../shared/doctor-report.js";
-import { listDockerContexts } from "./docker-contexts.js";
-import { probeTool } from "./probe-tool.js";
-import type { ProbeOptions } from "./probe-tool.js";
+import { DOCTOR_EXIT, DOCTOR_TOOLS } from "../shared/doctor-report.ts";
+import type { DoctorLine, ToolLine } from "../shared/doctor-report.ts";
+import { listDockerContexts } from "./docker-contexts.ts";
+import { probeTool } from "./probe-tool.ts";
+import type { ProbeOptions } from "./probe-tool.ts";
 
 export interface CheckOptions extends ProbeOptions {
   json: boolean;

@@ -7,9 +7,9 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
-import { readBinaryKind } from "../build/binary-format.js";
-import { verifyMachOSignature } from "../build/macho-code-signature.js";
-import { docker, dockerHost, engineVersion, repoRoot } from "./docker.js";
+import { readBinaryKind } from "../build/binary-format.ts";
+import { verifyMachOSignature } from "../build/macho-code-signature.ts";
+import { docker, dockerHost, engineVersion, repoRoot } from "./docker.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 

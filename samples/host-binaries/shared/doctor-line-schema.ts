@@ -1,6 +1,6 @@
 // zod/mini: the UI loads this with the first output line, and mini is a fraction of classic zod.
 import * as z from "zod/mini";
-import type { DoctorLine } from "./doctor-report.js";
+import type { DoctorLine } from "./doctor-report.ts";
 
 /** Validates a line the doctor printed, so the UI shows a malformed line as such, never as data. */
 export const doctorLineSchema = z.discriminatedUnion("type", [

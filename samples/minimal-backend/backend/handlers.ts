@@ -1,5 +1,5 @@
 import type { Handlers } from "@dext/backend";
-import type { Contract } from "../shared/contract.js";
+import type { Contract } from "../shared/contract.ts";
 
 /** Handlers for the contract; `listeningOn` is passed in so tests can run them on any socket. */
 export function createHandlers(listeningOn: () => string): Handlers<Contract> {

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contract } from "../shared/contract.js";
+import { contract } from "../shared/contract.ts";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 
 const sampleDir = fileURLToPath(new URL("..", import.meta.url));

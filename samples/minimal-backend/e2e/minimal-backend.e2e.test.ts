@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAxe } from "./axe.js";
+import { runAxe } from "./axe.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, Frame, FrameLocator, Page } from "playwright-core";
 

@@ -6,7 +6,7 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
-import { docker, dockerHost, engineVersion, repoRoot } from "./docker.js";
+import { docker, dockerHost, engineVersion, repoRoot } from "./docker.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkDocs } from "./check-docs.js";
-import type { Finding } from "./check-docs.js";
+import { checkDocs } from "./check-docs.ts";
+import type { Finding } from "./check-docs.ts";
 
 // A small repository of its own: a root package, one sample with a Makefile, and pages written per test.
 let root: string;

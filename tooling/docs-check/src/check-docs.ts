@@ -1,15 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
-import { checkMakeCommand } from "./make-command.js";
-import { markdownReferences } from "./markdown.js";
-import type { Reference } from "./markdown.js";
-import { checkPnpmCommand, SCRIPT_RUNNERS } from "./pnpm-command.js";
-import type { CommandContext } from "./pnpm-command.js";
-import { checkRepositoryPath, missingLinkTarget } from "./repository-path.js";
-import { repositoryFiles } from "./repository-files.js";
-import { simpleCommands } from "./shell-words.js";
-import { loadWorkspace } from "./workspace.js";
-import type { Workspace } from "./workspace.js";
+import { checkMakeCommand } from "./make-command.ts";
+import { markdownReferences } from "./markdown.ts";
+import type { Reference } from "./markdown.ts";
+import { checkPnpmCommand, SCRIPT_RUNNERS } from "./pnpm-command.ts";
+import type { CommandContext } from "./pnpm-command.ts";
+import { checkRepositoryPath, missingLinkTarget } from "./repository-path.ts";
+import { repositoryFiles } from "./repository-files.ts";
+import { simpleCommands } from "./shell-words.ts";
+import { loadWorkspace } from "./workspace.ts";
+import type { Workspace } from "./workspace.ts";
 
 export interface Finding {
   /** The page, relative to the root. */

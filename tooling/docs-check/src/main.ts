@@ -1,7 +1,7 @@
-// pnpm --filter @dext/docs-check exec tsx src/main.ts [root]: the findings, one a line; exit 1 when there are any.
+// pnpm --filter @dext/docs-check exec node src/main.ts [root]: the findings, one a line; exit 1 when there are any.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkDocs, formatFindings } from "./check-docs.js";
+import { checkDocs, formatFindings } from "./check-docs.ts";
 
 const root = resolve(process.argv[2] ?? fileURLToPath(new URL("../../..", import.meta.url)));
 const findings = await checkDocs(root);

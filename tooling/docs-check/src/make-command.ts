@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import type { CommandContext } from "./pnpm-command.js";
+import type { CommandContext } from "./pnpm-command.ts";
 
 /** What is wrong with one `make …` command (words after `make`), as messages; [] when nothing is. */
 export function checkMakeCommand(args: readonly string[], context: CommandContext): string[] {

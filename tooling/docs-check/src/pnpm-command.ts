@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
-import { checkRepositoryPath } from "./repository-path.js";
-import type { Workspace, WorkspacePackage } from "./workspace.js";
+import { checkRepositoryPath } from "./repository-path.ts";
+import type { Workspace, WorkspacePackage } from "./workspace.ts";
 
 /** pnpm's own commands: what follows them is not a script name. */
 const BUILTINS = new Set([

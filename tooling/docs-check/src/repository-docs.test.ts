@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { checkDocs, formatFindings } from "./check-docs.js";
+import { checkDocs, formatFindings } from "./check-docs.ts";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
-import { makeTargets } from "./make-targets.js";
+import { makeTargets } from "./make-targets.ts";
 
 export interface WorkspacePackage {
   name: string;

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Finding } from "./finding.js";
+import type { Finding } from "./finding.ts";
 
 interface ActionlintResult {
   message: string;

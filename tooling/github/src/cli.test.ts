@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "./cli.js";
-import { VALID, broken } from "./workflow-cases.test-support.js";
+import { run } from "./cli.ts";
+import { VALID, broken } from "./workflow-cases.test-support.ts";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const execFileAsync = promisify(execFile);

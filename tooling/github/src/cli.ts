@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Finding } from "./finding.js";
-import { lintWorkflowFiles, workflowFiles } from "./lint-workflows.js";
+import type { Finding } from "./finding.ts";
+import { lintWorkflowFiles, workflowFiles } from "./lint-workflows.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 /** The repository's workflows, linted when no path is given. */
@@ -28,7 +28,7 @@ export function formatFinding(finding: Finding): string {
 }
 
 /**
- * `tsx src/main.ts [file-or-folder...]` (the `lint` script): exit 0 when every workflow passes, 1 with findings,
+ * `node src/main.ts [file-or-folder...]` (the `lint` script): exit 0 when every workflow passes, 1 with findings,
  * 2 when there is nothing to lint. No workflow found is a failure, not a pass: a moved or renamed
  * folder must not turn the check into a no-op.
  */

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_WORKFLOWS } from "./cli.js";
-import { lintWorkflowFiles, lintWorkflowText, workflowFiles } from "./lint-workflows.js";
-import { VALID, broken } from "./workflow-cases.test-support.js";
+import { REPO_WORKFLOWS } from "./cli.ts";
+import { lintWorkflowFiles, lintWorkflowText, workflowFiles } from "./lint-workflows.ts";
+import { VALID, broken } from "./workflow-cases.test-support.ts";
 
 describe("the repository's workflows", () => {
   it("are there, and pass actionlint and dext's policy", async () => {

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { actionlint } from "./actionlint.js";
-import { byPosition } from "./finding.js";
-import type { Finding } from "./finding.js";
-import { checkPolicy } from "./policy.js";
+import { actionlint } from "./actionlint.ts";
+import { byPosition } from "./finding.ts";
+import type { Finding } from "./finding.ts";
+import { checkPolicy } from "./policy.ts";
 
 /** actionlint's findings and dext's policy findings for one workflow, in file order. */
 export async function lintWorkflowText(text: string, file: string): Promise<Finding[]> {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
 import type { Node } from "yaml";
-import type { Finding } from "./finding.js";
+import type { Finding } from "./finding.ts";
 
 /**
  * dext's own rules for workflows, which actionlint leaves to taste:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCommandLine } from "./command-line.js";
-import { NewExtensionError } from "./errors.js";
+import { parseCommandLine } from "./command-line.ts";
+import { NewExtensionError } from "./errors.ts";
 
 function refusal(argv: string[]): NewExtensionError {
   try {

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { NewExtensionError } from "./errors.js";
+import { NewExtensionError } from "./errors.ts";
 
 export const USAGE = `Usage: pnpm new-extension <name> --from <sample> [--standalone <dir>] [--title "Tab title"] [--image org/name] [--no-install]
 

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { Identity } from "./sample-identity.js";
-import { rewriteIdentity } from "./sample-identity.js";
-import { WrittenPaths } from "./written-paths.js";
+import type { Identity } from "./sample-identity.ts";
+import { rewriteIdentity } from "./sample-identity.ts";
+import { WrittenPaths } from "./written-paths.ts";
 
 /** Build output, caches and installs: regenerated in the copy, never copied. */
 const SKIPPED = new Set(["node_modules", "dist", ".turbo", ".cache", "coverage"]);

@@ -2,11 +2,14 @@ export type NewExtensionErrorCode = "INVALID_NAME" | "INVALID_TITLE" | "INVALID_
 
 /** Every refusal of `new-extension`: a literal code for scripts, a message that says what to do. */
 export class NewExtensionError extends Error {
+  readonly code: NewExtensionErrorCode;
+
   constructor(
-    readonly code: NewExtensionErrorCode,
+    code: NewExtensionErrorCode,
     message: string,
   ) {
     super(message);
+    this.code = code;
     this.name = "NewExtensionError";
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkExtensionName, checkImageName, checkTitle, titleFromName } from "./extension-name.js";
+import { checkExtensionName, checkImageName, checkTitle, titleFromName } from "./extension-name.ts";
 
 describe("checkExtensionName", () => {
   it.each(["my-extension", "a", "ext2", "volume-inspector-2"])("accepts %s", (name) => {

@@ -1,4 +1,4 @@
-import { NewExtensionError } from "./errors.js";
+import { NewExtensionError } from "./errors.ts";
 
 /**
  * The longest name that still fits everywhere it goes: the package name, the image name, and the

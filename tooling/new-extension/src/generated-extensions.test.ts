@@ -6,8 +6,8 @@ import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newExtension } from "./new-extension.js";
-import { newStandaloneExtension } from "./standalone.js";
+import { newExtension } from "./new-extension.ts";
+import { newStandaloneExtension } from "./standalone.ts";
 
 const run = promisify(execFile);
 // The workspace packages are unchanged in the clone, so their builds come from this repository's

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listSamples, newExtension } from "./new-extension.js";
+import { listSamples, newExtension } from "./new-extension.ts";
 
 // A --title with what breaks each format it lands in: quotes, a backslash, shell and Make
 // substitutions, markup that closes <title>, Markdown emphasis, a template substitution.

@@ -1,11 +1,11 @@
 // pnpm new-extension <name> --from <sample> [--title "Tab title"] [--image org/name] [--no-install]
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseCommandLine, USAGE } from "./command-line.js";
-import { NewExtensionError } from "./errors.js";
-import { newExtension } from "./new-extension.js";
-import { standaloneNextSteps, workspaceNextSteps } from "./next-steps.js";
-import { newStandaloneExtension } from "./standalone.js";
+import { parseCommandLine, USAGE } from "./command-line.ts";
+import { NewExtensionError } from "./errors.ts";
+import { newExtension } from "./new-extension.ts";
+import { standaloneNextSteps, workspaceNextSteps } from "./next-steps.ts";
+import { newStandaloneExtension } from "./standalone.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 

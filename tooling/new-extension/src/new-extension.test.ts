@@ -2,9 +2,9 @@ import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeF
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NewExtensionError } from "./errors.js";
-import { listSamples, newExtension } from "./new-extension.js";
-import { newStandaloneExtension } from "./standalone.js";
+import { NewExtensionError } from "./errors.ts";
+import { listSamples, newExtension } from "./new-extension.ts";
+import { newStandaloneExtension } from "./standalone.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 let root = "";

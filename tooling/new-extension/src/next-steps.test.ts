@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { standaloneNextSteps } from "./next-steps.js";
+import { standaloneNextSteps } from "./next-steps.ts";
 
 const run = promisify(execFile);
 

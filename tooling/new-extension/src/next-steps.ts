@@ -1,4 +1,4 @@
-import { shellQuote } from "./shell-quote.js";
+import { shellQuote } from "./shell-quote.ts";
 
 /** What to run next in the workspace; the name is checked to be plain, so it needs no quoting. */
 export function workspaceNextSteps(name: string): string {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { packedEntries } from "./pack-workspace-package.js";
+import { packedEntries } from "./pack-workspace-package.ts";
 
 let dir: string;
 beforeEach(async () => {

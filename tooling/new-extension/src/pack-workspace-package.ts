@@ -2,8 +2,8 @@ import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { resolveSpecifiers } from "./workspace-packages.js";
-import type { PackageManifest, WorkspacePackage } from "./workspace-packages.js";
+import { resolveSpecifiers } from "./workspace-packages.ts";
+import type { PackageManifest, WorkspacePackage } from "./workspace-packages.ts";
 
 const run = promisify(execFile);
 

@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
-import { packWorkspacePackage } from "./pack-workspace-package.js";
-import { vendoredPackages } from "./vendored-packages.js";
-import { readCatalog } from "./workspace-packages.js";
-import type { WorkspacePackage } from "./workspace-packages.js";
+import { packWorkspacePackage } from "./pack-workspace-package.ts";
+import { vendoredPackages } from "./vendored-packages.ts";
+import { readCatalog } from "./workspace-packages.ts";
+import type { WorkspacePackage } from "./workspace-packages.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 

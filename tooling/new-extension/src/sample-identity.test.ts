@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rewriteIdentity } from "./sample-identity.js";
+import { rewriteIdentity } from "./sample-identity.ts";
 
 const from = { name: "minimal-backend", title: "Minimal backend", image: "dext/minimal-backend" };
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { titleAt } from "./title-escape.js";
+import { titleAt } from "./title-escape.ts";
 
 /** The strings that make a sample itself, found in its own files. */
 export interface Identity {

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { shellQuote } from "./shell-quote.js";
+import { shellQuote } from "./shell-quote.ts";
 
 const run = promisify(execFile);
 

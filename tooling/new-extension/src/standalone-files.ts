@@ -1,7 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { Identity } from "./sample-identity.js";
-import { WrittenPaths } from "./written-paths.js";
+import type { Identity } from "./sample-identity.ts";
+import { WrittenPaths } from "./written-paths.ts";
 
 /** In the workspace a sample builds from the repository root; standalone, from its own folder. */
 function standaloneDockerfile(text: string, name: string): string {

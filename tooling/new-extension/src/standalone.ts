@@ -3,16 +3,16 @@ import { mkdir, mkdtemp, readFile, rename } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
-import { writeSampleCopy } from "./copy-sample.js";
-import { NewExtensionError } from "./errors.js";
-import { planNewExtension, undo } from "./new-extension.js";
-import type { NewExtensionResult } from "./new-extension.js";
-import { packWorkspacePackage } from "./pack-workspace-package.js";
-import { shellQuote } from "./shell-quote.js";
-import { rewriteForStandalone } from "./standalone-files.js";
-import { clearEmptyTarget } from "./target-check.js";
-import { readCatalog, readManifest, resolveSpecifiers, workspaceClosure, workspacePackages } from "./workspace-packages.js";
-import { WrittenPaths } from "./written-paths.js";
+import { writeSampleCopy } from "./copy-sample.ts";
+import { NewExtensionError } from "./errors.ts";
+import { planNewExtension, undo } from "./new-extension.ts";
+import type { NewExtensionResult } from "./new-extension.ts";
+import { packWorkspacePackage } from "./pack-workspace-package.ts";
+import { shellQuote } from "./shell-quote.ts";
+import { rewriteForStandalone } from "./standalone-files.ts";
+import { clearEmptyTarget } from "./target-check.ts";
+import { readCatalog, readManifest, resolveSpecifiers, workspaceClosure, workspacePackages } from "./workspace-packages.ts";
+import { WrittenPaths } from "./written-paths.ts";
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { access, lstat, readdir, rmdir, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { NewExtensionError } from "./errors.js";
+import { NewExtensionError } from "./errors.ts";
 
 /** What is at the target before the run: nothing, or (standalone only) an empty real folder. */
 export type TargetState = "missing" | "empty-folder";

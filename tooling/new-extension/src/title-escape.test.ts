@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTitleCharacters, titleAt } from "./title-escape.js";
+import { checkTitleCharacters, titleAt } from "./title-escape.ts";
 
 describe("checkTitleCharacters", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { basename, extname } from "node:path";
-import { NewExtensionError } from "./errors.js";
+import { NewExtensionError } from "./errors.ts";
 
 /**
  * Characters no file format here can carry safely, or that would hide what the title says: control

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { vendoredPackages } from "./vendored-packages.js";
+import { vendoredPackages } from "./vendored-packages.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 

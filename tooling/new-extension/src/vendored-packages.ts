@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { listSamples } from "./new-extension.js";
-import { readManifest, workspaceClosure, workspacePackages } from "./workspace-packages.js";
-import type { WorkspacePackage } from "./workspace-packages.js";
+import { listSamples } from "./new-extension.ts";
+import { readManifest, workspaceClosure, workspacePackages } from "./workspace-packages.ts";
+import type { WorkspacePackage } from "./workspace-packages.ts";
 
 /**
  * Every workspace package a standalone project made from some sample vendors: the union of each

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { WrittenPaths } from "./written-paths.js";
+import { WrittenPaths } from "./written-paths.ts";
 
 let root = "";
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { request } from "node:http";
 import { join } from "node:path";
-import { bundle } from "./bundle.js";
-import { LabStepError } from "./problems.js";
+import { bundle } from "./bundle.ts";
+import { LabStepError } from "./problems.ts";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 
 export interface JsonAnswer {
@@ -14,10 +14,15 @@ export interface JsonAnswer {
 export class BackendProcess {
   private output = "";
 
-  private constructor(
-    readonly socket: string,
-    private readonly child: ChildProcessWithoutNullStreams,
-  ) {
+  private readonly socket: string;
+ private readonly child: ChildProcessWithoutNullStreams;
+
+ constructor(
+   socket: string,
+   child: ChildProcessWithoutNullStreams,
+ ) {
+   this.socket = socket;
+   this.child = child;
     child.stdout.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
   }

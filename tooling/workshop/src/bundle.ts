@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { LabStepError } from "./problems.js";
+import { LabStepError } from "./problems.ts";
 
 /**
  * Packages the attendee's code imports (@dext/backend, zod) are found in their folder's

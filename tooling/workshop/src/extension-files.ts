@@ -3,7 +3,11 @@ import { join, relative } from "node:path";
 
 /** Reads the attendee's files, relative to their extension folder. */
 export class ExtensionFiles {
-  constructor(readonly dir: string) {}
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   path(file: string): string {
     return join(this.dir, file);

@@ -1,5 +1,5 @@
-import type { ExtensionFiles } from "./extension-files.js";
-import type { ProblemList } from "./problems.js";
+import type { ExtensionFiles } from "./extension-files.ts";
+import type { ProblemList } from "./problems.ts";
 
 export interface LabContext {
   files: ExtensionFiles;

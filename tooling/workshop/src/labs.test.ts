@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { LABS } from "./labs.js";
-import { formatResult, runLab } from "./run-lab.js";
-import { applySolution, freshExtension, labStartState } from "./testing/lab-start-state.js";
+import { LABS } from "./labs.ts";
+import { formatResult, runLab } from "./run-lab.ts";
+import { applySolution, freshExtension, labStartState } from "./testing/lab-start-state.ts";
 
 /** What each lab's check must name on the lab's start state: the parts the attendee has to add. */
 const EXPECTED_ON_START: Record<number, RegExp[]> = {

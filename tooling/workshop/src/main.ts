@@ -4,14 +4,14 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 // The checks import @dext/metadata's sources, which are exported under the @dext/source condition
-// (the root's `pnpm lab` runs plain tsx, and dist/ may not be built): run again with it.
+// (the root's `pnpm lab` passes it; a plain `node` run does not, and dist/ may not be built): run again with it.
 const CONDITION = "--conditions=@dext/source";
 if (!process.execArgv.includes(CONDITION)) {
   const child = spawnSync(process.execPath, [...process.execArgv, CONDITION, ...process.argv.slice(1)], { stdio: "inherit" });
   process.exit(child.status ?? 1);
 }
-const { LABS } = await import("./labs.js");
-const { formatResult, runLab } = await import("./run-lab.js");
+const { LABS } = await import("./labs.ts");
+const { formatResult, runLab } = await import("./run-lab.ts");
 
 const USAGE = `Usage: pnpm lab check <n> [--dir samples/my-extension]
        pnpm lab list

@@ -25,11 +25,14 @@ export class ProblemList {
 export class LabStepError extends Error {
   readonly code = "lab_step_failed";
 
+  readonly where: string;
+
   constructor(
-    readonly where: string,
+    where: string,
     message: string,
   ) {
     super(message);
+    this.where = where;
     this.name = "LabStepError";
   }
 }

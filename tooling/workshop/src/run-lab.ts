@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { ExtensionFiles } from "./extension-files.js";
-import { LabStepError, ProblemList } from "./problems.js";
-import type { Lab } from "./lab.js";
-import type { Problem } from "./problems.js";
+import { ExtensionFiles } from "./extension-files.ts";
+import { LabStepError, ProblemList } from "./problems.ts";
+import type { Lab } from "./lab.ts";
+import type { Problem } from "./problems.ts";
 
 export interface LabResult {
   lab: Lab;

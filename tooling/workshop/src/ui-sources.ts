@@ -1,5 +1,5 @@
 import { dirname, join, normalize } from "node:path";
-import type { ExtensionFiles } from "./extension-files.js";
+import type { ExtensionFiles } from "./extension-files.ts";
 
 export interface UiSource {
   file: string;
@@ -22,7 +22,7 @@ export async function reachableUiSources(files: ExtensionFiles, entry = "ui/src/
     seen.set(file, text);
     for (const match of text.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
       const target = normalize(join(dirname(file), match[1] as string));
-      // Sources import "./x.js" for x.ts or x.tsx (TypeScript's ESM convention).
+      // Sources import "./x.ts" or "./x.tsx"; "./x.js" for either also resolves, as TypeScript allows.
       const base = target.replace(/\.(js|jsx|ts|tsx)$/, "");
       for (const candidate of [`${base}.tsx`, `${base}.ts`]) {
         if (await files.exists(candidate)) {

@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { validateExtensionDir } from "@dext/metadata";
 import type { Finding } from "@dext/metadata";
-import type { ProblemList } from "./problems.js";
+import type { ProblemList } from "./problems.ts";
 
 /**
  * `dext validate`'s findings for the folder (the same rules as `pnpm --filter <name> validate`),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fixtureWorkspace, GREET } from "./fixture-workspace.js";
-import type { FixtureWorkspace } from "./fixture-workspace.js";
-import { runKnip } from "./run-knip.js";
+import { fixtureWorkspace, GREET } from "./fixture-workspace.ts";
+import type { FixtureWorkspace } from "./fixture-workspace.ts";
+import { runKnip } from "./run-knip.ts";
 
 describe("knip with the repository's knip.jsonc", () => {
   let fixture: FixtureWorkspace;

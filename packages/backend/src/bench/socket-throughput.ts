@@ -10,10 +10,10 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { scriptBundleOptions } from "../code-cache/script-bundle-options.js";
-import { loadEsbuild } from "../testing/load-esbuild.js";
-import { load, median, memory, quantile, start, stop } from "./measure.js";
-import type { LoadFigures, Target } from "./measure.js";
+import { scriptBundleOptions } from "../code-cache/script-bundle-options.ts";
+import { loadEsbuild } from "../testing/load-esbuild.ts";
+import { load, median, memory, quantile, start, stop } from "./measure.ts";
+import type { LoadFigures, Target } from "./measure.ts";
 
 // pnpm 10 hands the `--` of `pnpm bench -- --starts 20` on to the script; parseArgs would take
 // everything after it for positionals.

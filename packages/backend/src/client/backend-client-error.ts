@@ -1,6 +1,6 @@
-import { statusByCode } from "./error-codes.js";
-import type { ErrorBody, ErrorIssue } from "./error-body.js";
-import type { ErrorCode } from "./error-codes.js";
+import { statusByCode } from "./error-codes.ts";
+import type { ErrorBody, ErrorIssue } from "./error-body.ts";
+import type { ErrorCode } from "./error-codes.ts";
 
 /**
  * What the UI can do about a failure, independent of how the call travelled:

@@ -1,8 +1,8 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { greetingContract } from "../testing/greeting-contract.js";
-import { BackendClientError } from "./backend-client-error.js";
-import { createBackendClient } from "./create-backend-client.js";
-import type { Transport } from "./transport.js";
+import { greetingContract } from "../testing/greeting-contract.ts";
+import { BackendClientError } from "./backend-client-error.ts";
+import { createBackendClient } from "./create-backend-client.ts";
+import type { Transport } from "./transport.ts";
 
 const noSleep = () => Promise.resolve();
 

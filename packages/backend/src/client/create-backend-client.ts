@@ -1,9 +1,9 @@
 import { safeParse } from "zod/v4/core";
-import { ensureZodMessages } from "./zod-messages.js";
-import { BackendClientError } from "./backend-client-error.js";
-import { buildPath } from "./contract.js";
-import type { Contract, RouteCallInput, RouteDefinition, RouteOutput } from "./contract.js";
-import type { Transport } from "./transport.js";
+import { ensureZodMessages } from "./zod-messages.ts";
+import { BackendClientError } from "./backend-client-error.ts";
+import { buildPath } from "./contract.ts";
+import type { Contract, RouteCallInput, RouteDefinition, RouteOutput } from "./contract.ts";
+import type { Transport } from "./transport.ts";
 
 type RouteCaller<R extends RouteDefinition> = Record<string, never> extends RouteCallInput<R>
   ? (input?: RouteCallInput<R>) => Promise<RouteOutput<R>>

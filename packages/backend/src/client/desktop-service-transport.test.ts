@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { greetingContract } from "../testing/greeting-contract.js";
-import { BackendClientError } from "./backend-client-error.js";
-import { createBackendClient } from "./create-backend-client.js";
-import { createDesktopServiceTransport, errorFromDesktopRejection } from "./desktop-service-transport.js";
-import type { BackendErrorKind } from "./backend-client-error.js";
-import type { DesktopHttpService } from "./desktop-service-transport.js";
+import { greetingContract } from "../testing/greeting-contract.ts";
+import { BackendClientError } from "./backend-client-error.ts";
+import { createBackendClient } from "./create-backend-client.ts";
+import { createDesktopServiceTransport, errorFromDesktopRejection } from "./desktop-service-transport.ts";
+import type { BackendErrorKind } from "./backend-client-error.ts";
+import type { DesktopHttpService } from "./desktop-service-transport.ts";
 
 function desktopService(handler: (config: Parameters<DesktopHttpService["request"]>[0]) => Promise<unknown>): DesktopHttpService {
   return { request: handler };

@@ -1,6 +1,6 @@
-import { BackendClientError, kindForStatus } from "./backend-client-error.js";
-import { parseErrorBody } from "./transport.js";
-import type { Transport } from "./transport.js";
+import { BackendClientError, kindForStatus } from "./backend-client-error.ts";
+import { parseErrorBody } from "./transport.ts";
+import type { Transport } from "./transport.ts";
 
 /**
  * The part of `ddClient.extension.vm.service` this transport needs. Structural, so this

@@ -1,6 +1,6 @@
 // zod/mini, not classic: a backend or UI whose own schemas are mini then loads no classic zod at all.
 import * as z from "zod/mini";
-import { errorCodes } from "./error-codes.js";
+import { errorCodes } from "./error-codes.ts";
 
 /**
  * Every error a dext backend answers has this one JSON shape, whatever went wrong, so a UI

@@ -1,10 +1,10 @@
-import { BackendClientError, kindForCode } from "./backend-client-error.js";
-import { createBackendClient } from "./create-backend-client.js";
-import type { BackendClientOptions } from "./create-backend-client.js";
-import type { ErrorBody } from "./error-body.js";
-import type { JobState } from "./job-state.js";
-import type { JobDefinition, JobInput, JobResult, JobStatus } from "./job.js";
-import type { Transport } from "./transport.js";
+import { BackendClientError, kindForCode } from "./backend-client-error.ts";
+import { createBackendClient } from "./create-backend-client.ts";
+import type { BackendClientOptions } from "./create-backend-client.ts";
+import type { ErrorBody } from "./error-body.ts";
+import type { JobState } from "./job-state.ts";
+import type { JobDefinition, JobInput, JobResult, JobStatus } from "./job.ts";
+import type { Transport } from "./transport.ts";
 
 export interface WaitForJobOptions<J extends JobDefinition> {
   /** Time between two polls. */

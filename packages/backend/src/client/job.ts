@@ -1,7 +1,7 @@
 // zod/mini for dext's own schemas, core types for the user's: see contract.ts.
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
-import { errorBodySchema } from "./error-body.js";
+import { errorBodySchema } from "./error-body.ts";
 
 /**
  * Long work behind `vm.service`, which cannot stream: the UI starts a job, polls its status,

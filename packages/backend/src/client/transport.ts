@@ -1,7 +1,7 @@
-import { BackendClientError, kindForStatus } from "./backend-client-error.js";
-import { errorBodySchema } from "./error-body.js";
-import type { HttpMethod } from "./contract.js";
-import type { ErrorBody } from "./error-body.js";
+import { BackendClientError, kindForStatus } from "./backend-client-error.ts";
+import { errorBodySchema } from "./error-body.ts";
+import type { HttpMethod } from "./contract.ts";
+import type { ErrorBody } from "./error-body.ts";
 
 export interface TransportRequest {
   method: HttpMethod;

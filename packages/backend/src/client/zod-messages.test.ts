@@ -3,8 +3,8 @@
 import * as z from "zod/mini";
 import { config } from "zod/v4/core";
 import { describe, expect, it } from "vitest";
-import { defineContract, defineRoute } from "./contract.js";
-import { createBackendClient } from "./create-backend-client.js";
+import { defineContract, defineRoute } from "./contract.ts";
+import { createBackendClient } from "./create-backend-client.ts";
 
 describe("createBackendClient with a zod/mini contract", () => {
   it("says what a drifted response got wrong, in English, not only \"Invalid input\"", async () => {

@@ -3,12 +3,12 @@ import { readFile, stat, truncate } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBackendClient } from "../client/create-backend-client.js";
-import { createSocketTransport } from "../socket-transport.js";
-import { greetingContract } from "../testing/greeting-contract.js";
-import { loadEsbuild } from "../testing/load-esbuild.js";
-import { makeSocketDir } from "../testing/temp-dir.js";
-import { scriptBundleOptions } from "./script-bundle-options.js";
+import { createBackendClient } from "../client/create-backend-client.ts";
+import { createSocketTransport } from "../socket-transport.ts";
+import { greetingContract } from "../testing/greeting-contract.ts";
+import { loadEsbuild } from "../testing/load-esbuild.ts";
+import { makeSocketDir } from "../testing/temp-dir.ts";
+import { scriptBundleOptions } from "./script-bundle-options.ts";
 
 const testingDir = fileURLToPath(new URL("../testing", import.meta.url));
 let temp: Awaited<ReturnType<typeof makeSocketDir>>;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   // A backend that also uses what a script lacks: import.meta.url, a Node built-in, top-level await.
   const backend = [
     'import { readFileSync } from "node:fs";',
-    'import { runBackend } from "../run-backend.js";',
+    'import { runBackend } from "../run-backend.ts";',
     'import { greetingContract } from "./greeting-contract.js";',
     'import { greetingHandlers } from "./greeting-handlers.js";',
     "console.log(JSON.stringify({ metaUrl: import.meta.url, readsItself: readFileSync(new URL(import.meta.url), 'utf8').length > 0 }));",
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await esbuild.build({ ...common, ...scriptBundleOptions(), stdin: { contents: backend, resolveDir: testingDir, loader: "ts" }, outfile: bundle });
   const start = [
     'import { join } from "node:path";',
-    'import { startWithCodeCache } from "../code-cache/start-with-code-cache.js";',
+    'import { startWithCodeCache } from "../code-cache/start-with-code-cache.ts";',
     'const started = startWithCodeCache({ bundle: join(__dirname, "server.js") });',
     "console.log(JSON.stringify({ cacheUsed: started.cacheUsed }));",
   ].join("\n");

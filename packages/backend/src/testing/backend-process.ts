@@ -15,7 +15,7 @@ export interface BackendProcess {
 }
 
 export function startBackendProcess(args: string[], env: Record<string, string> = {}): BackendProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+  const child = spawn(process.execPath, ["--conditions=@dext/source", entry, ...args], {
     cwd: packageDir,
     env: { ...process.env, ...env },
   });

@@ -1,8 +1,8 @@
 import { setTimeout as delay } from "node:timers/promises";
 import * as z from "zod";
-import { defineJob } from "../client/job.js";
-import { RouteError } from "../errors.js";
-import type { JobRunner } from "../job-registry.js";
+import { defineJob } from "../client/job.ts";
+import { RouteError } from "../errors.ts";
+import type { JobRunner } from "../job-registry.ts";
 
 /** A job for tests: counts `steps` steps of `stepMs` each, reporting progress, failing on request. */
 export const countJob = defineJob({

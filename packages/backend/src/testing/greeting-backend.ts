@@ -1,10 +1,10 @@
-// A backend process for the lifecycle tests: started with tsx, stopped with signals.
-import { defineContract } from "../client/contract.js";
-import { createJobRegistry } from "../job-registry.js";
-import { runBackend } from "../run-backend.js";
-import { countJob, countRunner } from "./count-job.js";
-import { greetingContract } from "./greeting-contract.js";
-import { greetingHandlers } from "./greeting-handlers.js";
+// A backend process for the lifecycle tests: started with node (its TypeScript stripped), stopped with signals.
+import { defineContract } from "../client/contract.ts";
+import { createJobRegistry } from "../job-registry.ts";
+import { runBackend } from "../run-backend.ts";
+import { countJob, countRunner } from "./count-job.ts";
+import { greetingContract } from "./greeting-contract.ts";
+import { greetingHandlers } from "./greeting-handlers.ts";
 
 const counts = createJobRegistry(countJob, { run: countRunner() });
 

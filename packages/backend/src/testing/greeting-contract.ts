@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { defineContract, defineRoute } from "../client/contract.js";
+import { defineContract, defineRoute } from "../client/contract.ts";
 
 /** A small contract used by this package's tests: one route of each kind of input. */
 export const greetingContract = defineContract({

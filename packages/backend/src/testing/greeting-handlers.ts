@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { RouteError } from "../errors.js";
-import type { Handlers } from "../create-backend-app.js";
-import type { greetingContract } from "./greeting-contract.js";
+import { RouteError } from "../errors.ts";
+import type { Handlers } from "../create-backend-app.ts";
+import type { greetingContract } from "./greeting-contract.ts";
 
 export const greetingHandlers: Handlers<typeof greetingContract> = {
   hello: ({ query }) => ({ message: `Hello, ${query.name ?? "world"}!` }),

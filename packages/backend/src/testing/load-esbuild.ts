@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import type { BuiltinsPlugin } from "../code-cache/script-bundle-options.js";
+import type { BuiltinsPlugin } from "../code-cache/script-bundle-options.ts";
 
 /** The part of esbuild's API this package's bundle test and bench use. */
 export interface Esbuild {

@@ -1,11 +1,11 @@
 // A process that serves the greeting backend on the socket its parent names, when told to, so a
-// test can start several at the same instant without paying a tsx start for each attempt.
-import { createBackendApp } from "../create-backend-app.js";
-import { SocketListenError } from "../errors.js";
-import { serveOnSocket } from "../serve-on-socket.js";
-import { greetingContract } from "./greeting-contract.js";
-import { greetingHandlers } from "./greeting-handlers.js";
-import type { RunningServer } from "../serve-on-socket.js";
+// test can start several at the same instant without paying a process start for each attempt.
+import { createBackendApp } from "../create-backend-app.ts";
+import { SocketListenError } from "../errors.ts";
+import { serveOnSocket } from "../serve-on-socket.ts";
+import { greetingContract } from "./greeting-contract.ts";
+import { greetingHandlers } from "./greeting-handlers.ts";
+import type { RunningServer } from "../serve-on-socket.ts";
 
 /** What the parent sends. */
 export type ServeCommand = { serve: string } | { close: true };

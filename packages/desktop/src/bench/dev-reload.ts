@@ -5,11 +5,11 @@
 import { cpus, loadavg } from "node:os";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startDesktopHost } from "../server/desktop-host.js";
-import { captureLog } from "../testing/captured-log.js";
-import { copySampleForDev } from "../testing/dev-copy.js";
-import { launchChromium } from "../testing/launch-chromium.js";
-import { openExtensionTab } from "../testing/open-extension.js";
+import { startDesktopHost } from "../server/desktop-host.ts";
+import { captureLog } from "../testing/captured-log.ts";
+import { copySampleForDev } from "../testing/dev-copy.ts";
+import { launchChromium } from "../testing/launch-chromium.ts";
+import { openExtensionTab } from "../testing/open-extension.ts";
 import type { Frame } from "playwright-core";
 
 const uiRuns = Number(process.argv[2] ?? 21);

@@ -6,9 +6,9 @@ import { fileURLToPath } from "node:url";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { silentLogger } from "@dext/backend";
-import { startDesktopHost } from "../server/desktop-host.js";
-import { buildPlainFixture, plainFixtureDir } from "../testing/build-plain-fixture.js";
-import { launchChromium } from "../testing/launch-chromium.js";
+import { startDesktopHost } from "../server/desktop-host.ts";
+import { buildPlainFixture, plainFixtureDir } from "../testing/build-plain-fixture.ts";
+import { launchChromium } from "../testing/launch-chromium.ts";
 
 const { values, positionals } = parseArgs({ options: { image: { type: "string", multiple: true } }, allowPositionals: true });
 const runs = Number(positionals[0] ?? 25);

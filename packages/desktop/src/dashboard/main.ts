@@ -1,8 +1,8 @@
 // The host's chrome around extension tabs: what Desktop's Dashboard shows around an extension.
-import { dashboardConfigGlobal, tokenHeader } from "../protocol/index.js";
-import { element } from "./element.js";
-import { showOpenDialog } from "./open-dialog.js";
-import type { ChromeToPage, DashboardConfig, ExtensionSummary, FolderListing, PageToChrome } from "../protocol/index.js";
+import { dashboardConfigGlobal, tokenHeader } from "../protocol/index.ts";
+import { element } from "./element.ts";
+import { showOpenDialog } from "./open-dialog.ts";
+import type { ChromeToPage, DashboardConfig, ExtensionSummary, FolderListing, PageToChrome } from "../protocol/index.ts";
 
 type Scheme = "light" | "dark";
 

@@ -1,8 +1,8 @@
 // The host's stand-in for the native open dialog Desktop shows for desktopUI.dialog.showOpenDialog.
-import { element } from "./element.js";
-import { filterLabel, matchesFilter, readOpenDialogOptions } from "./open-dialog-options.js";
-import type { FolderListing } from "../protocol/index.js";
-import type { OpenDialogOptions } from "./open-dialog-options.js";
+import { element } from "./element.ts";
+import { filterLabel, matchesFilter, readOpenDialogOptions } from "./open-dialog-options.ts";
+import type { FolderListing } from "../protocol/index.ts";
+import type { OpenDialogOptions } from "./open-dialog-options.ts";
 
 export interface OpenDialogResult {
   canceled: boolean;

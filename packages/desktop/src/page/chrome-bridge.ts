@@ -1,4 +1,4 @@
-import type { ChromeToPage, PageToChrome } from "../protocol/index.js";
+import type { ChromeToPage, PageToChrome } from "../protocol/index.ts";
 
 type Distribute<T> = T extends unknown ? Omit<T, "extensionId"> : never;
 type ChromeMessage = Distribute<PageToChrome>;

@@ -1,11 +1,11 @@
-import { summarize } from "./chrome-bridge.js";
-import { createExec } from "./exec-client.js";
-import { createHostFetch } from "./host-fetch.js";
-import { createHttpService } from "./service-client.js";
+import { summarize } from "./chrome-bridge.ts";
+import { createExec } from "./exec-client.ts";
+import { createHostFetch } from "./host-fetch.ts";
+import { createHttpService } from "./service-client.ts";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { PageConfig } from "../protocol/index.js";
-import type { ChromeBridge } from "./chrome-bridge.js";
-import type { HostFetch } from "./host-fetch.js";
+import type { PageConfig } from "../protocol/index.ts";
+import type { ChromeBridge } from "./chrome-bridge.ts";
+import type { HostFetch } from "./host-fetch.ts";
 
 type AnyFunction = (...args: never[]) => unknown;
 

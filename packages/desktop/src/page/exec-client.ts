@@ -1,8 +1,8 @@
-import { createLineSplitter, toExecResult } from "./exec-result.js";
-import { readNdjson } from "./ndjson.js";
+import { createLineSplitter, toExecResult } from "./exec-result.ts";
+import { readNdjson } from "./ndjson.ts";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { HostFetch } from "./host-fetch.js";
-import type { ExecEvent, ExecRequest, ExecTarget } from "../protocol/index.js";
+import type { HostFetch } from "./host-fetch.ts";
+import type { ExecEvent, ExecRequest, ExecTarget } from "../protocol/index.ts";
 
 type OutputCallback = NonNullable<v1.ExecStreamOptions["onOutput"]>;
 

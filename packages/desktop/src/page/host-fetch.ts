@@ -1,5 +1,5 @@
-import { tokenHeader } from "../protocol/index.js";
-import type { PageConfig } from "../protocol/index.js";
+import { tokenHeader } from "../protocol/index.ts";
+import type { PageConfig } from "../protocol/index.ts";
 
 /** POSTs JSON to the host's API for this extension, with the secret the host gave this page alone. */
 export type HostFetch = (path: string, body: unknown, signal?: AbortSignal) => Promise<Response>;

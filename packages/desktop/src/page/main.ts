@@ -1,11 +1,11 @@
 // Injected by the dext host into an extension's page before the page's own scripts, as Desktop
 // injects its client: sets window.ddClient and Docker's theme globals.
-import { pageConfigGlobal } from "../protocol/index.js";
-import { createChromeBridge } from "./chrome-bridge.js";
-import { installColorScheme } from "./color-scheme.js";
-import { createHostClient } from "./create-host-client.js";
-import { installThemeGlobals } from "./theme-globals.js";
-import type { PageConfig } from "../protocol/index.js";
+import { pageConfigGlobal } from "../protocol/index.ts";
+import { createChromeBridge } from "./chrome-bridge.ts";
+import { installColorScheme } from "./color-scheme.ts";
+import { createHostClient } from "./create-host-client.ts";
+import { installThemeGlobals } from "./theme-globals.ts";
+import type { PageConfig } from "../protocol/index.ts";
 
 const config = Reflect.get(window, pageConfigGlobal) as PageConfig | undefined;
 if (config === undefined) throw new Error("dext host: page configuration missing; load this page through the dext host");

@@ -1,6 +1,6 @@
 import type { v1 } from "@docker/extension-api-client-types";
-import type { HostFetch } from "./host-fetch.js";
-import type { ServiceRequest, ServiceResponse } from "../protocol/index.js";
+import type { HostFetch } from "./host-fetch.ts";
+import type { ServiceRequest, ServiceResponse } from "../protocol/index.ts";
 
 /** Desktop's rejection of a failed `vm.service` call; `statusCode` is undefined when nothing answered. */
 interface ServiceFailure {

@@ -1,5 +1,5 @@
 import { isAbsolute } from "node:path";
-import type { ExecRequest, ServiceRequest } from "../protocol/index.js";
+import type { ExecRequest, ServiceRequest } from "../protocol/index.ts";
 
 /** Why a request cannot be run at all: a 400 for malformed input, a 403 for what the host never allows. */
 export interface RequestProblem {

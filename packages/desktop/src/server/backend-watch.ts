@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { basename, delimiter, join } from "node:path";
-import { LogBuffer } from "./log-buffer.js";
+import { LogBuffer } from "./log-buffer.ts";
 import type { Logger } from "@dext/backend";
 import type { ChildProcess } from "node:child_process";
-import type { ProcessGroups } from "./process-group.js";
+import type { ProcessGroups } from "./process-group.ts";
 
 /** The package.json script dev mode runs to rebuild an extension's backend on change (esbuild's watch, say). */
 export const watchScriptName = "watch:backend";

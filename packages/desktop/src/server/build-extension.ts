@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
-import { docker, dockerCliPath } from "./docker-cli.js";
-import { DesktopHostError } from "./errors.js";
+import { docker, dockerCliPath } from "./docker-cli.ts";
+import { DesktopHostError } from "./errors.ts";
 import type { Logger } from "@dext/backend";
-import type { ProcessGroups } from "./process-group.js";
+import type { ProcessGroups } from "./process-group.ts";
 
 export interface ExtensionBuild {
   dockerfile: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeServiceNames, rawSocketTargets } from "./compose-vm.js";
+import { composeServiceNames, rawSocketTargets } from "./compose-vm.ts";
 
 const compose = `
 services:

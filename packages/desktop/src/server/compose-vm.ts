@@ -3,12 +3,12 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
-import { docker, dockerExecSpec } from "./docker-cli.js";
-import { DesktopHostError } from "./errors.js";
-import { readRegularFile } from "./read-regular-file.js";
-import { waitForSocket } from "./socket-ready.js";
-import type { InstallOptions } from "./installed-extension.js";
-import type { VmRuntime, VmState } from "./vm-runtime.js";
+import { docker, dockerExecSpec } from "./docker-cli.ts";
+import { DesktopHostError } from "./errors.ts";
+import { readRegularFile } from "./read-regular-file.ts";
+import { waitForSocket } from "./socket-ready.ts";
+import type { InstallOptions } from "./installed-extension.ts";
+import type { VmRuntime, VmState } from "./vm-runtime.ts";
 
 const run = promisify(execFile);
 

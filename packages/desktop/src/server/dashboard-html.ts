@@ -1,5 +1,5 @@
-import { dashboardConfigGlobal } from "../protocol/index.js";
-import type { DashboardConfig } from "../protocol/index.js";
+import { dashboardConfigGlobal } from "../protocol/index.ts";
+import type { DashboardConfig } from "../protocol/index.ts";
 
 /** The host's own page: a tab per extension, a light/dark switch, toasts, and the call log; it carries the dashboard's secret. */
 export const dashboardHtml = (config: DashboardConfig): string => `<!doctype html>

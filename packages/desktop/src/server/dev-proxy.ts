@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
-import { tokenHeader } from "../protocol/index.js";
-import { sendError } from "./http-helpers.js";
+import { tokenHeader } from "../protocol/index.ts";
+import { sendError } from "./http-helpers.ts";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 

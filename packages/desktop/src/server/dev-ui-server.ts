@@ -1,12 +1,11 @@
 import { access } from "node:fs/promises";
 import { createServer } from "node:net";
 import { extname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequire } from "node:module";
-import { LogBuffer } from "./log-buffer.js";
+import { fileURLToPath } from "node:url";
+import { LogBuffer } from "./log-buffer.ts";
 import type { Logger } from "@dext/backend";
 import type { ChildProcess } from "node:child_process";
-import type { ProcessGroups } from "./process-group.js";
+import type { ProcessGroups } from "./process-group.ts";
 
 /** One extension's Vite dev server, run by the host in dev mode, on a loopback port of its own. */
 export interface DevUiServer {
@@ -39,11 +38,10 @@ function freePort(): Promise<number> {
   });
 }
 
-// Beside this file: built, a .js file Node runs as it is; from source (tsx, tests), the .ts file,
-// run with tsx's loader (a dev dependency, present whenever the sources are).
+// Beside this file: built, the .js file; from source (pnpm dev, tests), the .ts file, which Node 24
+// runs as it is (type stripping).
 const ownExtension = extname(fileURLToPath(import.meta.url));
 const childScript = fileURLToPath(new URL(`./vite-dev-child${ownExtension}`, import.meta.url));
-const childLoader = ownExtension === ".ts" ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : [];
 
 export interface DevUiOptions {
   folder: string;
@@ -57,7 +55,7 @@ export interface DevUiOptions {
 function startOnce(options: DevUiOptions, port: number): Promise<{ child: ChildProcess; inUse: boolean; failure: string | undefined }> {
   const child = options.groups.spawn({
     file: process.execPath,
-    args: [...childLoader, childScript, String(port), options.base],
+    args: [childScript, String(port), options.base],
     cwd: options.folder,
     env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
   }, "pipe");

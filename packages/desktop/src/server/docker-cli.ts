@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
-import { DesktopHostError } from "./errors.js";
-import type { ExecOptionsRequest, ProcessSpec } from "./vm-runtime.js";
+import { DesktopHostError } from "./errors.ts";
+import type { ExecOptionsRequest, ProcessSpec } from "./vm-runtime.ts";
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import { DesktopHostError } from "./errors.js";
+import { DesktopHostError } from "./errors.ts";
 
 /** The engine the host uses for `docker.*` calls: DOCKER_HOST when it is a Unix socket, else the default socket. */
 function engineSocketPath(env: NodeJS.ProcessEnv = process.env): string {

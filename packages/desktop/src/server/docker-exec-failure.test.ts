@@ -2,8 +2,8 @@
 // result; everything else passes through untouched. Runs without an engine: the engine's output
 // is fed as it arrives, in chunks.
 import { describe, expect, it } from "vitest";
-import { dockerExecOutput } from "./docker-exec-failure.js";
-import type { ExecEvent } from "../protocol/index.js";
+import { dockerExecOutput } from "./docker-exec-failure.ts";
+import type { ExecEvent } from "../protocol/index.ts";
 
 function run(chunks: string[], code: number | null): ExecEvent[] {
   const events: ExecEvent[] = [];

@@ -1,4 +1,4 @@
-import type { ExecEvent } from "../protocol/index.js";
+import type { ExecEvent } from "../protocol/index.ts";
 
 /** How the engine's message for an exec it could not start begins (runc and crun, through containerd). */
 const runtimeFailure = "OCI runtime exec failed";

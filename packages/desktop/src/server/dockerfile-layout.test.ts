@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostPathFor, readImageLayout } from "./dockerfile-layout.js";
+import { hostPathFor, readImageLayout } from "./dockerfile-layout.ts";
 
 let ctx: string;
 beforeAll(async () => {

@@ -2,10 +2,10 @@ import { lstatSync, statSync } from "node:fs";
 import { isAbsolute, join, posix } from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
-import { realPathWithin } from "./contained-path.js";
-import { DesktopHostError } from "./errors.js";
-import { readRegularFile } from "./read-regular-file.js";
-import { expandVariables, splitShellWords } from "./shell-words.js";
+import { realPathWithin } from "./contained-path.ts";
+import { DesktopHostError } from "./errors.ts";
+import { readRegularFile } from "./read-regular-file.ts";
+import { expandVariables, splitShellWords } from "./shell-words.ts";
 
 /** One file or folder the final image receives: where it lands, and where it comes from on this machine. */
 export interface LayoutEntry {

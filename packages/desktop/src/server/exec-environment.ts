@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { DesktopHostError } from "./errors.js";
+import { DesktopHostError } from "./errors.ts";
 
 /**
  * What an exec's program gets as its environment and working folder, per target, with the

@@ -1,10 +1,10 @@
-import { dockerExecOutput } from "./docker-exec-failure.js";
-import { findOnHostPath } from "./host-path.js";
+import { dockerExecOutput } from "./docker-exec-failure.ts";
+import { findOnHostPath } from "./host-path.ts";
 import type { ServerResponse } from "node:http";
-import type { ExecEvent } from "../protocol/index.js";
-import type { ExecOutput } from "./docker-exec-failure.js";
-import type { ProcessGroups } from "./process-group.js";
-import type { ExecStartFailure, ProcessSpec } from "./vm-runtime.js";
+import type { ExecEvent } from "../protocol/index.ts";
+import type { ExecOutput } from "./docker-exec-failure.ts";
+import type { ProcessGroups } from "./process-group.ts";
+import type { ExecStartFailure, ProcessSpec } from "./vm-runtime.ts";
 
 const ndjsonHeaders = { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
 

@@ -1,11 +1,11 @@
 import { access } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { validateMetadata } from "@dext/metadata";
-import { containedHostPath, readImageLayout } from "./dockerfile-layout.js";
-import { DesktopHostError } from "./errors.js";
-import { readRegularFile } from "./read-regular-file.js";
+import { containedHostPath, readImageLayout } from "./dockerfile-layout.ts";
+import { DesktopHostError } from "./errors.ts";
+import { readRegularFile } from "./read-regular-file.ts";
 import type { ExtensionMetadata } from "@dext/metadata";
-import type { ImageLayout } from "./dockerfile-layout.js";
+import type { ImageLayout } from "./dockerfile-layout.ts";
 
 export interface ExtensionFolder {
   /** URL-safe name, unique within one host. */

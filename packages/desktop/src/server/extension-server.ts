@@ -1,28 +1,28 @@
 import { desktopCommandWords } from "@dext/desktop-facts";
 import { arch, hostname } from "node:os";
 import { posix } from "node:path";
-import { listContainers, listImages } from "./docker-engine.js";
-import { dockerCliPath } from "./docker-cli.js";
-import { imagePathFromMetadata } from "./contained-path.js";
-import { machineEnvironment, machineWorkingFolder } from "./exec-environment.js";
-import { sendExecFailure, streamExec } from "./exec-stream.js";
-import { hostExecSpec } from "./host-binaries.js";
-import { cookie, decodePathPart, readJsonBody, sendError, sendJson } from "./http-helpers.js";
-import { injectClient } from "./inject-client.js";
-import { proxyToDevUi } from "./dev-proxy.js";
-import { readRegularFile } from "./read-regular-file.js";
-import { refuseUnauthorized } from "./request-guard.js";
-import { proxyToSocket } from "./service-proxy.js";
-import { sendFile } from "./static-file.js";
-import { vmUnavailableAnswer } from "./vm-unavailable.js";
-import { execRequestProblem, serviceRequestProblem } from "./api-requests.js";
+import { listContainers, listImages } from "./docker-engine.ts";
+import { dockerCliPath } from "./docker-cli.ts";
+import { imagePathFromMetadata } from "./contained-path.ts";
+import { machineEnvironment, machineWorkingFolder } from "./exec-environment.ts";
+import { sendExecFailure, streamExec } from "./exec-stream.ts";
+import { hostExecSpec } from "./host-binaries.ts";
+import { cookie, decodePathPart, readJsonBody, sendError, sendJson } from "./http-helpers.ts";
+import { injectClient } from "./inject-client.ts";
+import { proxyToDevUi } from "./dev-proxy.ts";
+import { readRegularFile } from "./read-regular-file.ts";
+import { refuseUnauthorized } from "./request-guard.ts";
+import { proxyToSocket } from "./service-proxy.ts";
+import { sendFile } from "./static-file.ts";
+import { vmUnavailableAnswer } from "./vm-unavailable.ts";
+import { execRequestProblem, serviceRequestProblem } from "./api-requests.ts";
 import type { Logger } from "@dext/backend";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ExecRequest, PageConfig } from "../protocol/index.js";
-import type { InstalledExtension } from "./installed-extension.js";
-import type { ProcessGroups } from "./process-group.js";
-import type { CallerPolicy } from "./request-guard.js";
-import type { ExecStartFailure, ProcessSpec } from "./vm-runtime.js";
+import type { ExecRequest, PageConfig } from "../protocol/index.ts";
+import type { InstalledExtension } from "./installed-extension.ts";
+import type { ProcessGroups } from "./process-group.ts";
+import type { CallerPolicy } from "./request-guard.ts";
+import type { ExecStartFailure, ProcessSpec } from "./vm-runtime.ts";
 
 /** What one extension's server knows: the extension, its secret, where the dashboard is, the processes it runs. */
 export interface ExtensionSite {

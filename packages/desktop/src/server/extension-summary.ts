@@ -1,5 +1,5 @@
-import type { ExtensionSummary } from "../protocol/index.js";
-import type { InstalledExtension } from "./installed-extension.js";
+import type { ExtensionSummary } from "../protocol/index.ts";
+import type { InstalledExtension } from "./installed-extension.ts";
 
 /** What the dashboard shows of an installed extension; its VM state is read live, so a backend that dies shows on the next refresh. */
 export function installedSummary(extension: InstalledExtension, port: number): ExtensionSummary {

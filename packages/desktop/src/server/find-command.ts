@@ -1,9 +1,9 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { posix } from "node:path";
-import { containedHostPath } from "./dockerfile-layout.js";
-import { isRegularFile } from "./contained-path.js";
-import type { ImageLayout } from "./dockerfile-layout.js";
+import { containedHostPath } from "./dockerfile-layout.ts";
+import { isRegularFile } from "./contained-path.ts";
+import type { ImageLayout } from "./dockerfile-layout.ts";
 
 // What a container gets when its image sets no PATH.
 const defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";

@@ -1,8 +1,8 @@
 import { readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { DesktopHostError } from "./errors.js";
-import type { FolderListing } from "../protocol/index.js";
+import { DesktopHostError } from "./errors.ts";
+import type { FolderListing } from "../protocol/index.ts";
 
 /** Enough for any folder a person browses; a bigger one is cut, and the dialog says so. */
 const maxEntries = 5_000;

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadExtensionFolder } from "./extension-folder.js";
-import { folderModeShortfall } from "./folder-shortfall.js";
+import { loadExtensionFolder } from "./extension-folder.ts";
+import { folderModeShortfall } from "./folder-shortfall.ts";
 
 let dir: string;
 beforeAll(async () => {

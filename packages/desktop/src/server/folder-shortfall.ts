@@ -1,8 +1,8 @@
-import { imagePathFromMetadata } from "./contained-path.js";
-import { containedHostPath } from "./dockerfile-layout.js";
-import { hostPlatform } from "./host-binaries.js";
-import { metadataImagePaths } from "./metadata-paths.js";
-import type { ExtensionFolder } from "./extension-folder.js";
+import { imagePathFromMetadata } from "./contained-path.ts";
+import { containedHostPath } from "./dockerfile-layout.ts";
+import { hostPlatform } from "./host-binaries.ts";
+import { metadataImagePaths } from "./metadata-paths.ts";
+import type { ExtensionFolder } from "./extension-folder.ts";
 
 /**
  * Why folder mode cannot serve this extension as its image would, or undefined when it can. Folder

@@ -1,18 +1,18 @@
 import { lstat, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { containerEnvironment } from "./exec-environment.js";
-import { missingCommand } from "./exec-stream.js";
-import { findCommand } from "./find-command.js";
-import { LogBuffer } from "./log-buffer.js";
-import { isNodeCommand, withNodeWatch } from "./backend-watch.js";
-import { waitForSocket } from "./socket-ready.js";
-import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.js";
+import { containerEnvironment } from "./exec-environment.ts";
+import { missingCommand } from "./exec-stream.ts";
+import { findCommand } from "./find-command.ts";
+import { LogBuffer } from "./log-buffer.ts";
+import { isNodeCommand, withNodeWatch } from "./backend-watch.ts";
+import { waitForSocket } from "./socket-ready.ts";
+import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.ts";
 import type { Logger } from "@dext/backend";
-import { vmWorkingFolder } from "./vm-working-folder.js";
+import { vmWorkingFolder } from "./vm-working-folder.ts";
 import type { ChildProcess } from "node:child_process";
-import type { ExtensionFolder } from "./extension-folder.js";
-import type { ProcessGroups } from "./process-group.js";
-import type { ExecStartFailure, ProcessSpec, VmRuntime, VmState } from "./vm-runtime.js";
+import type { ExtensionFolder } from "./extension-folder.ts";
+import type { ProcessGroups } from "./process-group.ts";
+import type { ExecStartFailure, ProcessSpec, VmRuntime, VmState } from "./vm-runtime.ts";
 
 const guestServices = "/run/guest-services";
 

@@ -1,11 +1,11 @@
 import { constants } from "node:fs";
 import { chmod, copyFile, mkdir } from "node:fs/promises";
-import { imagePathFromMetadata, isRegularFile } from "./contained-path.js";
+import { imagePathFromMetadata, isRegularFile } from "./contained-path.ts";
 import { basename, join } from "node:path";
-import { machineEnvironment, machineWorkingFolder } from "./exec-environment.js";
-import { missingCommand } from "./exec-stream.js";
+import { machineEnvironment, machineWorkingFolder } from "./exec-environment.ts";
+import { missingCommand } from "./exec-stream.ts";
 import type { ExtensionMetadata, HostPlatform } from "@dext/metadata";
-import type { ExecOptionsRequest, ExecStartFailure, ProcessSpec } from "./vm-runtime.js";
+import type { ExecOptionsRequest, ExecStartFailure, ProcessSpec } from "./vm-runtime.ts";
 
 export function hostPlatform(platform: NodeJS.Platform = process.platform): HostPlatform | undefined {
   if (platform === "darwin") return "darwin";

@@ -1,14 +1,14 @@
 import { createServer } from "node:http";
-import { dashboardHtml } from "./dashboard-html.js";
-import { listFolder } from "./folder-listing.js";
-import { DesktopHostError } from "./errors.js";
-import { ImagePathError } from "./contained-path.js";
-import { sendError, sendJson } from "./http-helpers.js";
-import { refuseForeign, refuseUnauthorized } from "./request-guard.js";
+import { dashboardHtml } from "./dashboard-html.ts";
+import { listFolder } from "./folder-listing.ts";
+import { DesktopHostError } from "./errors.ts";
+import { ImagePathError } from "./contained-path.ts";
+import { sendError, sendJson } from "./http-helpers.ts";
+import { refuseForeign, refuseUnauthorized } from "./request-guard.ts";
 import type { Logger } from "@dext/backend";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { ExtensionSummary } from "../protocol/index.js";
-import type { CallerPolicy } from "./request-guard.js";
+import type { ExtensionSummary } from "../protocol/index.ts";
+import type { CallerPolicy } from "./request-guard.ts";
 
 export interface HostEvent {
   type: "reload";

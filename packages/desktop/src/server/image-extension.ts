@@ -1,18 +1,18 @@
 import { mkdir, rm } from "node:fs/promises";
 import { basename, join, posix } from "node:path";
 import { validateMetadata } from "@dext/metadata";
-import { containedHostPath } from "./dockerfile-layout.js";
-import { metadataImagePaths, metadataPathProblems } from "./metadata-paths.js";
-import { imagePathFromMetadata } from "./contained-path.js";
-import { docker, dockerExecSpec } from "./docker-cli.js";
-import { DesktopHostError } from "./errors.js";
-import { readRegularFile } from "./read-regular-file.js";
-import { hostPlatform, installHostBinaries } from "./host-binaries.js";
-import { startComposeVm } from "./compose-vm.js";
-import { waitForSocket } from "./socket-ready.js";
-import type { ImageLayout } from "./dockerfile-layout.js";
-import type { InstallOptions, InstalledExtension } from "./installed-extension.js";
-import type { VmRuntime, VmState } from "./vm-runtime.js";
+import { containedHostPath } from "./dockerfile-layout.ts";
+import { metadataImagePaths, metadataPathProblems } from "./metadata-paths.ts";
+import { imagePathFromMetadata } from "./contained-path.ts";
+import { docker, dockerExecSpec } from "./docker-cli.ts";
+import { DesktopHostError } from "./errors.ts";
+import { readRegularFile } from "./read-regular-file.ts";
+import { hostPlatform, installHostBinaries } from "./host-binaries.ts";
+import { startComposeVm } from "./compose-vm.ts";
+import { waitForSocket } from "./socket-ready.ts";
+import type { ImageLayout } from "./dockerfile-layout.ts";
+import type { InstallOptions, InstalledExtension } from "./installed-extension.ts";
+import type { VmRuntime, VmState } from "./vm-runtime.ts";
 
 const imageVariable = /\$\{DESKTOP_PLUGIN_IMAGE\}/g;
 

@@ -1,5 +1,5 @@
-import { hostRuntime, hostRuntimeGlobal, pageConfigGlobal } from "../protocol/index.js";
-import type { PageConfig } from "../protocol/index.js";
+import { hostRuntime, hostRuntimeGlobal, pageConfigGlobal } from "../protocol/index.ts";
+import type { PageConfig } from "../protocol/index.ts";
 
 function scriptJson(value: unknown): string {
   // Inside <script>, "</script>" or "<!--" in a string would end or confuse the element.

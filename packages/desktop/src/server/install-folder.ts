@@ -1,10 +1,10 @@
-import { buildExtensionImage, engineAnswers } from "./build-extension.js";
-import { loadExtensionFolder } from "./extension-folder.js";
-import { DesktopHostError } from "./errors.js";
-import { folderModeShortfall } from "./folder-shortfall.js";
-import { installFromImage } from "./image-extension.js";
-import { installFromFolder } from "./installed-extension.js";
-import type { InstallOptions, InstalledExtension } from "./installed-extension.js";
+import { buildExtensionImage, engineAnswers } from "./build-extension.ts";
+import { loadExtensionFolder } from "./extension-folder.ts";
+import { DesktopHostError } from "./errors.ts";
+import { folderModeShortfall } from "./folder-shortfall.ts";
+import { installFromImage } from "./image-extension.ts";
+import { installFromFolder } from "./installed-extension.ts";
+import type { InstallOptions, InstalledExtension } from "./installed-extension.ts";
 
 /**
  * When a folder is built into an image and run as one, instead of run from its files:

@@ -1,17 +1,17 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { containedHostPath } from "./dockerfile-layout.js";
-import { metadataPathProblems } from "./metadata-paths.js";
-import { loadExtensionFolder } from "./extension-folder.js";
-import { startFolderVm } from "./folder-vm.js";
-import { isNodeCommand, nodeEntry, startWatchScript, watchScriptName } from "./backend-watch.js";
-import { installHostBinaries } from "./host-binaries.js";
+import { containedHostPath } from "./dockerfile-layout.ts";
+import { metadataPathProblems } from "./metadata-paths.ts";
+import { loadExtensionFolder } from "./extension-folder.ts";
+import { startFolderVm } from "./folder-vm.ts";
+import { isNodeCommand, nodeEntry, startWatchScript, watchScriptName } from "./backend-watch.ts";
+import { installHostBinaries } from "./host-binaries.ts";
 import type { Logger } from "@dext/backend";
 import type { ChildProcess } from "node:child_process";
 import type { ExtensionMetadata } from "@dext/metadata";
-import type { InstalledBinaries } from "./host-binaries.js";
-import type { ProcessGroups } from "./process-group.js";
-import type { VmRuntime } from "./vm-runtime.js";
+import type { InstalledBinaries } from "./host-binaries.ts";
+import type { ProcessGroups } from "./process-group.ts";
+import type { VmRuntime } from "./vm-runtime.ts";
 
 /** An extension as the host runs it: what Desktop would have after `docker extension install`. */
 export interface InstalledExtension {

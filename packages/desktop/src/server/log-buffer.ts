@@ -3,10 +3,13 @@ export class LogBuffer {
   private readonly lines: string[] = [];
   private partial = "";
 
-  constructor(
-    private readonly limit = 200,
-    private readonly onLine?: (line: string) => void,
-  ) {}
+  private readonly limit: number;
+  private readonly onLine: ((line: string) => void) | undefined;
+
+  constructor(limit = 200, onLine?: (line: string) => void) {
+    this.limit = limit;
+    this.onLine = onLine;
+  }
 
   push(chunk: string): void {
     const parts = (this.partial + chunk).split(/\r?\n/);

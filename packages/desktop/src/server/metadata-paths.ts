@@ -1,4 +1,4 @@
-import { imagePathFromMetadata, ImagePathError } from "./contained-path.js";
+import { imagePathFromMetadata, ImagePathError } from "./contained-path.ts";
 import type { ExtensionMetadata } from "@dext/metadata";
 
 /** Every image path metadata.json names, with the field it came from. */

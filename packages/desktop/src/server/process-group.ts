@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import type { ProcessSpec } from "./vm-runtime.js";
+import type { ProcessSpec } from "./vm-runtime.ts";
 
 /** How long a process group gets between SIGTERM and SIGKILL: short, so the host stops within 5 s. */
 const killGraceMs = 1_500;

@@ -1,5 +1,5 @@
 import { readRegularText } from "@dext/metadata";
-import { DesktopHostError } from "./errors.js";
+import { DesktopHostError } from "./errors.ts";
 
 /** Text files the host reads from an extension (metadata.json, Dockerfile, compose file): the validator's cap. */
 const maxTextFileBytes = 1_048_576;

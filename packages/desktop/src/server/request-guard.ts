@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { tokenHeader } from "../protocol/index.js";
+import { tokenHeader } from "../protocol/index.ts";
 import type { IncomingMessage } from "node:http";
 
 /** Who may call one of the host's servers: its own host names and origin, and, for its API, one secret. */

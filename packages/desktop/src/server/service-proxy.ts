@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import type { ServiceRequest, ServiceResponse } from "../protocol/index.js";
+import type { ServiceRequest, ServiceResponse } from "../protocol/index.ts";
 
 /** Forwards a `vm.service` call to the extension's socket, as Desktop's proxy does, and returns the answer untouched. */
 export function proxyToSocket(socketPath: string | undefined, call: ServiceRequest, timeoutMs = 60_000): Promise<ServiceResponse> {

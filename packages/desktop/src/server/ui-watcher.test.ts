@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { watchUiFolders } from "./ui-watcher.js";
+import { watchUiFolders } from "./ui-watcher.ts";
 
 let dir: string;
 let stop: (() => void) | undefined;

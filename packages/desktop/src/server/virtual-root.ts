@@ -1,6 +1,6 @@
 import { lstat, mkdir, readdir, readlink, rm, stat, symlink, unlink } from "node:fs/promises";
 import { join, posix } from "node:path";
-import type { ImageLayout } from "./dockerfile-layout.js";
+import type { ImageLayout } from "./dockerfile-layout.ts";
 
 /**
  * A folder that looks like the image's filesystem: each file the Dockerfile copies is a symlink

@@ -1,5 +1,5 @@
-import type { ServiceResponse } from "../protocol/index.js";
-import type { InstalledExtension } from "./installed-extension.js";
+import type { ServiceResponse } from "../protocol/index.ts";
+import type { InstalledExtension } from "./installed-extension.ts";
 
 /**
  * What a `vm.service` call gets when the host cannot run the extension's VM side at all: a folder

@@ -1,11 +1,11 @@
 import { realpath, stat } from "node:fs/promises";
 import { posix } from "node:path";
-import { containedHostPath } from "./dockerfile-layout.js";
-import { isWithin } from "./contained-path.js";
-import { DesktopHostError } from "./errors.js";
-import { inVirtualRoot } from "./virtual-root.js";
-import type { ImageLayout } from "./dockerfile-layout.js";
-import type { ExecStartFailure } from "./vm-runtime.js";
+import { containedHostPath } from "./dockerfile-layout.ts";
+import { isWithin } from "./contained-path.ts";
+import { DesktopHostError } from "./errors.ts";
+import { inVirtualRoot } from "./virtual-root.ts";
+import type { ImageLayout } from "./dockerfile-layout.ts";
+import type { ExecStartFailure } from "./vm-runtime.ts";
 
 /**
  * The folder on this machine a folder-mode `vm.cli.exec` runs in for `cwd`, a container path

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { createHostLogger } from "../server/host-logger.js";
+import { createHostLogger } from "../server/host-logger.ts";
 import type { Logger } from "@dext/backend";
 
 /** The host's log kept in memory for a test: the JSON lines it would print, in order. */

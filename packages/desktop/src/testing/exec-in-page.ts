@@ -1,6 +1,6 @@
 import type { v1 } from "@docker/extension-api-client-types";
 import type { Frame, Page } from "playwright-core";
-import type { ExecTarget } from "../protocol/index.js";
+import type { ExecTarget } from "../protocol/index.ts";
 
 /** What an extension's page saw of one exec: its code and output, or the Error it was refused with. */
 export interface ExecSeen {

@@ -2,9 +2,9 @@ import { useTheme } from "@mui/material";
 import { render } from "@testing-library/react";
 import type { RenderResult } from "@testing-library/react";
 import type { JSX, ReactNode } from "react";
-import { DextProvider } from "../dext-provider.js";
-import { preferColorScheme } from "../testing/color-scheme.js";
-import type { ColorScheme } from "../testing/color-scheme.js";
+import { DextProvider } from "../dext-provider.tsx";
+import { preferColorScheme } from "../testing/color-scheme.ts";
+import type { ColorScheme } from "../testing/color-scheme.ts";
 
 // A span, not a meta: React 19 hoists <meta> into the document's head, out of the render's container.
 function ModeProbe(): JSX.Element {

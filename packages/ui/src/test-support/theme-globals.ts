@@ -1,4 +1,4 @@
-import type { DockerThemeGlobals } from "../theme-globals.js";
+import type { DockerThemeGlobals } from "../theme-globals.ts";
 
 /** The window as Docker's theme globals see it: what Desktop injects and the kit fills. */
 export const themeGlobals = window as Window & DockerThemeGlobals;

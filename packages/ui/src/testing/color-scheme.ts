@@ -8,11 +8,13 @@ type MediaQueryStub = Pick<
 class ColorSchemeQuery extends EventTarget implements MediaQueryStub {
   readonly onchange = null;
 
-  constructor(
-    readonly media: string,
-    private readonly scheme: () => "light" | "dark",
-  ) {
+  readonly media: string;
+  private readonly scheme: () => "light" | "dark";
+
+  constructor(media: string, scheme: () => "light" | "dark") {
     super();
+    this.media = media;
+    this.scheme = scheme;
   }
 
   get matches(): boolean {

@@ -1,8 +1,8 @@
 import type { v1 } from "@docker/extension-api-client-types";
 import { describe, expectTypeOf, it } from "vitest";
-import { execResult } from "./exec-result.js";
-import { createFakeDesktopClient } from "./fake-desktop-client.js";
-import type { FakeDesktopClient } from "./fake-desktop-client.js";
+import { execResult } from "./exec-result.ts";
+import { createFakeDesktopClient } from "./fake-desktop-client.ts";
+import type { FakeDesktopClient } from "./fake-desktop-client.ts";
 
 describe("FakeDesktopClient", () => {
   it("is a full v1.DockerDesktopClient, so drift in Docker's interface fails typecheck", () => {

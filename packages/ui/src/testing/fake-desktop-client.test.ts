@@ -1,7 +1,7 @@
 import type { v1 } from "@docker/extension-api-client-types";
 import { describe, expect, it, vi } from "vitest";
-import { createFakeDesktopClient, installFakeDesktopClient } from "./fake-desktop-client.js";
-import { ExecFailure, execFailure, execResult } from "./exec-result.js";
+import { createFakeDesktopClient, installFakeDesktopClient } from "./fake-desktop-client.ts";
+import { ExecFailure, execFailure, execResult } from "./exec-result.ts";
 
 // Collects what a streamed exec reports, and resolves once it closes or errors. Callers pass
 // `{ stream }` as a fresh literal: a value typed SpawnOptions also matches Docker's buffered

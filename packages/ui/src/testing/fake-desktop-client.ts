@@ -1,8 +1,8 @@
 import type { v1 } from "@docker/extension-api-client-types";
-import { recorded } from "./call-log.js";
-import type { FakeApi, FakeCall } from "./call-log.js";
-import { createFakeExec, emptyExec } from "./fake-exec.js";
-import type { FakeExecHandler } from "./fake-exec.js";
+import { recorded } from "./call-log.ts";
+import type { FakeApi, FakeCall } from "./call-log.ts";
+import { createFakeExec, emptyExec } from "./fake-exec.ts";
+import type { FakeExecHandler } from "./fake-exec.ts";
 
 /** The extension part of the fake: unlike Desktop's type, its VM service and host CLI always exist. */
 export interface FakeExtension extends v1.Extension {

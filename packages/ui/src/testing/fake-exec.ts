@@ -1,8 +1,8 @@
 import type { v1 } from "@docker/extension-api-client-types";
-import type { FakeCall, FakeExecApi } from "./call-log.js";
+import type { FakeCall, FakeExecApi } from "./call-log.ts";
 import { CommandLineError, desktopCommandWords } from "@dext/desktop-facts";
-import { ExecFailure, execFailure, execResult, outputLines } from "./exec-result.js";
-import { FakeProcess } from "./fake-process.js";
+import { ExecFailure, execFailure, execResult, outputLines } from "./exec-result.ts";
+import { FakeProcess } from "./fake-process.ts";
 
 /**
  * What a fake command does, given the words Docker Desktop would run (the command and arguments

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { ExecFailure } from "./exec-result.js";
-import { createFakeDesktopClient } from "./fake-desktop-client.js";
-import { createFakeProcess } from "./fake-process.js";
+import { ExecFailure } from "./exec-result.ts";
+import { createFakeDesktopClient } from "./fake-desktop-client.ts";
+import { createFakeProcess } from "./fake-process.ts";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

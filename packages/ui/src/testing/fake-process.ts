@@ -1,5 +1,5 @@
 import type { v1 } from "@docker/extension-api-client-types";
-import { ExecFailure, execResult, outputLines } from "./exec-result.js";
+import { ExecFailure, execResult, outputLines } from "./exec-result.ts";
 
 type Listener = Pick<v1.ExecStreamOptions, "onOutput" | "onClose" | "onError" | "splitOutputLines">;
 type Event =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demuxLogs } from "./demux-logs.js";
+import { demuxLogs } from "./demux-logs.ts";
 
 function frame(stream: number, text: string): Buffer {
   const payload = Buffer.from(text, "utf8");

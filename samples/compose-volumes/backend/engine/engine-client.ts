@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
-import { EngineError } from "./engine-error.js";
-import { engineUnreachableMessage } from "./unreachable-message.js";
+import { EngineError } from "./engine-error.ts";
+import { engineUnreachableMessage } from "./unreachable-message.ts";
 import type { IncomingHttpHeaders } from "node:http";
 import type { z } from "zod";
 

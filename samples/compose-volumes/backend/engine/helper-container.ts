@@ -1,7 +1,7 @@
-import { demuxLogs } from "./demux-logs.js";
-import { EngineError } from "./engine-error.js";
-import { containerListSchema, createdSchema, waitSchema } from "./engine-schemas.js";
-import type { EngineClient } from "./engine-client.js";
+import { demuxLogs } from "./demux-logs.ts";
+import { EngineError } from "./engine-error.ts";
+import { containerListSchema, createdSchema, waitSchema } from "./engine-schemas.ts";
+import type { EngineClient } from "./engine-client.ts";
 
 /** Marks this extension's helper containers: the engine proxy lets the backend touch only these. */
 export const helperLabel = "com.dext.compose-volumes.helper";

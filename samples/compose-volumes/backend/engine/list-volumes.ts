@@ -1,7 +1,7 @@
-import { containerListSchema, volumeListSchema } from "./engine-schemas.js";
-import { helperLabel } from "./helper-container.js";
-import type { Volume } from "../../shared/contract.js";
-import type { EngineClient } from "./engine-client.js";
+import { containerListSchema, volumeListSchema } from "./engine-schemas.ts";
+import { helperLabel } from "./helper-container.ts";
+import type { Volume } from "../../shared/contract.ts";
+import type { EngineClient } from "./engine-client.ts";
 
 export type VolumeWithoutScan = Omit<Volume, "scan">;
 

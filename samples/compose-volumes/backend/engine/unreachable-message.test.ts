@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engineUnreachableMessage } from "./unreachable-message.js";
+import { engineUnreachableMessage } from "./unreachable-message.ts";
 
 /** A connection failure as node:net reports it, socket path included. */
 function connectError(code: string, path: string): NodeJS.ErrnoException {

@@ -1,5 +1,5 @@
-import { systemDfSchema } from "./engine-schemas.js";
-import type { EngineClient } from "./engine-client.js";
+import { systemDfSchema } from "./engine-schemas.ts";
+import type { EngineClient } from "./engine-client.ts";
 
 /**
  * Each volume's `UsageData.Size` from `GET /system/df`: the engine walks the directory of every

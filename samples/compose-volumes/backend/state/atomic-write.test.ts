@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDir } from "../testing/temp-dir.js";
-import { removeTempFiles, writeFileAtomic } from "./atomic-write.js";
+import { tempDir } from "../testing/temp-dir.ts";
+import { removeTempFiles, writeFileAtomic } from "./atomic-write.ts";
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {

@@ -6,9 +6,9 @@ import { propertyRuns } from "@dext/vitest-config/property-runs";
 import { build } from "esbuild";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stateSchema } from "../../shared/state.js";
-import { tempDir } from "../testing/temp-dir.js";
-import { openStateStore, stateFileName } from "./state-store.js";
+import { stateSchema } from "../../shared/state.ts";
+import { tempDir } from "../testing/temp-dir.ts";
+import { openStateStore, stateFileName } from "./state-store.ts";
 
 // 200 writer processes killed with SIGKILL at generated moments while they save. Whatever the moment,
 // every write a writer acknowledged must be in the file, and the file must always parse.

@@ -1,4 +1,4 @@
-import type { State } from "../../shared/state.js";
+import type { State } from "../../shared/state.ts";
 
 // Pure changes of the state, applied by the store one at a time.
 

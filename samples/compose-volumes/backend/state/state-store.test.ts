@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDir } from "../testing/temp-dir.js";
-import { withNote, withPin } from "./state-changes.js";
-import { StateFileError } from "./state-file-error.js";
-import { openStateStore, stateFileName } from "./state-store.js";
+import { tempDir } from "../testing/temp-dir.ts";
+import { withNote, withPin } from "./state-changes.ts";
+import { StateFileError } from "./state-file-error.ts";
+import { openStateStore, stateFileName } from "./state-store.ts";
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {

@@ -3,11 +3,11 @@ import { join } from "node:path";
 // A namespace import lets the bundler keep only the zod in use (not every locale): see @dext/backend README, "Start-up".
 import * as z from "zod";
 import { silentLogger } from "@dext/backend";
-import { emptyState, stateSchema } from "../../shared/state.js";
-import { removeTempFiles, writeFileAtomic } from "./atomic-write.js";
-import { StateFileError } from "./state-file-error.js";
+import { emptyState, stateSchema } from "../../shared/state.ts";
+import { removeTempFiles, writeFileAtomic } from "./atomic-write.ts";
+import { StateFileError } from "./state-file-error.ts";
 import type { Logger } from "@dext/backend";
-import type { State } from "../../shared/state.js";
+import type { State } from "../../shared/state.ts";
 
 export const stateFileName = "state.json";
 

@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import { join } from "node:path";
-import { listPath } from "../../helper/list-path.js";
-import { Refusal } from "../../helper/refusal.js";
-import { summarize } from "../../helper/summarize.js";
+import { listPath } from "../../helper/list-path.ts";
+import { Refusal } from "../../helper/refusal.ts";
+import { summarize } from "../../helper/summarize.ts";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 /** A volume of the fake engine: its files are a folder on this machine. */

@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { createBackendApp, createBackendClient, createJobClient, createSocketTransport, serveOnSocket } from "@dext/backend";
-import { contract, sizeScanJob } from "../../shared/contract.js";
-import { createEngineClient } from "../engine/engine-client.js";
-import { createHandlers } from "../handlers.js";
-import { openStateStore } from "../state/state-store.js";
-import { createVolumeInspector } from "../volume-inspector.js";
+import { contract, sizeScanJob } from "../../shared/contract.ts";
+import { createEngineClient } from "../engine/engine-client.ts";
+import { createHandlers } from "../handlers.ts";
+import { openStateStore } from "../state/state-store.ts";
+import { createVolumeInspector } from "../volume-inspector.ts";
 import type { BackendClient, JobClient } from "@dext/backend";
-import type { Contract } from "../../shared/contract.js";
+import type { Contract } from "../../shared/contract.ts";
 
 export interface InProcessBackend {
   client: BackendClient<Contract>;

@@ -1,8 +1,8 @@
 // The writer the kill -9 test kills: opens the store in argv[2], then saves note after note for the
 // volume argv[3] ("1", "2", ...), several in flight at once, and prints `ack <n>` on stdout once
 // note n is saved. A line the parent has read is an acknowledged write: it must survive the kill.
-import { withNote, withPin } from "../state/state-changes.js";
-import { openStateStore } from "../state/state-store.js";
+import { withNote, withPin } from "../state/state-changes.ts";
+import { openStateStore } from "../state/state-store.ts";
 
 const [dir, volume] = process.argv.slice(2);
 if (dir === undefined || volume === undefined) throw new Error("usage: state-writer <dir> <volume>");

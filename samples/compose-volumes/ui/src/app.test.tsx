@@ -3,12 +3,12 @@ import { DextProvider } from "@dext/ui";
 import { createFakeDesktopClient, FakeHttpRejection, installFakeDesktopClient } from "@dext/ui/testing";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { App } from "./app.js";
-import { createFakeService } from "./testing/fake-service.js";
-import { volume } from "./testing/volumes.js";
+import { App } from "./app.tsx";
+import { createFakeService } from "./testing/fake-service.ts";
+import { volume } from "./testing/volumes.ts";
 import type { FakeDesktopClient } from "@dext/ui/testing";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { FakeService, FakeServiceOptions } from "./testing/fake-service.js";
+import type { FakeService, FakeServiceOptions } from "./testing/fake-service.ts";
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {

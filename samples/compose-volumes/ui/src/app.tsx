@@ -1,6 +1,6 @@
 import { Stack } from "@mui/material";
 import { DesktopGate, ExternalLink, PageHeader } from "@dext/ui";
-import { Inspector } from "./inspector.js";
+import { Inspector } from "./inspector.tsx";
 import type { JSX } from "react";
 
 export function App(): JSX.Element {

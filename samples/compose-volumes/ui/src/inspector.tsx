@@ -1,17 +1,17 @@
 import { Button, Stack, Typography } from "@mui/material";
 import { ErrorBanner, lazyView, useBackendClient, useBackendMutation, useBackendQuery } from "@dext/ui";
 import { useCallback, useEffect, useState } from "react";
-import { SizeScan } from "./size-scan.js";
-import { StateTransfer } from "./state-transfer.js";
+import { SizeScan } from "./size-scan.tsx";
+import { StateTransfer } from "./state-transfer.tsx";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
 
 // The contract (and zod with it) loads on the first backend call, not with the tab: see @dext/ui's useBackendClient.
-const loadContract = () => import("../../shared/contract.js").then((module) => module.contract);
+const loadContract = () => import("../../shared/contract.ts").then((module) => module.contract);
 // The table waits for the first answer and the detail for a click, so neither is in the tab's
 // first load; the table's code is fetched while the volumes are (see the effect below).
-const VolumeTable = lazyView(() => import("./volume-table.js").then((module) => module.VolumeTable));
-const VolumeDetail = lazyView(() => import("./volume-detail.js").then((module) => module.VolumeDetail));
+const VolumeTable = lazyView(() => import("./volume-table.tsx").then((module) => module.VolumeTable));
+const VolumeDetail = lazyView(() => import("./volume-detail.tsx").then((module) => module.VolumeDetail));
 
 /** The extension's tab inside Desktop: toolbar, the volume table, and the selected volume. */
 export function Inspector({ client }: { client: DesktopClient }): JSX.Element {

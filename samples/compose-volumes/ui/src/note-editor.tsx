@@ -1,10 +1,10 @@
 import { Button, Stack } from "@mui/material";
 import { ErrorBanner, TextInput, useBackendMutation } from "@dext/ui";
 import { useState } from "react";
-import { maxNoteLength } from "../../shared/limits.js";
+import { maxNoteLength } from "../../shared/limits.ts";
 import type { BackendClient } from "@dext/backend/client";
 import type { JSX } from "react";
-import type { Contract } from "../../shared/contract.js";
+import type { Contract } from "../../shared/contract.ts";
 
 export interface NoteEditorProps {
   backend: BackendClient<Contract>;

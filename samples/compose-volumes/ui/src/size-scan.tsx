@@ -7,7 +7,7 @@ import type { JSX } from "react";
 // Module-level so useJob's client stays the same object across renders. The job's schemas load
 // on the first scan, not with the tab.
 const jobOptions = { intervalMs: 400 };
-const loadSizeScanJob = () => import("../../shared/contract.js").then((module) => module.sizeScanJob);
+const loadSizeScanJob = () => import("../../shared/contract.ts").then((module) => module.sizeScanJob);
 
 /** Starts the backend's size scan and shows its progress bar; reloads the list when it ends. */
 export function SizeScan({ client, onFinished }: { client: DesktopClient; onFinished: () => void }): JSX.Element {

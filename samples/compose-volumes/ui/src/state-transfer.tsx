@@ -4,8 +4,8 @@ import { useState } from "react";
 import type { BackendClient } from "@dext/backend/client";
 import type { DesktopClient } from "@dext/ui";
 import type { ChangeEvent, JSX } from "react";
-import type { Contract } from "../../shared/contract.js";
-import type { ExportDocument, State } from "../../shared/state.js";
+import type { Contract } from "../../shared/contract.ts";
+import type { ExportDocument, State } from "../../shared/state.ts";
 
 export interface StateTransferProps {
   client: DesktopClient;

@@ -1,12 +1,12 @@
 import { Box, Breadcrumbs, Link, List, ListItemButton, ListItemText, Typography } from "@mui/material";
 import { EmptyState, ErrorBanner, useBackendQuery } from "@dext/ui";
 import { useState } from "react";
-import { childVolumePath } from "../../shared/volume-path.js";
-import { formatBytes } from "./format-bytes.js";
+import { childVolumePath } from "../../shared/volume-path.ts";
+import { formatBytes } from "./format-bytes.ts";
 import type { BackendClient } from "@dext/backend/client";
 import type { JSX } from "react";
-import type { Contract } from "../../shared/contract.js";
-import type { Entry, Listing } from "../../shared/listing.js";
+import type { Contract } from "../../shared/contract.ts";
+import type { Entry, Listing } from "../../shared/listing.ts";
 
 function entryDetail(entry: Entry): string {
   if (entry.kind === "directory") return "folder";

@@ -1,11 +1,11 @@
 import { Button, Card, CardContent, Stack, Typography } from "@mui/material";
-import { formatBytes } from "./format-bytes.js";
-import { NoteEditor } from "./note-editor.js";
-import { VolumeBrowser } from "./volume-browser.js";
+import { formatBytes } from "./format-bytes.ts";
+import { NoteEditor } from "./note-editor.tsx";
+import { VolumeBrowser } from "./volume-browser.tsx";
 import type { BackendClient } from "@dext/backend/client";
 import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
-import type { Contract, Volume } from "../../shared/contract.js";
+import type { Contract, Volume } from "../../shared/contract.ts";
 
 export interface VolumeDetailProps {
   client: DesktopClient;

@@ -1,9 +1,9 @@
 import { Button, Chip, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from "@mui/material";
 import { EmptyState } from "@dext/ui";
-import { formatBytes } from "./format-bytes.js";
+import { formatBytes } from "./format-bytes.ts";
 import type { JSX } from "react";
-import type { Volume } from "../../shared/contract.js";
-import type { State } from "../../shared/state.js";
+import type { Volume } from "../../shared/contract.ts";
+import type { State } from "../../shared/state.ts";
 
 export interface VolumeTableProps {
   volumes: readonly Volume[];

@@ -4,7 +4,7 @@ import { createFakeDesktopClient, createFakeProcess, execResult, ExecFailure, in
 import type { FakeDesktopClient, FakeExecHandler, FakeProcess } from "@dext/ui/testing";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { App } from "./app.js";
+import { App } from "./app.tsx";
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {
@@ -37,7 +37,7 @@ async function startCheck(): Promise<{ process: FakeProcess; client: FakeDesktop
  * has rendered again, one that is not on the page is really absent, not still loading.
  */
 async function settleLazyViews(): Promise<void> {
-  await import("./run-results.js");
+  await import("./run-results.tsx");
   await act(async () => {
     await Promise.resolve();
   });

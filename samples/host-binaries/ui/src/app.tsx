@@ -1,8 +1,8 @@
 import { Stack } from "@mui/material";
 import { DesktopGate, PageHeader } from "@dext/ui";
 import type { JSX } from "react";
-import { ArgsPanel } from "./args-panel.js";
-import { DoctorPanel } from "./doctor-panel.js";
+import { ArgsPanel } from "./args-panel.tsx";
+import { DoctorPanel } from "./doctor-panel.tsx";
 
 export function App(): JSX.Element {
   return (

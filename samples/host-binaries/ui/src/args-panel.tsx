@@ -3,10 +3,10 @@ import { lazyView, TextInput, useExec } from "@dext/ui";
 import type { DesktopClient } from "@dext/ui";
 import { useState } from "react";
 import type { JSX } from "react";
-import { describeExit } from "./exit-codes.js";
+import { describeExit } from "./exit-codes.ts";
 
-const Alert = lazyView(() => import("./run-results.js").then((module) => module.RunAlert));
-const ArgumentsTable = lazyView(() => import("./run-results.js").then((module) => module.ArgumentsTable));
+const Alert = lazyView(() => import("./run-results.tsx").then((module) => module.RunAlert));
+const ArgumentsTable = lazyView(() => import("./run-results.tsx").then((module) => module.ArgumentsTable));
 
 /** Arguments that break naive quoting: spaces, quotes, shell metacharacters, non-ASCII. */
 const SAMPLE_ARGUMENTS = ["two words", `it's "quoted"`, "$HOME; echo `id` | cat", "日本語 ✓ 🐳"].join("\n");

@@ -3,11 +3,11 @@ import { ExecOutput, lazyView, TextInput, useExecStream } from "@dext/ui";
 import type { DesktopClient } from "@dext/ui";
 import { useEffect, useRef, useState } from "react";
 import type { JSX } from "react";
-import { useDoctorResults } from "./doctor-results.js";
-import { describeExit } from "./exit-codes.js";
+import { useDoctorResults } from "./doctor-results.ts";
+import { describeExit } from "./exit-codes.ts";
 
-const Alert = lazyView(() => import("./run-results.js").then((module) => module.RunAlert));
-const ToolTable = lazyView(() => import("./run-results.js").then((module) => module.ToolTable));
+const Alert = lazyView(() => import("./run-results.tsx").then((module) => module.RunAlert));
+const ToolTable = lazyView(() => import("./run-results.tsx").then((module) => module.ToolTable));
 
 /** The streamed half of the sample: `host.cli.exec(..., { stream })`, results shown as they arrive. */
 export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element {

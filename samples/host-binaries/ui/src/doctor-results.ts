@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { OutputLine } from "@dext/ui";
-import type { ParsedDoctorLine } from "../../shared/doctor-line-schema.js";
-import type { ContextLine, SummaryLine, ToolLine } from "../../shared/doctor-report.js";
+import type { ParsedDoctorLine } from "../../shared/doctor-line-schema.ts";
+import type { ContextLine, SummaryLine, ToolLine } from "../../shared/doctor-report.ts";
 
 export interface DoctorResults {
   tools: ToolLine[];
@@ -32,7 +32,7 @@ function collectDoctorResults(lines: readonly OutputLine[], parse: ParseLine): D
 }
 
 // The parser's schema (and zod) load with the first output line, not with the tab.
-const loadParser = (): Promise<ParseLine> => import("../../shared/doctor-line-schema.js").then((module) => module.parseDoctorLine);
+const loadParser = (): Promise<ParseLine> => import("../../shared/doctor-line-schema.ts").then((module) => module.parseDoctorLine);
 // If the parser cannot load, every line stays visible as it is rather than disappearing.
 const keepAsText: ParseLine = (text) => ({ ok: false, text });
 const noResults: DoctorResults = { tools: [], contexts: [], summary: undefined, unparsed: [] };

@@ -1,4 +1,4 @@
-import { DOCTOR_EXIT } from "../../shared/doctor-report.js";
+import { DOCTOR_EXIT } from "../../shared/doctor-report.ts";
 
 /** What an exit code of host-doctor means, in words a person can act on. */
 export function describeExit(code: number): string {

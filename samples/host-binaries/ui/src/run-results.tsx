@@ -1,6 +1,6 @@
 import { Alert, Chip, Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material";
 import type { JSX } from "react";
-import type { ToolLine } from "../../shared/doctor-report.js";
+import type { ToolLine } from "../../shared/doctor-report.ts";
 
 // All of this shows only after a run, so doctor-panel and args-panel load this file then (lazyView).
 

@@ -3,7 +3,7 @@ import { DextProvider } from "@dext/ui";
 import { createFakeDesktopClient, execFailure, execResult, installFakeDesktopClient } from "@dext/ui/testing";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { App } from "./app.js";
+import { App } from "./app.tsx";
 import type { FakeDesktopClientOverrides } from "@dext/ui/testing";
 import type { v1 } from "@docker/extension-api-client-types";
 

@@ -1,6 +1,6 @@
 import { Stack } from "@mui/material";
 import { DesktopGate, ExternalLink, PageHeader } from "@dext/ui";
-import { HelloPanel } from "./hello-panel.js";
+import { HelloPanel } from "./hello-panel.tsx";
 import type { JSX } from "react";
 
 export function App(): JSX.Element {

@@ -7,9 +7,9 @@ import type { JSX } from "react";
 type Source = "hello.sh" | "backend";
 
 // The contract (and zod with it) loads on the first backend call, not with the tab: see @dext/ui's useBackendClient.
-const loadContract = () => import("../../shared/contract.js").then((module) => module.contract);
-const ScriptResult = lazyView(() => import("./hello-results.js").then((module) => module.ScriptResult));
-const BackendResult = lazyView(() => import("./hello-results.js").then((module) => module.BackendResult));
+const loadContract = () => import("../../shared/contract.ts").then((module) => module.contract);
+const ScriptResult = lazyView(() => import("./hello-results.tsx").then((module) => module.ScriptResult));
+const BackendResult = lazyView(() => import("./hello-results.tsx").then((module) => module.BackendResult));
 
 export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
   const backend = useBackendClient(loadContract, client);

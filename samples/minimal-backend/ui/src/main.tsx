@@ -1,7 +1,7 @@
 import { DextProvider } from "@dext/ui";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app.js";
+import { App } from "./app.tsx";
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root element");

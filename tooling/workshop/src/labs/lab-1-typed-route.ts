@@ -1,7 +1,7 @@
-import { BackendProcess } from "../backend-process.js";
-import { importBundled } from "../bundle.js";
-import { findInUi, reachableUiSources } from "../ui-sources.js";
-import type { Lab, LabContext } from "../lab.js";
+import { BackendProcess } from "../backend-process.ts";
+import { importBundled } from "../bundle.ts";
+import { findInUi, reachableUiSources } from "../ui-sources.ts";
+import type { Lab, LabContext } from "../lab.ts";
 
 interface Schema {
   safeParse(value: unknown): { success: boolean };

@@ -1,7 +1,7 @@
-import { copiesExecutable, finalStageCopies } from "../dockerfile-copies.js";
-import { runScript } from "../run-script.js";
-import { findInUi, reachableUiSources } from "../ui-sources.js";
-import type { Lab, LabContext } from "../lab.js";
+import { copiesExecutable, finalStageCopies } from "../dockerfile-copies.ts";
+import { runScript } from "../run-script.ts";
+import { findInUi, reachableUiSources } from "../ui-sources.ts";
+import type { Lab, LabContext } from "../lab.ts";
 
 async function checkScript({ files, problems }: LabContext): Promise<void> {
   if (!(await files.exists("ticks.sh"))) {

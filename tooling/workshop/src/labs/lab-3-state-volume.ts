@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { access } from "node:fs/promises";
 import { parse } from "yaml";
-import { BackendProcess } from "../backend-process.js";
-import { addFindings, validatorErrors } from "../validate.js";
-import type { Lab, LabContext } from "../lab.js";
+import { BackendProcess } from "../backend-process.ts";
+import { addFindings, validatorErrors } from "../validate.ts";
+import type { Lab, LabContext } from "../lab.ts";
 
 interface ComposeService {
   environment?: Record<string, unknown> | string[];

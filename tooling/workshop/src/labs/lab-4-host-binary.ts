@@ -1,10 +1,10 @@
 import { machine, type } from "node:os";
 import { posix, relative, resolve } from "node:path";
-import { copiesExecutable, finalStageCopies } from "../dockerfile-copies.js";
-import { runScript } from "../run-script.js";
-import { findInUi, reachableUiSources } from "../ui-sources.js";
-import { addFindings, validatorErrors } from "../validate.js";
-import type { Lab, LabContext } from "../lab.js";
+import { copiesExecutable, finalStageCopies } from "../dockerfile-copies.ts";
+import { runScript } from "../run-script.ts";
+import { findInUi, reachableUiSources } from "../ui-sources.ts";
+import { addFindings, validatorErrors } from "../validate.ts";
+import type { Lab, LabContext } from "../lab.ts";
 
 const PLATFORMS = ["darwin", "linux", "windows"] as const;
 type Platform = (typeof PLATFORMS)[number];

@@ -1,5 +1,5 @@
-import { addFindings, validatorErrors } from "../validate.js";
-import type { Lab, LabContext } from "../lab.js";
+import { addFindings, validatorErrors } from "../validate.ts";
+import type { Lab, LabContext } from "../lab.ts";
 
 const VERSION = "0.2.0";
 const PLATFORMS = ["linux/amd64", "linux/arm64"] as const;

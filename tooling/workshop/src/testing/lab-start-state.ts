@@ -2,8 +2,8 @@ import { execFile } from "node:child_process";
 import { chmod, cp, mkdir, mkdtemp, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { copySample } from "../../../new-extension/src/copy-sample.js";
-import { readSampleIdentity } from "../../../new-extension/src/sample-identity.js";
+import { copySample } from "../../../new-extension/src/copy-sample.ts";
+import { readSampleIdentity } from "../../../new-extension/src/sample-identity.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
 const solutionsDir = join(repoRoot, "docs/workshop/solutions");

@@ -1,6 +1,6 @@
 // The benchmark's floor: bare node:http answering the same JSON, nothing else.
 import { createServer } from "node:http";
-import { socketArgument } from "./socket-argument.js";
+import { socketArgument } from "./socket-argument.ts";
 
 createServer((req, res) => {
   if (req.method === "GET" && req.url === "/hello") {

@@ -1,10 +1,10 @@
 import { createFakeJobBackend, FakeHttpRejection } from "@dext/ui/testing";
-import { exportDocumentSchema, exportFormat } from "../../../shared/state.js";
+import { exportDocumentSchema, exportFormat } from "../../../shared/state.ts";
 import type { FakeJobBackend } from "@dext/ui/testing";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { Volume } from "../../../shared/contract.js";
-import type { Listing } from "../../../shared/listing.js";
-import type { State } from "../../../shared/state.js";
+import type { Volume } from "../../../shared/contract.ts";
+import type { Listing } from "../../../shared/listing.ts";
+import type { State } from "../../../shared/state.ts";
 
 export interface FakeServiceOptions {
   volumes: Volume[];

@@ -1,4 +1,4 @@
-import type { Volume } from "../../../shared/contract.js";
+import type { Volume } from "../../../shared/contract.ts";
 
 /** A volume as the backend lists it, with what a test needs changed. */
 export function volume(name: string, change: Partial<Volume> = {}): Volume {

@@ -5,7 +5,7 @@ import type { DesktopClient } from "@dext/ui";
 import type { JSX } from "react";
 
 // The contract (and zod with it) loads on the first backend call, not with the tab.
-const loadContract = () => import("../../shared/contract.js").then((module) => module.contract);
+const loadContract = () => import("../../shared/contract.ts").then((module) => module.contract);
 
 /** Lab 1: the typed `visit` route, called on a click. */
 export function GuestbookPanel({ client }: { client: DesktopClient }): JSX.Element {
