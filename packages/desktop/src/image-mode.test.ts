@@ -124,8 +124,10 @@ describe.runIf(engine || required)("vm.cli.exec in a vm.image extension's contai
     if (page === undefined) throw new Error("no page");
     const where = await execInPage(page, "vm", "pwd", [], { cwd: "/ui" }, streamed);
     expect(where).toMatchObject({ code: 0, stdout: "/ui\n" });
-    const env = await execInPage(page, "vm", "printenv", ["A", "B"], { env: { A: "from the page", B: "two words; $(id)" } }, streamed);
-    expect(env).toMatchObject({ code: 0, stdout: "from the page\ntwo words; $(id)\n" });
+    // env, not printenv: the stand-in base image has busybox as sh and env only.
+    const env = await execInPage(page, "vm", "env", [], { env: { A: "from the page", B: "two words; $(id)" } }, streamed);
+    expect(env.code).toBe(0);
+    expect(env.stdout.split("\n")).toEqual(expect.arrayContaining(["A=from the page", "B=two words; $(id)"]));
   });
 
   it("refuses a cwd that climbs out (..) before running anything, as in folder mode", async () => {
