@@ -22,7 +22,7 @@ interface Running {
 }
 
 async function startBackend(): Promise<Running> {
-  const child = spawn(process.execPath, ["--conditions=@dext/source", "--import", "tsx", "backend/main.ts", "--socket", socket], {
+  const child = spawn(process.execPath, ["--conditions=@dext/source", "backend/main.ts", "--socket", socket], {
     cwd: sampleDir,
     env: { ...process.env, STATE_DIR: stateDir, ENGINE_SOCKET: join(dir.path, "no-engine.sock"), EXTENSION_IMAGE: "${DESKTOP_PLUGIN_IMAGE}" },
   });

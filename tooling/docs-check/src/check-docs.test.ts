@@ -107,6 +107,7 @@ describe("a page that names what does not exist", () => {
       "pnpm run bench",
       "pnpm exec dext validate .",
       "pnpm --filter @fixture/lint exec tsx src/gone.ts",
+      "pnpm --filter @fixture/lint exec node src/also-gone.ts",
       "```",
     ].join("\n");
     expect(await findingsFor("README.md", page)).toEqual([
@@ -116,6 +117,8 @@ describe("a page that names what does not exist", () => {
       { file: "README.md", line: 4, message: '`pnpm bench`: "bench" is not a script of the root package.json' },
       { file: "README.md", line: 5, message: '`pnpm exec dext`: no "dext" binary is installed for the root package.json' },
       { file: "README.md", line: 6, message: "`tsx src/gone.ts`: no such file in @fixture/lint" },
+      // node is the one on PATH, never a package's binary; the file it runs must still exist.
+      { file: "README.md", line: 7, message: "`node src/also-gone.ts`: no such file in @fixture/lint" },
     ]);
   });
 

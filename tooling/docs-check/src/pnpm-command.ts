@@ -109,7 +109,8 @@ function checkExec(args: readonly string[], target: Target, context: CommandCont
   const bin = operands[0];
   if (bin === undefined || /[<>…/]/.test(bin) || target.candidates.length === 0) return [];
   const dirs = target.candidates.map((candidate) => candidate.dir);
-  if (!dirs.some((dir) => existsSync(join(context.workspace.root, dir, "node_modules", ".bin", bin)))) {
+  // `pnpm exec node <file>` runs the Node on PATH (Node 24 runs .ts files as they are): no package installs it.
+  if (bin !== "node" && !dirs.some((dir) => existsSync(join(context.workspace.root, dir, "node_modules", ".bin", bin)))) {
     return [`\`pnpm exec ${bin}\`: no "${bin}" binary is installed for ${target.where}`];
   }
   const script = operands[1];
