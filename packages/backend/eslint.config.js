@@ -13,10 +13,14 @@ export default [
       "no-restricted-syntax": [
         "error",
         {
-          selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
           message: namespaceImport,
         },
-        { selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportDefaultSpecifier", message: namespaceImport },
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportDefaultSpecifier",
+          message: namespaceImport,
+        },
       ],
     },
   },

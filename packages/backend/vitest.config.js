@@ -11,8 +11,19 @@ export default defineConfig({
   ...base,
   test: {
     projects: [
-      { ...base, test: { ...base.test, name: "unit", exclude: [...configDefaults.exclude, loadTests], sequence: { groupOrder: 0 } } },
-      { ...base, test: { ...base.test, name: "load", include: [loadTests], fileParallelism: false, sequence: { groupOrder: 1 } } },
+      {
+        ...base,
+        test: {
+          ...base.test,
+          name: "unit",
+          exclude: [...configDefaults.exclude, loadTests],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        ...base,
+        test: { ...base.test, name: "load", include: [loadTests], fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });

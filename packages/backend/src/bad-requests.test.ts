@@ -38,7 +38,11 @@ const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 beforeAll(async () => {
   temp = await makeSocketDir();
   const contract = defineContract({ ...greetingContract, ...countJob.routes });
-  const app = createBackendApp({ contract, handlers: { ...greetingHandlers, ...jobs.handlers }, bodyLimit: `${limitBytes}b` });
+  const app = createBackendApp({
+    contract,
+    handlers: { ...greetingHandlers, ...jobs.handlers },
+    bodyLimit: `${limitBytes}b`,
+  });
   server = await serveOnSocket(app, temp.socket());
 });
 afterAll(async () => {
@@ -50,11 +54,14 @@ afterAll(async () => {
 
 function sendHttp(bad: Pick<BadRequest, "method" | "path" | "headers" | "body">): Promise<Outcome> {
   return new Promise((resolve) => {
-    const headers = bad.body === undefined ? bad.headers : { ...bad.headers, "content-length": String(bad.body.length) };
+    const headers =
+      bad.body === undefined ? bad.headers : { ...bad.headers, "content-length": String(bad.body.length) };
     const req = request({ socketPath: temp.socket(), agent, method: bad.method, path: bad.path, headers }, (res) => {
       let body = "";
       res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, fromApp: res.headers["x-request-id"] !== undefined, body }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, fromApp: res.headers["x-request-id"] !== undefined, body }),
+      );
       res.on("error", () => resolve({ status: "closed", fromApp: false, body }));
     });
     // The server may answer (413, 415) and close before the whole body is written.
@@ -70,7 +77,11 @@ function sendRaw(bytes: Buffer): Promise<Outcome> {
     const done = () => {
       socket.destroy();
       const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
-      resolve({ status: status === undefined ? "closed" : Number(status), fromApp: /x-request-id/i.test(text), body: text });
+      resolve({
+        status: status === undefined ? "closed" : Number(status),
+        fromApp: /x-request-id/i.test(text),
+        body: text,
+      });
     };
     socket.setTimeout(3_000, done);
     socket.on("data", (chunk: Buffer) => {
@@ -96,20 +107,37 @@ describe("generated bad requests", () => {
       fc.asyncProperty(fc.array(badRequests(limitBytes), { minLength: batch, maxLength: batch }), async (requests) => {
         const answered = await Promise.all(
           requests.map((bad) =>
-            (bad.raw === undefined ? sendHttp(bad) : sendRaw(bad.raw)).catch((error: unknown): Outcome => ({ status: "unsent", fromApp: false, body: String(error) })),
+            (bad.raw === undefined ? sendHttp(bad) : sendRaw(bad.raw)).catch((error: unknown): Outcome => ({
+              status: "unsent",
+              fromApp: false,
+              body: String(error),
+            })),
           ),
         );
         const outcomes = requests.map((bad, i) => ({ bad, outcome: answered[i]! }));
-        expect(outcomes.filter(({ outcome }) => outcome.status === "unsent").map(({ bad, outcome }) => describeCase(bad, outcome))).toEqual([]);
+        expect(
+          outcomes
+            .filter(({ outcome }) => outcome.status === "unsent")
+            .map(({ bad, outcome }) => describeCase(bad, outcome)),
+        ).toEqual([]);
 
-        const serverErrors = outcomes.filter(({ outcome }) => typeof outcome.status === "number" && outcome.status >= 500);
+        const serverErrors = outcomes.filter(
+          ({ outcome }) => typeof outcome.status === "number" && outcome.status >= 500,
+        );
         expect(serverErrors.map(({ bad, outcome }) => describeCase(bad, outcome))).toEqual([]);
 
         // Whatever the app itself refused, it refused in the one error shape.
         const appErrors = outcomes.filter(
-          ({ bad, outcome }) => outcome.fromApp && bad.raw === undefined && bad.method !== "HEAD" && typeof outcome.status === "number" && outcome.status >= 400,
+          ({ bad, outcome }) =>
+            outcome.fromApp &&
+            bad.raw === undefined &&
+            bad.method !== "HEAD" &&
+            typeof outcome.status === "number" &&
+            outcome.status >= 400,
         );
-        const misshapen = appErrors.filter(({ outcome }) => !errorBodySchema.safeParse(JSON.parse(outcome.body || "null")).success);
+        const misshapen = appErrors.filter(
+          ({ outcome }) => !errorBodySchema.safeParse(JSON.parse(outcome.body || "null")).success,
+        );
         expect(misshapen.map(({ bad, outcome }) => describeCase(bad, outcome))).toEqual([]);
 
         for (const { bad } of outcomes) families.add(bad.family);

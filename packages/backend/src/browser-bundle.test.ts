@@ -33,7 +33,11 @@ describe("the browser entry", () => {
 
     expect(inputs.some((input) => input.endsWith("src/client/index.ts"))).toBe(true);
     // The only third-party code in a UI bundle is zod, which the contract's schemas are made of.
-    const packages = new Set(inputs.map((input) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1]).filter((name) => name !== undefined));
+    const packages = new Set(
+      inputs
+        .map((input) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1])
+        .filter((name) => name !== undefined),
+    );
     expect([...packages]).toEqual(["zod"]);
     // A word match: zod's French messages say "expression régulière".
     expect(text).not.toMatch(/\bexpress\b/i);
@@ -50,7 +54,9 @@ describe("the browser entry", () => {
 
     const server = await failureOf("@dext/backend");
     expect(server?.errors?.some((error) => /node:/.test(error.text))).toBe(true);
-    expect(server?.errors?.some((error) => error.location?.file.includes("src/serve-on-socket.ts") === true)).toBe(true);
+    expect(server?.errors?.some((error) => error.location?.file.includes("src/serve-on-socket.ts") === true)).toBe(
+      true,
+    );
 
     const express = await failureOf("express");
     expect(express?.errors?.length).toBeGreaterThan(0);

@@ -47,12 +47,23 @@ function raw(method: string, path: string, body?: string): Promise<RawResponse> 
   return rawWith(method, path, body, body === undefined ? {} : { "content-type": "application/json" });
 }
 
-function rawWith(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<RawResponse> {
+function rawWith(
+  method: string,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ socketPath: temp.socket(), method, path, headers }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text === "" ? undefined : JSON.parse(text) }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          json: text === "" ? undefined : JSON.parse(text),
+        }),
+      );
     });
     req.on("error", reject);
     req.end(body);
@@ -74,7 +85,11 @@ describe("createBackendApp", () => {
   });
 
   it("names every invalid field of the body", async () => {
-    const error = expectErrorShape(await raw("POST", "/echo", JSON.stringify({ text: 3, times: 50 })), 400, "invalid_input");
+    const error = expectErrorShape(
+      await raw("POST", "/echo", JSON.stringify({ text: 3, times: 50 })),
+      400,
+      "invalid_input",
+    );
     expect(error.issues?.map((issue) => issue.path)).toEqual(["body.text", "body.times"]);
   });
 
@@ -102,7 +117,9 @@ describe("createBackendApp", () => {
     const response = await raw("GET", "/broken");
     const error = expectErrorShape(response, 500, "internal");
     expect(JSON.stringify(response.json)).not.toMatch(/hunter2/);
-    const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.requestId === error.requestId);
+    const logged = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.requestId === error.requestId);
     expect(logged).toMatchObject({ level: "error", msg: "request failed", path: "/broken" });
     expect(JSON.stringify(logged)).toMatch(/hunter2/);
   });

@@ -58,7 +58,10 @@ function parsePart(schema: z.$ZodType | undefined, value: unknown, part: string,
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   closeIfBodyPending(res.req, res);
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -78,7 +81,10 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
   ensureZodMessages();
   const logger = options.logger ?? silentLogger;
   const checkResponses = options.checkResponses ?? true;
-  const bodyRead = { limitBytes: parseByteLimit(options.bodyLimit ?? "1mb"), timeoutMs: options.bodyTimeoutMs ?? defaultBodyTimeoutMs };
+  const bodyRead = {
+    limitBytes: parseByteLimit(options.bodyLimit ?? "1mb"),
+    timeoutMs: options.bodyTimeoutMs ?? defaultBodyTimeoutMs,
+  };
   const startedAt = Date.now();
   const entries = Object.entries(options.contract).map(([name, route]) => {
     const handler = (options.handlers as Record<string, RouteHandler<RouteDefinition> | undefined>)[name];
@@ -97,21 +103,28 @@ export function createBackendApp<C extends Contract>(options: BackendAppOptions<
     if (found.kind === "none") throw new RouteError("not_found", `No route for ${req.method ?? "GET"} ${path}`);
     if (found.kind === "method_not_allowed") {
       res.setHeader("allow", found.allowed.join(", "));
-      throw new RouteError("method_not_allowed", `${req.method ?? "GET"} is not allowed on ${path}; use ${found.allowed.join(" or ")}`);
+      throw new RouteError(
+        "method_not_allowed",
+        `${req.method ?? "GET"} is not allowed on ${path}; use ${found.allowed.join(" or ")}`,
+      );
     }
     const { route, name, handler } = found.entry;
     const issues: ErrorIssue[] = [];
     const params = parsePart(route.params, found.params, "params", issues);
     const query = route.query === undefined ? {} : parsePart(route.query, parseQuery(search), "query", issues);
-    const body = route.body === undefined ? undefined : parsePart(route.body, await readJsonBody(req, bodyRead), "body", issues);
+    const body =
+      route.body === undefined ? undefined : parsePart(route.body, await readJsonBody(req, bodyRead), "body", issues);
     if (issues.length > 0) {
-      throw new RouteError("invalid_input", `Invalid request: ${issues.map((issue) => issue.path).join(", ")}`, { issues });
+      throw new RouteError("invalid_input", `Invalid request: ${issues.map((issue) => issue.path).join(", ")}`, {
+        issues,
+      });
     }
     const context = new RequestContext(requestId, logger, res);
     const output = await handler({ params, query, body }, context);
     if (checkResponses) {
       const checked = safeParse(route.response, output);
-      if (!checked.success) throw new Error(`Handler "${name}" returned a response outside its contract: ${checked.error.message}`);
+      if (!checked.success)
+        throw new Error(`Handler "${name}" returned a response outside its contract: ${checked.error.message}`);
     }
     if (output === undefined) {
       closeIfBodyPending(req, res);

@@ -54,7 +54,9 @@ describe("closing a running server", () => {
       request({ socketPath: temp.socket(), path: "/hello", agent }, (res) => {
         const socket = res.socket;
         res.resume();
-        res.on("end", () => resolve({ socketClosed: new Promise<void>((closed) => socket.once("close", () => closed())) }));
+        res.on("end", () =>
+          resolve({ socketClosed: new Promise<void>((closed) => socket.once("close", () => closed())) }),
+        );
       })
         .on("error", reject)
         .end();
@@ -120,7 +122,9 @@ describe("closing a running server", () => {
 
   it("refuses new connections as soon as the close begins, while the request in flight finishes", async () => {
     const server = await start(temp.socket());
-    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()), { retry: { attempts: 1 } });
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()), {
+      retry: { attempts: 1 },
+    });
     const pending = client.slow({ query: { ms: 300 } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const closing = server.close(2_000);

@@ -52,7 +52,11 @@ export function drainable(handler: RequestListener): { listener: RequestListener
  * linger, let queued requests arrive, stop listening, close idle connections as they appear, and
  * drop what is left once `graceMs` has passed since the close began.
  */
-export function gracefulCloser(server: Server, beginDrain: () => void, refuseNew: () => void): (graceMs?: number) => Promise<void> {
+export function gracefulCloser(
+  server: Server,
+  beginDrain: () => void,
+  refuseNew: () => void,
+): (graceMs?: number) => Promise<void> {
   let closing: Promise<void> | undefined;
   const close = async (graceMs: number) => {
     const deadline = Date.now() + graceMs;

@@ -38,13 +38,21 @@ function errorOf(text: string): { code: string; message: string } {
   return errorBodySchema.parse(JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4))).error;
 }
 
-function post(socketPath: string, path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+function post(
+  socketPath: string,
+  path: string,
+  body: Buffer,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath, method: "POST", path, headers: { "content-length": String(body.length), ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (data: Buffer) => (text += data.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      { socketPath, method: "POST", path, headers: { "content-length": String(body.length), ...headers } },
+      (res) => {
+        let text = "";
+        res.on("data", (data: Buffer) => (text += data.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -74,23 +82,43 @@ describe.each([
   };
 
   it.each([
-    ["a declared 50 MB body to a GET route", "GET /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 52428800\r\n\r\n", false, 413],
-    ["a chunked 50 MB body to a GET route", "GET /hello HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", true, 200],
-    ["a chunked 50 MB body to a body route", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", true, 413],
-  ])("answers %s at once and closes the connection instead of reading the rest", async (_label, head, chunked, status) => {
-    const rssBefore = process.memoryUsage.rss();
-    const exchange = await rawExchange(socket, head, { bodyBytes: fiftyMb, chunked });
-    expect(exchange.status).toBe(status);
-    expect(exchange.text).toMatch(/\r\nconnection: close\r\n/i);
-    expect(exchange.closedByServer).toBe(true);
-    // The socket buffers hold a few hundred KB; the rest was never read.
-    expect(exchange.bodyBytesSent).toBeLessThan(fiftyMb / 5);
-    expect(exchange.peakRss - rssBefore).toBeLessThan(30 * 1024 * 1024);
-    await expectServedAfterwards();
-  });
+    [
+      "a declared 50 MB body to a GET route",
+      "GET /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 52428800\r\n\r\n",
+      false,
+      413,
+    ],
+    [
+      "a chunked 50 MB body to a GET route",
+      "GET /hello HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+      true,
+      200,
+    ],
+    [
+      "a chunked 50 MB body to a body route",
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+      true,
+      413,
+    ],
+  ])(
+    "answers %s at once and closes the connection instead of reading the rest",
+    async (_label, head, chunked, status) => {
+      const rssBefore = process.memoryUsage.rss();
+      const exchange = await rawExchange(socket, head, { bodyBytes: fiftyMb, chunked });
+      expect(exchange.status).toBe(status);
+      expect(exchange.text).toMatch(/\r\nconnection: close\r\n/i);
+      expect(exchange.closedByServer).toBe(true);
+      // The socket buffers hold a few hundred KB; the rest was never read.
+      expect(exchange.bodyBytesSent).toBeLessThan(fiftyMb / 5);
+      expect(exchange.peakRss - rssBefore).toBeLessThan(30 * 1024 * 1024);
+      await expectServedAfterwards();
+    },
+  );
 
   it("answers despite a small body sent to a route that takes none, and closes the connection rather than carry on past it", async () => {
-    const head = "GET /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello" + "GET /hello?name=b HTTP/1.1\r\nHost: x\r\n\r\n";
+    const head =
+      "GET /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello" +
+      "GET /hello?name=b HTTP/1.1\r\nHost: x\r\n\r\n";
     const exchange = await rawExchange(socket, head, { timeoutMs: 2_000 });
     expect(exchange.text.match(/HTTP\/1\.1 \d{3}/g)).toEqual(["HTTP/1.1 200"]);
     expect(exchange.text).toMatch(/\r\nconnection: close\r\n[^]*"Hello, world!"\}$/i);
@@ -98,10 +126,17 @@ describe.each([
   });
 
   it("answers a JSON body that is not valid UTF-8 with 400 in the error shape", async () => {
-    const body = Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('","times":1}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"text":"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('","times":1}'),
+    ]);
     const response = await post(socket, "/echo", body, { "content-type": "application/json" });
     expect(response.status).toBe(400);
-    expect(errorBodySchema.parse(JSON.parse(response.text)).error).toMatchObject({ code: "invalid_input", message: "Request body is not valid UTF-8" });
+    expect(errorBodySchema.parse(JSON.parse(response.text)).error).toMatchObject({
+      code: "invalid_input",
+      message: "Request body is not valid UTF-8",
+    });
   });
 
   it("still reads UTF-8 with a leading byte-order mark", async () => {
@@ -112,7 +147,10 @@ describe.each([
 
   it.each([
     ["a content encoding", "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 2\r\n\r\n{}"],
-    ["a transfer encoding besides chunked", "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"],
+    [
+      "a transfer encoding besides chunked",
+      "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+    ],
     ["a content type other than JSON", "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}"],
   ])("refuses %s with 415 in the error shape", async (_label, rest) => {
     const exchange = await rawExchange(socket, `POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${rest}`);
@@ -170,10 +208,14 @@ describe("in Express, where Express answers itself", () => {
 
   it("ends the connection after an Express route answers over a body nobody read, instead of draining it", async () => {
     const rssBefore = process.memoryUsage.rss();
-    const exchange = await rawExchange(temp.socket(), "GET /version HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", {
-      bodyBytes: fiftyMb,
-      chunked: true,
-    });
+    const exchange = await rawExchange(
+      temp.socket(),
+      "GET /version HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+      {
+        bodyBytes: fiftyMb,
+        chunked: true,
+      },
+    );
     expect(exchange.status).toBe(200);
     expect(exchange.closedByServer).toBe(true);
     expect(exchange.text.toLowerCase()).toContain("connection: close");
@@ -186,10 +228,19 @@ describe("in Express, where Express answers itself", () => {
     try {
       const send = (method: string, path: string, body?: string) =>
         new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
-          const req = request({ socketPath: temp.socket(), agent, method, path, headers: body === undefined ? {} : { "content-type": "application/json" } }, (res) => {
-            res.resume();
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
-          });
+          const req = request(
+            {
+              socketPath: temp.socket(),
+              agent,
+              method,
+              path,
+              headers: body === undefined ? {} : { "content-type": "application/json" },
+            },
+            (res) => {
+              res.resume();
+              res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+            },
+          );
           req.on("error", reject);
           req.end(body);
         });

@@ -73,7 +73,10 @@ describe("jobs over a real socket", () => {
 
   it("reports progress while running, then resolves the typed result", async () => {
     const seen: JobStatus<typeof countJob>[] = [];
-    const result = await jobs.run({ steps: 5, stepMs: 40 }, { intervalMs: 10, onStatus: (status) => seen.push(status) });
+    const result = await jobs.run(
+      { steps: 5, stepMs: 40 },
+      { intervalMs: 10, onStatus: (status) => seen.push(status) },
+    );
 
     expectTypeOf(result).toEqualTypeOf<{ counted: number }>();
     expect(result).toEqual({ counted: 5 });
@@ -123,14 +126,17 @@ describe("jobs over a real socket", () => {
   it("cancels the job on the backend when the caller of run() aborts", async () => {
     const controller = new AbortController();
     let id = "";
-    const running = jobs.run({ steps: 200, stepMs: 10 }, {
-      intervalMs: 5,
-      signal: controller.signal,
-      onStatus: (status) => {
-        id = status.id;
-        if (status.state === "running") controller.abort(new Error("user left"));
+    const running = jobs.run(
+      { steps: 200, stepMs: 10 },
+      {
+        intervalMs: 5,
+        signal: controller.signal,
+        onStatus: (status) => {
+          id = status.id;
+          if (status.state === "running") controller.abort(new Error("user left"));
+        },
       },
-    });
+    );
     await expect(running).rejects.toThrow("user left");
     await expect.poll(async () => (await jobs.poll(id)).state).toBe("cancelled");
     expect(probe.aborted.has(id)).toBe(true);
@@ -147,7 +153,10 @@ describe("jobs over a real socket", () => {
     expect(unknown).toMatchObject({ kind: "not_found", status: 404 });
     expect(unknown.message).toMatch(/^No count job .*expired/);
     expect(await failureOf(jobs.cancel(randomUUID()))).toMatchObject({ kind: "not_found" });
-    expect(await failureOf(jobs.poll("../etc"))).toMatchObject({ kind: "invalid_input", issues: [{ path: "params.id", message: "must be a job id" }] });
+    expect(await failureOf(jobs.poll("../etc"))).toMatchObject({
+      kind: "invalid_input",
+      issues: [{ path: "params.id", message: "must be a job id" }],
+    });
   });
 
   it("refuses invalid start input with 400 naming the fields", async () => {
@@ -184,7 +193,11 @@ describe("createJobRegistry bounds", () => {
   it("keeps at most maxFinished finished jobs, dropping the oldest", async () => {
     const small = createJobRegistry(countJob, { run: countRunner(), maxFinished: 2 });
     const start = small.handlers.countStart;
-    const context = { requestId: "r", logger: createLogger({ name: "t", stream: new Writable({ write: (_c, _e, done) => done() }) }), signal: new AbortController().signal };
+    const context = {
+      requestId: "r",
+      logger: createLogger({ name: "t", stream: new Writable({ write: (_c, _e, done) => done() }) }),
+      signal: new AbortController().signal,
+    };
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const status = await start({ body: { steps: 1, stepMs: 0 }, params: {}, query: {} }, context);

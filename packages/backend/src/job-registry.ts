@@ -122,8 +122,15 @@ export function createJobRegistry<J extends JobDefinition>(job: J, options: JobR
         finish(record, "succeeded", { progress: 1, result: checked.data });
         return;
       }
-      logger.error("job result outside its contract", { job: job.name, jobId: record.id, requestId, issues: checked.error.issues });
-      finish(record, "failed", { error: { code: "internal", message: `Internal error (job ${record.id})`, requestId } });
+      logger.error("job result outside its contract", {
+        job: job.name,
+        jobId: record.id,
+        requestId,
+        issues: checked.error.issues,
+      });
+      finish(record, "failed", {
+        error: { code: "internal", message: `Internal error (job ${record.id})`, requestId },
+      });
     } catch (error) {
       if (!isRunning(record)) return;
       if (error instanceof RouteError) {
@@ -134,7 +141,9 @@ export function createJobRegistry<J extends JobDefinition>(job: J, options: JobR
       }
       // Internals go to the operator's log, never to the UI.
       logger.error("job failed", { job: job.name, jobId: record.id, requestId, err: error });
-      finish(record, "failed", { error: { code: "internal", message: `Internal error (job ${record.id})`, requestId } });
+      finish(record, "failed", {
+        error: { code: "internal", message: `Internal error (job ${record.id})`, requestId },
+      });
     } finally {
       // The slot is held until the runner returns, even after a cancel: until then the work goes on.
       active--;
@@ -145,7 +154,10 @@ export function createJobRegistry<J extends JobDefinition>(job: J, options: JobR
     sweep();
     const record = records.get(id);
     if (record === undefined) {
-      throw new RouteError("not_found", `No ${job.name} job ${id}: it never existed, expired, or the backend restarted`);
+      throw new RouteError(
+        "not_found",
+        `No ${job.name} job ${id}: it never existed, expired, or the backend restarted`,
+      );
     }
     return record;
   };
@@ -158,7 +170,13 @@ export function createJobRegistry<J extends JobDefinition>(job: J, options: JobR
         `${active} ${job.name} jobs are already running, the most this backend runs at once; wait for one to finish or cancel one`,
       );
     }
-    const record: JobRecord = { id: randomUuid(), state: "queued", progress: 0, message: "", controller: new AbortController() };
+    const record: JobRecord = {
+      id: randomUuid(),
+      state: "queued",
+      progress: 0,
+      message: "",
+      controller: new AbortController(),
+    };
     records.set(record.id, record);
     active++;
     // Started after the response is built, so the start call answers at once with `queued`.

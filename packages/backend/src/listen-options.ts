@@ -35,7 +35,11 @@ export function resolveListenOptions(options: ResolveListenOptions): ListenOptio
     }));
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new SocketListenError("invalid_listen_options", `${reason}. Usage: [--socket <path>] | [--port <n> [--host <addr>]]`, { cause });
+    throw new SocketListenError(
+      "invalid_listen_options",
+      `${reason}. Usage: [--socket <path>] | [--port <n> [--host <addr>]]`,
+      { cause },
+    );
   }
   const socket = values.socket ?? env.DEXT_SOCKET;
   const port = values.port ?? env.DEXT_PORT;

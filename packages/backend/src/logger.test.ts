@@ -14,7 +14,11 @@ function capturedLogger(level?: LogLevel) {
     },
   });
   const logger = createLogger({ name: "orders", stream, ...(level === undefined ? {} : { level }) });
-  const lines = () => chunks.join("").split("\n").filter((line) => line !== "");
+  const lines = () =>
+    chunks
+      .join("")
+      .split("\n")
+      .filter((line) => line !== "");
   return { logger, chunks, lines, entries: () => lines().map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
@@ -78,16 +82,25 @@ describe("createLogger", () => {
 
   it("has every line out on stdout before a process killed right after logging dies", async () => {
     const lines = 500;
-    const child = spawn(process.execPath, ["--conditions=@dext/source", fileURLToPath(new URL("testing/log-then-die.ts", import.meta.url))], {
-      env: { ...process.env, LINES: String(lines) },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=@dext/source", fileURLToPath(new URL("testing/log-then-die.ts", import.meta.url))],
+      {
+        env: { ...process.env, LINES: String(lines) },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.once("close", (_code, killed) => resolve(killed)));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("close", (_code, killed) => resolve(killed)),
+    );
 
     expect(signal).toBe("SIGKILL");
-    const indexes = out.trim().split("\n").map((line) => (JSON.parse(line) as { index: number }).index);
+    const indexes = out
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { index: number }).index);
     expect(indexes).toEqual(Array.from({ length: lines }, (_, index) => index));
   });
 });
@@ -97,7 +110,12 @@ describe("withFields", () => {
     const { logger, lines } = capturedLogger();
     withFields(logger, { extension: "minimal-backend" }).info("UI changed", { path: "ui/index.html" });
 
-    expect(JSON.parse(lines()[0] ?? "{}")).toMatchObject({ name: "orders", msg: "UI changed", extension: "minimal-backend", path: "ui/index.html" });
+    expect(JSON.parse(lines()[0] ?? "{}")).toMatchObject({
+      name: "orders",
+      msg: "UI changed",
+      extension: "minimal-backend",
+      path: "ui/index.html",
+    });
     expect(lines()[0]).toContain('"msg":"UI changed","extension":"minimal-backend","path":"ui/index.html"');
   });
 });

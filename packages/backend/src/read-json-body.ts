@@ -51,7 +51,10 @@ function checkHeaders(req: IncomingMessage, limitBytes: number): void {
   // Node decodes the chunked framing and hands over anything before it ("gzip, chunked") as is.
   const transfer = req.headers["transfer-encoding"];
   if (transfer !== undefined && transfer.trim().toLowerCase() !== "chunked") {
-    throw new RouteError("unsupported_media_type", `Request transfer encoding "${transfer}" is not supported; send the body chunked or with a content-length`);
+    throw new RouteError(
+      "unsupported_media_type",
+      `Request transfer encoding "${transfer}" is not supported; send the body chunked or with a content-length`,
+    );
   }
   refuseDeclaredOversize(req, limitBytes);
 }
@@ -119,7 +122,8 @@ export async function readJsonBody(req: IncomingMessage, options: BodyReadOption
   if (!hasBody(req)) return undefined;
   checkHeaders(req, options.limitBytes);
   // Read already, by a body parser in front (express.json()): waiting for it would only time out.
-  if (req.readableEnded) throw new Error("The request body was already read before the dext app: mount it before any body parser");
+  if (req.readableEnded)
+    throw new Error("The request body was already read before the dext app: mount it before any body parser");
   const text = decodeUtf8(await readUpTo(req, options));
   if (text.trim() === "") return {};
   // JSON's own whitespace (space, tab, LF, CR), not \s, which also skips characters JSON forbids.

@@ -13,11 +13,7 @@ export class RequestContext implements HandlerContext {
   readonly logger: Logger;
   private readonly res: ServerResponse;
 
-  constructor(
-    requestId: string,
-    logger: Logger,
-    res: ServerResponse,
-  ) {
+  constructor(requestId: string, logger: Logger, res: ServerResponse) {
     this.requestId = requestId;
     this.logger = logger;
     this.res = res;

@@ -19,7 +19,11 @@ describe("createRouter", () => {
   });
 
   it("captures and percent-decodes path parameters", () => {
-    expect(match("GET", "/items/a%20b/files/x%2Fy")).toMatchObject({ kind: "route", entry: { name: "file" }, params: { id: "a b", file: "x/y" } });
+    expect(match("GET", "/items/a%20b/files/x%2Fy")).toMatchObject({
+      kind: "route",
+      entry: { name: "file" },
+      params: { id: "a b", file: "x/y" },
+    });
   });
 
   it("answers HEAD with the GET route", () => {
@@ -31,9 +35,12 @@ describe("createRouter", () => {
     expect(match("PATCH", "/items/7")).toEqual({ kind: "method_not_allowed", allowed: ["GET", "DELETE"] });
   });
 
-  it.each(["/items/", "/ITEMS", "/items/7/", "/items//files/x", "//items", "/items/7/files"])("matches %s exactly as declared, or not at all", (path) => {
-    expect(match("GET", path)).toEqual({ kind: "none" });
-  });
+  it.each(["/items/", "/ITEMS", "/items/7/", "/items//files/x", "//items", "/items/7/files"])(
+    "matches %s exactly as declared, or not at all",
+    (path) => {
+      expect(match("GET", path)).toEqual({ kind: "none" });
+    },
+  );
 
   it("refuses a parameter that is not valid percent-encoding, naming it", () => {
     const error = (() => {

@@ -27,7 +27,9 @@ function splitPath(path: string): string[] {
  * `:name` segments matching one non-empty segment. Static paths are one map lookup, which is
  * most of why this is cheaper per request than a general-purpose router.
  */
-export function createRouter<E extends RouteEntry>(entries: readonly E[]): (method: string, path: string) => RouteMatch<E> {
+export function createRouter<E extends RouteEntry>(
+  entries: readonly E[],
+): (method: string, path: string) => RouteMatch<E> {
   const statics = new Map<string, Map<string, E>>();
   const params: ParamRoute<E>[] = [];
   for (const entry of entries) {
@@ -37,7 +39,9 @@ export function createRouter<E extends RouteEntry>(entries: readonly E[]): (meth
       byMethod.set(method, entry);
       statics.set(path, byMethod);
     } else {
-      const segments = splitPath(path).map((segment) => (segment.startsWith(":") ? { param: segment.slice(1) } : segment));
+      const segments = splitPath(path).map((segment) =>
+        segment.startsWith(":") ? { param: segment.slice(1) } : segment,
+      );
       params.push({ entry, segments });
     }
   }
@@ -74,7 +78,9 @@ export function createRouter<E extends RouteEntry>(entries: readonly E[]): (meth
     const byMethod = statics.get(path);
     if (byMethod !== undefined) {
       const entry = byMethod.get(method);
-      return entry !== undefined ? { kind: "route", entry, params: {} } : { kind: "method_not_allowed", allowed: [...byMethod.keys()] };
+      return entry !== undefined
+        ? { kind: "route", entry, params: {} }
+        : { kind: "method_not_allowed", allowed: [...byMethod.keys()] };
     }
     const parts = splitPath(path);
     const allowed: string[] = [];

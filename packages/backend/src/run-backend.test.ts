@@ -34,16 +34,19 @@ describe("runBackend as a process", () => {
     expect(line).toMatchObject({ level: "info", name: "greeting", msg: "listening", address: temp.socket() });
   });
 
-  it.each(["SIGTERM", "SIGINT"] as const)("exits 0 on %s, removes its socket and logs \"stopped\" as its last line", async (signal) => {
-    const backend = launch(["--socket", temp.socket()]);
-    await waitForListening(backend);
-    backend.child.kill(signal);
-    expect(await backend.exit).toEqual({ code: 0, signal: null });
-    await expect(stat(temp.socket())).rejects.toMatchObject({ code: "ENOENT" });
-    // Written just before process.exit: a buffered logger would lose it.
-    const last = JSON.parse(backend.stdout().trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
-    expect(last).toMatchObject({ level: "info", name: "greeting", msg: "stopped", signal });
-  });
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    'exits 0 on %s, removes its socket and logs "stopped" as its last line',
+    async (signal) => {
+      const backend = launch(["--socket", temp.socket()]);
+      await waitForListening(backend);
+      backend.child.kill(signal);
+      expect(await backend.exit).toEqual({ code: 0, signal: null });
+      await expect(stat(temp.socket())).rejects.toMatchObject({ code: "ENOENT" });
+      // Written just before process.exit: a buffered logger would lose it.
+      const last = JSON.parse(backend.stdout().trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
+      expect(last).toMatchObject({ level: "info", name: "greeting", msg: "stopped", signal });
+    },
+  );
 
   it("finishes an in-flight request after SIGTERM before exiting", async () => {
     const backend = launch(["--socket", temp.socket()]);
@@ -92,7 +95,9 @@ describe("runBackend as a process", () => {
     expect(await first.exit).toEqual({ code: null, signal: "SIGKILL" });
     expect((await stat(temp.socket())).isSocket()).toBe(true);
 
-    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()), { retry: { attempts: 1 } });
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()), {
+      retry: { attempts: 1 },
+    });
     const refused = (await client.hello().catch((e: unknown) => e)) as BackendClientError;
     expect(refused).toMatchObject({ kind: "unavailable" });
     expect((refused.cause as NodeJS.ErrnoException).code).toBe("ECONNREFUSED");
@@ -108,7 +113,9 @@ describe("runBackend as a process", () => {
     first.child.kill("SIGKILL");
     await first.exit;
 
-    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()), { retry: { attempts: 7, initialDelayMs: 100 } });
+    const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()), {
+      retry: { attempts: 7, initialDelayMs: 100 },
+    });
     const pending = client.hello({ query: { name: "again" } });
     launch(["--socket", temp.socket()]);
     await expect(pending).resolves.toEqual({ message: "Hello, again!" });

@@ -38,7 +38,9 @@ export interface RunBackendOptions<C extends Contract> {
  * stdout, and on SIGTERM or SIGINT drain, remove the socket and exit 0. A start-up failure
  * (socket in use, bad path) is logged with its reason and exits 1.
  */
-export async function runBackend<C extends Contract>(options: RunBackendOptions<C>): Promise<RunningServer | undefined> {
+export async function runBackend<C extends Contract>(
+  options: RunBackendOptions<C>,
+): Promise<RunningServer | undefined> {
   const logger = options.logger ?? createLogger({ name: options.name });
   const graceMs = options.shutdownGraceMs ?? 8_000;
   let running: RunningServer | undefined;
@@ -73,7 +75,10 @@ export async function runBackend<C extends Contract>(options: RunBackendOptions<
     });
     // Node's cut-off for a whole request stays behind the app's body timeout, so a slow body
     // gets the app's 408 in the error shape rather than Node's bare one.
-    const requestTimeoutMs = Math.max(defaultRequestTimeoutMs, defaultHeadersTimeoutMs + (options.bodyTimeoutMs ?? defaultBodyTimeoutMs) + 10_000);
+    const requestTimeoutMs = Math.max(
+      defaultRequestTimeoutMs,
+      defaultHeadersTimeoutMs + (options.bodyTimeoutMs ?? defaultBodyTimeoutMs) + 10_000,
+    );
     running = await serve(app, where, { socketMode: options.socketMode, requestTimeoutMs });
   } catch (error) {
     process.off("SIGTERM", onSignal);

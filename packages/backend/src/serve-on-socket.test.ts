@@ -107,7 +107,9 @@ describe("serveOnSocket", () => {
     const server = await serve(app, { kind: "port", port: 0, host: "127.0.0.1" });
     running.push(server);
     expect(server.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const client = createBackendClient(greetingContract, createFetchTransport(server.address), { retry: { attempts: 1 } });
+    const client = createBackendClient(greetingContract, createFetchTransport(server.address), {
+      retry: { attempts: 1 },
+    });
     await expect(client.hello({ query: { name: "port" } })).resolves.toEqual({ message: "Hello, port!" });
     await server.close(100);
     await expect(client.hello()).rejects.toMatchObject({ kind: "unavailable" });

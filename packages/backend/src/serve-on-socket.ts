@@ -85,10 +85,16 @@ async function clearStaleSocket(path: string): Promise<void> {
     throw new SocketListenError("socket_dir_unusable", `Cannot inspect ${path}: ${String(error)}`, { cause: error });
   }
   if (!stats.isSocket()) {
-    throw new SocketListenError("socket_path_not_socket", `${path} exists and is not a socket; refusing to replace it. Remove it or choose another path.`);
+    throw new SocketListenError(
+      "socket_path_not_socket",
+      `${path} exists and is not a socket; refusing to replace it. Remove it or choose another path.`,
+    );
   }
   if (await socketAnswers(path)) {
-    throw new SocketListenError("socket_in_use", `Another server is already listening on ${path}. Stop it first, or choose another socket.`);
+    throw new SocketListenError(
+      "socket_in_use",
+      `Another server is already listening on ${path}. Stop it first, or choose another socket.`,
+    );
   }
   await unlink(path).catch((error: unknown) => {
     if (errorCode(error) !== "ENOENT") throw error;
@@ -109,20 +115,30 @@ function listen(server: Server, target: { path: string } | { port: number; host:
  * Serves `handler` (an Express app or any request listener) on a Unix socket or a TCP port. A body
  * nobody reads is not drained whoever answered (see closingUnreadBodies).
  */
-export async function serve(handler: RequestListener, where: ListenOptions, options: ServeOptions = {}): Promise<RunningServer> {
+export async function serve(
+  handler: RequestListener,
+  where: ListenOptions,
+  options: ServeOptions = {},
+): Promise<RunningServer> {
   const { listener, beginDrain } = drainable(closingUnreadBodies(handler));
   const server = createHttpServer(listener, options);
   if (where.kind === "port") {
     await listen(server, { port: where.port, host: where.host });
     const address = server.address();
     const port = typeof address === "object" && address !== null ? address.port : where.port;
-    return { server, address: `http://${where.host}:${port}`, close: gracefulCloser(server, beginDrain, () => undefined) };
+    return {
+      server,
+      address: `http://${where.host}:${port}`,
+      close: gracefulCloser(server, beginDrain, () => undefined),
+    };
   }
   const path = checkSocketPath(where.path);
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (error) {
-    throw new SocketListenError("socket_dir_unusable", `Cannot create ${dirname(path)}: ${String(error)}`, { cause: error });
+    throw new SocketListenError("socket_dir_unusable", `Cannot create ${dirname(path)}: ${String(error)}`, {
+      cause: error,
+    });
   }
   // Held from the look at the old socket to the new one's mode: see lockSocketPath.
   const unlock = await lockSocketPath(path);
@@ -132,7 +148,9 @@ export async function serve(handler: RequestListener, where: ListenOptions, opti
       await listen(server, { path });
     } catch (error) {
       if (errorCode(error) === "EADDRINUSE") {
-        throw new SocketListenError("socket_in_use", `Another server took ${path} while this one was starting.`, { cause: error });
+        throw new SocketListenError("socket_in_use", `Another server took ${path} while this one was starting.`, {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -156,6 +174,10 @@ export async function serve(handler: RequestListener, where: ListenOptions, opti
 }
 
 /** Shorthand for {@link serve} on a socket path. */
-export function serveOnSocket(handler: RequestListener, path: string, options: ServeOptions = {}): Promise<RunningServer> {
+export function serveOnSocket(
+  handler: RequestListener,
+  path: string,
+  options: ServeOptions = {},
+): Promise<RunningServer> {
   return serve(handler, { kind: "socket", path }, options);
 }

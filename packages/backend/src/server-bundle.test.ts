@@ -13,7 +13,9 @@ beforeAll(async () => {
 /** Bundles a backend entry as the samples ship it: one ESM file for Node, through the source condition. */
 function bundleForNode(entry: { file: string } | { contents: string }): Promise<EsbuildResult> {
   const options: EsbuildOptions = {
-    ...("file" in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: packageDir, loader: "ts" as const } }),
+    ...("file" in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.contents, resolveDir: packageDir, loader: "ts" as const } }),
     bundle: true,
     write: false,
     platform: "node",
@@ -29,13 +31,19 @@ function bundleForNode(entry: { file: string } | { contents: string }): Promise<
 /** The zod locale files whose code is in the bundle: esbuild reads them all, and drops what is unused. */
 function zodLocalesOf(result: EsbuildResult): string[] {
   const outputs = Object.values(result.metafile?.outputs ?? {});
-  return outputs.flatMap((output) => Object.entries(output.inputs).filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.includes("zod/v4/locales/")).map(([input]) => input));
+  return outputs.flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.includes("zod/v4/locales/"))
+      .map(([input]) => input),
+  );
 }
 
 // What a backend parses and runs before its socket listens is its cold start (docs/benchmarks.md).
 describe("a bundled backend", () => {
   it("keeps only the zod it uses and loads no node:crypto before it listens", async () => {
-    const result = await bundleForNode({ file: fileURLToPath(new URL("testing/greeting-backend.ts", import.meta.url)) });
+    const result = await bundleForNode({
+      file: fileURLToPath(new URL("testing/greeting-backend.ts", import.meta.url)),
+    });
     const text = result.outputFiles?.map((file) => file.text).join("\n") ?? "";
 
     // English is zod's default error map; the other locales only come with `import { z }`.
@@ -46,7 +54,9 @@ describe("a bundled backend", () => {
   });
 
   it("is a check that can fail: a contract written with `import { z }` brings every locale", async () => {
-    const result = await bundleForNode({ contents: 'import { z } from "zod";\nexport const schema = z.object({ name: z.string() });' });
+    const result = await bundleForNode({
+      contents: 'import { z } from "zod";\nexport const schema = z.object({ name: z.string() });',
+    });
 
     expect(zodLocalesOf(result).length).toBeGreaterThan(30);
   });

@@ -40,7 +40,9 @@ describe("lockSocketPath", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(second).toBe(false);
     await release();
-    await (await taking)();
+    await (
+      await taking
+    )();
     expect(second).toBe(true);
   });
 
@@ -53,13 +55,17 @@ describe("lockSocketPath", () => {
 
   it("takes over a lock naming this process that this process does not hold (a restart in a fresh pid namespace)", async () => {
     await leaveLock(process.pid, 3_000);
-    await (await lockSocketPath(temp.socket()))();
+    await (
+      await lockSocketPath(temp.socket())
+    )();
   });
 
   it("honours a lock whose process lives, until it is too old to be a start in progress", async () => {
     await leaveLock(process.ppid, 9_800);
     const startedAt = Date.now();
-    await (await lockSocketPath(temp.socket()))();
+    await (
+      await lockSocketPath(temp.socket())
+    )();
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(150);
     expect(await readdir(temp.dir)).toEqual([]);
   });
@@ -67,7 +73,9 @@ describe("lockSocketPath", () => {
   it("honours a fresh lock even when its pid is unknown here: it may be another container's", async () => {
     await leaveLock(deadPid, 1_800);
     const startedAt = Date.now();
-    await (await lockSocketPath(temp.socket()))();
+    await (
+      await lockSocketPath(temp.socket())
+    )();
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(150);
   });
 });

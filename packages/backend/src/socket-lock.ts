@@ -35,7 +35,9 @@ function errorCode(error: unknown): string | undefined {
 }
 
 function unusable(path: string, error: unknown): SocketListenError {
-  return new SocketListenError("socket_dir_unusable", `Cannot use the lock file ${path}: ${String(error)}`, { cause: error });
+  return new SocketListenError("socket_dir_unusable", `Cannot use the lock file ${path}: ${String(error)}`, {
+    cause: error,
+  });
 }
 
 async function readLock(path: string): Promise<LockFile | undefined> {
@@ -50,7 +52,12 @@ async function readLock(path: string): Promise<LockFile | undefined> {
     const stats = await handle.stat();
     const token = (await handle.readFile("utf8")).trim();
     const pid = /^(\d+) \S+$/.exec(token)?.[1];
-    return { token, pid: pid === undefined ? undefined : Number(pid), ageMs: Date.now() - stats.mtimeMs, identity: `${stats.ino}:${stats.mtimeMs}:${token}` };
+    return {
+      token,
+      pid: pid === undefined ? undefined : Number(pid),
+      ageMs: Date.now() - stats.mtimeMs,
+      identity: `${stats.ino}:${stats.mtimeMs}:${token}`,
+    };
   } catch (error) {
     throw unusable(path, error);
   } finally {
@@ -135,6 +142,7 @@ export async function lockSocketPath(socketPath: string): Promise<() => Promise<
     // Forgotten first: once the file is gone another start here may take it and be remembered.
     heldHere.delete(lockPath);
     // Only our own: if ours was taken over as stale, the file now belongs to someone else.
-    if ((await readLock(lockPath).catch(() => undefined))?.token === token) await unlink(lockPath).catch(() => undefined);
+    if ((await readLock(lockPath).catch(() => undefined))?.token === token)
+      await unlink(lockPath).catch(() => undefined);
   };
 }

@@ -84,7 +84,10 @@ describe("two backends starting at once over a stale socket", () => {
 
     beforeAll(async () => {
       for (let i = 0; i < 2; i++) {
-        const child = fork(entry, [], { execArgv: ["--conditions=@dext/source"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+        const child = fork(entry, [], {
+          execArgv: ["--conditions=@dext/source"],
+          stdio: ["ignore", "inherit", "inherit", "ipc"],
+        });
         replies.set(child, []);
         child.on("message", (message: ServeReply) => replies.get(child)!.push(message));
         children.push(child);
@@ -104,7 +107,10 @@ describe("two backends starting at once over a stale socket", () => {
         try {
           const listening = outcomes.filter((outcome) => "listening" in outcome);
           const refused = outcomes.filter((outcome) => "refused" in outcome);
-          expect({ listening: listening.length, refused: refused.map((outcome) => outcome.refused) }).toEqual({ listening: 1, refused: ["socket_in_use"] });
+          expect({ listening: listening.length, refused: refused.map((outcome) => outcome.refused) }).toEqual({
+            listening: 1,
+            refused: ["socket_in_use"],
+          });
           expect((await lstat(path)).isSocket()).toBe(true);
           const client = createBackendClient(greetingContract, createSocketTransport(path), { retry: { attempts: 1 } });
           await expect(client.hello()).resolves.toEqual({ message: "Hello, world!" });

@@ -18,13 +18,18 @@ export function createSocketTransport(socketPath: string, options: { timeoutMs?:
           socketPath,
           path: request.url,
           method: request.method,
-          headers: payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+          headers:
+            payload === undefined
+              ? {}
+              : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
           timeout: options.timeoutMs ?? 30_000,
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("error", (cause) => reject(new BackendClientError({ kind: "unavailable", message: "Backend connection broke", cause })));
+          res.on("error", (cause) =>
+            reject(new BackendClientError({ kind: "unavailable", message: "Backend connection broke", cause })),
+          );
           res.on("end", () => {
             const text = Buffer.concat(chunks).toString("utf8");
             const status = res.statusCode ?? 0;
@@ -39,7 +44,14 @@ export function createSocketTransport(socketPath: string, options: { timeoutMs?:
             try {
               resolve(JSON.parse(text) as unknown);
             } catch (cause) {
-              reject(new BackendClientError({ kind: "invalid_response", status, message: "Backend answered non-JSON", cause }));
+              reject(
+                new BackendClientError({
+                  kind: "invalid_response",
+                  status,
+                  message: "Backend answered non-JSON",
+                  cause,
+                }),
+              );
             }
           });
         },
@@ -47,7 +59,9 @@ export function createSocketTransport(socketPath: string, options: { timeoutMs?:
       req.on("timeout", () => req.destroy(new Error("timed out")));
       req.on("error", (cause: NodeJS.ErrnoException) => {
         const kind = cause.code !== undefined && unavailableCodes.has(cause.code) ? "unavailable" : "server_fault";
-        reject(new BackendClientError({ kind, message: `Backend unavailable on ${socketPath}: ${cause.message}`, cause }));
+        reject(
+          new BackendClientError({ kind, message: `Backend unavailable on ${socketPath}: ${cause.message}`, cause }),
+        );
       });
       req.end(payload);
     });

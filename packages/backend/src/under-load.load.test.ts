@@ -73,12 +73,21 @@ describe("a backend process under load", () => {
       duration: 10,
       requests: [
         { method: "GET", path: "/hello?name=load" },
-        { method: "POST", path: "/echo", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "ab", times: 3 }) },
+        {
+          method: "POST",
+          path: "/echo",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ text: "ab", times: 3 }),
+        },
       ],
     });
 
     expect(result["2xx"]).toBeGreaterThan(1_000);
-    expect({ errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }).toEqual({ errors: 0, timeouts: 0, non2xx: 0 });
+    expect({ errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }).toEqual({
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+    });
   }, 30_000);
 
   it("loses no accepted request when SIGTERM arrives in the middle of the load", async () => {
@@ -111,7 +120,11 @@ describe("a backend process under load", () => {
     const writtenBefore = attempts.filter((a) => a.sentAt < sigtermAt && a.outcome !== "refused");
     const inFlightAtSigterm = writtenBefore.filter((a) => a.endedAt >= sigtermAt);
     const after = attempts.filter((a) => !writtenBefore.includes(a));
-    const tally = (list: Attempt[]) => list.reduce<Record<string, number>>((counts, a) => ({ ...counts, [a.outcome]: (counts[a.outcome] ?? 0) + 1 }), {});
+    const tally = (list: Attempt[]) =>
+      list.reduce<Record<string, number>>(
+        (counts, a) => ({ ...counts, [a.outcome]: (counts[a.outcome] ?? 0) + 1 }),
+        {},
+      );
 
     expect(exit).toEqual({ code: 0, signal: null });
     // The run proves something only if requests were really in flight and new ones were really refused.
@@ -121,6 +134,8 @@ describe("a backend process under load", () => {
     expect(tally(writtenBefore)).toEqual({ answered: writtenBefore.length });
     // After SIGTERM a request is answered, or never reaches the server (refused, or written onto a
     // connection the server closed as idle); it never gets a partial or failed answer.
-    expect(Object.keys(tally(after)).filter((outcome) => outcome === "non_2xx" || outcome === "broken_answer")).toEqual([]);
+    expect(Object.keys(tally(after)).filter((outcome) => outcome === "non_2xx" || outcome === "broken_answer")).toEqual(
+      [],
+    );
   }, 30_000);
 });

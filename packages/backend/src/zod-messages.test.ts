@@ -8,7 +8,12 @@ import { ensureZodMessages } from "./client/zod-messages.ts";
 describe("ensureZodMessages", () => {
   it("gives a zod/mini contract's issues English messages once a backend app exists", () => {
     const contract = defineContract({
-      hello: defineRoute({ method: "GET", path: "/hello", query: z.object({ name: z.string().check(z.maxLength(3)) }), response: z.object({}) }),
+      hello: defineRoute({
+        method: "GET",
+        path: "/hello",
+        query: z.object({ name: z.string().check(z.maxLength(3)) }),
+        response: z.object({}),
+      }),
     });
     createBackendApp({ contract, handlers: { hello: () => ({}) } });
     const result = safeParse(contract.hello.query, { name: "too long" });

@@ -5,7 +5,12 @@ import { desktopArguments, desktopCommandWords, quoteForDesktop, splitCommandLin
 // shell's quoting rules, with no shell: nothing is expanded and no operator has a meaning.
 describe("desktopCommandWords", () => {
   it.each<[string, string, string[], string[]]>([
-    ["Docker's documented JSON format, quoted inside the argument", "ps", ["--all", "--format", '"{{json .}}"'], ["ps", "--all", "--format", "{{json .}}"]],
+    [
+      "Docker's documented JSON format, quoted inside the argument",
+      "ps",
+      ["--all", "--format", '"{{json .}}"'],
+      ["ps", "--all", "--format", "{{json .}}"],
+    ],
     ["the same in single quotes", "info", ["--format", "'{{json .}}'"], ["info", "--format", "{{json .}}"]],
     ["a command of two words", "network ls", ["--format", "{{.Name}}"], ["network", "ls", "--format", "{{.Name}}"]],
     ["a flag and its value in one element", "ps", ["--filter label=a=b"], ["ps", "--filter", "label=a=b"]],
@@ -14,7 +19,12 @@ describe("desktopCommandWords", () => {
     ["an empty element: nothing", "./args.sh", ["", "x"], ["./args.sh", "x"]],
     ["an empty quoted word", "./args.sh", ['""', "''"], ["./args.sh", "", ""]],
     ["unicode, split at its blank", "./args.sh", ["Grüße 🐳"], ["./args.sh", "Grüße", "🐳"]],
-    ["shell syntax kept as text", "./args.sh", ["$(id)", "`id`", ";", "|", "&&", ">", "/tmp/x", "*", "~"], ["./args.sh", "$(id)", "`id`", ";", "|", "&&", ">", "/tmp/x", "*", "~"]],
+    [
+      "shell syntax kept as text",
+      "./args.sh",
+      ["$(id)", "`id`", ";", "|", "&&", ">", "/tmp/x", "*", "~"],
+      ["./args.sh", "$(id)", "`id`", ";", "|", "&&", ">", "/tmp/x", "*", "~"],
+    ],
     ["variables kept as text, quoted or not", "./args.sh", ['"$HOME"', "$PATH"], ["./args.sh", "$HOME", "$PATH"]],
     ["a backslash escaping a blank outside quotes", "./args.sh", ["a\\ b"], ["./args.sh", "a b"]],
     ["a backslash escaping a quote inside double quotes", "./args.sh", ['"say \\"hi\\""'], ["./args.sh", 'say "hi"']],
@@ -39,9 +49,10 @@ describe("desktopCommandWords", () => {
     ["an empty quoted command", '""', ["x"], /No command/],
   ])("refuses %s with a CommandLineError that quotes the line", (_label, cmd, args, message) => {
     expect(() => desktopCommandWords(cmd, args)).toThrow(message);
-    expect(() => desktopCommandWords(cmd, args)).toThrow(expect.objectContaining({ name: "CommandLineError", code: "bad_command_line" }) as Error);
+    expect(() => desktopCommandWords(cmd, args)).toThrow(
+      expect.objectContaining({ name: "CommandLineError", code: "bad_command_line" }) as Error,
+    );
   });
-
 });
 
 describe("quoteForDesktop", () => {
@@ -64,11 +75,33 @@ describe("quoteForDesktop", () => {
   });
 
   it("splits a whole line the same way", () => {
-    expect(splitCommandLine(`docker ps --format '{{json .}}' --filter "label=a b"`)).toEqual(["docker", "ps", "--format", "{{json .}}", "--filter", "label=a b"]);
+    expect(splitCommandLine(`docker ps --format '{{json .}}' --filter "label=a b"`)).toEqual([
+      "docker",
+      "ps",
+      "--format",
+      "{{json .}}",
+      "--filter",
+      "label=a b",
+    ]);
   });
 
   it("gives back any argument list through Desktop's join-and-split", () => {
-    const words = ["", " ", "two words", `it's "quoted"`, "$(id)", "a\\b", "\n", "\t", "Grüße 🐳", "'", '"', "\\", "--x=1", "'\"'\"'"];
+    const words = [
+      "",
+      " ",
+      "two words",
+      `it's "quoted"`,
+      "$(id)",
+      "a\\b",
+      "\n",
+      "\t",
+      "Grüße 🐳",
+      "'",
+      '"',
+      "\\",
+      "--x=1",
+      "'\"'\"'",
+    ];
     expect(desktopCommandWords("./tool", desktopArguments(words))).toEqual({ cmd: "./tool", args: words });
   });
 });

@@ -36,7 +36,8 @@ export function splitCommandLine(line: string): string[] {
       quote = char;
       inWord = true;
     } else if (char === "\\") {
-      if (i + 1 >= line.length) throw new CommandLineError(`The command line ends with a lone backslash: ${preview(line)}`);
+      if (i + 1 >= line.length)
+        throw new CommandLineError(`The command line ends with a lone backslash: ${preview(line)}`);
       const next = line.charAt(++i);
       if (next !== "\n") {
         current += next;
@@ -51,7 +52,8 @@ export function splitCommandLine(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote !== undefined) throw new CommandLineError(`Unterminated ${quote} quote in the command line: ${preview(line)}`);
+  if (quote !== undefined)
+    throw new CommandLineError(`Unterminated ${quote} quote in the command line: ${preview(line)}`);
   if (inWord) words.push(current);
   return words;
 }
@@ -68,7 +70,8 @@ function preview(line: string): string {
  */
 export function desktopCommandWords(cmd: string, args: readonly string[]): { cmd: string; args: string[] } {
   const [first, ...rest] = splitCommandLine([cmd, ...args].join(" "));
-  if (first === undefined || first === "") throw new CommandLineError(`No command to run in ${preview([cmd, ...args].join(" "))}`);
+  if (first === undefined || first === "")
+    throw new CommandLineError(`No command to run in ${preview([cmd, ...args].join(" "))}`);
   return { cmd: first, args: rest };
 }
 

@@ -1,2 +1,8 @@
 // What Docker Desktop does that every dext package must agree on. No dependencies, no Node built-ins.
-export { CommandLineError, desktopArguments, desktopCommandWords, quoteForDesktop, splitCommandLine } from "./command-line.ts";
+export {
+  CommandLineError,
+  desktopArguments,
+  desktopCommandWords,
+  quoteForDesktop,
+  splitCommandLine,
+} from "./command-line.ts";

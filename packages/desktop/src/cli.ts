@@ -79,7 +79,10 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const extensions = host.extensions.map((extension) => extension.id);
-  logger.info(`dext desktop host: ${host.url} (${extensions.join(", ")}); Ctrl+C stops it`, { url: host.url, extensions });
+  logger.info(`dext desktop host: ${host.url} (${extensions.join(", ")}); Ctrl+C stops it`, {
+    url: host.url,
+    extensions,
+  });
   await new Promise<void>((resolve) => {
     // A terminal's Ctrl+C reaches both a wrapper (pnpm, turbo) and this process, and the wrapper
     // forwards it again: later signals must not cut the clean-up (containers, sockets) short.

@@ -33,7 +33,9 @@ afterAll(async () => {
 
 /** Runs `body` in the extension's page, where window.ddClient lives, and returns what it returns (or the rejection). */
 function inPage<T>(body: string): Promise<T> {
-  return frame.evaluate<T>(`(async () => { const dd = window.ddClient; try { return { ok: true, value: await (async () => { ${body} })() }; } catch (e) { return { ok: false, error: e instanceof Error ? { message: e.message, isError: true } : JSON.parse(JSON.stringify(e)) }; } })()`);
+  return frame.evaluate<T>(
+    `(async () => { const dd = window.ddClient; try { return { ok: true, value: await (async () => { ${body} })() }; } catch (e) { return { ok: false, error: e instanceof Error ? { message: e.message, isError: true } : JSON.parse(JSON.stringify(e)) }; } })()`,
+  );
 }
 
 describe("extension.vm.cli.exec", () => {
@@ -48,20 +50,29 @@ describe("extension.vm.cli.exec", () => {
   });
 
   it("resolves with stdout and stderr, and parses JSON lines", async () => {
-    const result = await inPage<{ value: unknown }>(`const r = await dd.extension.vm.cli.exec("./args.sh", [\`'{"a":1}'\`, \`'{"b":2}'\`]); return { stderr: r.stderr, json: r.parseJsonLines() };`);
+    const result = await inPage<{ value: unknown }>(
+      `const r = await dd.extension.vm.cli.exec("./args.sh", [\`'{"a":1}'\`, \`'{"b":2}'\`]); return { stderr: r.stderr, json: r.parseJsonLines() };`,
+    );
     expect(result.value).toEqual({ stderr: "to stderr\n", json: [{ a: 1 }, { b: 2 }] });
   });
 
   it("rejects a non-zero exit with an object that still carries stdout, stderr and the code", async () => {
-    const result = await inPage<{ ok: false; error: Record<string, unknown> }>(`return await dd.extension.vm.cli.exec("./args.sh", ["--exit=3"]);`);
+    const result = await inPage<{ ok: false; error: Record<string, unknown> }>(
+      `return await dd.extension.vm.cli.exec("./args.sh", ["--exit=3"]);`,
+    );
     expect(result.ok).toBe(false);
     expect(result.error).toMatchObject({ code: 3, stdout: "--exit=3\n", stderr: "to stderr\n" });
     expect(result.error.isError).toBeUndefined();
   });
 
   it("rejects a command the VM does not have with code 127 and docker's message", async () => {
-    const result = await inPage<{ error: Record<string, unknown> }>(`return await dd.extension.vm.cli.exec("no-such-command", []);`);
-    expect(result.error).toMatchObject({ code: 127, stderr: expect.stringContaining("executable file not found") as unknown });
+    const result = await inPage<{ error: Record<string, unknown> }>(
+      `return await dd.extension.vm.cli.exec("no-such-command", []);`,
+    );
+    expect(result.error).toMatchObject({
+      code: 127,
+      stderr: expect.stringContaining("executable file not found") as unknown,
+    });
   });
 
   it("streams output line by line with splitOutputLines, then calls onClose with the exit code", async () => {
@@ -98,23 +109,31 @@ describe("extension.vm.cli.exec", () => {
 
 describe("extension.vm.service", () => {
   it("resolves a GET with the decoded JSON body", async () => {
-    expect((await inPage<{ value: unknown }>(`return await dd.extension.vm.service.get("/hello");`)).value).toEqual({ hello: "world" });
+    expect((await inPage<{ value: unknown }>(`return await dd.extension.vm.service.get("/hello");`)).value).toEqual({
+      hello: "world",
+    });
   });
 
   it("sends post data as JSON", async () => {
-    const result = await inPage<{ value: unknown }>(`return await dd.extension.vm.service.post("/echo", { n: 1, s: "x" });`);
+    const result = await inPage<{ value: unknown }>(
+      `return await dd.extension.vm.service.post("/echo", { n: 1, s: "x" });`,
+    );
     expect(result.value).toEqual({ method: "POST", received: { n: 1, s: "x" } });
   });
 
   it("resolves a non-JSON body as text", async () => {
-    expect((await inPage<{ value: unknown }>(`return await dd.extension.vm.service.get("/text");`)).value).toBe("plain text");
+    expect((await inPage<{ value: unknown }>(`return await dd.extension.vm.service.get("/text");`)).value).toBe(
+      "plain text",
+    );
   });
 
   it.each([
     ["/nope", 404],
     ["/fail", 500],
   ])("rejects %s with {name, message, statusCode: %i}", async (url, status) => {
-    const result = await inPage<{ ok: false; error: Record<string, unknown> }>(`return await dd.extension.vm.service.get(${JSON.stringify(url)});`);
+    const result = await inPage<{ ok: false; error: Record<string, unknown> }>(
+      `return await dd.extension.vm.service.get(${JSON.stringify(url)});`,
+    );
     expect(result.ok).toBe(false);
     expect(result.error).toMatchObject({ name: "Error", statusCode: status, message: expect.any(String) as unknown });
   });
@@ -122,19 +141,25 @@ describe("extension.vm.service", () => {
 
 describe("extension.host.cli.exec", () => {
   it("runs the installed host binary by name, with Desktop's words", async () => {
-    const result = await inPage<{ value: string }>(`return (await dd.extension.host.cli.exec("greet", ["a b", "'c d'", "ü"])).stdout;`);
+    const result = await inPage<{ value: string }>(
+      `return (await dd.extension.host.cli.exec("greet", ["a b", "'c d'", "ü"])).stdout;`,
+    );
     expect(result.value).toBe("hello a\nhello b\nhello c d\nhello ü\n");
   });
 
   it("rejects a binary the extension does not install, naming the ones it does", async () => {
-    const result = await inPage<{ error: Record<string, unknown> }>(`return await dd.extension.host.cli.exec("kubectl", ["version"]);`);
+    const result = await inPage<{ error: Record<string, unknown> }>(
+      `return await dd.extension.host.cli.exec("kubectl", ["version"]);`,
+    );
     expect(result.error).toMatchObject({ code: 127, stderr: expect.stringContaining("installed: greet") as unknown });
   });
 });
 
 describe("the rest of the client", () => {
   it("reports this machine's platform and architecture in Node's names", async () => {
-    const result = await inPage<{ value: unknown }>(`return { platform: dd.host.platform, arch: dd.host.arch, image: typeof dd.extension.image };`);
+    const result = await inPage<{ value: unknown }>(
+      `return { platform: dd.host.platform, arch: dd.host.arch, image: typeof dd.extension.image };`,
+    );
     expect(result.value).toEqual({ platform: process.platform, arch: process.arch, image: "string" });
   });
 
@@ -146,16 +171,22 @@ describe("the rest of the client", () => {
 
   it("shows a toast in the host's chrome", async () => {
     await inPage(`dd.desktopUI.toast.warning("Disk almost full");`);
-    await expect(page.locator(".toast[data-level=warning]").filter({ hasText: "Disk almost full" }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.locator(".toast[data-level=warning]").filter({ hasText: "Disk almost full" }).isVisible(),
+    ).resolves.toBe(true);
   });
 
   it("logs every client call in the host's call panel", async () => {
     await inPage(`return await dd.extension.vm.service.get("/hello");`);
-    await expect(page.locator("#calls li").filter({ hasText: 'extension.vm.service.get("/hello") → ok' }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page.locator("#calls li").filter({ hasText: 'extension.vm.service.get("/hello") → ok' }).first().isVisible(),
+    ).resolves.toBe(true);
   });
 
   it("refuses to open anything but a web address", async () => {
-    const result = await inPage<{ ok: boolean; error: { message: string } }>(`dd.host.openExternal("file:///etc/passwd");`);
+    const result = await inPage<{ ok: boolean; error: { message: string } }>(
+      `dd.host.openExternal("file:///etc/passwd");`,
+    );
     expect(result.ok).toBe(false);
     expect(result.error.message).toMatch(/only opens http and https/);
   });
@@ -174,14 +205,18 @@ describe("the rest of the client", () => {
 
 describe("faults as Desktop shows them", () => {
   it("answers docker.listContainers from the engine, or rejects saying there is none", async () => {
-    const result = await inPage<{ ok: boolean; value?: unknown; error?: { message: string } }>(`return await dd.docker.listContainers({ all: true });`);
+    const result = await inPage<{ ok: boolean; value?: unknown; error?: { message: string } }>(
+      `return await dd.docker.listContainers({ all: true });`,
+    );
     if (result.ok) expect(Array.isArray(result.value)).toBe(true);
     else expect(result.error?.message).toMatch(/No Docker engine answers at .*DOCKER_HOST/);
   });
 
   it("rejects vm.service with no status once the backend is down", async () => {
     await host.extensions[0]?.vm?.stop();
-    const result = await inPage<{ ok: false; error: Record<string, unknown> }>(`return await dd.extension.vm.service.get("/hello");`);
+    const result = await inPage<{ ok: false; error: Record<string, unknown> }>(
+      `return await dd.extension.vm.service.get("/hello");`,
+    );
     expect(result.ok).toBe(false);
     expect(result.error.statusCode).toBeUndefined();
     expect(result.error.message).toMatch(/ECONNREFUSED|ENOENT|socket hang up/);

@@ -54,7 +54,9 @@ describe("the dashboard", () => {
     await page.selectOption("#scheme", "dark");
     await page.reload();
     await page.frameLocator("main iframe").locator("h1").waitFor();
-    await expect(extensionFrame().evaluate<boolean>(`window.matchMedia("(prefers-color-scheme: dark)").matches`)).resolves.toBe(true);
+    await expect(
+      extensionFrame().evaluate<boolean>(`window.matchMedia("(prefers-color-scheme: dark)").matches`),
+    ).resolves.toBe(true);
   });
 
   it("reloads the open tab when a file of its UI changes", async () => {
@@ -62,6 +64,14 @@ describe("the dashboard", () => {
     await buildPlainFixture();
     // A marker set before the change is gone once the tab has reloaded.
     // The tab is on its own origin, so the marker is read from inside it, not from the dashboard.
-    await expect.poll(() => extensionFrame().evaluate<boolean>(`window.beforeReload === undefined && document.readyState === "complete"`).catch(() => false), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          extensionFrame()
+            .evaluate<boolean>(`window.beforeReload === undefined && document.readyState === "complete"`)
+            .catch(() => false),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
   });
 });

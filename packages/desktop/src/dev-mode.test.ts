@@ -46,7 +46,14 @@ function upgradeStatus(port: number, path: string, origin: string): Promise<stri
       host: "127.0.0.1",
       port,
       path,
-      headers: { connection: "Upgrade", upgrade: "websocket", origin, "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==", "sec-websocket-protocol": "vite-hmr" },
+      headers: {
+        connection: "Upgrade",
+        upgrade: "websocket",
+        origin,
+        "sec-websocket-version": "13",
+        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+        "sec-websocket-protocol": "vite-hmr",
+      },
     });
     call.on("upgrade", (answer, socket) => {
       socket.destroy();
@@ -80,16 +87,28 @@ afterAll(async () => {
 describe("pnpm dev: the host in dev mode", () => {
   it("serves the tab from the sample's Vite dev server, with the host's client injected", async () => {
     expect(messages().some((message) => message.startsWith("dev: Vite dev server on 127.0.0.1:"))).toBe(true);
-    await expect(tab().evaluate<boolean>(`typeof window.ddClient?.extension?.vm?.service?.get === "function"`)).resolves.toBe(true);
+    await expect(
+      tab().evaluate<boolean>(`typeof window.ddClient?.extension?.vm?.service?.get === "function"`),
+    ).resolves.toBe(true);
     // Vite's client is in the page, loaded through the extension's own origin.
-    await expect(tab().evaluate<boolean>(`[...document.scripts].some((script) => script.src.endsWith("/x/minimal-backend/ui/@vite/client"))`)).resolves.toBe(true);
+    await expect(
+      tab().evaluate<boolean>(
+        `[...document.scripts].some((script) => script.src.endsWith("/x/minimal-backend/ui/@vite/client"))`,
+      ),
+    ).resolves.toBe(true);
   });
 
   it("shows an edited component in the open tab without reloading it (HMR)", async () => {
     await tab().evaluate(`window.__beforeEdit = "still here"`);
     await edit("ui/src/app.tsx", `title="Minimal backend"`, `title="Minimal backend, edited in dev"`);
     await expect
-      .poll(() => tab().evaluate<string>(`document.querySelector("h1")?.textContent ?? ""`).catch(() => ""), { timeout: 60_000, interval: 200 })
+      .poll(
+        () =>
+          tab()
+            .evaluate<string>(`document.querySelector("h1")?.textContent ?? ""`)
+            .catch(() => ""),
+        { timeout: 60_000, interval: 200 },
+      )
       .toBe("Minimal backend, edited in dev");
     // A marker set before the edit survives: the module was replaced, the page was not reloaded.
     await expect(tab().evaluate<string | undefined>(`window.__beforeEdit`)).resolves.toBe("still here");
@@ -99,22 +118,34 @@ describe("pnpm dev: the host in dev mode", () => {
   it("answers the next call with an edited backend handler (rebuilt and restarted on change)", async () => {
     const hello = () =>
       tab()
-        .evaluate<string>(`window.ddClient.extension.vm.service.get("/hello?name=dev").then((answer) => answer.message, (error) => "failed: " + (error?.message ?? String(error)))`)
+        .evaluate<string>(
+          `window.ddClient.extension.vm.service.get("/hello?name=dev").then((answer) => answer.message, (error) => "failed: " + (error?.message ?? String(error)))`,
+        )
         .catch((error: unknown) => `failed: ${String(error)}`);
     await expect.poll(hello, { timeout: 60_000, interval: 250 }).toBe("Hello, dev! (from the backend)");
     await edit("backend/handlers.ts", "(from the backend)", "(from the edited backend)");
     await expect.poll(hello, { timeout: 90_000, interval: 250 }).toBe("Hello, dev! (from the edited backend)");
     // node --watch's notice, relayed from the VM service's output with the extension's id.
-    expect(log.entries().some((entry) => entry.extension === "minimal-backend" && String(entry.msg).includes("Restarting"))).toBe(true);
+    expect(
+      log.entries().some((entry) => entry.extension === "minimal-backend" && String(entry.msg).includes("Restarting")),
+    ).toBe(true);
   }, 150_000);
 
   it("runs Vite with no CORS headers, so no other page can read its sources or HMR token", async () => {
     const port = Number(/Vite dev server on 127\.0\.0\.1:(\d+)/.exec(messages().join("\n"))?.[1]);
     const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      const call = request({ host: "127.0.0.1", port, path: "/x/minimal-backend/ui/@vite/client", headers: { origin: "http://127.0.0.1:1" } }, (answer) => {
-        answer.resume();
-        resolve(answer.headers);
-      });
+      const call = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/x/minimal-backend/ui/@vite/client",
+          headers: { origin: "http://127.0.0.1:1" },
+        },
+        (answer) => {
+          answer.resume();
+          resolve(answer.headers);
+        },
+      );
       call.on("error", reject);
       call.end();
     });
@@ -149,22 +180,37 @@ async function descendants(root: number): Promise<number[]> {
   return found;
 }
 
-const alive = (pid: number) => readFile(`/proc/${pid}/stat`, "utf8").then((stat) => !/\) Z /.test(stat), () => false);
+const alive = (pid: number) =>
+  readFile(`/proc/${pid}/stat`, "utf8").then(
+    (stat) => !/\) Z /.test(stat),
+    () => false,
+  );
 
 describe("pnpm dev when the host is killed", () => {
   it("leaves no Vite, watcher or backend behind (turbo force-kills a task on Ctrl+C)", async () => {
     const killed = await copySampleForDev("minimal-backend");
     const main = new URL("./main.ts", import.meta.url).pathname;
-    const hostProcess = spawn(process.execPath, ["--conditions=@dext/source", main, "--dev", "--port", "0", killed.dir], { stdio: ["ignore", "pipe", "pipe"] });
+    const hostProcess = spawn(
+      process.execPath,
+      ["--conditions=@dext/source", main, "--dev", "--port", "0", killed.dir],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let output = "";
     try {
       hostProcess.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      await expect.poll(() => output.includes("dext desktop host: http"), { timeout: 120_000, interval: 200 }).toBe(true);
+      await expect
+        .poll(() => output.includes("dext desktop host: http"), { timeout: 120_000, interval: 200 })
+        .toBe(true);
       const started = await descendants(hostProcess.pid ?? 0);
       // Vite's child, the watch script's processes and the backend (node --watch and its child).
       expect(started.length).toBeGreaterThanOrEqual(4);
       hostProcess.kill("SIGKILL");
-      await expect.poll(async () => (await Promise.all(started.map(alive))).filter(Boolean).length, { timeout: 30_000, interval: 200 }).toBe(0);
+      await expect
+        .poll(async () => (await Promise.all(started.map(alive))).filter(Boolean).length, {
+          timeout: 30_000,
+          interval: 200,
+        })
+        .toBe(0);
     } finally {
       hostProcess.kill("SIGKILL");
       await rm(killed.root, { recursive: true, force: true });

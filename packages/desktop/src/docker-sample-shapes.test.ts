@@ -38,8 +38,12 @@ const page = (text: string) => `<!doctype html><html><head></head><body><h1>${te
 describe("Docker's sample layout", () => {
   it("installs COPY metadata.json . with a relative ui root, and shows the tab and its icon (Desktop installs it)", async () => {
     const root = await folder("react-sample", {
-      Dockerfile: 'FROM alpine\nLABEL org.opencontainers.image.title="React sample"\nCOPY metadata.json .\nCOPY docker.svg .\nCOPY ui ui\n',
-      "metadata.json": JSON.stringify({ icon: "docker.svg", ui: { "dashboard-tab": { title: "React sample", root: "ui", src: "index.html" } } }),
+      Dockerfile:
+        'FROM alpine\nLABEL org.opencontainers.image.title="React sample"\nCOPY metadata.json .\nCOPY docker.svg .\nCOPY ui ui\n',
+      "metadata.json": JSON.stringify({
+        icon: "docker.svg",
+        ui: { "dashboard-tab": { title: "React sample", root: "ui", src: "index.html" } },
+      }),
       "docker.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
       "ui/index.html": page("the sample's own page"),
     });
@@ -58,7 +62,9 @@ describe("Docker's sample layout", () => {
   it("refuses an image whose metadata.json is not at its root, saying so (Desktop does not install it)", async () => {
     const root = await folder("workdir-sample", {
       Dockerfile: "FROM alpine\nWORKDIR /extension\nCOPY metadata.json ./\nCOPY ui ./ui\n",
-      "metadata.json": JSON.stringify({ ui: { "dashboard-tab": { title: "Workdir", root: "/extension/ui", src: "index.html" } } }),
+      "metadata.json": JSON.stringify({
+        ui: { "dashboard-tab": { title: "Workdir", root: "/extension/ui", src: "index.html" } },
+      }),
       "ui/index.html": page("from the workdir"),
     });
     const log = captureLog();
@@ -66,8 +72,12 @@ describe("Docker's sample layout", () => {
     try {
       // Desktop reads metadata.json at the image's root only: this one is at /extension/metadata.json.
       expect(host.extensions.map((extension) => extension.id)).toEqual([]);
-      const notInstalled = log.entries().filter((entry) => entry.level === "error" && /workdir-sample/.test(String(entry.extension)));
-      expect(notInstalled.map((entry) => String(entry.msg))).toEqual([expect.stringMatching(/^not installed: .*metadata\.json/)]);
+      const notInstalled = log
+        .entries()
+        .filter((entry) => entry.level === "error" && /workdir-sample/.test(String(entry.extension)));
+      expect(notInstalled.map((entry) => String(entry.msg))).toEqual([
+        expect.stringMatching(/^not installed: .*metadata\.json/),
+      ]);
     } finally {
       await host.stop();
     }

@@ -20,7 +20,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dext-life-"));
   const folder = join(dir, "napper");
   await mkdir(join(folder, "ui"), { recursive: true });
-  await writeFile(join(folder, "metadata.json"), JSON.stringify({ ui: { "dashboard-tab": { title: "n", root: "/ui", src: "index.html" } }, vm: { image: "x" } }));
+  await writeFile(
+    join(folder, "metadata.json"),
+    JSON.stringify({ ui: { "dashboard-tab": { title: "n", root: "/ui", src: "index.html" } }, vm: { image: "x" } }),
+  );
   await writeFile(join(folder, "ui", "index.html"), "<!doctype html><html><head></head><body>napper</body></html>");
   // A background child that outlives its parent unless the whole group is signalled.
   await writeFile(join(folder, "nap.sh"), '#!/bin/sh\nsleep "$1" &\necho napping\nsleep "$1"\n');

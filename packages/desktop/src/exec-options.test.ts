@@ -47,7 +47,8 @@ beforeAll(async () => {
   evilDir = join(dir, "evil");
   const outside = join(dir, "outside");
   const folder = join(dir, "opts");
-  for (const path of [work, evilDir, outside, join(folder, "ui"), join(folder, "host"), join(folder, "data")]) await mkdir(path, { recursive: true });
+  for (const path of [work, evilDir, outside, join(folder, "ui"), join(folder, "host"), join(folder, "data")])
+    await mkdir(path, { recursive: true });
   const metadata = {
     ui: { "dashboard-tab": { title: "o", root: "/ui", src: "index.html" } },
     vm: { image: "x" },
@@ -62,7 +63,8 @@ beforeAll(async () => {
   await program(join(folder, "host", "where"), reporter("host"));
   await program(join(dir, "docker"), reporter("docker"));
   // What a page would like to run instead, were env able to choose the program.
-  for (const name of ["where", "sh", "no-such-program", "dext-test-docker"]) await program(join(evilDir, name), `#!/bin/sh\necho ran > '${marker}'\n`);
+  for (const name of ["where", "sh", "no-such-program", "dext-test-docker"])
+    await program(join(evilDir, name), `#!/bin/sh\necho ran > '${marker}'\n`);
   setEnv("DEXT_DOCKER_CLI", join(dir, "docker"));
   // One of the user's variables, and one of the host's own settings.
   setEnv("SOME_TOKEN", "user-token");
@@ -103,25 +105,45 @@ function report(stdout: string): Report {
 describe.each(["buffered", "streamed"] as const)("ExecOptions, %s", (mode) => {
   const streamed = mode === "streamed";
 
-  it.each(["vm", "host", "docker"] as const)("runs %s exec in the cwd asked for, with the env asked for", async (target) => {
-    const cwd = target === "vm" ? "/data" : work;
-    const seen = await execInPage(page, target, reporterOf[target], [], { cwd, env: { A: "from the page", B: "two words; $(id)" } }, streamed);
-    expect(seen.code).toBe(0);
-    const ran = report(seen.stdout);
-    expect(ran.who).toBe(target);
-    // In folder mode the container path /data is the extension's data folder on this machine.
-    expect(ran.cwd).toBe(await realpath(target === "vm" ? join(dir, "opts", "data") : work));
-    expect(ran).toMatchObject({ A: "from the page", B: "two words; $(id)" });
-  });
+  it.each(["vm", "host", "docker"] as const)(
+    "runs %s exec in the cwd asked for, with the env asked for",
+    async (target) => {
+      const cwd = target === "vm" ? "/data" : work;
+      const seen = await execInPage(
+        page,
+        target,
+        reporterOf[target],
+        [],
+        { cwd, env: { A: "from the page", B: "two words; $(id)" } },
+        streamed,
+      );
+      expect(seen.code).toBe(0);
+      const ran = report(seen.stdout);
+      expect(ran.who).toBe(target);
+      // In folder mode the container path /data is the extension's data folder on this machine.
+      expect(ran.cwd).toBe(await realpath(target === "vm" ? join(dir, "opts", "data") : work));
+      expect(ran).toMatchObject({ A: "from the page", B: "two words; $(id)" });
+    },
+  );
 
-  it.each(["vm", "host", "docker"] as const)("gives %s exec none of the host's own settings, even through env", async (target) => {
-    const seen = await execInPage(page, target, reporterOf[target], [], { env: { DEXT_DOCKER_CLI: "/bin/sh" } }, streamed);
-    const ran = report(seen.stdout);
-    expect(ran.who).toBe(target);
-    expect(ran.setting).toBeUndefined();
-    // A container has none of this machine's variables; a program on this machine has the user's, as in Desktop.
-    expect(ran.token).toBe(target === "vm" ? undefined : "user-token");
-  });
+  it.each(["vm", "host", "docker"] as const)(
+    "gives %s exec none of the host's own settings, even through env",
+    async (target) => {
+      const seen = await execInPage(
+        page,
+        target,
+        reporterOf[target],
+        [],
+        { env: { DEXT_DOCKER_CLI: "/bin/sh" } },
+        streamed,
+      );
+      const ran = report(seen.stdout);
+      expect(ran.who).toBe(target);
+      expect(ran.setting).toBeUndefined();
+      // A container has none of this machine's variables; a program on this machine has the user's, as in Desktop.
+      expect(ran.token).toBe(target === "vm" ? undefined : "user-token");
+    },
+  );
 
   it("resolves a relative vm command against the cwd asked for, as docker exec -w does", async () => {
     const seen = await execInPage(page, "vm", "../where.js", ["x"], { cwd: "/data" }, streamed);
@@ -140,37 +162,79 @@ describe.each(["buffered", "streamed"] as const)("ExecOptions, %s", (mode) => {
 
   it("fails a vm cwd the image does not have as docker exec -w does: the reason on stderr, code 127", async () => {
     const seen = await execInPage(page, "vm", "/where.js", [], { cwd: "/nope" }, streamed);
-    expect(seen).toMatchObject({ code: 127, stdout: "", stderr: expect.stringContaining('chdir to cwd ("/nope")') as unknown });
+    expect(seen).toMatchObject({
+      code: 127,
+      stdout: "",
+      stderr: expect.stringContaining('chdir to cwd ("/nope")') as unknown,
+    });
     const file = await execInPage(page, "vm", "/where.js", [], { cwd: "/plain.txt" }, streamed);
-    expect(file).toMatchObject({ code: 126, stdout: "", stderr: expect.stringContaining("not a directory") as unknown });
+    expect(file).toMatchObject({
+      code: 126,
+      stdout: "",
+      stderr: expect.stringContaining("not a directory") as unknown,
+    });
   });
 
-  it.each(["host", "docker"] as const)("refuses a %s cwd that is not an existing folder on this machine", async (target) => {
-    for (const cwd of [join(dir, "missing"), join(dir, "docker"), "relative/path"]) {
-      const seen = await execInPage(page, target, reporterOf[target], [], { cwd }, streamed);
-      expect(seen.error, cwd).toContain("HTTP 400");
-    }
-  });
+  it.each(["host", "docker"] as const)(
+    "refuses a %s cwd that is not an existing folder on this machine",
+    async (target) => {
+      for (const cwd of [join(dir, "missing"), join(dir, "docker"), "relative/path"]) {
+        const seen = await execInPage(page, target, reporterOf[target], [], { cwd }, streamed);
+        expect(seen.error, cwd).toContain("HTTP 400");
+      }
+    },
+  );
 
-  it.each(["vm", "host", "docker"] as const)("refuses %s env that is not strings, or that would load other code", async (target) => {
-    const notText = await execInPage(page, target, reporterOf[target], [], { env: { A: 1 as unknown as string } }, streamed);
-    expect(notText.error).toMatch(/options\.env\.A must be a string/);
-    const loader = await execInPage(page, target, reporterOf[target], [], { env: { LD_PRELOAD: join(dir, "evil.so") } }, streamed);
-    expect(loader.error).toContain("HTTP 403");
-  });
+  it.each(["vm", "host", "docker"] as const)(
+    "refuses %s env that is not strings, or that would load other code",
+    async (target) => {
+      const notText = await execInPage(
+        page,
+        target,
+        reporterOf[target],
+        [],
+        { env: { A: 1 as unknown as string } },
+        streamed,
+      );
+      expect(notText.error).toMatch(/options\.env\.A must be a string/);
+      const loader = await execInPage(
+        page,
+        target,
+        reporterOf[target],
+        [],
+        { env: { LD_PRELOAD: join(dir, "evil.so") } },
+        streamed,
+      );
+      expect(loader.error).toContain("HTTP 403");
+    },
+  );
 });
 
 describe("env never chooses the program", () => {
   it("runs the extension's own host binary whatever PATH the page sets, and no other", async () => {
     const own = await execInPage(page, "host", "where", [], { env: { PATH: evilDir } }, false);
     expect(report(own.stdout).who).toBe("host");
-    const other = await execInPage(page, "host", "sh", ["-c", "id"], { env: { PATH: `${evilDir}${delimiter}/bin${delimiter}/usr/bin` } }, false);
+    const other = await execInPage(
+      page,
+      "host",
+      "sh",
+      ["-c", "id"],
+      { env: { PATH: `${evilDir}${delimiter}/bin${delimiter}/usr/bin` } },
+      false,
+    );
     expect(other.code).toBe(127);
     expect(existsSync(marker)).toBe(false);
   });
 
   it("finds vm commands among the image's files only, whatever PATH the page sets", async () => {
-    const seen = await execInPage(page, "vm", "sh", ["-c", "id"], { env: { PATH: `/${delimiter}${evilDir}${delimiter}/bin` } }, false);
+    const seen = await execInPage(
+      page,
+      "vm",
+      "sh",
+      ["-c", "id"],
+      { env: { PATH: `/${delimiter}${evilDir}${delimiter}/bin` } },
+      false,
+    );
     expect(seen.code).toBe(127);
     const own = await execInPage(page, "vm", "where.js", [], { env: { PATH: "/" } }, false);
     expect(report(own.stdout).who).toBe("vm");
@@ -183,7 +247,10 @@ describe("env never chooses the program", () => {
     setEnv("DEXT_DOCKER_CLI", "dext-test-docker");
     try {
       const missing = await execInPage(page, "docker", "ps", [], { env: { PATH: evilDir } }, false);
-      expect(missing).toMatchObject({ code: 127, stderr: expect.stringContaining('exec: "dext-test-docker": executable file not found in $PATH') as unknown });
+      expect(missing).toMatchObject({
+        code: 127,
+        stderr: expect.stringContaining('exec: "dext-test-docker": executable file not found in $PATH') as unknown,
+      });
       await program(join(goodDir, "dext-test-docker"), reporter("docker"));
       setEnv("PATH", `${goodDir}${delimiter}${saved.PATH ?? ""}`);
       const found = await execInPage(page, "docker", "ps", [], { env: { PATH: evilDir } }, false);
@@ -203,7 +270,11 @@ describe("a command that is not there", () => {
       for (const target of ["vm", "host", "docker"] as const) {
         const buffered = await execInPage(page, target, "no-such-program", ["x"], undefined, false);
         const streamed = await execInPage(page, target, "no-such-program", ["x"], undefined, true);
-        expect(buffered, target).toMatchObject({ code: 127, stdout: "", stderr: expect.stringMatching(/^exec: "[^"]+": executable file not found in \$PATH/) as unknown });
+        expect(buffered, target).toMatchObject({
+          code: 127,
+          stdout: "",
+          stderr: expect.stringMatching(/^exec: "[^"]+": executable file not found in \$PATH/) as unknown,
+        });
         expect(streamed, target).toEqual(buffered);
       }
     } finally {

@@ -12,7 +12,7 @@ import type { v1 } from "@docker/extension-api-client-types";
 import type { Browser, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
 
-const printArgv = "#!/usr/bin/env node\nprocess.stdout.write(JSON.stringify(process.argv.slice(2)) + \"\\n\");\n";
+const printArgv = '#!/usr/bin/env node\nprocess.stdout.write(JSON.stringify(process.argv.slice(2)) + "\\n");\n';
 
 let dir: string;
 let host: DesktopHost;
@@ -65,12 +65,23 @@ async function argvOf(target: Target, cmd: string, args: string[], streamed: boo
   return page.evaluate(
     async ([target, cmd, args, streamed]) => {
       const dd = (globalThis as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
-      const exec = target === "docker" ? dd.docker.cli.exec : target === "vm" ? dd.extension.vm?.cli.exec : dd.extension.host?.cli.exec;
+      const exec =
+        target === "docker"
+          ? dd.docker.cli.exec
+          : target === "vm"
+            ? dd.extension.vm?.cli.exec
+            : dd.extension.host?.cli.exec;
       if (exec === undefined) throw new Error(`no ${target} exec`);
       if (!streamed) return JSON.parse((await exec(cmd, args)).stdout) as unknown;
       return new Promise((resolve, reject) => {
         let out = "";
-        exec(cmd, args, { stream: { onOutput: (data: { stdout?: string }) => (out += data.stdout ?? ""), onError: reject, onClose: () => resolve(JSON.parse(out) as unknown) } });
+        exec(cmd, args, {
+          stream: {
+            onOutput: (data: { stdout?: string }) => (out += data.stdout ?? ""),
+            onError: reject,
+            onClose: () => resolve(JSON.parse(out) as unknown),
+          },
+        });
       });
     },
     [target, cmd, args, streamed] as const,
@@ -86,7 +97,11 @@ const rows: [string, string[], string[]][] = [
   ["an empty element, and an empty quoted word", ["", '""'], [""]],
   ["escapes", ["a\\ b", '"say \\"hi\\""'], ["a b", 'say "hi"']],
   ["unicode", ["'Grüße 🐳'", "日本語"], ["Grüße 🐳", "日本語"]],
-  ["shell syntax, never run", ["$(id)", "`id`", ";", "|", "&&", "*", "$HOME"], ["$(id)", "`id`", ";", "|", "&&", "*", "$HOME"]],
+  [
+    "shell syntax, never run",
+    ["$(id)", "`id`", ";", "|", "&&", "*", "$HOME"],
+    ["$(id)", "`id`", ";", "|", "&&", "*", "$HOME"],
+  ],
 ];
 
 describe.each(["buffered", "streamed"] as const)("exec words, %s", (mode) => {
@@ -97,8 +112,13 @@ describe.each(["buffered", "streamed"] as const)("exec words, %s", (mode) => {
     });
   });
 
-  it("splits a command of two words, as in exec(\"network ls\")", async () => {
-    expect(await argvOf("docker", "network ls", ["--format", "'{{.Name}}'"], mode === "streamed")).toEqual(["network", "ls", "--format", "{{.Name}}"]);
+  it('splits a command of two words, as in exec("network ls")', async () => {
+    expect(await argvOf("docker", "network ls", ["--format", "'{{.Name}}'"], mode === "streamed")).toEqual([
+      "network",
+      "ls",
+      "--format",
+      "{{.Name}}",
+    ]);
     expect(await argvOf("vm", "./argv.js first", ["second"], mode === "streamed")).toEqual(["first", "second"]);
   });
 });

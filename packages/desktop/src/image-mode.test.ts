@@ -16,7 +16,10 @@ import type { Browser, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
 
 const fixtures = fileURLToPath(new URL("../test/fixtures", import.meta.url));
-const engine = await docker(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 15_000 }).then(() => true, () => false);
+const engine = await docker(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 15_000 }).then(
+  () => true,
+  () => false,
+);
 const required = process.env.DEXT_IMAGE_TESTS === "1";
 const image = "dext-test/compose-extension:0.0.1";
 const run = promisify(execFile);
@@ -27,7 +30,9 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
   beforeAll(async () => {
     if (!engine) throw new Error("DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST");
     await buildPlainFixture();
-    await docker(["build", "-f", `${fixtures}/compose-extension/Dockerfile`, "-t", image, fixtures], { timeoutMs: 300_000 });
+    await docker(["build", "-f", `${fixtures}/compose-extension/Dockerfile`, "-t", image, fixtures], {
+      timeoutMs: 300_000,
+    });
     host = await startDesktopHost({ folders: [], images: [image], logger: silentLogger });
   }, 600_000);
 
@@ -38,7 +43,12 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
   it("runs the stack with the guest-services folder mounted, and reaches the first service's socket", async () => {
     const extension = host?.extensions[0];
     expect(extension?.vm?.state().state).toBe("running");
-    const answer = await proxyToSocket(extension?.vm?.socketPath, { url: "/hello", method: "GET", headers: {}, data: undefined });
+    const answer = await proxyToSocket(extension?.vm?.socketPath, {
+      url: "/hello",
+      method: "GET",
+      headers: {},
+      data: undefined,
+    });
     expect(answer).toMatchObject({ ok: true, status: 200, body: '{"hello":"world"}' });
   });
 
@@ -54,7 +64,14 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
 
   it("removes the stack's containers when the host stops", async () => {
     await host?.stop();
-    const left = await docker(["ps", "-a", "--filter", `label=com.docker.compose.project=dext-compose-extension-image-${process.pid}`, "--format", "{{.ID}}"]);
+    const left = await docker([
+      "ps",
+      "-a",
+      "--filter",
+      `label=com.docker.compose.project=dext-compose-extension-image-${process.pid}`,
+      "--format",
+      "{{.ID}}",
+    ]);
     expect(left.trim()).toBe("");
   });
 });
@@ -82,12 +99,21 @@ describe.runIf(engine || required)("a folder that folder mode cannot run, with a
     const extension = host?.extensions[0];
     expect(extension?.source).toMatch(/built as dext-local\/compose-extension:build$/);
     expect(extension?.vm?.state().state).toBe("running");
-    const answer = await proxyToSocket(extension?.vm?.socketPath, { url: "/hello", method: "GET", headers: {}, data: undefined });
+    const answer = await proxyToSocket(extension?.vm?.socketPath, {
+      url: "/hello",
+      method: "GET",
+      headers: {},
+      data: undefined,
+    });
     expect(answer).toMatchObject({ ok: true, status: 200, body: '{"hello":"world"}' });
   });
 
   it("runs it from its files when asked not to build (--no-build), and says what that cannot run", async () => {
-    const folderOnly = await startDesktopHost({ folders: [`${fixtures}/compose-extension`], build: "never", logger: silentLogger });
+    const folderOnly = await startDesktopHost({
+      folders: [`${fixtures}/compose-extension`],
+      build: "never",
+      logger: silentLogger,
+    });
     try {
       expect(folderOnly.extensions[0]?.source).not.toMatch(/built as/);
       expect(folderOnly.extensions[0]?.problems.join("\n")).toContain("vm.composefile");
@@ -125,7 +151,14 @@ describe.runIf(engine || required)("vm.cli.exec in a vm.image extension's contai
     const where = await execInPage(page, "vm", "pwd", [], { cwd: "/ui" }, streamed);
     expect(where).toMatchObject({ code: 0, stdout: "/ui\n" });
     // env, not printenv: the stand-in base image has busybox as sh and env only.
-    const env = await execInPage(page, "vm", "env", [], { env: { A: "from the page", B: "two words; $(id)" } }, streamed);
+    const env = await execInPage(
+      page,
+      "vm",
+      "env",
+      [],
+      { env: { A: "from the page", B: "two words; $(id)" } },
+      streamed,
+    );
     expect(env.code).toBe(0);
     expect(env.stdout.split("\n")).toEqual(expect.arrayContaining(["A=from the page", "B=two words; $(id)"]));
   });
@@ -140,7 +173,11 @@ describe.runIf(engine || required)("vm.cli.exec in a vm.image extension's contai
     if (page === undefined) throw new Error("no page");
     const buffered = await execInPage(page, "vm", "no-such-program", ["x"], undefined, false);
     const streamed = await execInPage(page, "vm", "no-such-program", ["x"], undefined, true);
-    expect(buffered).toMatchObject({ code: 127, stdout: "", stderr: expect.stringContaining('exec: "no-such-program": executable file not found in $PATH') as unknown });
+    expect(buffered).toMatchObject({
+      code: 127,
+      stdout: "",
+      stderr: expect.stringContaining('exec: "no-such-program": executable file not found in $PATH') as unknown,
+    });
     expect(streamed).toEqual(buffered);
   });
 });

@@ -28,7 +28,12 @@ async function snapshot(root: string): Promise<string> {
       else if (info.isDirectory()) {
         lines.push(`${path}/`);
         await walk(path);
-      } else lines.push(`${path} ${createHash("sha256").update(await readFile(path)).digest("hex")}`);
+      } else
+        lines.push(
+          `${path} ${createHash("sha256")
+            .update(await readFile(path))
+            .digest("hex")}`,
+        );
     }
   };
   await walk(root);
@@ -44,7 +49,12 @@ async function extension(files: Record<string, string>): Promise<string> {
   return folder;
 }
 
-const metadata = (extra: object = {}) => JSON.stringify({ ui: { "dashboard-tab": { title: "t", root: "/ui", src: "index.html" } }, vm: { image: "x" }, ...extra });
+const metadata = (extra: object = {}) =>
+  JSON.stringify({
+    ui: { "dashboard-tab": { title: "t", root: "/ui", src: "index.html" } },
+    vm: { image: "x" },
+    ...extra,
+  });
 
 describe("a folder install", () => {
   it("leaves the source byte-identical when copies overlap, after install and after stop", async () => {
@@ -55,7 +65,8 @@ describe("a folder install", () => {
       "extra/app.js": "two",
       "more/page.css": "x",
       // Each later COPY lands in or over a folder an earlier one linked: none may write through the link.
-      Dockerfile: "FROM scratch\nCOPY . /\nCOPY ui /ui\nCOPY extra/app.js /ui/app.js\nCOPY more /ui\nCOPY more /ui/nested\n",
+      Dockerfile:
+        "FROM scratch\nCOPY . /\nCOPY ui /ui\nCOPY extra/app.js /ui/app.js\nCOPY more /ui\nCOPY more /ui/nested\n",
     });
     const before = await snapshot(folder);
     const host = await startDesktopHost({ folders: [folder], context: folder, logger: silentLogger });
@@ -70,13 +81,22 @@ describe("a folder install", () => {
   });
 
   it("refuses a COPY source outside the build context", async () => {
-    const folder = await extension({ "metadata.json": metadata(), Dockerfile: "FROM scratch\nCOPY ../secret /secret\nCOPY metadata.json /\n" });
-    await expect(loadExtensionFolder(folder, { context: folder })).rejects.toMatchObject({ code: "dockerfile_invalid", message: expect.stringContaining("outside the build context") as unknown });
+    const folder = await extension({
+      "metadata.json": metadata(),
+      Dockerfile: "FROM scratch\nCOPY ../secret /secret\nCOPY metadata.json /\n",
+    });
+    await expect(loadExtensionFolder(folder, { context: folder })).rejects.toMatchObject({
+      code: "dockerfile_invalid",
+      message: expect.stringContaining("outside the build context") as unknown,
+    });
   });
 
   it("refuses metadata paths with .. and serves no symlink that leaves the UI folder", async () => {
     await writeFile(join(dir, "outside.txt"), "secret");
-    const folder = await extension({ "metadata.json": metadata({ icon: "../../outside.txt" }), "ui/index.html": "<html><head></head></html>" });
+    const folder = await extension({
+      "metadata.json": metadata({ icon: "../../outside.txt" }),
+      "ui/index.html": "<html><head></head></html>",
+    });
     await symlink(join(dir, "outside.txt"), join(folder, "ui", "leak.txt"));
     await symlink("/dev/zero", join(folder, "ui", "zero.js"));
     const host = await startDesktopHost({ folders: [folder], logger: silentLogger });
@@ -96,7 +116,10 @@ describe("a folder install", () => {
     await writeFile(join(dir, "elsewhere.json"), metadata());
     const folder = await extension({ "ui/index.html": "<html><head></head></html>" });
     await symlink(join(dir, "elsewhere.json"), join(folder, "metadata.json"));
-    await expect(loadExtensionFolder(folder)).rejects.toMatchObject({ code: "metadata_invalid", message: expect.stringContaining("leaves the extension") as unknown });
+    await expect(loadExtensionFolder(folder)).rejects.toMatchObject({
+      code: "metadata_invalid",
+      message: expect.stringContaining("leaves the extension") as unknown,
+    });
   });
 
   it("reports a folder it cannot read in the dashboard and installs the others", async () => {

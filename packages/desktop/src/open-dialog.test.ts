@@ -43,7 +43,9 @@ afterAll(async () => {
 /** Opens the dialog from the extension's page; the page's promise is kept there until `result()` reads it. */
 async function openDialog(options: unknown): Promise<{ result: () => Promise<unknown> }> {
   await frame.evaluate((given) => {
-    (globalThis as unknown as { dialogResult: Promise<unknown> }).dialogResult = (globalThis as unknown as { ddClient: { desktopUI: { dialog: { showOpenDialog(o: unknown): Promise<unknown> } } } }).ddClient.desktopUI.dialog.showOpenDialog(given);
+    (globalThis as unknown as { dialogResult: Promise<unknown> }).dialogResult = (
+      globalThis as unknown as { ddClient: { desktopUI: { dialog: { showOpenDialog(o: unknown): Promise<unknown> } } } }
+    ).ddClient.desktopUI.dialog.showOpenDialog(given);
   }, options);
   await page.locator("#open-dialog[open]").waitFor();
   return { result: () => frame.evaluate("window.dialogResult") };
@@ -55,7 +57,9 @@ function listed(): Promise<string[]> {
 }
 
 function entry(name: string) {
-  return page.locator("#open-dialog-entries [role=option]").filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
+  return page
+    .locator("#open-dialog-entries [role=option]")
+    .filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
 }
 
 describe("desktopUI.dialog.showOpenDialog", () => {
@@ -64,21 +68,30 @@ describe("desktopUI.dialog.showOpenDialog", () => {
       title: "Pick images",
       buttonLabel: "Use these",
       defaultPath: dir,
-      filters: [{ name: "Images", extensions: ["png"] }, { name: "All files", extensions: ["*"] }],
+      filters: [
+        { name: "Images", extensions: ["png"] },
+        { name: "All files", extensions: ["*"] },
+      ],
       properties: ["openFile", "multiSelections"],
     });
     await expect(page.locator("#open-dialog-title").textContent()).resolves.toBe("Pick images");
     await expect(page.locator("#open-dialog-ok").textContent()).resolves.toBe("Use these");
     await expect.poll(() => page.locator("#open-dialog-folder").inputValue()).toBe(dir);
     await expect.poll(listed).toEqual(["sub/", "a.png", "B.PNG"]);
-    await expect(page.locator("#open-dialog-filter option").allTextContents()).resolves.toEqual(["Images (*.png)", "All files (*)"]);
+    await expect(page.locator("#open-dialog-filter option").allTextContents()).resolves.toEqual([
+      "Images (*.png)",
+      "All files (*)",
+    ]);
     await page.selectOption("#open-dialog-filter", { label: "All files (*)" });
     await expect.poll(listed).toEqual(["sub/", "a.png", "B.PNG", "notes.txt"]);
     await page.selectOption("#open-dialog-filter", { label: "Images (*.png)" });
     await entry("a.png").click();
     await entry("B.PNG").click();
     await page.locator("#open-dialog-ok").click();
-    await expect(dialog.result()).resolves.toEqual({ canceled: false, filePaths: [join(dir, "a.png"), join(dir, "B.PNG")] });
+    await expect(dialog.result()).resolves.toEqual({
+      canceled: false,
+      filePaths: [join(dir, "a.png"), join(dir, "B.PNG")],
+    });
   });
 
   it("keeps one file picked without multiSelections", async () => {
@@ -86,7 +99,9 @@ describe("desktopUI.dialog.showOpenDialog", () => {
     await expect.poll(listed).toEqual(["sub/", "a.png", "B.PNG", "notes.txt"]);
     await entry("a.png").click();
     await entry("notes.txt").click();
-    await expect(page.locator("#open-dialog-entries [aria-selected=true]").allTextContents()).resolves.toEqual(["notes.txt"]);
+    await expect(page.locator("#open-dialog-entries [aria-selected=true]").allTextContents()).resolves.toEqual([
+      "notes.txt",
+    ]);
     await page.locator("#open-dialog-ok").click();
     await expect(dialog.result()).resolves.toEqual({ canceled: false, filePaths: [join(dir, "notes.txt")] });
   });
@@ -110,7 +125,9 @@ describe("desktopUI.dialog.showOpenDialog", () => {
   it("opens a defaultPath that names a file in its folder, with the file selected", async () => {
     const dialog = await openDialog({ defaultPath: join(dir, "sub", "c.png"), properties: ["openFile"] });
     await expect.poll(() => page.locator("#open-dialog-folder").inputValue()).toBe(join(dir, "sub"));
-    await expect.poll(() => page.locator("#open-dialog-entries [aria-selected=true]").allTextContents()).toEqual(["c.png"]);
+    await expect
+      .poll(() => page.locator("#open-dialog-entries [aria-selected=true]").allTextContents())
+      .toEqual(["c.png"]);
     await page.locator("#open-dialog-ok").click();
     await expect(dialog.result()).resolves.toEqual({ canceled: false, filePaths: [join(dir, "sub", "c.png")] });
   });
@@ -141,7 +158,9 @@ describe("desktopUI.dialog.showOpenDialog", () => {
     const answer = await fetch(new URL(`/__dext/folder?path=${encodeURIComponent(dir)}`, host.url));
     expect(answer.status).toBe(403);
     expect(await answer.json()).toMatchObject({ error: { code: "forbidden" } });
-    const fromExtension = await fetch(new URL(`/__dext/folder?path=${encodeURIComponent(dir)}`, host.origins.get("plain-extension")));
+    const fromExtension = await fetch(
+      new URL(`/__dext/folder?path=${encodeURIComponent(dir)}`, host.origins.get("plain-extension")),
+    );
     expect(fromExtension.status).toBe(404);
   });
 });

@@ -22,8 +22,14 @@ let host: DesktopHost;
 async function makeExtension(name: string): Promise<string> {
   const folder = join(dir, name);
   await mkdir(join(folder, "ui"), { recursive: true });
-  await writeFile(join(folder, "metadata.json"), JSON.stringify({ ui: { "dashboard-tab": { title: name, root: "/ui", src: "index.html" } }, vm: { image: "x" } }));
-  await writeFile(join(folder, "ui", "index.html"), `<!doctype html><html><head><title>${name}</title></head><body><h1>${name}</h1></body></html>`);
+  await writeFile(
+    join(folder, "metadata.json"),
+    JSON.stringify({ ui: { "dashboard-tab": { title: name, root: "/ui", src: "index.html" } }, vm: { image: "x" } }),
+  );
+  await writeFile(
+    join(folder, "ui", "index.html"),
+    `<!doctype html><html><head><title>${name}</title></head><body><h1>${name}</h1></body></html>`,
+  );
   await writeFile(join(folder, "mark.sh"), `#!/bin/sh\necho ran > '${marker}'\n`);
   await chmod(join(folder, "mark.sh"), 0o755);
   return folder;
@@ -32,7 +38,10 @@ async function makeExtension(name: string): Promise<string> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dext-sec-"));
   marker = join(dir, "MARKER");
-  host = await startDesktopHost({ folders: [await makeExtension("alpha"), await makeExtension("beta")], logger: silentLogger });
+  host = await startDesktopHost({
+    folders: [await makeExtension("alpha"), await makeExtension("beta")],
+    logger: silentLogger,
+  });
 }, 30_000);
 
 afterAll(async () => {
@@ -47,15 +56,30 @@ async function tokenOf(id: string): Promise<string> {
   return /"token":"([^"]+)"/.exec(html)?.[1] ?? "";
 }
 
-interface Raw { status: number; body: string }
+interface Raw {
+  status: number;
+  body: string;
+}
 
 function raw(origin: string, path: string, headers: Record<string, string>, body: string): Promise<Raw> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, method: "POST", headers: { "content-length": Buffer.byteLength(body), ...headers } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: "POST",
+        headers: { "content-length": Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let text = "";
+        res
+          .setEncoding("utf8")
+          .on("data", (chunk: string) => (text += chunk))
+          .on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -75,14 +99,19 @@ describe("calls from anything but the extension's own page", () => {
       ["a wrong secret", { ...json, host: `127.0.0.1:${port}`, "x-dext-token": "guess" }],
       ["another extension's secret", { ...json, host: `127.0.0.1:${port}`, "x-dext-token": betaToken }],
       ["Origin: null", { ...json, host: `127.0.0.1:${port}`, "x-dext-token": alphaToken, origin: "null" }],
-      ["another local origin", { ...json, host: `127.0.0.1:${port}`, "x-dext-token": alphaToken, origin: "http://127.0.0.1:3000" }],
+      [
+        "another local origin",
+        { ...json, host: `127.0.0.1:${port}`, "x-dext-token": alphaToken, origin: "http://127.0.0.1:3000" },
+      ],
       ["a forged Host (DNS rebinding)", { ...json, host: `attacker.example:${port}`, "x-dext-token": alphaToken }],
       ["a text/plain body", { "content-type": "text/plain", host: `127.0.0.1:${port}`, "x-dext-token": alphaToken }],
     ];
     for (const [name, headers] of cases) {
       const answer = await raw(alpha, "/x/alpha/api/exec", headers, exec);
       expect(answer.status, name).toBe(403);
-      expect(JSON.parse(answer.body), name).toMatchObject({ error: { code: "forbidden", message: expect.any(String) as unknown, requestId: expect.any(String) as unknown } });
+      expect(JSON.parse(answer.body), name).toMatchObject({
+        error: { code: "forbidden", message: expect.any(String) as unknown, requestId: expect.any(String) as unknown },
+      });
     }
     const dashboard = await raw(host.url, "/__dext/extensions", { host: "127.0.0.1" }, "");
     expect(dashboard.status).toBe(403);
@@ -92,7 +121,12 @@ describe("calls from anything but the extension's own page", () => {
 
   it("lets the extension's own page run its command, so the refusals above are not a broken exec", async () => {
     const alpha = host.origins.get("alpha") ?? "";
-    const answer = await raw(alpha, "/x/alpha/api/exec", { "content-type": "application/json", host: new URL(alpha).host, "x-dext-token": await tokenOf("alpha") }, exec);
+    const answer = await raw(
+      alpha,
+      "/x/alpha/api/exec",
+      { "content-type": "application/json", host: new URL(alpha).host, "x-dext-token": await tokenOf("alpha") },
+      exec,
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toContain('"code":0');
     expect(existsSync(marker)).toBe(true);
@@ -102,7 +136,12 @@ describe("calls from anything but the extension's own page", () => {
   it("never runs a program of this machine through vm.cli.exec, only what the extension's image holds", async () => {
     const alpha = host.origins.get("alpha") ?? "";
     const body = JSON.stringify({ target: "vm", cmd: "sh", args: ["-c", `echo ran > '${marker}'`] });
-    const answer = await raw(alpha, "/x/alpha/api/exec", { "content-type": "application/json", host: new URL(alpha).host, "x-dext-token": await tokenOf("alpha") }, body);
+    const answer = await raw(
+      alpha,
+      "/x/alpha/api/exec",
+      { "content-type": "application/json", host: new URL(alpha).host, "x-dext-token": await tokenOf("alpha") },
+      body,
+    );
     expect(answer.body).toContain('"code":127');
     expect(existsSync(marker)).toBe(false);
   });
@@ -112,7 +151,11 @@ describe("service calls the host cannot forward as HTTP", () => {
   it("are a 400 in the one error shape, not a 500, and the host answers the next call", async () => {
     const alpha = host.origins.get("alpha") ?? "";
     const port = new URL(alpha).port;
-    const headers = { "content-type": "application/json", host: `127.0.0.1:${port}`, "x-dext-token": await tokenOf("alpha") };
+    const headers = {
+      "content-type": "application/json",
+      host: `127.0.0.1:${port}`,
+      "x-dext-token": await tokenOf("alpha"),
+    };
     const calls: [string, unknown][] = [
       ["malformed percent-encoding", { url: "/volumes/%E0%A4%A", method: "GET" }],
       ["CR/LF in the url", { url: "/a HTTP/1.1\r\nX-Injected: 1\r\n\r\nGET /b", method: "GET" }],
@@ -124,7 +167,9 @@ describe("service calls the host cannot forward as HTTP", () => {
     for (const [name, call] of calls) {
       const answer = await raw(alpha, "/x/alpha/api/service", headers, JSON.stringify(call));
       expect(answer.status, name).toBe(400);
-      expect(JSON.parse(answer.body), name).toMatchObject({ error: { code: "bad_request", message: expect.any(String) as unknown } });
+      expect(JSON.parse(answer.body), name).toMatchObject({
+        error: { code: "bad_request", message: expect.any(String) as unknown },
+      });
     }
     const fine = await raw(alpha, "/x/alpha/api/service", headers, JSON.stringify({ url: "/a", method: "GET" }));
     expect(fine.status).toBe(200);
@@ -175,15 +220,22 @@ results.push("form:sent");
     const alpha = host.origins.get("alpha") ?? "";
     const beta = host.origins.get("beta") ?? "";
     await page.goto(`${alpha}/x/alpha/ui/index.html`);
-    const outcome = await page.evaluate(async ([betaOrigin, body]) => {
-      const token = (globalThis as unknown as { __dextPageConfig: { token: string } }).__dextPageConfig.token;
-      try {
-        const response = await fetch(`${betaOrigin}/x/beta/api/exec`, { method: "POST", headers: { "content-type": "application/json", "x-dext-token": token }, body });
-        return `status ${response.status}`;
-      } catch {
-        return "blocked";
-      }
-    }, [beta, exec] as const);
+    const outcome = await page.evaluate(
+      async ([betaOrigin, body]) => {
+        const token = (globalThis as unknown as { __dextPageConfig: { token: string } }).__dextPageConfig.token;
+        try {
+          const response = await fetch(`${betaOrigin}/x/beta/api/exec`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-dext-token": token },
+            body,
+          });
+          return `status ${response.status}`;
+        } catch {
+          return "blocked";
+        }
+      },
+      [beta, exec] as const,
+    );
     expect(outcome).toBe("blocked");
     expect(existsSync(marker)).toBe(false);
     await page.close();
@@ -194,7 +246,10 @@ describe("processes the host starts", () => {
   it("end with their whole process group when the host stops, within 5 s", async () => {
     const folder = join(dir, "sleeper");
     await mkdir(join(folder, "ui"), { recursive: true });
-    await writeFile(join(folder, "metadata.json"), JSON.stringify({ ui: { "dashboard-tab": { title: "s", root: "/ui", src: "index.html" } }, vm: { image: "x" } }));
+    await writeFile(
+      join(folder, "metadata.json"),
+      JSON.stringify({ ui: { "dashboard-tab": { title: "s", root: "/ui", src: "index.html" } }, vm: { image: "x" } }),
+    );
     await writeFile(join(folder, "ui", "index.html"), "<!doctype html><html><head></head><body></body></html>");
     // A child that ignores the parent's end: only signalling the group reaches it.
     await writeFile(join(folder, "nap.sh"), "#!/bin/sh\nsleep 47 &\necho napping\nsleep 47\n");
@@ -203,14 +258,32 @@ describe("processes the host starts", () => {
     const origin = sleeper.origins.get("sleeper") ?? "";
     const html = await (await fetch(`${origin}/x/sleeper/ui/index.html`)).text();
     const token = /"token":"([^"]+)"/.exec(html)?.[1] ?? "";
-    const streamed = fetch(`${origin}/x/sleeper/api/exec`, { method: "POST", headers: { "content-type": "application/json", "x-dext-token": token }, body: JSON.stringify({ target: "vm", cmd: "./nap.sh", args: [] }) });
+    const streamed = fetch(`${origin}/x/sleeper/api/exec`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-dext-token": token },
+      body: JSON.stringify({ target: "vm", cmd: "./nap.sh", args: [] }),
+    });
     const first: { value?: Uint8Array } | undefined = await (await streamed).body?.getReader().read();
     expect(new TextDecoder().decode(first?.value)).toContain("napping");
-    await expect.poll(() => execFileSync("ps", ["-eo", "args"], { encoding: "utf8" }).split("\n").filter((line) => line.trim() === "sleep 47").length).toBe(2);
+    await expect
+      .poll(
+        () =>
+          execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
+            .split("\n")
+            .filter((line) => line.trim() === "sleep 47").length,
+      )
+      .toBe(2);
     const started = Date.now();
     await sleeper.stop();
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(sleeper.runningProcesses()).toBe(0);
-    await expect.poll(() => execFileSync("ps", ["-eo", "args"], { encoding: "utf8" }).split("\n").filter((line) => line.trim() === "sleep 47").length).toBe(0);
+    await expect
+      .poll(
+        () =>
+          execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
+            .split("\n")
+            .filter((line) => line.trim() === "sleep 47").length,
+      )
+      .toBe(0);
   }, 20_000);
 });

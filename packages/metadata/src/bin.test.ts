@@ -30,7 +30,11 @@ function dext(...args: string[]): { status: number | null; stdout: string; stder
 it("runs as a real process: exit 0 for a valid folder, 1 for errors, 2 for a missing folder", async () => {
   const file = join(dir, "metadata.json");
   await cp(join(packageDir, "fixtures", "extensions", "image-backend"), dir, { recursive: true });
-  expect(dext("validate", dir)).toEqual({ status: 0, stdout: `${dir}: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context ${dir})\n`, stderr: "" });
+  expect(dext("validate", dir)).toEqual({
+    status: 0,
+    stdout: `${dir}: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context ${dir})\n`,
+    stderr: "",
+  });
 
   const tab = { title: "T", root: "/ui", src: "index.html" };
   await writeFile(file, JSON.stringify({ ui: { "dashboard-tab": { ...tab, src: "/index.html" } } }));

@@ -18,22 +18,30 @@ describe("the broken corpus: one copy of a valid extension per rule", () => {
 
   // Each case lists its findings as --marketplace gives them; a finding of scope "marketplace"
   // is a warning without it, and the Desktop verdict is valid when only those remain.
-  it.each(cases.map((brokenCase) => [brokenCase.name, brokenCase] as const))("%s yields exactly the expected finding, in both verdicts", async (_name, brokenCase) => {
-    const dir = await materialize(brokenCase);
-    made.push(dir);
-    for (const marketplace of [true, false]) {
-      const { findings, valid } = await validateExtensionDir(dir, { marketplace });
-      const summary = findings.map(({ severity, path, message, scope }) => ({ severity, path, message, scope }));
-      expect(summary, brokenCase.rule).toHaveLength(brokenCase.findings.length);
-      brokenCase.findings.forEach((expected, index) => {
-        const path = expected.path.startsWith("$") ? expected.path : join(dir, expected.path);
-        const scope = expected.scope ?? "desktop";
-        const severity = scope === "marketplace" ? (marketplace ? "error" : "warning") : expected.severity;
-        expect(summary[index]).toEqual({ severity, path, scope, message: expect.stringContaining(expected.message) as string });
-        // Every finding says how to fix it, in one line.
-        expect(findings[index]?.fix).toMatch(/^[^\n]+$/);
-      });
-      expect(valid).toBe(!summary.some((finding) => finding.severity === "error"));
-    }
-  });
+  it.each(cases.map((brokenCase) => [brokenCase.name, brokenCase] as const))(
+    "%s yields exactly the expected finding, in both verdicts",
+    async (_name, brokenCase) => {
+      const dir = await materialize(brokenCase);
+      made.push(dir);
+      for (const marketplace of [true, false]) {
+        const { findings, valid } = await validateExtensionDir(dir, { marketplace });
+        const summary = findings.map(({ severity, path, message, scope }) => ({ severity, path, message, scope }));
+        expect(summary, brokenCase.rule).toHaveLength(brokenCase.findings.length);
+        brokenCase.findings.forEach((expected, index) => {
+          const path = expected.path.startsWith("$") ? expected.path : join(dir, expected.path);
+          const scope = expected.scope ?? "desktop";
+          const severity = scope === "marketplace" ? (marketplace ? "error" : "warning") : expected.severity;
+          expect(summary[index]).toEqual({
+            severity,
+            path,
+            scope,
+            message: expect.stringContaining(expected.message) as string,
+          });
+          // Every finding says how to fix it, in one line.
+          expect(findings[index]?.fix).toMatch(/^[^\n]+$/);
+        });
+        expect(valid).toBe(!summary.some((finding) => finding.severity === "error"));
+      }
+    },
+  );
 });

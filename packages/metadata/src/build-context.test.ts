@@ -63,7 +63,11 @@ describe("checkIconFile", () => {
     await writeFile(join(dir, "big.png"), Buffer.alloc(6 * 1024 * 1024));
     await writeFile(join(dir, "ok.svg"), "<svg/>");
     const big = await checkIconFile({ binaries: [], icon: { value: "big.png", path: "$.icon" } }, dir, undefined);
-    expect(big.map((finding) => finding.message)).toEqual([expect.stringMatching(/6 MiB, more than the 5 MiB/) as string]);
-    expect(await checkIconFile({ binaries: [], icon: { value: "ok.svg", path: "$.icon" } }, dir, undefined)).toEqual([]);
+    expect(big.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/6 MiB, more than the 5 MiB/) as string,
+    ]);
+    expect(await checkIconFile({ binaries: [], icon: { value: "ok.svg", path: "$.icon" } }, dir, undefined)).toEqual(
+      [],
+    );
   });
 });

@@ -26,10 +26,20 @@ export function checkCompose(compose: ComposeFile, refs: MetadataRefs): ComposeC
     imageFindings(service, at);
     const { config } = service;
     if (config.privileged === true || config.privileged === "true") {
-      at("warning", service.lineOf("privileged"), `Service "${service.name}" runs privileged, with full control of the Desktop VM`, "Drop privileged: true and add only the cap_add capabilities it needs.");
+      at(
+        "warning",
+        service.lineOf("privileged"),
+        `Service "${service.name}" runs privileged, with full control of the Desktop VM`,
+        "Drop privileged: true and add only the cap_add capabilities it needs.",
+      );
     }
     if (config.network_mode === "host") {
-      at("warning", service.lineOf("network_mode"), `Service "${service.name}" uses the VM's host network, so its ports can clash with the user's containers`, "Remove network_mode: host; the UI reaches the backend through the extension socket.");
+      at(
+        "warning",
+        service.lineOf("network_mode"),
+        `Service "${service.name}" uses the VM's host network, so its ports can clash with the user's containers`,
+        "Remove network_mode: host; the UI reaches the backend through the extension socket.",
+      );
     }
     const volumes = Array.isArray(config.volumes) ? (config.volumes as unknown[]) : [];
     volumes.forEach((entry, index) => {
@@ -37,25 +47,53 @@ export function checkCompose(compose: ComposeFile, refs: MetadataRefs): ComposeC
       if (mount === undefined) return;
       const line = service.itemLine("volumes", index);
       if (isRelativeBind(mount)) {
-        at("error", line, `Service "${service.name}" bind-mounts the relative path "${mount.source}", but Desktop runs compose from its own folder, so it does not point at your files`, "Use a named volume, or an absolute or ~-based host path.");
+        at(
+          "error",
+          line,
+          `Service "${service.name}" bind-mounts the relative path "${mount.source}", but Desktop runs compose from its own folder, so it does not point at your files`,
+          "Use a named volume, or an absolute or ~-based host path.",
+        );
       } else if (isDockerSocket(mount)) {
-        at("warning", line, `Service "${service.name}" mounts ${mount.source}, which has permission problems from inside the Desktop VM`, `Mount /var/run/docker.sock.raw:${mount.target || "/var/run/docker.sock"} instead.`);
-      } else if (mount.kind === "volume" && !reportedVolumes.has(mount.source) && !isExternal(compose.volumes[mount.source])) {
+        at(
+          "warning",
+          line,
+          `Service "${service.name}" mounts ${mount.source}, which has permission problems from inside the Desktop VM`,
+          `Mount /var/run/docker.sock.raw:${mount.target || "/var/run/docker.sock"} instead.`,
+        );
+      } else if (
+        mount.kind === "volume" &&
+        !reportedVolumes.has(mount.source) &&
+        !isExternal(compose.volumes[mount.source])
+      ) {
         reportedVolumes.add(mount.source);
-        at("warning", line, `The named volume "${mount.source}" is deleted when the extension is uninstalled (and on update, which reinstalls)`, "Keep data users must not lose elsewhere too: offer an export, or declare the volume external: true and create it yourself.");
+        at(
+          "warning",
+          line,
+          `The named volume "${mount.source}" is deleted when the extension is uninstalled (and on update, which reinstalls)`,
+          "Keep data users must not lose elsewhere too: offer an export, or declare the volume external: true and create it yourself.",
+        );
       }
     });
   }
 
   const usesOwnImage = services.filter((service) => service.config.image === EXTENSION_IMAGE_VARIABLE);
   // A misspelt variable already has its own error; it still shows the intent to run the extension image.
-  const meantOwnImage = services.some((service) => typeof service.config.image === "string" && service.config.image.includes("DESKTOP_PLUGIN_IMAGE"));
+  const meantOwnImage = services.some(
+    (service) => typeof service.config.image === "string" && service.config.image.includes("DESKTOP_PLUGIN_IMAGE"),
+  );
   const first = services[0];
   if (first !== undefined && !meantOwnImage) {
-    at("warning", first.lineOf("image"), `No service uses ${EXTENSION_IMAGE_VARIABLE}, so none of the backend ships and updates with the extension image`, `Run your backend with image: ${EXTENSION_IMAGE_VARIABLE}.`);
+    at(
+      "warning",
+      first.lineOf("image"),
+      `No service uses ${EXTENSION_IMAGE_VARIABLE}, so none of the backend ships and updates with the extension image`,
+      `Run your backend with image: ${EXTENSION_IMAGE_VARIABLE}.`,
+    );
   }
   append(findings, firstServiceFindings(compose, refs));
-  const servicesNeedingCmd = usesOwnImage.filter((service) => service.config.command === undefined && service.config.entrypoint === undefined).map((service) => service.name);
+  const servicesNeedingCmd = usesOwnImage
+    .filter((service) => service.config.command === undefined && service.config.entrypoint === undefined)
+    .map((service) => service.name);
   return { findings, servicesNeedingCmd };
 }
 
@@ -64,21 +102,41 @@ type Report = (severity: Severity, line: number, message: string, fix: string) =
 function imageFindings(service: ComposeService, at: Report): void {
   const { image, build } = service.config;
   if (build !== undefined) {
-    at("error", service.lineOf("build"), `Service "${service.name}" has build:, but Desktop never builds compose services; it needs a ready image`, `Build the backend into the extension image and use image: ${EXTENSION_IMAGE_VARIABLE}.`);
+    at(
+      "error",
+      service.lineOf("build"),
+      `Service "${service.name}" has build:, but Desktop never builds compose services; it needs a ready image`,
+      `Build the backend into the extension image and use image: ${EXTENSION_IMAGE_VARIABLE}.`,
+    );
     return;
   }
   if (typeof image !== "string" || image.trim() === "") {
-    at("error", service.lineOf("image"), `Service "${service.name}" has no image`, `Add image: ${EXTENSION_IMAGE_VARIABLE} (the extension's own image).`);
+    at(
+      "error",
+      service.lineOf("image"),
+      `Service "${service.name}" has no image`,
+      `Add image: ${EXTENSION_IMAGE_VARIABLE} (the extension's own image).`,
+    );
     return;
   }
   if (image === EXTENSION_IMAGE_VARIABLE) return;
   if (image.includes("DESKTOP_PLUGIN_IMAGE")) {
-    at("error", service.lineOf("image"), `Service "${service.name}" uses "${image}", which is not exactly ${EXTENSION_IMAGE_VARIABLE}, so Desktop does not replace it`, `Write image: ${EXTENSION_IMAGE_VARIABLE}, with no tag.`);
+    at(
+      "error",
+      service.lineOf("image"),
+      `Service "${service.name}" uses "${image}", which is not exactly ${EXTENSION_IMAGE_VARIABLE}, so Desktop does not replace it`,
+      `Write image: ${EXTENSION_IMAGE_VARIABLE}, with no tag.`,
+    );
     return;
   }
   const tag = /@sha256:|:[^/:]+$/.exec(image)?.[0];
   if (tag === undefined || tag === ":latest") {
-    at("warning", service.lineOf("image"), `Service "${service.name}" uses ${image} without a fixed version, so it can change under the extension`, `Pin a version, e.g. ${image.replace(/:latest$/, "")}:1.2.3.`);
+    at(
+      "warning",
+      service.lineOf("image"),
+      `Service "${service.name}" uses ${image} without a fixed version, so it can change under the extension`,
+      `Pin a version, e.g. ${image.replace(/:latest$/, "")}:1.2.3.`,
+    );
   }
 }
 

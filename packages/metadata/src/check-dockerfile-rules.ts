@@ -24,17 +24,29 @@ export function checkDockerfileRules(input: DockerfileRulesInput): Finding[] {
   const final = model.stages.at(-1);
   if (final === undefined) {
     return [
-      findingAt("error", { file: model.file, line: 1 }, "The Dockerfile has no FROM instruction, so it builds nothing", "Start the final stage with FROM, e.g. FROM alpine:3.20."),
+      findingAt(
+        "error",
+        { file: model.file, line: 1 },
+        "The Dockerfile has no FROM instruction, so it builds nothing",
+        "Start the final stage with FROM, e.g. FROM alpine:3.20.",
+      ),
     ];
   }
-  return [...cmdFindings(input, final), ...platformFindings(input, final), ...targetArchFindings(input, final), ...undeclaredPlatformArgs(model)];
+  return [
+    ...cmdFindings(input, final),
+    ...platformFindings(input, final),
+    ...targetArchFindings(input, final),
+    ...undeclaredPlatformArgs(model),
+  ];
 }
 
 function cmdFindings(input: DockerfileRulesInput, final: Stage): Finding[] {
   const runsOwnImage = input.refs.vmImage?.value === EXTENSION_IMAGE_VARIABLE;
   const services = input.composeServicesNeedingCmd;
   if (!runsOwnImage && services.length === 0) return [];
-  const hasCommand = stageChain(final).some((stage) => stage.steps.some((step) => step.keyword === "CMD" || step.keyword === "ENTRYPOINT"));
+  const hasCommand = stageChain(final).some((stage) =>
+    stage.steps.some((step) => step.keyword === "CMD" || step.keyword === "ENTRYPOINT"),
+  );
   if (hasCommand) return [];
   const why = runsOwnImage
     ? `vm.image is ${EXTENSION_IMAGE_VARIABLE}, so Desktop runs this image as the backend`
@@ -51,7 +63,9 @@ function cmdFindings(input: DockerfileRulesInput, final: Stage): Finding[] {
 
 function platformFindings(input: DockerfileRulesInput, final: Stage): Finding[] {
   const findings: Finding[] = [];
-  const pinned = stageChain(final).find((stage) => stage.platform !== undefined && !TARGET_PLATFORM.test(stage.platform));
+  const pinned = stageChain(final).find(
+    (stage) => stage.platform !== undefined && !TARGET_PLATFORM.test(stage.platform),
+  );
   if (pinned?.platform !== undefined) {
     const buildMachine = BUILD_PLATFORM.test(pinned.platform);
     findings.push(
@@ -66,9 +80,16 @@ function platformFindings(input: DockerfileRulesInput, final: Stage): Finding[] 
     );
   }
 
-  const uiTarget = input.refs.uiRoot !== undefined ? `${input.refs.uiRoot.value}/${input.refs.uiSrc?.value ?? "index.html"}` : undefined;
+  const uiTarget =
+    input.refs.uiRoot !== undefined
+      ? `${input.refs.uiRoot.value}/${input.refs.uiSrc?.value ?? "index.html"}`
+      : undefined;
   const uiStage = uiTarget === undefined ? undefined : entryFor(input.contents, uiTarget)?.fromStage;
-  if (uiStage !== undefined && uiStage !== final && !stageChain(uiStage).some((stage) => stage.platform !== undefined && BUILD_PLATFORM.test(stage.platform))) {
+  if (
+    uiStage !== undefined &&
+    uiStage !== final &&
+    !stageChain(uiStage).some((stage) => stage.platform !== undefined && BUILD_PLATFORM.test(stage.platform))
+  ) {
     const root = stageChain(uiStage).at(-1) ?? uiStage;
     findings.push(
       findingAt(

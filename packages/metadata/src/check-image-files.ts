@@ -65,7 +65,11 @@ function neededFiles(refs: MetadataRefs): Needed[] {
   const inImage = (path: string): string => posix.resolve("/", path);
   const needed: Needed[] = [{ target: "/metadata.json", what: "metadata.json", local: "metadata.json" }];
   if (refs.icon !== undefined && !/^[a-z][a-z\d+.-]*:\/\//i.test(refs.icon.value)) {
-    needed.push({ target: inImage(refs.icon.value), what: `The icon "${refs.icon.value}" (${refs.icon.path})`, local: refs.icon.value });
+    needed.push({
+      target: inImage(refs.icon.value),
+      what: `The icon "${refs.icon.value}" (${refs.icon.path})`,
+      local: refs.icon.value,
+    });
   }
   if (refs.uiRoot !== undefined) {
     const src = refs.uiSrc?.value ?? "index.html";
@@ -82,7 +86,11 @@ function neededFiles(refs: MetadataRefs): Needed[] {
     needed.push({ target: inImage(file), what: `The compose file "${file}" (${refs.composefile.path})`, local: file });
   }
   for (const binary of refs.binaries) {
-    needed.push({ target: binary.value, what: `The host binary ${binary.value} (${binary.path})`, local: binary.value.slice(1) });
+    needed.push({
+      target: binary.value,
+      what: `The host binary ${binary.value} (${binary.path})`,
+      local: binary.value.slice(1),
+    });
   }
   return needed;
 }

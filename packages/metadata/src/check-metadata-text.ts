@@ -29,10 +29,20 @@ export function invalidJsonFinding(thrown: unknown, file: string): Finding | und
   if (!(thrown instanceof MetadataReadError) || thrown.position === undefined) return undefined;
   const { line, column } = thrown.position;
   if (thrown.code === "metadata_too_deep") {
-    return findingAt("error", { file, line, column }, `metadata.json nests deeper than ${MAX_JSON_DEPTH} levels here, which no extension needs and dext does not walk`, "Remove the nesting; Desktop's format is six levels deep at most.");
+    return findingAt(
+      "error",
+      { file, line, column },
+      `metadata.json nests deeper than ${MAX_JSON_DEPTH} levels here, which no extension needs and dext does not walk`,
+      "Remove the nesting; Desktop's format is six levels deep at most.",
+    );
   }
   if (thrown.code !== "invalid_json") return undefined;
   const marker = `column ${column}: `;
   const reason = thrown.message.slice(thrown.message.indexOf(marker) + marker.length);
-  return findingAt("error", { file, line, column }, `metadata.json is not valid JSON: ${reason}`, "Fix the JSON syntax at that line and column.");
+  return findingAt(
+    "error",
+    { file, line, column },
+    `metadata.json is not valid JSON: ${reason}`,
+    "Fix the JSON syntax at that line and column.",
+  );
 }

@@ -18,7 +18,10 @@ export function folderArgument(command: string, positionals: string[]): string {
 }
 
 /** `--build-arg NAME=value` (or `NAME`, read from the environment as docker build does). */
-export function buildArgMap(values: readonly string[] | undefined, env: NodeJS.ProcessEnv = process.env): Map<string, string> {
+export function buildArgMap(
+  values: readonly string[] | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Map<string, string> {
   const map = new Map<string, string>();
   for (const entry of values ?? []) {
     const equals = entry.indexOf("=");

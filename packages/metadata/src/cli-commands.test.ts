@@ -21,11 +21,15 @@ afterEach(async () => {
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+  const code = await main(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
   return { code, stdout, stderr };
 }
 
-const legacy = (): Promise<void> => cp(join(FIXTURES, "seeds", "004-legacy-plugin", "metadata.json"), join(dir, "metadata.json"));
+const legacy = (): Promise<void> =>
+  cp(join(FIXTURES, "seeds", "004-legacy-plugin", "metadata.json"), join(dir, "metadata.json"));
 
 describe("dext migrate", () => {
   it("prints today's metadata.json and the labels the legacy keys imply, changing nothing", async () => {
@@ -63,7 +67,15 @@ describe("dext migrate", () => {
   });
 
   it("exits 1 and lists what is still wrong when the legacy sections are broken too", async () => {
-    await writeFile(join(dir, "metadata.json"), JSON.stringify({ name: "x", provider: "y", "desktop-plugin-version": "v1", ui: { "dashboard-tab": { title: "T", root: "ui", src: "/index.html" } } }));
+    await writeFile(
+      join(dir, "metadata.json"),
+      JSON.stringify({
+        name: "x",
+        provider: "y",
+        "desktop-plugin-version": "v1",
+        ui: { "dashboard-tab": { title: "T", root: "ui", src: "/index.html" } },
+      }),
+    );
     const { code, stdout } = await run("migrate", dir);
     expect(code).toBe(1);
     expect(stdout).toMatch(/# error \[desktop\] \$\.ui\["dashboard-tab"\]\.src: /);
@@ -80,7 +92,10 @@ describe("dext migrate", () => {
 describe("dext labels", () => {
   it("prints the Dockerfile's labels and placeholders for the rest, which parse back", async () => {
     await cp(join(FIXTURES, "extensions", "image-backend"), dir, { recursive: true });
-    await writeFile(join(dir, "Dockerfile"), (await readFile(join(dir, "Dockerfile"), "utf8")).replace(/ +com\.docker\.extension\.changelog=.*\n/, ""));
+    await writeFile(
+      join(dir, "Dockerfile"),
+      (await readFile(join(dir, "Dockerfile"), "utf8")).replace(/ +com\.docker\.extension\.changelog=.*\n/, ""),
+    );
     const { code, stdout } = await run("labels", dir);
     expect(code).toBe(0);
     expect(stdout).toContain('org.opencontainers.image.title="Hello"');
@@ -90,7 +105,10 @@ describe("dext labels", () => {
   });
 
   it("works from metadata alone, and exits 2 without a folder", async () => {
-    await writeFile(join(dir, "metadata.json"), JSON.stringify({ ui: { "dashboard-tab": { title: "Disk usage", root: "/ui", src: "index.html" } } }));
+    await writeFile(
+      join(dir, "metadata.json"),
+      JSON.stringify({ ui: { "dashboard-tab": { title: "Disk usage", root: "/ui", src: "index.html" } } }),
+    );
     expect((await run("labels", dir)).stdout).toContain('LABEL org.opencontainers.image.title="Disk usage" \\\n');
     expect((await run("labels", join(dir, "nope"))).code).toBe(2);
   });
@@ -101,17 +119,27 @@ describe("dext validate options", () => {
     await cp(join(FIXTURES, "extensions", "image-backend"), dir, { recursive: true });
     const dockerfile = join(dir, "Dockerfile");
     await writeFile(dockerfile, (await readFile(dockerfile, "utf8")).replace("ARG VERSION=1.0.0", "ARG VERSION"));
-    expect((await run("validate", dir)).stdout).toMatch(/warning \[desktop\] .*Dockerfile:18: .* an ARG without a default/);
-    expect(await run("validate", dir, "--build-arg", "VERSION=2.0.0")).toMatchObject({ code: 0, stdout: expect.stringContaining("valid for Docker Desktop, no findings") as string });
+    expect((await run("validate", dir)).stdout).toMatch(
+      /warning \[desktop\] .*Dockerfile:18: .* an ARG without a default/,
+    );
+    expect(await run("validate", dir, "--build-arg", "VERSION=2.0.0")).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("valid for Docker Desktop, no findings") as string,
+    });
   });
 
   it("takes --dockerfile and --context, and exits 2 when they do not exist", async () => {
     const app = join(FIXTURES, "contexts", "monorepo", "samples", "app");
     await cp(join(app, "metadata.json"), join(dir, "metadata.json"));
     const given = ["--dockerfile", join(app, "Dockerfile"), "--context", join(FIXTURES, "contexts", "monorepo")];
-    expect(await run("validate", dir, ...given)).toMatchObject({ code: 0, stdout: expect.stringContaining("valid for Docker Desktop, no findings") as string });
+    expect(await run("validate", dir, ...given)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("valid for Docker Desktop, no findings") as string,
+    });
     expect((await run("validate", dir, "--dockerfile", join(dir, "Nope"))).code).toBe(2);
-    expect((await run("validate", dir, "--dockerfile", join(app, "Dockerfile"), "--context", join(dir, "nope"))).code).toBe(2);
+    expect(
+      (await run("validate", dir, "--dockerfile", join(app, "Dockerfile"), "--context", join(dir, "nope"))).code,
+    ).toBe(2);
   });
 
   it.each([

@@ -11,7 +11,9 @@ const OPTIONS = { dockerfile: { type: "string" } } as const;
 
 /** `dext labels [dir]`: a LABEL block with the Dockerfile's values, metadata's hints and placeholders. */
 export async function labelsCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = usageErrors("labels", () => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
+  const { values, positionals } = usageErrors("labels", () =>
+    parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }),
+  );
   const dir = folderArgument("labels", positionals);
   let metadata: unknown;
   try {

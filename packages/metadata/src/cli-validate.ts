@@ -27,7 +27,9 @@ const OPTIONS = {
  * Errors are what Docker Desktop refuses; `--marketplace` makes the Marketplace listing rules errors too.
  */
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = usageErrors("validate", () => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
+  const { values, positionals } = usageErrors("validate", () =>
+    parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }),
+  );
   const json = values.json === true;
   const verdict = { marketplace: values.marketplace === true };
   const image = values.image;
@@ -41,7 +43,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     io.stdout.write(json ? formatJsonReport(about, findings) : formatTextReport(subject, findings, checked, verdict));
     return hasErrors(findings) ? EXIT.findings : EXIT.ok;
   } catch (thrown) {
-    if (!(thrown instanceof MetadataReadError || thrown instanceof InputError || thrown instanceof DockerError)) throw thrown;
+    if (!(thrown instanceof MetadataReadError || thrown instanceof InputError || thrown instanceof DockerError))
+      throw thrown;
     const position = thrown instanceof MetadataReadError ? thrown.position : undefined;
     if (json) io.stdout.write(formatJsonFailure(about, { code: thrown.code, message: thrown.message, position }));
     else io.stderr.write(`dext: ${thrown.message}\n`);
@@ -59,7 +62,13 @@ interface CheckResult {
 type Values = { context?: string; dockerfile?: string; "build-arg"?: string[]; marketplace: boolean };
 
 /** The folder, the image, or the folder with the image's labels. */
-async function check(dir: string | undefined, image: string | undefined, values: Values, about: Record<string, string>, io: CliIo): Promise<CheckResult> {
+async function check(
+  dir: string | undefined,
+  image: string | undefined,
+  values: Values,
+  about: Record<string, string>,
+  io: CliIo,
+): Promise<CheckResult> {
   if (image === undefined) return validateDir(dir ?? ".", values, undefined, about);
   const inspected = imageLabelSet(await dockerImageInspect(image, io.run ?? runCommand), image);
   if (dir !== undefined) return validateDir(dir, values, inspected, about);
@@ -67,7 +76,12 @@ async function check(dir: string | undefined, image: string | undefined, values:
   return { findings, checked: ["labels"], subject: `image ${image}` };
 }
 
-async function validateDir(dir: string, values: Values, inspected: ImageCheck | undefined, about: Record<string, string>): Promise<CheckResult> {
+async function validateDir(
+  dir: string,
+  values: Values,
+  inspected: ImageCheck | undefined,
+  about: Record<string, string>,
+): Promise<CheckResult> {
   const report = await validateExtensionDir(dir, {
     ...(values.context === undefined ? {} : { context: values.context }),
     ...(values.dockerfile === undefined ? {} : { dockerfile: values.dockerfile }),
@@ -86,5 +100,9 @@ async function validateDir(dir: string, values: Values, inspected: ImageCheck | 
     about.compose = report.composePath;
   }
   if (inspected !== undefined) checked.push("image labels");
-  return { findings: applyVerdict([...(inspected?.findings ?? []), ...report.findings], values), checked, subject: dir };
+  return {
+    findings: applyVerdict([...(inspected?.findings ?? []), ...report.findings], values),
+    checked,
+    subject: dir,
+  };
 }

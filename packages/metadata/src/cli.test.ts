@@ -64,13 +64,18 @@ describe("dext validate", () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^warning \[desktop\] \$\.vm\.image: vm\.image hard-codes "nginx:1\.27"; .* \(fix: Use "\$\{DESKTOP_PLUGIN_IMAGE\}" .*\)$/);
+    expect(lines[0]).toMatch(
+      /^warning \[desktop\] \$\.vm\.image: vm\.image hard-codes "nginx:1\.27"; .* \(fix: Use "\$\{DESKTOP_PLUGIN_IMAGE\}" .*\)$/,
+    );
     expect(lines[1]).toMatch(NO_DOCKERFILE);
     expect(lines[2]).toBe(`${dir}: valid for Docker Desktop, 2 warnings (metadata.json)`);
   });
 
   it("exits 1 and prints each error with its path and fix", async () => {
-    await writeFile(file, JSON.stringify({ vm: { image: "${DESKTOP_PLUGIN_IMAGE}", composefile: "c.yaml" }, icon: "x.gif" }));
+    await writeFile(
+      file,
+      JSON.stringify({ vm: { image: "${DESKTOP_PLUGIN_IMAGE}", composefile: "c.yaml" }, icon: "x.gif" }),
+    );
     const { code, stdout, stderr } = await run("validate", dir);
     expect(code).toBe(1);
     expect(stderr).toBe("");
@@ -84,16 +89,30 @@ describe("dext validate", () => {
 
   it("explains the pre-2022 format in one Marketplace finding: a warning by default, an error with --marketplace", async () => {
     // Desktop ignores the three keys (it reads icon, ui, vm and host); docker extension validate refuses them.
-    await writeFile(file, JSON.stringify({ name: "x", provider: "y", "desktop-plugin-version": "v1", ui: { "dashboard-tab": { title: "X", root: "/ui", src: "index.html" } } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        name: "x",
+        provider: "y",
+        "desktop-plugin-version": "v1",
+        ui: { "dashboard-tab": { title: "X", root: "/ui", src: "index.html" } },
+      }),
+    );
     const desktop = await run("validate", dir);
     expect(desktop.code).toBe(0);
     expect(desktop.stdout.match(/^warning \[marketplace\] \$: .*before February 2022/gm)).toHaveLength(1);
-    expect(desktop.stdout).toMatch(/valid for Docker Desktop, 2 warnings \(metadata\.json\); 1 is a Marketplace rule \(errors with --marketplace\)\n$/);
+    expect(desktop.stdout).toMatch(
+      /valid for Docker Desktop, 2 warnings \(metadata\.json\); 1 is a Marketplace rule \(errors with --marketplace\)\n$/,
+    );
     const listed = await run("validate", "--marketplace", dir);
     expect(listed.code).toBe(1);
     expect(listed.stdout.match(/^error /gm)).toHaveLength(1);
-    expect(listed.stdout).toMatch(/^error \[marketplace\] \$: This metadata.json uses the extension format from before February 2022 \(name, provider, desktop-plugin-version\)/m);
-    expect(listed.stdout).toMatch(/invalid for Docker Desktop and the Marketplace, 1 error, 1 warning \(metadata\.json\)\n$/);
+    expect(listed.stdout).toMatch(
+      /^error \[marketplace\] \$: This metadata.json uses the extension format from before February 2022 \(name, provider, desktop-plugin-version\)/m,
+    );
+    expect(listed.stdout).toMatch(
+      /invalid for Docker Desktop and the Marketplace, 1 error, 1 warning \(metadata\.json\)\n$/,
+    );
   });
 
   it("validates the current folder when no folder is given", async () => {
@@ -101,7 +120,10 @@ describe("dext validate", () => {
     const before = process.cwd();
     process.chdir(dir);
     try {
-      expect(await run("validate")).toMatchObject({ code: 0, stdout: ".: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context .)\n" });
+      expect(await run("validate")).toMatchObject({
+        code: 0,
+        stdout: ".: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context .)\n",
+      });
     } finally {
       process.chdir(before);
     }
@@ -130,7 +152,16 @@ describe("dext validate", () => {
     const { code, stdout } = await run("validate", dir, "--json");
     expect(code).toBe(0);
     const dockerfile = join(dir, "Dockerfile");
-    expect(JSON.parse(stdout)).toEqual({ file, verdict: "desktop", dockerfile, context: dir, valid: true, errors: 0, warnings: 0, findings: [] });
+    expect(JSON.parse(stdout)).toEqual({
+      file,
+      verdict: "desktop",
+      dockerfile,
+      context: dir,
+      valid: true,
+      errors: 0,
+      warnings: 0,
+      findings: [],
+    });
   });
 
   it("reports invalid JSON as an error at its line and column, exit 1, and still checks the rest", async () => {
@@ -169,7 +200,11 @@ describe("dext validate when it cannot run", () => {
     const { code, stdout, stderr } = await run("validate", "--json", join(dir, "missing"));
     expect({ code, stderr }).toEqual({ code: 2, stderr: "" });
     const report = JSON.parse(stdout) as { error: { message: string } };
-    expect(report).toMatchObject({ file: join(dir, "missing", "metadata.json"), valid: false, error: { code: "dir_not_found" } });
+    expect(report).toMatchObject({
+      file: join(dir, "missing", "metadata.json"),
+      valid: false,
+      error: { code: "dir_not_found" },
+    });
     expect(report.error.message).toMatch(/does not exist/);
   });
 });

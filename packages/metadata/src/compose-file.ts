@@ -35,21 +35,42 @@ export function readComposeFile(text: string, file: string): ComposeFile {
   let value: unknown;
   const deep = tooDeepOffset(text, MAX_COMPOSE_DEPTH, false);
   if (deep !== undefined) {
-    result.findings.push(findingAt("error", { file, line: lineOf(text, deep) }, `The compose file nests [ and { deeper than ${MAX_COMPOSE_DEPTH} levels here, so dext did not parse it`, "Remove the nesting; a compose file needs a few levels."));
+    result.findings.push(
+      findingAt(
+        "error",
+        { file, line: lineOf(text, deep) },
+        `The compose file nests [ and { deeper than ${MAX_COMPOSE_DEPTH} levels here, so dext did not parse it`,
+        "Remove the nesting; a compose file needs a few levels.",
+      ),
+    );
     return result;
   }
   try {
     const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: false });
     const [syntax] = doc.errors;
     if (syntax !== undefined) {
-      result.findings.push(findingAt("error", { file, line: lineAt(syntax.pos[0]) }, `The compose file is not valid YAML: ${syntax.message.split("\n")[0] ?? ""}`, "Fix the YAML syntax; docker compose config shows the same error."));
+      result.findings.push(
+        findingAt(
+          "error",
+          { file, line: lineAt(syntax.pos[0]) },
+          `The compose file is not valid YAML: ${syntax.message.split("\n")[0] ?? ""}`,
+          "Fix the YAML syntax; docker compose config shows the same error.",
+        ),
+      );
       return result;
     }
     value = doc.toJS({ maxAliasCount: 1000 });
     const servicesNode = doc.get("services", true);
     const services = isRecord(value) ? value.services : undefined;
     if (!isRecord(services) || !isMap(servicesNode)) {
-      result.findings.push(findingAt("error", { file, line: 1 }, "The compose file has no services map", "Add services: with one service that uses image: ${DESKTOP_PLUGIN_IMAGE}."));
+      result.findings.push(
+        findingAt(
+          "error",
+          { file, line: 1 },
+          "The compose file has no services map",
+          "Add services: with one service that uses image: ${DESKTOP_PLUGIN_IMAGE}.",
+        ),
+      );
       return result;
     }
     for (const pair of servicesNode.items) {
@@ -62,7 +83,14 @@ export function readComposeFile(text: string, file: string): ComposeFile {
   } catch (thrown) {
     // Hostile input (deep nesting, alias bombs) must become a finding, never a crash.
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
-    result.findings.push(findingAt("error", { file, line: 1 }, `The compose file could not be read: ${reason}`, "Check it with docker compose config."));
+    result.findings.push(
+      findingAt(
+        "error",
+        { file, line: 1 },
+        `The compose file could not be read: ${reason}`,
+        "Check it with docker compose config.",
+      ),
+    );
   }
   return result;
 }
@@ -73,7 +101,12 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-function service(name: string, config: Record<string, unknown>, pair: Pair, lineAt: (offset: number | undefined) => number): ComposeService {
+function service(
+  name: string,
+  config: Record<string, unknown>,
+  pair: Pair,
+  lineAt: (offset: number | undefined) => number,
+): ComposeService {
   const keyNode = pair.key as Node | null;
   const line = lineAt(keyNode?.range?.[0]);
   const body = isMap(pair.value) ? pair.value : undefined;

@@ -45,15 +45,24 @@ export function readCopy(step: Step, escapeChar: string): CopyInstruction | unde
     return expansion.value;
   };
   const isJson = raw !== words;
-  const heredocs = raw.slice(0, -1).filter((word) => word.startsWith("<<")).map((word) => word.replace(/^<<-?["']?|["']$/g, ""));
-  const sources = raw.slice(0, -1).filter((word) => !word.startsWith("<<")).map((word) => expand(word, isJson));
+  const heredocs = raw
+    .slice(0, -1)
+    .filter((word) => word.startsWith("<<"))
+    .map((word) => word.replace(/^<<-?["']?|["']$/g, ""));
+  const sources = raw
+    .slice(0, -1)
+    .filter((word) => !word.startsWith("<<"))
+    .map((word) => expand(word, isJson));
   const destWord = expand(raw.at(-1) ?? "", isJson);
   const flags = step.instruction instanceof ModifiableInstruction ? step.instruction.getFlags() : [];
   const fromFlag = flags.find((flag) => flag.getName() === "from")?.getValue();
   return {
     keyword: step.keyword,
     line: step.line,
-    from: fromFlag === undefined || fromFlag === null ? undefined : expandWord(fromFlag, step.scope.lookup, escapeChar).value,
+    from:
+      fromFlag === undefined || fromFlag === null
+        ? undefined
+        : expandWord(fromFlag, step.scope.lookup, escapeChar).value,
     sources,
     heredocs,
     dest: posix.resolve(step.workdir, destWord),

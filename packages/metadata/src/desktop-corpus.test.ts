@@ -19,13 +19,20 @@ interface DesktopCase {
 const corpus = join(FIXTURES, "desktop-corpus");
 const cases = readdirSync(corpus, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .map((entry) => [entry.name, JSON.parse(readFileSync(join(corpus, entry.name, "case.json"), "utf8")) as DesktopCase] as const)
+  .map(
+    (entry) =>
+      [entry.name, JSON.parse(readFileSync(join(corpus, entry.name, "case.json"), "utf8")) as DesktopCase] as const,
+  )
   .sort(([a], [b]) => a.localeCompare(b));
 
 function errorsOf(findings: readonly Finding[], dir: string): { path: string; message: string; scope: string }[] {
   return findings
     .filter((finding) => finding.severity === "error")
-    .map(({ path, message, scope }) => ({ path: path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path, message, scope }));
+    .map(({ path, message, scope }) => ({
+      path: path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path,
+      message,
+      scope,
+    }));
 }
 
 function expected(list: DesktopCase["errors"], scope: string): { path: string; message: string; scope: string }[] {
@@ -58,14 +65,18 @@ describe("the Desktop corpus: Docker's sample shapes and published extensions' p
 
     it("with --marketplace: the listing rules as errors too", async () => {
       if (desktopCase.throws !== undefined) {
-        await expect(validateExtensionDir(dir, { marketplace: true })).rejects.toMatchObject({ code: desktopCase.throws });
+        await expect(validateExtensionDir(dir, { marketplace: true })).rejects.toMatchObject({
+          code: desktopCase.throws,
+        });
         return;
       }
       const report = await validateExtensionDir(dir, { marketplace: true });
       expect(report.valid).toBe(desktopCase.errors.length + desktopCase.marketplaceErrors.length === 0);
       const errors = errorsOf(report.findings, dir);
       expect(errors.filter((finding) => finding.scope === "desktop")).toEqual(expected(desktopCase.errors, "desktop"));
-      expect(errors.filter((finding) => finding.scope === "marketplace")).toEqual(expected(desktopCase.marketplaceErrors, "marketplace"));
+      expect(errors.filter((finding) => finding.scope === "marketplace")).toEqual(
+        expected(desktopCase.marketplaceErrors, "marketplace"),
+      );
     });
   });
 });

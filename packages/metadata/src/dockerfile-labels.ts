@@ -23,7 +23,8 @@ export interface DockerfileLabels extends LabelSet {
 /** The labels the image built from the final stage carries, with substituted values. */
 export function dockerfileLabels(model: DockerfileModel): DockerfileLabels {
   const final = model.stages.at(-1);
-  if (final === undefined) return { labels: new Map(), all: [], findings: [], missingAt: { file: model.file, line: 1 } };
+  if (final === undefined)
+    return { labels: new Map(), all: [], findings: [], missingAt: { file: model.file, line: 1 } };
 
   const steps = inheritedSteps(final).filter((step) => step.keyword === "LABEL");
   const byName = new Map<string, DockerfileLabel>();
@@ -47,10 +48,22 @@ export function dockerfileLabels(model: DockerfileModel): DockerfileLabels {
 
   const labels = new Map([...byName].filter(([name]) => !unknown.has(name)));
   const lastLabel = steps.filter((step) => step.line >= final.line).at(-1);
-  return { labels, unknown, all: [...byName.values()], findings, missingAt: { file: model.file, line: lastLabel?.line ?? final.line } };
+  return {
+    labels,
+    unknown,
+    all: [...byName.values()],
+    findings,
+    missingAt: { file: model.file, line: lastLabel?.line ?? final.line },
+  };
 }
 
-function unresolvedFinding(model: DockerfileModel, step: Step, label: string, variable: string, at: FileLocation): Finding {
+function unresolvedFinding(
+  model: DockerfileModel,
+  step: Step,
+  label: string,
+  variable: string,
+  at: FileLocation,
+): Finding {
   if (step.scope.declares(variable)) {
     return findingAt(
       "warning",
@@ -65,10 +78,17 @@ function unresolvedFinding(model: DockerfileModel, step: Step, label: string, va
     : variable in PLATFORM_ARGS
       ? `BuildKit only sets $${variable} in stages that declare ARG ${variable}, so it is empty here`
       : `no ARG or ENV defines $${variable} in ${stage}, so it is empty`;
-  return findingAt("error", at, `${label} uses $${variable}: ${reason}`, `Add "ARG ${variable}" (with a default if needed) after the FROM of ${stage}.`);
+  return findingAt(
+    "error",
+    at,
+    `${label} uses $${variable}: ${reason}`,
+    `Add "ARG ${variable}" (with a default if needed) after the FROM of ${stage}.`,
+  );
 }
 
 function describeStage(stage: Stage | undefined): string {
   if (stage === undefined) return "the final stage";
-  return stage.name === undefined ? `the final stage (line ${stage.line})` : `stage "${stage.name}" (line ${stage.line})`;
+  return stage.name === undefined
+    ? `the final stage (line ${stage.line})`
+    : `stage "${stage.name}" (line ${stage.line})`;
 }

@@ -30,15 +30,23 @@ describe("readDockerfile variable scopes", () => {
   });
 
   it("resolves BuildKit's platform ARGs only where a stage declares them", () => {
-    const model = readDockerfile("FROM --platform=$BUILDPLATFORM a AS one\nARG TARGETARCH\nLABEL arch=$TARGETARCH\nFROM b\nLABEL arch=${TARGETARCH:-none}\n", "Dockerfile");
+    const model = readDockerfile(
+      "FROM --platform=$BUILDPLATFORM a AS one\nARG TARGETARCH\nLABEL arch=$TARGETARCH\nFROM b\nLABEL arch=${TARGETARCH:-none}\n",
+      "Dockerfile",
+    );
     expect(model.stages.map((stage) => stage.platform)).toEqual(["$BUILDPLATFORM", undefined]);
     expect(labelValues("FROM a\nARG TARGETARCH\nLABEL arch=$TARGETARCH\n")).toEqual({ arch: "amd64" });
-    expect(labelValues("FROM a\nARG TARGETARCH\nLABEL arch=$TARGETARCH\n", new Map([["TARGETARCH", "arm64"]]))).toEqual({ arch: "arm64" });
+    expect(labelValues("FROM a\nARG TARGETARCH\nLABEL arch=$TARGETARCH\n", new Map([["TARGETARCH", "arm64"]]))).toEqual(
+      { arch: "arm64" },
+    );
     expect(labelValues("FROM a\nLABEL arch=${TARGETARCH:-none}\n")).toEqual({ arch: "none" });
   });
 
   it("inherits ENV, labels and WORKDIR from the stage named in FROM", () => {
-    const model = readDockerfile("FROM a AS base\nENV E=1\nWORKDIR /app\nLABEL l=$E\nFROM base\nCOPY x y\n", "Dockerfile");
+    const model = readDockerfile(
+      "FROM a AS base\nENV E=1\nWORKDIR /app\nLABEL l=$E\nFROM base\nCOPY x y\n",
+      "Dockerfile",
+    );
     const final = model.stages[1];
     expect(final?.parent).toBe(model.stages[0]);
     expect(labelValues("FROM a AS base\nENV E=1\nLABEL l=$E\nFROM base\nLABEL m=$E\n")).toEqual({ l: "1", m: "1" });
@@ -54,19 +62,35 @@ describe("readCopy", () => {
   };
 
   it("reads flags, several sources and a folder destination", () => {
-    expect(copy("COPY --from=build --chmod=755 a b /dest/")).toMatchObject({ from: "build", sources: ["a", "b"], dest: "/dest", destIsDir: true });
+    expect(copy("COPY --from=build --chmod=755 a b /dest/")).toMatchObject({
+      from: "build",
+      sources: ["a", "b"],
+      dest: "/dest",
+      destIsDir: true,
+    });
   });
 
   it("keeps spaces in the exec form and substitutes its variables", () => {
-    expect(copy('COPY ["my file", "${D}/x y"]', "FROM a\nARG D=/opt\n")).toMatchObject({ sources: ["my file"], dest: "/opt/x y", destIsDir: false });
+    expect(copy('COPY ["my file", "${D}/x y"]', "FROM a\nARG D=/opt\n")).toMatchObject({
+      sources: ["my file"],
+      dest: "/opt/x y",
+      destIsDir: false,
+    });
   });
 
   it("resolves a relative destination against WORKDIR, and . as that folder", () => {
-    expect(copy("COPY a .", "FROM a\nWORKDIR /srv\nWORKDIR app\n")).toMatchObject({ dest: "/srv/app", destIsDir: true });
+    expect(copy("COPY a .", "FROM a\nWORKDIR /srv\nWORKDIR app\n")).toMatchObject({
+      dest: "/srv/app",
+      destIsDir: true,
+    });
   });
 
   it("reads here-documents as files", () => {
-    expect(copy('COPY <<EOF /metadata.json\n{"ui": {}}\nEOF')).toMatchObject({ heredocs: ["EOF"], sources: [], dest: "/metadata.json" });
+    expect(copy('COPY <<EOF /metadata.json\n{"ui": {}}\nEOF')).toMatchObject({
+      heredocs: ["EOF"],
+      sources: [],
+      dest: "/metadata.json",
+    });
   });
 
   it("ignores instructions that are not COPY or ADD, and COPY without a destination", () => {

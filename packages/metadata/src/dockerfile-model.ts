@@ -76,10 +76,16 @@ export interface DockerfileModel {
 }
 
 /** Parses a Dockerfile (with the dockerfile-ast parser) into stages with their variables. */
-export function readDockerfile(text: string, file: string, buildArgs: ReadonlyMap<string, string> = new Map()): DockerfileModel {
+export function readDockerfile(
+  text: string,
+  file: string,
+  buildArgs: ReadonlyMap<string, string> = new Map(),
+): DockerfileModel {
   const dockerfile = DockerfileParser.parse(text);
   const escapeChar = dockerfile.getEscapeCharacter();
-  const platformArgs = new Map(Object.entries(PLATFORM_ARGS).map(([name, value]) => [name, buildArgs.get(name) ?? value]));
+  const platformArgs = new Map(
+    Object.entries(PLATFORM_ARGS).map(([name, value]) => [name, buildArgs.get(name) ?? value]),
+  );
   let globals = new Scope(platformArgs, new Map());
   const stages: Stage[] = [];
   const referenced = new Set<string>();
@@ -90,9 +96,12 @@ export function readDockerfile(text: string, file: string, buildArgs: ReadonlyMa
   let budget = MAX_EXPANDED_TOTAL;
   const expand: Expand = (raw, scope, name) => {
     const spent = budget < 0;
-    const expansion = spent ? { value: "", unresolved: [], truncated: true as const } : expandWord(raw, scope.lookup, escapeChar);
+    const expansion = spent
+      ? { value: "", unresolved: [], truncated: true as const }
+      : expandWord(raw, scope.lookup, escapeChar);
     budget -= expansion.value.length;
-    if (expansion.truncated === true && !truncated.some((entry) => entry.name === name)) truncated.push({ name, line, emptied: spent });
+    if (expansion.truncated === true && !truncated.some((entry) => entry.name === name))
+      truncated.push({ name, line, emptied: spent });
     return expansion;
   };
 
@@ -121,13 +130,15 @@ export function readDockerfile(text: string, file: string, buildArgs: ReadonlyMa
         variables,
       };
       current.steps.push(step);
-      if (instruction instanceof Arg) current.endScope = declareArgs(instruction, current.endScope, globals, buildArgs, expand);
+      if (instruction instanceof Arg)
+        current.endScope = declareArgs(instruction, current.endScope, globals, buildArgs, expand);
       else if (instruction instanceof Env) current.endScope = setEnv(instruction, current.endScope, expand);
       else if (step.keyword === "WORKDIR") current.endWorkdir = changeDirectory(step, escapeChar);
     }
   }
   const firstSkipped = skipped[0];
-  const unchecked = firstSkipped === undefined ? undefined : { line: firstSkipped.getRange().start.line + 1, count: skipped.length };
+  const unchecked =
+    firstSkipped === undefined ? undefined : { line: firstSkipped.getRange().start.line + 1, count: skipped.length };
   return { file, escapeChar, stages, referencedVariables: referenced, globalArgs, truncated, unchecked };
 }
 
@@ -149,7 +160,13 @@ function newStage(from: From, stages: readonly Stage[], globals: Scope, escapeCh
 
 type Expand = (raw: string, scope: Scope, name: string) => Expansion;
 
-function declareArgs(arg: Arg, scope: Scope, globals: Scope, buildArgs: ReadonlyMap<string, string>, expand: Expand): Scope {
+function declareArgs(
+  arg: Arg,
+  scope: Scope,
+  globals: Scope,
+  buildArgs: ReadonlyMap<string, string>,
+  expand: Expand,
+): Scope {
   let next = scope;
   // `ARG NAME` without a value takes the global ARG's value (or BuildKit's, for platform names).
   for (const property of arg.getProperties()) {

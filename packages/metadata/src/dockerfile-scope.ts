@@ -3,10 +3,7 @@ export class Scope {
   private readonly args: ReadonlyMap<string, string | null>;
   private readonly env: ReadonlyMap<string, string>;
 
-  constructor(
-    args: ReadonlyMap<string, string | null>,
-    env: ReadonlyMap<string, string>,
-  ) {
+  constructor(args: ReadonlyMap<string, string | null>, env: ReadonlyMap<string, string>) {
     this.args = args;
     this.env = env;
   }

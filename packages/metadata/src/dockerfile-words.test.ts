@@ -25,7 +25,7 @@ describe("expandWord", () => {
     ["${", "${"],
     ["${A", "${A"],
     ["$1", "$1"],
-    ['[{"url":"${URL}"}]', '[{url:https://example.com/x.svg}]'],
+    ['[{"url":"${URL}"}]', "[{url:https://example.com/x.svg}]"],
     ['\'[{"url":"${URL}"}]\'', '[{"url":"${URL}"}]'],
     ['"[{\\"url\\":\\"${URL}\\"}]"', '[{"url":"https://example.com/x.svg"}]'],
   ])("%s → %s", (raw, expected) => {

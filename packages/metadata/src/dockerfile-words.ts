@@ -31,7 +31,8 @@ export function expandWord(raw: string, lookup: VariableLookup, escapeChar = "\\
   let closing: Map<number, number> | undefined;
   while (i < raw.length) {
     // Checked once per step: a value that doubles on every ARG line would otherwise reach V8's string limit.
-    if (value.length > MAX_EXPANDED_LENGTH) return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
+    if (value.length > MAX_EXPANDED_LENGTH)
+      return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
     const char = raw.charAt(i);
     if (quote === "'") {
       if (char === "'") quote = undefined;
@@ -54,13 +55,15 @@ export function expandWord(raw: string, lookup: VariableLookup, escapeChar = "\\
       value += variable.value;
       append(unresolved, variable.unresolved);
       i = variable.end;
-      if (variable.truncated === true) return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
+      if (variable.truncated === true)
+        return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
     } else {
       value += char;
       i++;
     }
   }
-  if (value.length > MAX_EXPANDED_LENGTH) return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
+  if (value.length > MAX_EXPANDED_LENGTH)
+    return { value: value.slice(0, MAX_EXPANDED_LENGTH), unresolved, truncated: true };
   return { value, unresolved };
 }
 

@@ -20,24 +20,34 @@ export async function readOptionalText(path: string, maxBytes: number): Promise<
   } catch (cause) {
     if (cause instanceof FileRefusedError) {
       if (cause.kind === "a directory") return undefined;
-      throw new InputError(cause.code === "file_too_large" ? "file_too_large" : "file_unreadable", cause.message, { path, cause });
+      throw new InputError(cause.code === "file_too_large" ? "file_too_large" : "file_unreadable", cause.message, {
+        path,
+        cause,
+      });
     }
     const code = cause instanceof Error && "code" in cause ? cause.code : undefined;
     if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return undefined;
-    throw new InputError("file_unreadable", `Cannot read ${path} (${cause instanceof Error ? cause.message : String(cause)})`, { path, cause });
+    throw new InputError(
+      "file_unreadable",
+      `Cannot read ${path} (${cause instanceof Error ? cause.message : String(cause)})`,
+      { path, cause },
+    );
   }
 }
 
 /** The build context: `--context` when given, else detected from the Dockerfile's COPY sources. */
 export function resolveContext(model: DockerfileModel, dir: string, given: string | undefined): string {
   if (given !== undefined) {
-    if (!isDirectory(given)) throw new InputError("context_not_found", `The build context ${given} is not a folder`, { path: given });
+    if (!isDirectory(given))
+      throw new InputError("context_not_found", `The build context ${given} is not a folder`, { path: given });
     return given;
   }
   const sources = model.stages.flatMap((stage) =>
     stage.steps.flatMap((step) => {
       const copy = readCopy(step, model.escapeChar);
-      return copy === undefined || copy.from !== undefined ? [] : copy.sources.filter((source) => !isRemoteSource(source));
+      return copy === undefined || copy.from !== undefined
+        ? []
+        : copy.sources.filter((source) => !isRemoteSource(source));
     }),
   );
   return detectContext(dir, sources).context;
@@ -52,6 +62,7 @@ export function composeSource(composefile: string, dir: string, contents: ImageC
   const target = posix.resolve("/", composefile);
   const entry = contents === undefined ? undefined : entryFor(contents, target);
   if (entry?.hostFile !== undefined && entry.target === target) return entry.hostFile;
-  if (entry?.hostDir !== undefined) return join(entry.hostDir, target.slice(entry.target === "/" ? 1 : entry.target.length + 1));
+  if (entry?.hostDir !== undefined)
+    return join(entry.hostDir, target.slice(entry.target === "/" ? 1 : entry.target.length + 1));
   return join(dir, composefile);
 }

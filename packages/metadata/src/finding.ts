@@ -37,15 +37,18 @@ export interface Finding {
 
 /** `valid` means no errors; warnings may remain, and `metadata` is then the checked value. */
 export type ValidationResult =
-  | { valid: true; metadata: ExtensionMetadata; findings: Finding[] }
-  | { valid: false; findings: Finding[] };
+  { valid: true; metadata: ExtensionMetadata; findings: Finding[] } | { valid: false; findings: Finding[] };
 
 export function error(path: string, message: string, fix?: string): Finding {
-  return fix === undefined ? { severity: "error", scope: "desktop", path, message } : { severity: "error", scope: "desktop", path, message, fix };
+  return fix === undefined
+    ? { severity: "error", scope: "desktop", path, message }
+    : { severity: "error", scope: "desktop", path, message, fix };
 }
 
 export function warning(path: string, message: string, fix?: string): Finding {
-  return fix === undefined ? { severity: "warning", scope: "desktop", path, message } : { severity: "warning", scope: "desktop", path, message, fix };
+  return fix === undefined
+    ? { severity: "warning", scope: "desktop", path, message }
+    : { severity: "warning", scope: "desktop", path, message, fix };
 }
 
 /**
@@ -63,7 +66,9 @@ export function listing(finding: Finding): Finding {
  */
 export function applyVerdict(findings: readonly Finding[], options: VerdictOptions = {}): Finding[] {
   const severity: Severity = options.marketplace === true ? "error" : "warning";
-  return findings.map((finding) => (finding.scope === "marketplace" && finding.severity !== severity ? { ...finding, severity } : finding));
+  return findings.map((finding) =>
+    finding.scope === "marketplace" && finding.severity !== severity ? { ...finding, severity } : finding,
+  );
 }
 
 /** A place in a text file; `line` and `column` count from 1. */
@@ -76,7 +81,15 @@ export interface FileLocation {
 /** A finding located at `file:line` (or `file:line:column`). */
 export function findingAt(severity: Severity, at: FileLocation, message: string, fix: string): Finding {
   const column = at.column === undefined ? "" : `:${at.column}`;
-  const finding: Finding = { severity, scope: "desktop", path: `${at.file}:${at.line}${column}`, message, fix, file: at.file, line: at.line };
+  const finding: Finding = {
+    severity,
+    scope: "desktop",
+    path: `${at.file}:${at.line}${column}`,
+    message,
+    fix,
+    file: at.file,
+    line: at.line,
+  };
   if (at.column !== undefined) finding.column = at.column;
   return finding;
 }

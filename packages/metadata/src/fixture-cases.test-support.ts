@@ -26,7 +26,10 @@ export interface BrokenCase {
 export async function brokenCases(): Promise<BrokenCase[]> {
   const names = (await readdir(join(FIXTURES, "broken"))).sort();
   return Promise.all(
-    names.map(async (name) => ({ name, ...(JSON.parse(await readFile(join(FIXTURES, "broken", name, "case.json"), "utf8")) as Omit<BrokenCase, "name">) })),
+    names.map(async (name) => ({
+      name,
+      ...(JSON.parse(await readFile(join(FIXTURES, "broken", name, "case.json"), "utf8")) as Omit<BrokenCase, "name">),
+    })),
   );
 }
 
@@ -35,11 +38,17 @@ export async function materialize(brokenCase: BrokenCase): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `dext-${brokenCase.name}-`));
   await cp(join(FIXTURES, "extensions", brokenCase.base), dir, { recursive: true });
   for (const file of brokenCase.remove ?? []) await rm(join(dir, file));
-  await cp(join(FIXTURES, "broken", brokenCase.name), dir, { recursive: true, filter: (source) => !source.endsWith("case.json") });
+  await cp(join(FIXTURES, "broken", brokenCase.name), dir, {
+    recursive: true,
+    filter: (source) => !source.endsWith("case.json"),
+  });
   return dir;
 }
 
-export type MetadataExpectations = Record<string, { severity: Severity; path: string; message: string; scope?: Scope }[]>;
+export type MetadataExpectations = Record<
+  string,
+  { severity: Severity; path: string; message: string; scope?: Scope }[]
+>;
 
 /**
  * `valid`: Desktop installs it, and so would the Marketplace (warnings at most). `marketplace`:

@@ -14,19 +14,33 @@ export function formatFinding(finding: Finding): string {
  * `samples/x: valid for Docker Desktop, 1 warning (metadata.json, Dockerfile)`; `checked` names
  * what was read. Without `marketplace`, it says how many warnings are Marketplace rules.
  */
-function formatSummary(subject: string, findings: readonly Finding[], checked: readonly string[] = [], verdict: VerdictOptions = {}): string {
+function formatSummary(
+  subject: string,
+  findings: readonly Finding[],
+  checked: readonly string[] = [],
+  verdict: VerdictOptions = {},
+): string {
   const { errors, warnings } = countFindings(findings);
   const what = checked.length === 0 ? "" : ` (${checked.join(", ")})`;
   const audience = verdict.marketplace === true ? "for Docker Desktop and the Marketplace" : "for Docker Desktop";
   const state = `${errors === 0 ? "valid" : "invalid"} ${audience}`;
   if (findings.length === 0) return `${subject}: ${state}, no findings${what}`;
   const counts = [plural(errors, "error"), plural(warnings, "warning")].filter((part) => !part.startsWith("0 "));
-  const listed = verdict.marketplace === true ? 0 : findings.filter((finding) => finding.scope === "marketplace").length;
-  const hint = listed === 0 ? "" : `; ${listed} ${listed === 1 ? "is a Marketplace rule" : "are Marketplace rules"} (errors with --marketplace)`;
+  const listed =
+    verdict.marketplace === true ? 0 : findings.filter((finding) => finding.scope === "marketplace").length;
+  const hint =
+    listed === 0
+      ? ""
+      : `; ${listed} ${listed === 1 ? "is a Marketplace rule" : "are Marketplace rules"} (errors with --marketplace)`;
   return `${subject}: ${state}, ${counts.join(", ")}${what}${hint}`;
 }
 
-export function formatTextReport(subject: string, findings: readonly Finding[], checked: readonly string[] = [], verdict: VerdictOptions = {}): string {
+export function formatTextReport(
+  subject: string,
+  findings: readonly Finding[],
+  checked: readonly string[] = [],
+  verdict: VerdictOptions = {},
+): string {
   return [...findings.map(formatFinding), formatSummary(subject, findings, checked, verdict)].join("\n") + "\n";
 }
 

@@ -14,7 +14,13 @@ import { dockerfileLabels } from "./dockerfile-labels.ts";
 import { readDockerfile } from "./dockerfile-model.ts";
 import type { Finding } from "./finding.ts";
 import { formatTextReport } from "./format-report.ts";
-import { generatedText, malformedCompose, malformedDockerfile, METADATA_KINDS, validMetadataDocuments } from "./fuzz.test-support.ts";
+import {
+  generatedText,
+  malformedCompose,
+  malformedDockerfile,
+  METADATA_KINDS,
+  validMetadataDocuments,
+} from "./fuzz.test-support.ts";
 import { imageContents } from "./image-contents.ts";
 import { MAX_METADATA_BYTES } from "./input-limits.ts";
 import { metadataRefs } from "./metadata-refs.ts";
@@ -27,7 +33,10 @@ function expectWellFormed(findings: readonly Finding[]): void {
   // One assertion per input rather than per finding: huge inputs yield tens of thousands. The input
   // itself is in fast-check's report, with the seed and path that replay it.
   const malformed = findings.filter(
-    (finding) => !["error", "warning"].includes(finding.severity) || typeof finding.path !== "string" || typeof finding.message !== "string",
+    (finding) =>
+      !["error", "warning"].includes(finding.severity) ||
+      typeof finding.path !== "string" ||
+      typeof finding.message !== "string",
   );
   expect(malformed).toEqual([]);
   expect(() => JSON.stringify(findings)).not.toThrow();
@@ -44,19 +53,22 @@ describe("generated malformed metadata.json", () => {
   });
 
   // Malformed for the strictest verdict: an odd root key is an error only with --marketplace.
-  it.each(METADATA_KINDS.map(([kind, runs, arbitrary]) => [kind, runs, arbitrary] as const))("with %s (%i) each yield an error (--marketplace) and never a crash", (kind, runs, arbitrary) => {
-    fc.assert(
-      fc.property(
-        arbitrary.map((text) => generatedText(kind, text)),
-        ({ text }) => {
-          const { findings } = checkMetadataText(text, "metadata.json", { marketplace: true });
-          expect(findings.some((finding) => finding.severity === "error")).toBe(true);
-          expectWellFormed(findings);
-        },
-      ),
-      propertyRuns(runs),
-    );
-  });
+  it.each(METADATA_KINDS.map(([kind, runs, arbitrary]) => [kind, runs, arbitrary] as const))(
+    "with %s (%i) each yield an error (--marketplace) and never a crash",
+    (kind, runs, arbitrary) => {
+      fc.assert(
+        fc.property(
+          arbitrary.map((text) => generatedText(kind, text)),
+          ({ text }) => {
+            const { findings } = checkMetadataText(text, "metadata.json", { marketplace: true });
+            expect(findings.some((finding) => finding.severity === "error")).toBe(true);
+            expectWellFormed(findings);
+          },
+        ),
+        propertyRuns(runs),
+      );
+    },
+  );
 
   describe("through the CLI", () => {
     let dir: string;
@@ -77,7 +89,10 @@ describe("generated malformed metadata.json", () => {
             async ({ text }) => {
               await writeFile(join(dir, "metadata.json"), text);
               let stdout = "";
-              const code = await main(["validate", "--json", "--marketplace", dir], { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: () => true } });
+              const code = await main(["validate", "--json", "--marketplace", dir], {
+                stdout: { write: (chunk: string) => (stdout += chunk) },
+                stderr: { write: () => true },
+              });
               const tooLarge = Buffer.byteLength(text) > MAX_METADATA_BYTES;
               expect(code).toBe(tooLarge ? 2 : 1);
               const report = JSON.parse(stdout) as { valid: boolean; error?: { code: string } };
@@ -95,20 +110,24 @@ describe("generated malformed metadata.json", () => {
 describe("generated malformed Dockerfiles and compose files", () => {
   it(`${DOCKERFILE_RUNS} Dockerfiles yield findings and never a crash`, () => {
     fc.assert(
-      fc.property(malformedDockerfile.map((text) => generatedText("Dockerfile", text)), fc.constantFrom(...VALID), ({ text }, document) => {
-        const model = readDockerfile(text, "Dockerfile", new Map([["A", "${B}"]]));
-        const refs = metadataRefs(document);
-        const contents = imageContents(model, tmpdir());
-        const labels = dockerfileLabels(model);
-        const findings = [
-          ...checkImageFiles({ model, contents, refs, dir: tmpdir(), context: tmpdir() }),
-          ...checkDockerfileRules({ model, contents, refs, composeServicesNeedingCmd: ["api"] }),
-          ...labels.findings,
-          ...validateLabels(labels),
-        ];
-        expect(findings.length).toBeGreaterThan(0);
-        expectWellFormed(findings);
-      }),
+      fc.property(
+        malformedDockerfile.map((text) => generatedText("Dockerfile", text)),
+        fc.constantFrom(...VALID),
+        ({ text }, document) => {
+          const model = readDockerfile(text, "Dockerfile", new Map([["A", "${B}"]]));
+          const refs = metadataRefs(document);
+          const contents = imageContents(model, tmpdir());
+          const labels = dockerfileLabels(model);
+          const findings = [
+            ...checkImageFiles({ model, contents, refs, dir: tmpdir(), context: tmpdir() }),
+            ...checkDockerfileRules({ model, contents, refs, composeServicesNeedingCmd: ["api"] }),
+            ...labels.findings,
+            ...validateLabels(labels),
+          ];
+          expect(findings.length).toBeGreaterThan(0);
+          expectWellFormed(findings);
+        },
+      ),
       propertyRuns(DOCKERFILE_RUNS),
     );
   });
@@ -116,11 +135,14 @@ describe("generated malformed Dockerfiles and compose files", () => {
   it(`${COMPOSE_RUNS} compose files yield an error and never a crash`, () => {
     const refs = metadataRefs({ vm: { composefile: "c.yaml", exposes: { socket: "a.sock" } } });
     fc.assert(
-      fc.property(malformedCompose.map((text) => generatedText("compose file", text)), ({ text }) => {
-        const { findings } = checkCompose(readComposeFile(text, "c.yaml"), refs);
-        expect(findings.some((finding) => finding.severity === "error")).toBe(true);
-        expectWellFormed(findings);
-      }),
+      fc.property(
+        malformedCompose.map((text) => generatedText("compose file", text)),
+        ({ text }) => {
+          const { findings } = checkCompose(readComposeFile(text, "c.yaml"), refs);
+          expect(findings.some((finding) => finding.severity === "error")).toBe(true);
+          expectWellFormed(findings);
+        },
+      ),
       propertyRuns(COMPOSE_RUNS),
     );
   });

@@ -1,5 +1,9 @@
 /** One piece of a Go filepath.Match pattern segment. */
-type Token = { kind: "char"; char: string } | { kind: "any" } | { kind: "star" } | { kind: "class"; negate: boolean; body: string };
+type Token =
+  | { kind: "char"; char: string }
+  | { kind: "any" }
+  | { kind: "star" }
+  | { kind: "class"; negate: boolean; body: string };
 
 /**
  * A matcher for one path segment with Go filepath.Match wildcards (`*`, `?`, `[…]`, `\` escapes),

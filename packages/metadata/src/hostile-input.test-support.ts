@@ -7,7 +7,15 @@ import { abbreviate } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
 import { main } from "./cli.ts";
 import type { Finding } from "./finding.ts";
-import { deepNesting, hugeMetadata, malformedCompose, malformedDockerfile, notJson, oddUnicode, wrongType } from "./fuzz.test-support.ts";
+import {
+  deepNesting,
+  hugeMetadata,
+  malformedCompose,
+  malformedDockerfile,
+  notJson,
+  oddUnicode,
+  wrongType,
+} from "./fuzz.test-support.ts";
 
 /** What sits at one path of a case folder. */
 type Planted =
@@ -65,10 +73,34 @@ const HOSTILE: fc.Arbitrary<Planted>[] = [
 
 // A text of megabytes prints as its head and length in a failure report.
 const text = (arbitrary: fc.Arbitrary<string>): fc.Arbitrary<Planted> =>
-  arbitrary.map((value) => ({ kind: "text", text: value, [fc.toStringMethod]: () => `{ kind: "text", text: ${abbreviate(value)} }` }) as Planted);
+  arbitrary.map(
+    (value) =>
+      ({
+        kind: "text",
+        text: value,
+        [fc.toStringMethod]: () => `{ kind: "text", text: ${abbreviate(value)} }`,
+      }) as Planted,
+  );
 
-const metadataKeys = fc.constantFrom("icon", "ui", "vm", "host", "name", "provider", "desktop-plugin-version", "$schema", "__proto__");
-const composefile = fc.constantFrom("docker-compose.yaml", "../outside.yaml", "/etc/hostname", "sub/../../x.yaml", "link.yaml", "compose/c.yaml");
+const metadataKeys = fc.constantFrom(
+  "icon",
+  "ui",
+  "vm",
+  "host",
+  "name",
+  "provider",
+  "desktop-plugin-version",
+  "$schema",
+  "__proto__",
+);
+const composefile = fc.constantFrom(
+  "docker-compose.yaml",
+  "../outside.yaml",
+  "/etc/hostname",
+  "sub/../../x.yaml",
+  "link.yaml",
+  "compose/c.yaml",
+);
 
 /** JSON-ish metadata: known keys with random values, legacy keys for migrate, vm.composefile among escaping names. */
 const metadataObject: fc.Arbitrary<string> = fc
@@ -79,7 +111,12 @@ const metadataObject: fc.Arbitrary<string> = fc
     icon: fc.constantFrom("icon.svg", "../x.svg", "https://example.com/i.svg", ""),
   })
   .map(({ keys, legacy, composefile: file, icon }) =>
-    JSON.stringify({ icon, vm: { composefile: file }, ...keys, ...(legacy ? { name: "n", provider: "p", "desktop-plugin-version": "1.0" } : {}) }),
+    JSON.stringify({
+      icon,
+      vm: { composefile: file },
+      ...keys,
+      ...(legacy ? { name: "n", provider: "p", "desktop-plugin-version": "1.0" } : {}),
+    }),
   );
 
 // Weights keep the expensive inputs (megabytes, 100k levels, thousands of lines) a few percent
@@ -91,15 +128,31 @@ const metadataText = fc.oneof(
   { weight: 3, arbitrary: wrongType.map((document) => JSON.stringify(document)) },
   { weight: 2, arbitrary: oddUnicode },
   { weight: 1, arbitrary: deepNesting },
-  { weight: 1, arbitrary: fc.nat(3).map((depth) => `{"name":"n","provider":"p","x":${"[".repeat(1000 + depth * 40_000)}${"]".repeat(1000 + depth * 40_000)}}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .nat(3)
+      .map(
+        (depth) =>
+          `{"name":"n","provider":"p","x":${"[".repeat(1000 + depth * 40_000)}${"]".repeat(1000 + depth * 40_000)}}`,
+      ),
+  },
   { weight: 1, arbitrary: fc.constant(`{"name":"${"n".repeat(1024 * 1024)}"}`) },
   { weight: 1, arbitrary: hugeMetadata },
 );
 
 const dockerfileText = fc.oneof(
   { weight: 12, arbitrary: malformedDockerfile },
-  { weight: 3, arbitrary: fc.nat(40).map((lines) => `FROM alpine\nARG A=xx\n${"ARG A=$A$A$A$A\n".repeat(lines)}LABEL a=$A\nCOPY . /\n`) },
-  { weight: 3, arbitrary: fc.constant("FROM alpine\nCOPY metadata.json docker-compose.yaml icon.svg /\nCOPY */*/*/* /x/\n") },
+  {
+    weight: 3,
+    arbitrary: fc
+      .nat(40)
+      .map((lines) => `FROM alpine\nARG A=xx\n${"ARG A=$A$A$A$A\n".repeat(lines)}LABEL a=$A\nCOPY . /\n`),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constant("FROM alpine\nCOPY metadata.json docker-compose.yaml icon.svg /\nCOPY */*/*/* /x/\n"),
+  },
   { weight: 1, arbitrary: fc.nat(8000).map((count) => `FROM alpine\n${"ENV B=$B$B C=1\n".repeat(count)}`) },
   { weight: 1, arbitrary: fc.constant(`FROM alpine\nLABEL a="${"x".repeat(900_000)}"\n`) },
 );
@@ -142,18 +195,27 @@ export interface CliRun {
 export async function runCli(argv: string[]): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk) } });
+  const code = await main(argv, {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+  });
   return { code, stdout, stderr };
 }
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 /** Runs the CLI from source in a real process, killed after `timeoutMs`: `code` is null then. */
-export function runCliProcess(argv: string[], timeoutMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+export function runCliProcess(
+  argv: string[],
+  timeoutMs = 10_000,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = performance.now();
   const script = "const { main } = await import('./src/cli.ts'); process.exitCode = await main(process.argv.slice(1));";
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=@dext/source", "--input-type=module", "-e", script, ...argv], { cwd: packageDir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--conditions=@dext/source", "--input-type=module", "-e", script, ...argv], {
+      cwd: packageDir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -180,6 +242,9 @@ export function unlocated(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => {
     if (finding.path.startsWith("$")) return false;
     if (finding.file === undefined || finding.file === "") return true;
-    return finding.path !== finding.file && !(finding.line !== undefined && finding.line >= 1 && finding.path.startsWith(`${finding.file}:${finding.line}`));
+    return (
+      finding.path !== finding.file &&
+      !(finding.line !== undefined && finding.line >= 1 && finding.path.startsWith(`${finding.file}:${finding.line}`))
+    );
   });
 }

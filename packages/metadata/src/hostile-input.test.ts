@@ -117,8 +117,16 @@ describe("FIFOs and devices in a real process", () => {
     ["a FIFO metadata.json", ["validate"], (dir) => fifo(join(dir, "metadata.json"))],
     ["metadata.json linked to /dev/zero", ["validate"], (dir) => symlink("/dev/zero", join(dir, "metadata.json"))],
     ["a FIFO Dockerfile", ["validate"], async (dir) => (await modern(dir), fifo(join(dir, "Dockerfile")))],
-    ["a Dockerfile linked to /dev/urandom", ["validate"], async (dir) => (await modern(dir), symlink("/dev/urandom", join(dir, "Dockerfile")))],
-    ["a FIFO compose file and icon", ["validate"], async (dir) => (await modern(dir), fifo(join(dir, "docker-compose.yaml")), fifo(join(dir, "icon.svg")))],
+    [
+      "a Dockerfile linked to /dev/urandom",
+      ["validate"],
+      async (dir) => (await modern(dir), symlink("/dev/urandom", join(dir, "Dockerfile"))),
+    ],
+    [
+      "a FIFO compose file and icon",
+      ["validate"],
+      async (dir) => (await modern(dir), fifo(join(dir, "docker-compose.yaml")), fifo(join(dir, "icon.svg"))),
+    ],
     ["migrate --write of a FIFO metadata.json", ["migrate", "--write"], (dir) => fifo(join(dir, "metadata.json"))],
   ];
 

@@ -29,7 +29,12 @@ const BUILD_TEST_TIMEOUT = 15 * 60_000;
 
 async function docker(args: string[], timeoutMs = 60_000): Promise<string> {
   try {
-    const { stdout } = await execFileAsync(dockerCli, args, { env: { ...process.env, DOCKER_BUILDKIT: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs });
+    const { stdout } = await execFileAsync(dockerCli, args, {
+      env: { ...process.env, DOCKER_BUILDKIT: "1" },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: timeoutMs,
+    });
     return stdout;
   } catch (error) {
     const failed = error as Error & { stdout?: string; stderr?: string };
@@ -41,14 +46,18 @@ async function docker(args: string[], timeoutMs = 60_000): Promise<string> {
 /** Replaces exactly one match, so a change to the sample's Dockerfile fails here instead of testing nothing. */
 function breakOnce(text: string, pattern: RegExp, replacement: string): string {
   const matches = text.match(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`)) ?? [];
-  if (matches.length !== 1) throw new Error(`expected one match of ${String(pattern)} in the sample's Dockerfile, found ${matches.length}`);
+  if (matches.length !== 1)
+    throw new Error(`expected one match of ${String(pattern)} in the sample's Dockerfile, found ${matches.length}`);
   return text.replace(pattern, replacement);
 }
 
 async function dext(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+  const code = await main(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -75,7 +84,10 @@ describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, buil
 
   beforeAll(async () => {
     await docker(["info", "--format", "{{.ServerVersion}}"], 15_000).catch((error: unknown) => {
-      throw new Error(`DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${process.env.DOCKER_HOST ?? "(unset)"}`, { cause: error });
+      throw new Error(
+        `DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${process.env.DOCKER_HOST ?? "(unset)"}`,
+        { cause: error },
+      );
     });
     // Outside the repository: the build context (and so the sample's cached layers) stays unchanged.
     dir = await mkdtemp(join(tmpdir(), "dext-broken-dockerfile-"));
@@ -87,52 +99,79 @@ describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, buil
     if (dir !== "") await rm(dir, { recursive: true, force: true });
   });
 
-  it("the unbroken Dockerfile, built and checked the same way, passes (so what fails below is the breakage)", async () => {
-    const { ref, dockerfile } = await build("unbroken", original);
-    expect(await dext(["validate", "--image", ref])).toMatchObject({ code: 0, stderr: "" });
-    const folder = await validateAsTheStageDoes(dockerfile, ref);
-    expect(folder.stdout).toMatch(/: valid for Docker Desktop, no findings \(metadata\.json, Dockerfile with context .*, image labels\)\n$/);
-    expect(folder.code).toBe(0);
-  }, BUILD_TEST_TIMEOUT);
+  it(
+    "the unbroken Dockerfile, built and checked the same way, passes (so what fails below is the breakage)",
+    async () => {
+      const { ref, dockerfile } = await build("unbroken", original);
+      expect(await dext(["validate", "--image", ref])).toMatchObject({ code: 0, stderr: "" });
+      const folder = await validateAsTheStageDoes(dockerfile, ref);
+      expect(folder.stdout).toMatch(
+        /: valid for Docker Desktop, no findings \(metadata\.json, Dockerfile with context .*, image labels\)\n$/,
+      );
+      expect(folder.code).toBe(0);
+    },
+    BUILD_TEST_TIMEOUT,
+  );
 
-  it("a missing Marketplace label: a warning naming it at $[0].Config.Labels, an error with --marketplace", async () => {
-    // A middle line of the LABEL instruction, so its line continuations stay intact.
-    const text = breakOnce(original, /^\s*com\.docker\.extension\.publisher-url=.*\\\n/m, "");
-    const { ref, dockerfile } = await build("missing-label", text);
-    const labels = JSON.parse(await docker(["image", "inspect", "--format", "{{json .Config.Labels}}", ref])) as Record<string, string>;
-    expect(labels).not.toHaveProperty(["com.docker.extension.publisher-url"]);
-    const finding = "$[0].Config.Labels: The label com.docker.extension.publisher-url is missing;";
+  it(
+    "a missing Marketplace label: a warning naming it at $[0].Config.Labels, an error with --marketplace",
+    async () => {
+      // A middle line of the LABEL instruction, so its line continuations stay intact.
+      const text = breakOnce(original, /^\s*com\.docker\.extension\.publisher-url=.*\\\n/m, "");
+      const { ref, dockerfile } = await build("missing-label", text);
+      const labels = JSON.parse(
+        await docker(["image", "inspect", "--format", "{{json .Config.Labels}}", ref]),
+      ) as Record<string, string>;
+      expect(labels).not.toHaveProperty(["com.docker.extension.publisher-url"]);
+      const finding = "$[0].Config.Labels: The label com.docker.extension.publisher-url is missing;";
 
-    // Desktop installs an image without it; the Marketplace does not list one.
-    const image = await dext(["validate", "--image", ref]);
-    expect(image.code).toBe(0);
-    expect(image.stdout).toContain(`warning [marketplace] ${finding}`);
-    const listed = await dext(["validate", "--image", ref, "--marketplace"]);
-    expect(listed.code).toBe(1);
-    expect(listed.stdout).toContain(`error [marketplace] ${finding}`);
-    expect(listed.stdout).toContain(`image ${ref}: invalid for Docker Desktop and the Marketplace, 1 error (labels)`);
+      // Desktop installs an image without it; the Marketplace does not list one.
+      const image = await dext(["validate", "--image", ref]);
+      expect(image.code).toBe(0);
+      expect(image.stdout).toContain(`warning [marketplace] ${finding}`);
+      const listed = await dext(["validate", "--image", ref, "--marketplace"]);
+      expect(listed.code).toBe(1);
+      expect(listed.stdout).toContain(`error [marketplace] ${finding}`);
+      expect(listed.stdout).toContain(`image ${ref}: invalid for Docker Desktop and the Marketplace, 1 error (labels)`);
 
-    const folder = await validateAsTheStageDoes(dockerfile, ref);
-    expect(folder.code).toBe(0);
-    expect(folder.stdout).toContain(`warning [marketplace] ${finding}`);
-  }, BUILD_TEST_TIMEOUT);
+      const folder = await validateAsTheStageDoes(dockerfile, ref);
+      expect(folder.code).toBe(0);
+      expect(folder.stdout).toContain(`warning [marketplace] ${finding}`);
+    },
+    BUILD_TEST_TIMEOUT,
+  );
 
-  it("metadata.json not at /: exits 1 naming /metadata.json, which the image indeed lacks", async () => {
-    const text = breakOnce(
-      original,
-      /^COPY samples\/minimal-backend\/metadata\.json samples\/minimal-backend\/docker\.svg \/$/m,
-      "COPY samples/minimal-backend/metadata.json /extension/\nCOPY samples/minimal-backend/docker.svg /",
-    );
-    const { ref, dockerfile } = await build("metadata-not-at-root", text);
-    // The finding is true of the built image: no /metadata.json, the file one folder down.
-    const where = await docker(["run", "--rm", "--network", "none", ref, "sh", "-c", "ls /metadata.json /extension/metadata.json 2>&1; true"]);
-    expect(where).toMatch(/\/metadata\.json: No such file or directory/);
-    expect(where).toContain("/extension/metadata.json\n");
+  it(
+    "metadata.json not at /: exits 1 naming /metadata.json, which the image indeed lacks",
+    async () => {
+      const text = breakOnce(
+        original,
+        /^COPY samples\/minimal-backend\/metadata\.json samples\/minimal-backend\/docker\.svg \/$/m,
+        "COPY samples/minimal-backend/metadata.json /extension/\nCOPY samples/minimal-backend/docker.svg /",
+      );
+      const { ref, dockerfile } = await build("metadata-not-at-root", text);
+      // The finding is true of the built image: no /metadata.json, the file one folder down.
+      const where = await docker([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        ref,
+        "sh",
+        "-c",
+        "ls /metadata.json /extension/metadata.json 2>&1; true",
+      ]);
+      expect(where).toMatch(/\/metadata\.json: No such file or directory/);
+      expect(where).toContain("/extension/metadata.json\n");
 
-    const { code, stdout } = await validateAsTheStageDoes(dockerfile, ref);
-    expect(code).toBe(1);
-    expect(stdout).toContain("metadata.json must be at /metadata.json in the image, but the final stage never copies it there");
-    expect(stdout).toContain(`${dockerfile}:`);
-    expect(stdout).toMatch(/invalid for Docker Desktop, 1 error/);
-  }, BUILD_TEST_TIMEOUT);
+      const { code, stdout } = await validateAsTheStageDoes(dockerfile, ref);
+      expect(code).toBe(1);
+      expect(stdout).toContain(
+        "metadata.json must be at /metadata.json in the image, but the final stage never copies it there",
+      );
+      expect(stdout).toContain(`${dockerfile}:`);
+      expect(stdout).toMatch(/invalid for Docker Desktop, 1 error/);
+    },
+    BUILD_TEST_TIMEOUT,
+  );
 });

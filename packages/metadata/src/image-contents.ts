@@ -44,12 +44,17 @@ export function imageContents(model: DockerfileModel, context: string): ImageCon
 function addEntries(copy: CopyInstruction, model: DockerfileModel, context: string, contents: ImageContents): void {
   const { dest, destIsDir, line } = copy;
   const into = (name: string): string => posix.join(dest, name);
-  for (const name of copy.heredocs) contents.entries.push({ target: destIsDir ? into(name) : dest, kind: "file", line });
+  for (const name of copy.heredocs)
+    contents.entries.push({ target: destIsDir ? into(name) : dest, kind: "file", line });
 
   if (copy.from !== undefined) {
     const fromStage = findStage(model, copy.from);
     // A path in another stage or image may be a file or a folder: trust anything at or under dest.
-    contents.entries.push(fromStage === undefined ? { target: dest, kind: "unknown", line } : { target: dest, kind: "unknown", line, fromStage });
+    contents.entries.push(
+      fromStage === undefined
+        ? { target: dest, kind: "unknown", line }
+        : { target: dest, kind: "unknown", line, fromStage },
+    );
     return;
   }
   for (const source of copy.sources) {
@@ -73,7 +78,8 @@ function addEntries(copy: CopyInstruction, model: DockerfileModel, context: stri
         const target = several ? into(posix.basename(match)) : dest;
         contents.entries.push({ target, kind: "file", hostFile: hostPath, line });
         // `COPY file /existing-folder` lands inside the folder; without the image at hand, accept both.
-        if (!several) contents.entries.push({ target: into(posix.basename(match)), kind: "file", hostFile: hostPath, line });
+        if (!several)
+          contents.entries.push({ target: into(posix.basename(match)), kind: "file", hostFile: hostPath, line });
       }
     }
   }

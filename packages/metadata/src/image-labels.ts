@@ -24,7 +24,13 @@ export function imageLabelSet(inspect: unknown, ref: string): ImageCheck {
   const labels = new Map<string, LabelValue>();
   const findings: Finding[] = [];
   if (!isRecord(config)) {
-    findings.push(error("$[0].Config", `docker image inspect ${ref} returned no image config`, "Inspect the image by its name:tag, as built or pulled."));
+    findings.push(
+      error(
+        "$[0].Config",
+        `docker image inspect ${ref} returned no image config`,
+        "Inspect the image by its name:tag, as built or pulled.",
+      ),
+    );
   } else if (isRecord(config.Labels)) {
     for (const [name, value] of Object.entries(config.Labels)) {
       if (typeof value === "string") labels.set(name, { value, at: { path: childPath(labelsPath, name) } });
@@ -40,7 +46,15 @@ function tagFindings(ref: string): Finding[] {
   const tag = /:([\w][\w.-]*)$/.exec(ref)?.[1];
   if (tag !== undefined && isFullSemver(tag)) return [];
   const shown = tag ?? "latest (no tag)";
-  return [listing(warning("$[0].RepoTags", `The image is tagged ${shown}; the Marketplace only publishes semantic-version tags`, `Tag it like ${ref.replace(/:[\w][\w.-]*$/, "")}:0.1.0 and push both linux/amd64 and linux/arm64.`))];
+  return [
+    listing(
+      warning(
+        "$[0].RepoTags",
+        `The image is tagged ${shown}; the Marketplace only publishes semantic-version tags`,
+        `Tag it like ${ref.replace(/:[\w][\w.-]*$/, "")}:0.1.0 and push both linux/amd64 and linux/arm64.`,
+      ),
+    ),
+  ];
 }
 
 /** All label and tag findings for an inspected image; `marketplace` makes the listing rules errors. */

@@ -12,7 +12,8 @@ export function tooDeepOffset(text: string, maxDepth: number, quotes = true): nu
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (inString && quotes) {
-      if (code === 0x5c) i++; // a backslash escapes the next character, `\"` included
+      if (code === 0x5c)
+        i++; // a backslash escapes the next character, `\"` included
       else if (code === 0x22) inString = false;
     } else if (code === 0x22 && quotes) {
       inString = true;

@@ -54,7 +54,12 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
  */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const deep = tooDeepOffset(text, MAX_JSON_DEPTH);
-  if (deep !== undefined) return { code: "too_deep", position: positionAt(text, deep), reason: `nests deeper than ${MAX_JSON_DEPTH} levels here` };
+  if (deep !== undefined)
+    return {
+      code: "too_deep",
+      position: positionAt(text, deep),
+      reason: `nests deeper than ${MAX_JSON_DEPTH} levels here`,
+    };
   const first = firstError(text);
   if (first === undefined) return undefined;
   const { offset, code, reason } = describe(text, first);
@@ -63,7 +68,13 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
 
 // What is wrong inside one token, which jsonc-parser reports as it reads the token, before it
 // checks whether the token may stand there at all.
-const TOKEN_CONTENT: ReadonlySet<JsoncErrorName> = new Set(["UnexpectedEndOfString", "UnexpectedEndOfNumber", "InvalidCharacter", "InvalidEscapeCharacter", "InvalidUnicode"]);
+const TOKEN_CONTENT: ReadonlySet<JsoncErrorName> = new Set([
+  "UnexpectedEndOfString",
+  "UnexpectedEndOfNumber",
+  "InvalidCharacter",
+  "InvalidEscapeCharacter",
+  "InvalidUnicode",
+]);
 
 /**
  * The error JSON.parse would stop at: the first by offset and, at that offset, the misplaced
@@ -86,7 +97,8 @@ function firstError(text: string): FirstError | undefined {
         const unclosed = name === "CloseBraceExpected" || name === "CloseBracketExpected";
         const error = { name, offset, length, container: unclosed ? closed : open.at(-1) };
         if (first === undefined) first = error;
-        else if (offset === first.offset && TOKEN_CONTENT.has(first.name) && !TOKEN_CONTENT.has(name)) first = { ...error, length: first.length };
+        else if (offset === first.offset && TOKEN_CONTENT.has(first.name) && !TOKEN_CONTENT.has(name))
+          first = { ...error, length: first.length };
       },
     },
     STRICT,
@@ -104,21 +116,41 @@ function describe(text: string, error: FirstError): Described {
   const { name, offset, length, container } = error;
   const token = text.slice(offset, offset + length);
   const found = offset >= text.length ? "the end of the text" : quote(token);
-  const at = (code: JsonSyntaxErrorCode, reason: string, where = offset): Described => ({ offset: where, code, reason });
+  const at = (code: JsonSyntaxErrorCode, reason: string, where = offset): Described => ({
+    offset: where,
+    code,
+    reason,
+  });
   const comma = trailingComma(text, offset);
   if (comma !== undefined) {
     const { line, column } = positionAt(text, comma);
     const close = text.charAt(offset);
-    return at("trailing_comma", `a comma before ${close} ends the ${close === "}" ? "object" : "array"}: JSON allows no trailing comma; remove the comma at line ${line}, column ${column}`);
+    return at(
+      "trailing_comma",
+      `a comma before ${close} ends the ${close === "}" ? "object" : "array"}: JSON allows no trailing comma; remove the comma at line ${line}, column ${column}`,
+    );
   }
   switch (name) {
     case "InvalidSymbol":
       // Editors on Windows may save a byte-order mark, which JSON.parse (and Desktop) refuse.
-      if (offset === 0 && text.startsWith("\uFEFF")) return at("byte_order_mark", "the text starts with a byte-order mark, which JSON refuses; save it as UTF-8 without BOM");
-      if (token.startsWith("'")) return at("single_quotes", `${token.length > 24 ? found : token} is in single quotes; JSON strings and property names take double quotes`);
-      if (propertyNameExpected(text, offset, container)) return at("property_name_expected", `expected a "double-quoted" property name, found ${found}`);
-      if (token === "-" && valueExpected(text, offset, container)) return at("bad_number", "a minus sign with no number after it", offset + 1);
-      return at("unexpected_token", `unexpected ${found}; JSON has "double-quoted" strings and property names, numbers, true, false, null, objects and arrays`);
+      if (offset === 0 && text.startsWith("\uFEFF"))
+        return at(
+          "byte_order_mark",
+          "the text starts with a byte-order mark, which JSON refuses; save it as UTF-8 without BOM",
+        );
+      if (token.startsWith("'"))
+        return at(
+          "single_quotes",
+          `${token.length > 24 ? found : token} is in single quotes; JSON strings and property names take double quotes`,
+        );
+      if (propertyNameExpected(text, offset, container))
+        return at("property_name_expected", `expected a "double-quoted" property name, found ${found}`);
+      if (token === "-" && valueExpected(text, offset, container))
+        return at("bad_number", "a minus sign with no number after it", offset + 1);
+      return at(
+        "unexpected_token",
+        `unexpected ${found}; JSON has "double-quoted" strings and property names, numbers, true, false, null, objects and arrays`,
+      );
     case "InvalidCommentToken":
       return at("comment", "a comment; JSON has none, so remove it");
     case "UnexpectedEndOfString":
@@ -138,9 +170,15 @@ function describe(text: string, error: FirstError): Described {
       if (container !== undefined && (token === "}" || token === "]")) {
         const opened = positionAt(text, container.offset);
         const [what, close] = container.bracket === "{" ? ["object", "}"] : ["array", "]"];
-        return at("unclosed", `${found} cannot close the ${what} opened at line ${opened.line}, column ${opened.column}, which closes with ${close}`);
+        return at(
+          "unclosed",
+          `${found} cannot close the ${what} opened at line ${opened.line}, column ${opened.column}, which closes with ${close}`,
+        );
       }
-      return at("comma_expected", `a comma is missing before ${found}, between two ${container?.bracket === "[" ? "items of an array" : "properties of an object"}`);
+      return at(
+        "comma_expected",
+        `a comma is missing before ${found}, between two ${container?.bracket === "[" ? "items of an array" : "properties of an object"}`,
+      );
     case "ColonExpected":
       return at("colon_expected", `expected ':' after the property name, found ${found}`);
     case "PropertyNameExpected":
@@ -153,7 +191,10 @@ function describe(text: string, error: FirstError): Described {
       const [close, what] = name === "CloseBraceExpected" ? ["}", "object"] : ["]", "array"];
       if (container === undefined) return at("unclosed", `expected ${close}, found ${found}`);
       const opened = positionAt(text, container.offset);
-      return at("unclosed", `the text ends before the ${what} opened at line ${opened.line}, column ${opened.column} is closed with ${close}`);
+      return at(
+        "unclosed",
+        `the text ends before the ${what} opened at line ${opened.line}, column ${opened.column} is closed with ${close}`,
+      );
     }
     case "EndOfFileExpected":
       return at("extra_content", `${found} after the end of the JSON value; a JSON text holds one value`);
@@ -173,23 +214,39 @@ function stringProblem(text: string, offset: number, length: number): Described 
     const code = text.charCodeAt(i);
     if (code < 0x20) {
       const hex = code.toString(16).padStart(4, "0");
-      return { offset: i, code: "bad_string", reason: `a control character (U+${hex.toUpperCase()}) inside a string; write it as an escape such as \\t, \\n or \\u${hex}` };
+      return {
+        offset: i,
+        code: "bad_string",
+        reason: `a control character (U+${hex.toUpperCase()}) inside a string; write it as an escape such as \\t, \\n or \\u${hex}`,
+      };
     }
     if (code !== 0x5c) continue;
     const escaped = text.charAt(i + 1);
     if (escaped === "u") {
       for (let k = 2; k <= 5; k++) {
         if (!/[\da-fA-F]/.test(text.charAt(i + k))) {
-          return { offset: i + k, code: "bad_string", reason: `${quote(text.slice(i, i + k + 1))} is not a JSON escape; \\u takes four hex digits` };
+          return {
+            offset: i + k,
+            code: "bad_string",
+            reason: `${quote(text.slice(i, i + k + 1))} is not a JSON escape; \\u takes four hex digits`,
+          };
         }
       }
     } else if (!'"\\/bfnrt'.includes(escaped)) {
-      return { offset: i + 1, code: "bad_string", reason: `${quote(text.slice(i, i + 2))} is not a JSON escape; JSON has \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u with four hex digits` };
+      return {
+        offset: i + 1,
+        code: "bad_string",
+        reason: `${quote(text.slice(i, i + 2))} is not a JSON escape; JSON has \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u with four hex digits`,
+      };
     }
     i++;
   }
   const where = end >= text.length ? "text" : "line";
-  return { offset: end, code: "bad_string", reason: `the string ${quote(text.slice(offset, end))} has no closing quote before the end of its ${where}` };
+  return {
+    offset: end,
+    code: "bad_string",
+    reason: `the string ${quote(text.slice(offset, end))} has no closing quote before the end of its ${where}`,
+  };
 }
 
 /** Whether `offset`, in `container`, is where a property name goes: right after `{`, or after a `,` in an object. */

@@ -10,14 +10,18 @@ function parseBlock(block: string) {
 }
 
 describe("quoteLabelValue", () => {
-  it.each(['plain', 'with "quotes"', "a $VAR that stays literal", "back\\slash", '[{"alt":"x","url":"https://e.com/a.png"}]', "line\nbreak"])(
-    "round-trips %j through the Dockerfile parser",
-    (value) => {
-      const labels = parseBlock(`LABEL x=${quoteLabelValue(value)}\n`);
-      expect(labels.labels.get("x")?.value).toBe(value.replace("\n", "\\n"));
-      expect(labels.findings).toEqual([]);
-    },
-  );
+  it.each([
+    "plain",
+    'with "quotes"',
+    "a $VAR that stays literal",
+    "back\\slash",
+    '[{"alt":"x","url":"https://e.com/a.png"}]',
+    "line\nbreak",
+  ])("round-trips %j through the Dockerfile parser", (value) => {
+    const labels = parseBlock(`LABEL x=${quoteLabelValue(value)}\n`);
+    expect(labels.labels.get("x")?.value).toBe(value.replace("\n", "\\n"));
+    expect(labels.findings).toEqual([]);
+  });
 });
 
 describe("suggestLabels", () => {
@@ -31,8 +35,12 @@ describe("suggestLabels", () => {
   });
 
   it("keeps the Dockerfile's own values as written, variables included", () => {
-    const existing = parseBlock('ARG ICON=https://e.com/i.svg\nLABEL com.docker.desktop.extension.icon="${ICON}" org.opencontainers.image.title="Mine"\n').all;
-    const block = formatLabelBlock(suggestLabels({ existing, metadata: { ui: { "dashboard-tab": { title: "Tab" } } } }));
+    const existing = parseBlock(
+      'ARG ICON=https://e.com/i.svg\nLABEL com.docker.desktop.extension.icon="${ICON}" org.opencontainers.image.title="Mine"\n',
+    ).all;
+    const block = formatLabelBlock(
+      suggestLabels({ existing, metadata: { ui: { "dashboard-tab": { title: "Tab" } } } }),
+    );
     expect(block).toContain('com.docker.desktop.extension.icon="${ICON}" \\\n');
     expect(block).toContain('org.opencontainers.image.title="Mine"');
   });
@@ -41,11 +49,20 @@ describe("suggestLabels", () => {
     const fromTab = suggestLabels({ metadata: { ui: { "dashboard-tab": { title: "Disk usage" } } } });
     expect(fromTab.find((line) => line.name === LABELS.title)?.raw).toBe('"Disk usage"');
     const legacy = suggestLabels({ metadata: { name: "volumes-share", provider: "Docker Inc." } });
-    expect(legacy.slice(0, 3).map((line) => line.raw)).toEqual(['"volumes-share"', '"<fill in: one sentence about what it does>"', '"Docker Inc."']);
+    expect(legacy.slice(0, 3).map((line) => line.raw)).toEqual([
+      '"volumes-share"',
+      '"<fill in: one sentence about what it does>"',
+      '"Docker Inc."',
+    ]);
   });
 
   it("prints one LABEL instruction with aligned continuation lines", () => {
-    expect(formatLabelBlock([{ name: "a", raw: '"1"' }, { name: "b", raw: '"2"' }])).toBe('LABEL a="1" \\\n      b="2"\n');
+    expect(
+      formatLabelBlock([
+        { name: "a", raw: '"1"' },
+        { name: "b", raw: '"2"' },
+      ]),
+    ).toBe('LABEL a="1" \\\n      b="2"\n');
     expect(formatLabelBlock([])).toBe("");
   });
 });

@@ -49,7 +49,8 @@ export function suggestLabels(input: LabelSuggestionInput): LabelLine[] {
     // The Dockerfile's own value is what ships today, so it wins.
     const raw = existing.get(name) ?? (literal === undefined ? undefined : quoteLabelValue(literal));
     if (raw !== undefined) lines.push({ name, raw });
-    else if (REQUIRED_LABELS.includes(name) || name === LABELS.categories) lines.push({ name, raw: quoteLabelValue(placeholderFor(name)) });
+    else if (REQUIRED_LABELS.includes(name) || name === LABELS.categories)
+      lines.push({ name, raw: quoteLabelValue(placeholderFor(name)) });
   }
   return lines;
 }
@@ -57,7 +58,9 @@ export function suggestLabels(input: LabelSuggestionInput): LabelLine[] {
 function placeholderFor(name: string): string {
   if (name === LABELS.apiVersion) return DEFAULT_API_RANGE;
   if (name === LABELS.screenshots) {
-    return JSON.stringify([{ alt: placeholder("what the screenshot shows"), url: placeholder("https URL of a 2400x1600 screenshot") }]);
+    return JSON.stringify([
+      { alt: placeholder("what the screenshot shows"), url: placeholder("https URL of a 2400x1600 screenshot") },
+    ]);
   }
   return placeholder(PLACEHOLDERS[name] ?? "a value");
 }
@@ -70,13 +73,17 @@ function impliedValues(metadata: unknown): Record<string, string> {
   const tabTitle = isRecord(tab) && typeof tab.title === "string" ? tab.title : undefined;
   const name = typeof metadata.name === "string" ? metadata.name : tabTitle;
   if (name !== undefined && name.trim() !== "") values[LABELS.title] = name;
-  if (typeof metadata.provider === "string" && metadata.provider.trim() !== "") values[LABELS.vendor] = metadata.provider;
+  if (typeof metadata.provider === "string" && metadata.provider.trim() !== "")
+    values[LABELS.vendor] = metadata.provider;
   return values;
 }
 
 /** `LABEL a="…" \` lines, aligned, ready to paste into the final stage. */
 export function formatLabelBlock(lines: readonly LabelLine[]): string {
   if (lines.length === 0) return "";
-  const body = lines.map((line, index) => `${index === 0 ? "LABEL " : "      "}${line.name}=${line.raw}${index === lines.length - 1 ? "" : " \\"}`);
+  const body = lines.map(
+    (line, index) =>
+      `${index === 0 ? "LABEL " : "      "}${line.name}=${line.raw}${index === lines.length - 1 ? "" : " \\"}`,
+  );
   return `${body.join("\n")}\n`;
 }

@@ -8,8 +8,12 @@ describe("linkListProblem", () => {
     expect(linkListProblem('[{"alt":"Main","url":"https://example.com/1.png"},]', screenshots)).toBe(
       "is not valid JSON at character 51: a comma before ] ends the array: JSON allows no trailing comma; remove the comma at line 1, column 50",
     );
-    expect(linkListProblem("[{'alt':'Main'}]", screenshots)).toMatch(/^is not valid JSON at character 3: 'alt' is in single quotes/);
-    expect(linkListProblem('[\n  {"alt": "Main"\n  "url": "https://example.com/1.png"}\n]', screenshots)).toMatch(/^is not valid JSON at line 3, column 3: a comma is missing/);
+    expect(linkListProblem("[{'alt':'Main'}]", screenshots)).toMatch(
+      /^is not valid JSON at character 3: 'alt' is in single quotes/,
+    );
+    expect(linkListProblem('[\n  {"alt": "Main"\n  "url": "https://example.com/1.png"}\n]', screenshots)).toMatch(
+      /^is not valid JSON at line 3, column 3: a comma is missing/,
+    );
   });
 
   it("accepts a list of alt texts and http(s) URLs", () => {

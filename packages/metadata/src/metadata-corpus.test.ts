@@ -30,14 +30,17 @@ describe("marketplace metadata fixtures: Desktop installs them, docker extension
     expect(metadataFixtures("marketplace").map(([name]) => name)).toEqual(Object.keys(expected).sort());
   });
 
-  it.each(metadataFixtures("marketplace"))("%s: warnings by default, exactly the expected errors with --marketplace", (name, document) => {
-    const findings = expected[name] ?? [];
-    expect(findings.every((finding) => finding.scope === "marketplace")).toBe(true);
-    expect(validateMetadata(document).valid).toBe(true);
-    expect(summary(document)).toEqual(wanted(findings.map((finding) => ({ ...finding, severity: "warning" }))));
-    expect(validateMetadata(document, { marketplace: true }).valid).toBe(false);
-    expect(summary(document, true)).toEqual(wanted(findings));
-  });
+  it.each(metadataFixtures("marketplace"))(
+    "%s: warnings by default, exactly the expected errors with --marketplace",
+    (name, document) => {
+      const findings = expected[name] ?? [];
+      expect(findings.every((finding) => finding.scope === "marketplace")).toBe(true);
+      expect(validateMetadata(document).valid).toBe(true);
+      expect(summary(document)).toEqual(wanted(findings.map((finding) => ({ ...finding, severity: "warning" }))));
+      expect(validateMetadata(document, { marketplace: true }).valid).toBe(false);
+      expect(summary(document, true)).toEqual(wanted(findings));
+    },
+  );
 });
 
 describe("broken metadata fixtures: one per rule Desktop enforces", () => {
@@ -46,8 +49,11 @@ describe("broken metadata fixtures: one per rule Desktop enforces", () => {
     expect(metadataFixtures("broken").map(([name]) => name)).toEqual(Object.keys(expected).sort());
   });
 
-  it.each(metadataFixtures("broken"))("%s yields exactly the expected error, with or without --marketplace", (name, document) => {
-    expect(summary(document)).toEqual(wanted(expected[name] ?? []));
-    expect(summary(document, true)).toEqual(wanted(expected[name] ?? []));
-  });
+  it.each(metadataFixtures("broken"))(
+    "%s yields exactly the expected error, with or without --marketplace",
+    (name, document) => {
+      expect(summary(document)).toEqual(wanted(expected[name] ?? []));
+      expect(summary(document, true)).toEqual(wanted(expected[name] ?? []));
+    },
+  );
 });

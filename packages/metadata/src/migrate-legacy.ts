@@ -19,11 +19,20 @@ export interface Migration {
  * @throws {MigrateError} `already_modern` when there is nothing to migrate, `not_an_object` for other JSON
  */
 export function migrateLegacyMetadata(value: unknown): Migration {
-  if (!isRecord(value)) throw new MigrateError("not_an_object", "metadata.json does not hold a JSON object, so there is nothing to migrate");
+  if (!isRecord(value))
+    throw new MigrateError(
+      "not_an_object",
+      "metadata.json does not hold a JSON object, so there is nothing to migrate",
+    );
   if (!LEGACY_KEYS.some((key) => Object.hasOwn(value, key))) {
-    throw new MigrateError("already_modern", "metadata.json is already in today's format (no desktop-plugin-version, name or provider); dext validate checks it");
+    throw new MigrateError(
+      "already_modern",
+      "metadata.json is already in today's format (no desktop-plugin-version, name or provider); dext validate checks it",
+    );
   }
-  const metadata = Object.fromEntries(Object.entries(value).filter(([key]) => !(LEGACY_KEYS as readonly string[]).includes(key)));
+  const metadata = Object.fromEntries(
+    Object.entries(value).filter(([key]) => !(LEGACY_KEYS as readonly string[]).includes(key)),
+  );
   const labels: Record<string, string> = {};
   const notes: string[] = [];
   if (typeof value.name === "string" && value.name.trim() !== "") labels[LABELS.title] = value.name;

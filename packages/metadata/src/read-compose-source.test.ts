@@ -18,7 +18,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function composeFinding(composefile: string): Promise<{ path: string; message: string; severity: string } | undefined> {
+async function composeFinding(
+  composefile: string,
+): Promise<{ path: string; message: string; severity: string } | undefined> {
   await writeFile(join(ext, "metadata.json"), JSON.stringify({ vm: { composefile } }));
   const report = await validateExtensionDir(ext);
   expect(report.composePath).toBeUndefined();
@@ -31,9 +33,12 @@ function expectRefused(finding: { message: string; severity: string } | undefine
 }
 
 describe("vm.composefile stays inside the extension folder", () => {
-  it.each(["../secret.yaml", "/etc/hostname", "sub/../../secret.yaml"])("refuses %s with an error at $.vm.composefile, reading nothing", async (name) => {
-    expectRefused(await composeFinding(name), /leaves the extension folder/);
-  });
+  it.each(["../secret.yaml", "/etc/hostname", "sub/../../secret.yaml"])(
+    "refuses %s with an error at $.vm.composefile, reading nothing",
+    async (name) => {
+      expectRefused(await composeFinding(name), /leaves the extension folder/);
+    },
+  );
 
   it("refuses a symlink that leads out of the folder", async () => {
     await symlink(join(dir, "secret.yaml"), join(ext, "docker-compose.yaml"));

@@ -16,29 +16,66 @@ export type ComposeSource = { path: string; text: string } | { finding: Finding 
  * paths and symlinks that lead out are refused, so that validating a folder never reads files
  * elsewhere on the machine. Every refusal is a finding at `$.vm.composefile`.
  */
-export async function readComposeSource(ref: NamedValue, dir: string, contents: ImageContents | undefined, context: string | undefined): Promise<ComposeSource> {
+export async function readComposeSource(
+  ref: NamedValue,
+  dir: string,
+  contents: ImageContents | undefined,
+  context: string | undefined,
+): Promise<ComposeSource> {
   const name = ref.value;
   if (isAbsolute(name) || posix.isAbsolute(name) || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes("..")) {
-    return { finding: error(ref.path, `vm.composefile "${name}" leaves the extension folder; Desktop looks it up inside the image, next to metadata.json`, 'Name a file in the extension folder, e.g. "docker-compose.yaml".') };
+    return {
+      finding: error(
+        ref.path,
+        `vm.composefile "${name}" leaves the extension folder; Desktop looks it up inside the image, next to metadata.json`,
+        'Name a file in the extension folder, e.g. "docker-compose.yaml".',
+      ),
+    };
   }
   const found = composeSource(name, dir, contents);
-  const fromContext = context !== undefined && isInside(resolve(found), resolve(context)) && !isInside(resolve(found), resolve(dir));
+  const fromContext =
+    context !== undefined && isInside(resolve(found), resolve(context)) && !isInside(resolve(found), resolve(dir));
   const source = displayPath(found, dir);
   const root = fromContext ? context : dir;
   const escape = await leavesFolder(source, root);
   if (escape === "missing") {
-    return { finding: warning(ref.path, `The compose file ${source} does not exist, so its services were not checked`, "Create it next to metadata.json, or fix vm.composefile.") };
+    return {
+      finding: warning(
+        ref.path,
+        `The compose file ${source} does not exist, so its services were not checked`,
+        "Create it next to metadata.json, or fix vm.composefile.",
+      ),
+    };
   }
   if (escape !== undefined) {
-    return { finding: error(ref.path, `The compose file ${source} ${escape}, so dext did not read it`, "Keep the compose file itself in the extension folder, not a link to a file elsewhere.") };
+    return {
+      finding: error(
+        ref.path,
+        `The compose file ${source} ${escape}, so dext did not read it`,
+        "Keep the compose file itself in the extension folder, not a link to a file elsewhere.",
+      ),
+    };
   }
   try {
     const text = await readOptionalText(source, MAX_COMPOSE_BYTES);
-    if (text === undefined) return { finding: warning(ref.path, `The compose file ${source} does not exist, so its services were not checked`, "Create it next to metadata.json, or fix vm.composefile.") };
+    if (text === undefined)
+      return {
+        finding: warning(
+          ref.path,
+          `The compose file ${source} does not exist, so its services were not checked`,
+          "Create it next to metadata.json, or fix vm.composefile.",
+        ),
+      };
     return { path: source, text };
   } catch (thrown) {
     if (!(thrown instanceof InputError)) throw thrown;
-    return { finding: error(ref.path, `${thrown.message}, so its services were not checked`, "Make the compose file a regular YAML file of a reasonable size.") };
+    return {
+      finding: error(
+        ref.path,
+        `${thrown.message}, so its services were not checked`,
+        "Make the compose file a regular YAML file of a reasonable size.",
+      ),
+    };
   }
 }
 

@@ -29,7 +29,11 @@ async function readError(path: string): Promise<MetadataReadError> {
 describe("readExtensionDir", () => {
   it("returns the parsed metadata.json with its path", async () => {
     await writeFile(join(dir, "metadata.json"), '{"icon": "docker.svg"}');
-    expect(await readExtensionDir(dir)).toEqual({ dir, metadataPath: join(dir, "metadata.json"), metadata: { icon: "docker.svg" } });
+    expect(await readExtensionDir(dir)).toEqual({
+      dir,
+      metadataPath: join(dir, "metadata.json"),
+      metadata: { icon: "docker.svg" },
+    });
   });
 
   it("fails with dir_not_found for a missing folder, keeping the fs error as cause", async () => {
@@ -101,6 +105,9 @@ describe("readExtensionDir on hostile files", () => {
 
   it("refuses JSON nested past MAX_JSON_DEPTH with metadata_too_deep at the bracket that goes too far", async () => {
     await writeFile(join(dir, "metadata.json"), `{\n "x": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
-    expect(await readError(dir)).toMatchObject({ code: "metadata_too_deep", position: { line: 2, column: 7 + MAX_JSON_DEPTH - 1 } });
+    expect(await readError(dir)).toMatchObject({
+      code: "metadata_too_deep",
+      position: { line: 2, column: 7 + MAX_JSON_DEPTH - 1 },
+    });
   });
 });

@@ -40,10 +40,16 @@ describe("readRegularFile", () => {
     expect(error.message).toMatch(/not a regular file/);
   });
 
-  it.each(["/dev/zero", "/dev/null", "/dev/urandom"])("refuses a symlink to %s as a character device, reading nothing", async (device) => {
-    await symlink(device, join(dir, "Dockerfile"));
-    expect(await refusal(join(dir, "Dockerfile"))).toMatchObject({ code: "not_a_regular_file", kind: "a character device" });
-  });
+  it.each(["/dev/zero", "/dev/null", "/dev/urandom"])(
+    "refuses a symlink to %s as a character device, reading nothing",
+    async (device) => {
+      await symlink(device, join(dir, "Dockerfile"));
+      expect(await refusal(join(dir, "Dockerfile"))).toMatchObject({
+        code: "not_a_regular_file",
+        kind: "a character device",
+      });
+    },
+  );
 
   it("refuses a folder, naming it", async () => {
     expect(await refusal(dir)).toMatchObject({ kind: "a directory" });

@@ -27,7 +27,11 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
     const stats = await handle.stat();
     if (!stats.isFile()) {
       const kind = fileKind(stats);
-      throw new FileRefusedError("not_a_regular_file", `${path} is ${kind}, not a regular file; dext reads only regular files`, { path, kind });
+      throw new FileRefusedError(
+        "not_a_regular_file",
+        `${path} is ${kind}, not a regular file; dext reads only regular files`,
+        { path, kind },
+      );
     }
     if (stats.size > maxBytes) throw tooLarge(path, maxBytes);
     // Read up to one byte past the cap: sizes can lie (procfs says 0) or grow while reading.
@@ -55,7 +59,11 @@ export async function readRegularText(path: string, maxBytes: number): Promise<s
 }
 
 function tooLarge(path: string, maxBytes: number): FileRefusedError {
-  return new FileRefusedError("file_too_large", `${path} is larger than ${formatBytes(maxBytes)}, more than dext reads for this file`, { path });
+  return new FileRefusedError(
+    "file_too_large",
+    `${path} is larger than ${formatBytes(maxBytes)}, more than dext reads for this file`,
+    { path },
+  );
 }
 
 /** "a FIFO", "a character device"…, for messages. */

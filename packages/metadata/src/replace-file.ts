@@ -27,7 +27,12 @@ export async function writeNewFile(path: string, data: string | Uint8Array, mode
  * `beforeRename` runs once the new content is safely on disk (migrate keeps its backup there);
  * when it throws, nothing is renamed.
  */
-export async function replaceFile(target: string, data: string | Uint8Array, mode = 0o644, beforeRename?: () => Promise<void>): Promise<void> {
+export async function replaceFile(
+  target: string,
+  data: string | Uint8Array,
+  mode = 0o644,
+  beforeRename?: () => Promise<void>,
+): Promise<void> {
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString("hex")}.dext-tmp`);
   await writeNewFile(temporary, data, mode);
   try {

@@ -28,14 +28,21 @@ afterAll(async () => {
 function pnpmDext(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const env = { ...process.env };
   delete env.INIT_CWD; // set by the pnpm running this test; the pnpm below must set its own
-  const { status, stdout, stderr } = spawnSync("pnpm", ["--dir", repoRoot, "-s", "dext", ...args], { cwd, env, encoding: "utf8", timeout: 60_000 });
+  const { status, stdout, stderr } = spawnSync("pnpm", ["--dir", repoRoot, "-s", "dext", ...args], {
+    cwd,
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status, stdout, stderr };
 }
 
 it("validates a folder given relative to where the command was run, not to the repository root", () => {
   const good = pnpmDext(work, "validate", "extensions/good");
   expect(good.stderr).toBe("");
-  expect(good.stdout).toBe("extensions/good: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context extensions/good)\n");
+  expect(good.stdout).toBe(
+    "extensions/good: valid for Docker Desktop, no findings (metadata.json, Dockerfile with context extensions/good)\n",
+  );
   expect(good.status).toBe(0);
 
   const bad = pnpmDext(join(work, "elsewhere"), "validate", "../extensions/bad");

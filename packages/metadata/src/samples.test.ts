@@ -16,12 +16,15 @@ describe("the repository's samples", () => {
   });
 
   // The release validates with --marketplace, so the samples meet the Marketplace's rules too.
-  it.each(samples)("%s passes with --marketplace: metadata.json, labels, image contents and build rules", async (name) => {
-    const report = await validateExtensionDir(join(SAMPLES, name), { marketplace: true });
-    const errors = report.findings.filter((finding) => finding.severity === "error").map(formatFinding);
-    expect(errors).toEqual([]);
-    expect(report.dockerfilePath).toBeDefined();
-  });
+  it.each(samples)(
+    "%s passes with --marketplace: metadata.json, labels, image contents and build rules",
+    async (name) => {
+      const report = await validateExtensionDir(join(SAMPLES, name), { marketplace: true });
+      const errors = report.findings.filter((finding) => finding.severity === "error").map(formatFinding);
+      expect(errors).toEqual([]);
+      expect(report.dockerfilePath).toBeDefined();
+    },
+  );
 
   it("finds the repository root as minimal-backend's build context, as its Makefile passes it", async () => {
     const report = await validateExtensionDir(join(SAMPLES, "minimal-backend"));

@@ -10,7 +10,10 @@ import { malformedMetadata, METADATA_KINDS } from "./fuzz.test-support.ts";
 import { validateMetadata } from "./validate-metadata.ts";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const schema = JSON.parse(readFileSync(join(packageDir, "schema", "metadata.schema.json"), "utf8")) as Record<string, unknown>;
+const schema = JSON.parse(readFileSync(join(packageDir, "schema", "metadata.schema.json"), "utf8")) as Record<
+  string,
+  unknown
+>;
 // Ajv's default strict mode refuses unknown keywords; strictRequired stays off because oneOf
 // branches name properties declared by the parent, which is the usual draft-07 idiom.
 const ajv = new Ajv({ allErrors: true });
@@ -28,7 +31,10 @@ function expectAgreement(name: string, document: unknown): void {
 
 describe("the published JSON Schema", () => {
   it("is exported as @dext/metadata/schema.json and shipped in the package", () => {
-    const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { exports: Record<string, unknown>; files: string[] };
+    const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as {
+      exports: Record<string, unknown>;
+      files: string[];
+    };
     expect(manifest.exports["./schema.json"]).toBe("./schema/metadata.schema.json");
     expect(manifest.files).toContain("schema");
   });
@@ -43,10 +49,13 @@ describe("the published JSON Schema", () => {
     expectAgreement(name, document);
   });
 
-  it.each([...metadataFixtures("marketplace"), ...metadataFixtures("broken")])("rejects the broken or Marketplace-refused fixture %s, as validateMetadata does", (name, document) => {
-    expect(schemaAccepts(document)).toBe(false);
-    expectAgreement(name, document);
-  });
+  it.each([...metadataFixtures("marketplace"), ...metadataFixtures("broken")])(
+    "rejects the broken or Marketplace-refused fixture %s, as validateMetadata does",
+    (name, document) => {
+      expect(schemaAccepts(document)).toBe(false);
+      expectAgreement(name, document);
+    },
+  );
 
   it("agrees on the metadata.json of every fixture extension, seed example and sample", () => {
     const folders = [
@@ -61,7 +70,10 @@ describe("the published JSON Schema", () => {
 
   // Over a thousand documents through two validators: seconds alone, longer beside the other suites.
   it("agrees on every generated malformed document that parses", { timeout: 120_000 }, () => {
-    const runs = propertyRuns(METADATA_KINDS.reduce((sum, [, count]) => sum + count, 0), { budgetMs: 110_000 });
+    const runs = propertyRuns(
+      METADATA_KINDS.reduce((sum, [, count]) => sum + count, 0),
+      { budgetMs: 110_000 },
+    );
     let compared = 0;
     fc.assert(
       fc.property(malformedMetadata, ({ kind, text }) => {
@@ -88,7 +100,10 @@ describe("the published JSON Schema", () => {
   });
 
   it("accepts a relative root and relative host binary paths, which Desktop reads from the image root", () => {
-    const document = { ui: { "dashboard-tab": { title: "T", root: "ui", src: "index.html" } }, host: { binaries: [{ linux: [{ path: "bin/tool" }] }] } };
+    const document = {
+      ui: { "dashboard-tab": { title: "T", root: "ui", src: "index.html" } },
+      host: { binaries: [{ linux: [{ path: "bin/tool" }] }] },
+    };
     expect(schemaAccepts(document)).toBe(true);
     expect(validateMetadata(document, { marketplace: true }).valid).toBe(true);
   });

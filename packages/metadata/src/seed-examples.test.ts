@@ -25,12 +25,17 @@ describe("seed 000, the minimal-backend tutorial", () => {
   const dir = join(seeds, "000-minimal-backend");
 
   it("has a valid metadata.json, as the tutorial says", async () => {
-    expect(validateMetadata(JSON.parse(await readFile(join(dir, "metadata.json"), "utf8")))).toMatchObject({ valid: true, findings: [] });
+    expect(validateMetadata(JSON.parse(await readFile(join(dir, "metadata.json"), "utf8")))).toMatchObject({
+      valid: true,
+      findings: [],
+    });
   });
 
   // The tutorial's image installs in Desktop: the labels it lacks are the Marketplace's.
   it("has the labels Desktop reads; the Marketplace ones added since are missing (errors only with --marketplace), and the UI stage is not on $BUILDPLATFORM", async () => {
-    const missing = ["screenshots", "detailed-description", "publisher-url", "changelog", "categories"].map((name) => `Dockerfile:6: The label com.docker.extension.${name} is missing`);
+    const missing = ["screenshots", "detailed-description", "publisher-url", "changelog", "categories"].map(
+      (name) => `Dockerfile:6: The label com.docker.extension.${name} is missing`,
+    );
     const desktop = await validateExtensionDir(dir);
     expect(desktop.valid).toBe(true);
     expect(desktop.findings.map(located(dir)).map((line) => line.replace(/;.*|, which.*|, so .*/, ""))).toEqual([
@@ -51,7 +56,8 @@ describe("seeds 001 and 002, the metadata reference (the same page twice)", () =
     ui: '{"ui":{\n    "dashboard-tab":\n    {\n        "title":"MyTitle",\n        "root":"/ui",\n        "src":"index.html"\n    }\n}}',
     "vm image": '{"vm": {\n    "image":"${DESKTOP_PLUGIN_IMAGE}"\n}}',
     "vm composefile": '{"vm": {\n    "composefile":"docker-compose.yaml"\n}}',
-    "root with icon": '{\n    "icon": "extension-icon.svg",\n    "ui": {"dashboard-tab": {"title": "MyTitle", "root": "/ui", "src": "index.html"}}\n}',
+    "root with icon":
+      '{\n    "icon": "extension-icon.svg",\n    "ui": {"dashboard-tab": {"title": "MyTitle", "root": "/ui", "src": "index.html"}}\n}',
   };
   const host =
     '{"host": {\n    "binaries": [\n      {\n        "darwin": [\n          {\n            "path": "/darwin/myBinary"\n          },\n        ],\n' +
@@ -65,7 +71,11 @@ describe("seeds 001 and 002, the metadata reference (the same page twice)", () =
   it("reports the host example's trailing commas as invalid JSON at their line, and accepts it without them", () => {
     const { findings } = checkMetadataText(host, "metadata.json");
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: "error", line: 8, message: expect.stringContaining("not valid JSON") as string });
+    expect(findings[0]).toMatchObject({
+      severity: "error",
+      line: 8,
+      message: expect.stringContaining("not valid JSON") as string,
+    });
     expect(checkMetadataText(host.replace(/},\n(\s*)]/g, "}\n$1]"), "metadata.json").findings).toEqual([]);
   });
 });
@@ -77,7 +87,10 @@ describe("seed 003, the metadata page with a compose example", () => {
     const metadata = JSON.parse(await readFile(join(dir, "metadata.json"), "utf8")) as unknown;
     expect(validateMetadata(metadata).findings).toEqual([]);
     const compose = readComposeFile(await readFile(join(dir, "iechor-compose.yaml"), "utf8"), "iechor-compose.yaml");
-    expect(checkCompose(compose, metadataRefs(metadata))).toEqual({ findings: [], servicesNeedingCmd: ["myExtension"] });
+    expect(checkCompose(compose, metadataRefs(metadata))).toEqual({
+      findings: [],
+      servicesNeedingCmd: ["myExtension"],
+    });
   });
 
   it("as a folder, only lacks the Dockerfile the page does not show", async () => {
@@ -93,10 +106,18 @@ describe("seed 004, the plugin format of the extensions preview (before February
   // Desktop reads icon, ui, vm and host and ignores the old keys, docker extension validate refuses them.
   it("gets one Marketplace finding that points to dext migrate: a warning, an error with --marketplace", async () => {
     const document = JSON.parse(await readFile(join(dir, "metadata.json"), "utf8")) as unknown;
-    for (const [marketplace, severity] of [[false, "warning"], [true, "error"]] as const) {
+    for (const [marketplace, severity] of [
+      [false, "warning"],
+      [true, "error"],
+    ] as const) {
       const { findings } = validateMetadata(document, { marketplace });
       expect(findings).toHaveLength(1);
-      expect(findings[0]).toMatchObject({ severity, scope: "marketplace", path: "$", message: expect.stringContaining("format from before February 2022") as string });
+      expect(findings[0]).toMatchObject({
+        severity,
+        scope: "marketplace",
+        path: "$",
+        message: expect.stringContaining("format from before February 2022") as string,
+      });
       expect(findings[0]?.fix).toMatch(/^Run dext migrate/);
     }
   });
@@ -119,19 +140,31 @@ describe("platform.md's examples", () => {
   const withVm = (vm: unknown): unknown => ({ vm });
 
   it("accepts vm.exposes.socket backend.sock and refuses a socket path past macOS's limit", () => {
-    expect(validateMetadata(withVm({ image: "${DESKTOP_PLUGIN_IMAGE}", exposes: { socket: "backend.sock" } })).findings).toEqual([]);
-    expect(validateMetadata(withVm({ image: "${DESKTOP_PLUGIN_IMAGE}", exposes: { socket: `${"x".repeat(90)}.sock` } })).valid).toBe(false);
+    expect(
+      validateMetadata(withVm({ image: "${DESKTOP_PLUGIN_IMAGE}", exposes: { socket: "backend.sock" } })).findings,
+    ).toEqual([]);
+    expect(
+      validateMetadata(withVm({ image: "${DESKTOP_PLUGIN_IMAGE}", exposes: { socket: `${"x".repeat(90)}.sock` } }))
+        .valid,
+    ).toBe(false);
   });
 
   it("warns when vm.image hard-codes an image instead of ${DESKTOP_PLUGIN_IMAGE}", () => {
-    expect(validateMetadata(withVm({ image: "alpine:3.20" })).findings.map((finding) => finding.severity)).toEqual(["warning"]);
+    expect(validateMetadata(withVm({ image: "alpine:3.20" })).findings.map((finding) => finding.severity)).toEqual([
+      "warning",
+    ]);
   });
 
   it("accepts the docker.sock.raw mount it recommends and refuses the relative bind mount it warns about", () => {
     const refs = metadataRefs(withVm({ composefile: "compose.yaml" }));
-    const compose = (volume: string): string => `services:\n  backend:\n    image: \${DESKTOP_PLUGIN_IMAGE}\n    volumes:\n      - ${volume}\n`;
-    expect(checkCompose(readComposeFile(compose("/var/run/docker.sock.raw:/var/run/docker.sock"), "c.yaml"), refs).findings).toEqual([]);
-    expect(checkCompose(readComposeFile(compose("./data:/data"), "c.yaml"), refs).findings).toMatchObject([{ severity: "error", line: 5 }]);
+    const compose = (volume: string): string =>
+      `services:\n  backend:\n    image: \${DESKTOP_PLUGIN_IMAGE}\n    volumes:\n      - ${volume}\n`;
+    expect(
+      checkCompose(readComposeFile(compose("/var/run/docker.sock.raw:/var/run/docker.sock"), "c.yaml"), refs).findings,
+    ).toEqual([]);
+    expect(checkCompose(readComposeFile(compose("./data:/data"), "c.yaml"), refs).findings).toMatchObject([
+      { severity: "error", line: 5 },
+    ]);
   });
 
   it("accepts labels in the formats its table gives", () => {

@@ -6,7 +6,9 @@ const OPERATOR = String.raw`(?:!=|>=|=>|<=|=<|~>|[=<>~^])`;
 const COMPARATOR = String.raw`${OPERATOR}?\s*${VERSION}`;
 
 const NUMBER = String.raw`(?:0|[1-9]\d*)`;
-const FULL_VERSION = new RegExp(String.raw`^v?${NUMBER}\.${NUMBER}\.${NUMBER}(?:-${IDENTIFIERS})?(?:\+${IDENTIFIERS})?$`);
+const FULL_VERSION = new RegExp(
+  String.raw`^v?${NUMBER}\.${NUMBER}\.${NUMBER}(?:-${IDENTIFIERS})?(?:\+${IDENTIFIERS})?$`,
+);
 const HYPHEN_RANGE = new RegExp(String.raw`^\s*${VERSION}\s+-\s+${VERSION}\s*$`);
 // Comparators joined by commas or spaces are ANDed, as in ">= 1.4.7, < 2.0" from Docker's docs.
 const AND_LIST = new RegExp(String.raw`^\s*${COMPARATOR}(?:\s*,\s*${COMPARATOR}|\s+${COMPARATOR})*\s*$`);

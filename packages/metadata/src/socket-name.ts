@@ -17,7 +17,11 @@ export function socketNameFindings(value: unknown, path: string): Finding[] {
   if (name === undefined) return findings;
 
   if (/[/\\]/.test(name)) {
-    const base = name.split(/[/\\]/).filter((part) => part !== "").pop() ?? "backend.sock";
+    const base =
+      name
+        .split(/[/\\]/)
+        .filter((part) => part !== "")
+        .pop() ?? "backend.sock";
     findings.push(
       error(
         path,

@@ -73,14 +73,17 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
   const dockerfilePath = options.dockerfile ?? join(dir, "Dockerfile");
   const dockerfileText = await readOptionalText(dockerfilePath, MAX_DOCKERFILE_BYTES);
   if (dockerfileText === undefined && options.dockerfile !== undefined) {
-    throw new InputError("dockerfile_not_found", `The Dockerfile ${dockerfilePath} does not exist`, { path: dockerfilePath });
+    throw new InputError("dockerfile_not_found", `The Dockerfile ${dockerfilePath} does not exist`, {
+      path: dockerfilePath,
+    });
   }
 
   let contents: ImageContents | undefined;
   let context: string | undefined;
   const located: Finding[] = [];
   let servicesNeedingCmd: string[] = [];
-  const model = dockerfileText === undefined ? undefined : readDockerfile(dockerfileText, dockerfilePath, options.buildArgs);
+  const model =
+    dockerfileText === undefined ? undefined : readDockerfile(dockerfileText, dockerfilePath, options.buildArgs);
   if (model !== undefined) {
     append(located, dockerfileLimitFindings(model));
     context = resolveContext(model, dir, options.context);
@@ -139,6 +142,11 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
 function sortByPlace(findings: Finding[]): Finding[] {
   return findings
     .map((finding, order) => ({ finding, order }))
-    .sort((a, b) => (a.finding.file ?? a.finding.path).localeCompare(b.finding.file ?? b.finding.path) || (a.finding.line ?? 0) - (b.finding.line ?? 0) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        (a.finding.file ?? a.finding.path).localeCompare(b.finding.file ?? b.finding.path) ||
+        (a.finding.line ?? 0) - (b.finding.line ?? 0) ||
+        a.order - b.order,
+    )
     .map(({ finding }) => finding);
 }

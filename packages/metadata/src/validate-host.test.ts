@@ -19,7 +19,11 @@ describe("host.binaries", () => {
 
   it("rejects host without a binaries array", () => {
     expectOnlyFinding({ host: {} }, { severity: "error", path: "$.host.binaries", message: "found nothing" });
-    expectOnlyFinding(withBinaries({ darwin: [] }), { severity: "error", path: "$.host.binaries", message: "found an object" });
+    expectOnlyFinding(withBinaries({ darwin: [] }), {
+      severity: "error",
+      path: "$.host.binaries",
+      message: "found an object",
+    });
   });
 
   it("rejects entries that are not objects", () => {
@@ -36,7 +40,10 @@ describe("host.binaries", () => {
   });
 
   it("rejects a platform value that is not an array", () => {
-    expectOnlyFinding(withBinaries([{ darwin: { path: "/darwin/tool" } }]), { severity: "error", path: "$.host.binaries[0].darwin" });
+    expectOnlyFinding(withBinaries([{ darwin: { path: "/darwin/tool" } }]), {
+      severity: "error",
+      path: "$.host.binaries[0].darwin",
+    });
   });
 
   // Desktop copies binaries out of the image as it copies the UI root, reading paths from "/" (inferred).

@@ -42,14 +42,37 @@ export function validateLabels(set: LabelSet, options: VerdictOptions = {}): Fin
     if (isSet(name)) continue;
     const fix = `Add ${name}="…" to the LABEL instruction of the final stage (dext labels prints a block to paste).`;
     if (DESKTOP_LABELS.includes(name)) {
-      findings.push(locatedFinding("error", set.missingAt, `The required label ${name} is missing; Docker Desktop does not list an extension without it, and docker extension validate refuses the image`, fix));
+      findings.push(
+        locatedFinding(
+          "error",
+          set.missingAt,
+          `The required label ${name} is missing; Docker Desktop does not list an extension without it, and docker extension validate refuses the image`,
+          fix,
+        ),
+      );
     } else {
-      findings.push(listing(locatedFinding("error", set.missingAt, `The label ${name} is missing; docker extension validate and the Marketplace require it (Docker Desktop installs the image without it)`, fix)));
+      findings.push(
+        listing(
+          locatedFinding(
+            "error",
+            set.missingAt,
+            `The label ${name} is missing; docker extension validate and the Marketplace require it (Docker Desktop installs the image without it)`,
+            fix,
+          ),
+        ),
+      );
     }
   }
   if (!isSet(LABELS.categories)) {
     findings.push(
-      listing(locatedFinding("error", set.missingAt, `The label ${LABELS.categories} is missing, so the Marketplace cannot list the extension under a category`, `Add ${LABELS.categories}="utility-tools" (comma list of: ${CATEGORIES.join(", ")}).`)),
+      listing(
+        locatedFinding(
+          "error",
+          set.missingAt,
+          `The label ${LABELS.categories} is missing, so the Marketplace cannot list the extension under a category`,
+          `Add ${LABELS.categories}="utility-tools" (comma list of: ${CATEGORIES.join(", ")}).`,
+        ),
+      ),
     );
   }
 
@@ -72,7 +95,12 @@ interface Problem {
 function labelProblem(name: string, value: string): Problem | undefined {
   // What Desktop itself reads is a Desktop error; the rest is the Marketplace's listing.
   const scope: Scope = DESKTOP_LABELS.includes(name) ? "desktop" : "marketplace";
-  const bad = (message: string, fix: string): Problem => ({ severity: "error", scope, message: `${name} ${message}`, fix });
+  const bad = (message: string, fix: string): Problem => ({
+    severity: "error",
+    scope,
+    message: `${name} ${message}`,
+    fix,
+  });
   const unlisted = (message: string, fix: string): Problem => ({ ...bad(message, fix), scope: "marketplace" });
   if (PLACEHOLDER.test(value) && name !== LABELS.apiVersion) {
     // Desktop shows the text as it is; only a listing would publish it.
@@ -83,31 +111,58 @@ function labelProblem(name: string, value: string): Problem | undefined {
     // Desktop's four: an empty value reads as a missing label (inferred from the documented
     // "Desktop considers the extension invalid" for missing ones). Docker's own template leaves
     // the Marketplace labels empty, and Desktop installs it.
-    if (scope === "desktop") return bad("is empty; Docker Desktop needs a value, as for a missing label", "Give it a value.");
-    return bad("is empty; the Marketplace refuses empty label values (Docker Desktop installs the image)", "Give it a value, or remove the label if it is optional.");
+    if (scope === "desktop")
+      return bad("is empty; Docker Desktop needs a value, as for a missing label", "Give it a value.");
+    return bad(
+      "is empty; the Marketplace refuses empty label values (Docker Desktop installs the image)",
+      "Give it a value, or remove the label if it is optional.",
+    );
   }
 
   switch (name) {
     case LABELS.title:
       return /extension/i.test(value)
-        ? unlisted(`"${value}" contains the word "extension", which the Marketplace refuses in titles`, "Name the tool itself, e.g. \"Disk usage\" rather than \"Disk usage extension\".")
+        ? unlisted(
+            `"${value}" contains the word "extension", which the Marketplace refuses in titles`,
+            'Name the tool itself, e.g. "Disk usage" rather than "Disk usage extension".',
+          )
         : undefined;
     case LABELS.apiVersion:
       return value.length <= MAX_RANGE_LENGTH && isSemverOrRange(value)
         ? undefined
-        : bad(`"${short(value)}" is not a semantic version or range`, 'Use a range such as ">= 0.3.4" (docker extension version prints the API version of your Desktop).');
+        : bad(
+            `"${short(value)}" is not a semantic version or range`,
+            'Use a range such as ">= 0.3.4" (docker extension version prints the API version of your Desktop).',
+          );
     case LABELS.icon:
       return iconProblem(value, bad);
     case LABELS.screenshots:
-      return listProblem(value, bad, { textKey: "alt", nonEmpty: true }, '[{"alt":"The main view","url":"https://example.com/screenshot.png"}]');
+      return listProblem(
+        value,
+        bad,
+        { textKey: "alt", nonEmpty: true },
+        '[{"alt":"The main view","url":"https://example.com/screenshot.png"}]',
+      );
     case LABELS.additionalUrls:
-      return listProblem(value, bad, { textKey: "title", nonEmpty: false }, '[{"title":"Documentation","url":"https://example.com/docs"}]');
+      return listProblem(
+        value,
+        bad,
+        { textKey: "title", nonEmpty: false },
+        '[{"title":"Documentation","url":"https://example.com/docs"}]',
+      );
     case LABELS.publisherUrl:
-      return httpUrl(value) === undefined ? bad(`"${short(value)}" is not an http(s) URL`, "Use the publisher's web page, e.g. https://example.com.") : undefined;
+      return httpUrl(value) === undefined
+        ? bad(`"${short(value)}" is not an http(s) URL`, "Use the publisher's web page, e.g. https://example.com.")
+        : undefined;
     case LABELS.categories:
       return categoriesProblem(value, bad);
     case LABELS.accountInfo:
-      return value === "required" ? undefined : bad(`is "${short(value)}", but only "required" or an empty value mean something`, 'Use "required" when users must sign in, or remove the label.');
+      return value === "required"
+        ? undefined
+        : bad(
+            `is "${short(value)}", but only "required" or an empty value mean something`,
+            'Use "required" when users must sign in, or remove the label.',
+          );
     case LABELS.description:
     case LABELS.vendor:
     case LABELS.detailedDescription:
@@ -122,14 +177,26 @@ function labelProblem(name: string, value: string): Problem | undefined {
 function iconProblem(value: string, bad: (message: string, fix: string) => Problem): Problem | undefined {
   const url = httpUrl(value);
   if (url === undefined) {
-    return bad(`"${short(value)}" is not an http(s) URL; the Marketplace loads the icon from the web`, "Publish the icon (.svg or .png) and put its https URL here; metadata.json icon names the file inside the image.");
+    return bad(
+      `"${short(value)}" is not an http(s) URL; the Marketplace loads the icon from the web`,
+      "Publish the icon (.svg or .png) and put its https URL here; metadata.json icon names the file inside the image.",
+    );
   }
-  return IMAGE_FILE.test(url.pathname) ? undefined : bad(`"${short(value)}" does not end in .svg, .png, .jpg or .jpeg`, "Point it at the .svg or .png file itself.");
+  return IMAGE_FILE.test(url.pathname)
+    ? undefined
+    : bad(`"${short(value)}" does not end in .svg, .png, .jpg or .jpeg`, "Point it at the .svg or .png file itself.");
 }
 
-function listProblem(value: string, bad: (message: string, fix: string) => Problem, rule: Parameters<typeof linkListProblem>[1], example: string): Problem | undefined {
+function listProblem(
+  value: string,
+  bad: (message: string, fix: string) => Problem,
+  rule: Parameters<typeof linkListProblem>[1],
+  example: string,
+): Problem | undefined {
   const problem = linkListProblem(value, rule);
-  return problem === undefined ? undefined : bad(problem, `Write a JSON array such as '${example}', single-quoted in the Dockerfile.`);
+  return problem === undefined
+    ? undefined
+    : bad(problem, `Write a JSON array such as '${example}', single-quoted in the Dockerfile.`);
 }
 
 function categoriesProblem(value: string, bad: (message: string, fix: string) => Problem): Problem | undefined {
@@ -145,9 +212,16 @@ function unknownLabelProblem(name: string): Problem | undefined {
   // Only Docker's namespace: org.opencontainers.image.* has many other legitimate labels.
   if (!name.startsWith("com.docker.")) return undefined;
   const lastSegment = (label: string): string => label.slice(label.lastIndexOf(".") + 1);
-  const near = ALL_LABELS.find((known) => lastSegment(known) === lastSegment(name) || editDistance(name, known, 3) <= 3);
+  const near = ALL_LABELS.find(
+    (known) => lastSegment(known) === lastSegment(name) || editDistance(name, known, 3) <= 3,
+  );
   if (near === undefined) return undefined;
-  return { severity: "warning", scope: "desktop", message: `${name} is not a label Docker Desktop reads`, fix: `Rename it to ${near}.` };
+  return {
+    severity: "warning",
+    scope: "desktop",
+    message: `${name} is not a label Docker Desktop reads`,
+    fix: `Rename it to ${near}.`,
+  };
 }
 
 function short(value: string): string {

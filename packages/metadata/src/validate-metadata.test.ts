@@ -38,7 +38,8 @@ describe("validateMetadata", () => {
     const finding = {
       scope: "marketplace",
       path: "$.extra",
-      message: 'Unknown key "extra" in the root: Docker Desktop ignores it, but docker extension validate and the Marketplace refuse it (allowed: icon, ui, vm, host)',
+      message:
+        'Unknown key "extra" in the root: Docker Desktop ignores it, but docker extension validate and the Marketplace refuse it (allowed: icon, ui, vm, host)',
       fix: 'Remove "extra".',
     };
     const desktop = validateMetadata({ ...(SAMPLE as object), extra: true });
@@ -50,7 +51,10 @@ describe("validateMetadata", () => {
   });
 
   it("points misplaced root keys to the image label that carries them", () => {
-    expectOnlyFinding({ ...(SAMPLE as object), description: "d" }, { severity: "error", scope: "marketplace", fix: "org.opencontainers.image.description" });
+    expectOnlyFinding(
+      { ...(SAMPLE as object), description: "d" },
+      { severity: "error", scope: "marketplace", fix: "org.opencontainers.image.description" },
+    );
   });
 
   it("suggests the right spelling for a root key written in the wrong case", () => {
@@ -61,7 +65,10 @@ describe("validateMetadata", () => {
   });
 
   it("does not take inherited Object members for hints", () => {
-    expectOnlyFinding({ ...(SAMPLE as object), constructor: 1 }, { severity: "error", scope: "marketplace", fix: /^Remove "constructor"\.$/ });
+    expectOnlyFinding(
+      { ...(SAMPLE as object), constructor: 1 },
+      { severity: "error", scope: "marketplace", fix: /^Remove "constructor"\.$/ },
+    );
   });
 
   it("warns when nothing would be installed", () => {
@@ -81,7 +88,8 @@ describe("the format before February 2022 (desktop-plugin-version, name, provide
       severity: "error",
       scope: "marketplace",
       path: "$",
-      message: /before February 2022 \(name, provider, desktop-plugin-version\); Docker Desktop ignores these keys, but docker extension validate and the Marketplace refuse them/,
+      message:
+        /before February 2022 \(name, provider, desktop-plugin-version\); Docker Desktop ignores these keys, but docker extension validate and the Marketplace refuse them/,
       fix: "icon, ui, vm and host",
     });
     expect(finding.fix).toMatch(/org\.opencontainers\.image\.title/);
@@ -89,7 +97,12 @@ describe("the format before February 2022 (desktop-plugin-version, name, provide
 
   it("is recognised from desktop-plugin-version alone", () => {
     const { name: _name, provider: _provider, ...versionOnly } = LEGACY;
-    expectOnlyFinding(versionOnly, { severity: "error", scope: "marketplace", path: "$", message: "before February 2022 (desktop-plugin-version)" });
+    expectOnlyFinding(versionOnly, {
+      severity: "error",
+      scope: "marketplace",
+      path: "$",
+      message: "before February 2022 (desktop-plugin-version)",
+    });
   });
 
   it("still reports real problems in its sections and other unknown keys", () => {
@@ -98,7 +111,10 @@ describe("the format before February 2022 (desktop-plugin-version, name, provide
   });
 
   it("is not assumed from a lone name key, which gets a plain unknown-key finding", () => {
-    expectOnlyFinding({ ...(SAMPLE as object), name: "x" }, { severity: "error", scope: "marketplace", path: "$.name", fix: "image.title" });
+    expectOnlyFinding(
+      { ...(SAMPLE as object), name: "x" },
+      { severity: "error", scope: "marketplace", path: "$.name", fix: "image.title" },
+    );
   });
 
   it("is not assumed from name and provider without desktop-plugin-version: two extra keys, which a published extension shipped and Desktop installed", () => {
@@ -121,7 +137,10 @@ describe("icon", () => {
   });
 
   it("warns that a URL belongs in the icon label, not in metadata", () => {
-    expectOnlyFinding({ ...(SAMPLE as object), icon: "https://example.com/icon.svg" }, { severity: "warning", fix: "com.docker.desktop.extension.icon" });
+    expectOnlyFinding(
+      { ...(SAMPLE as object), icon: "https://example.com/icon.svg" },
+      { severity: "warning", fix: "com.docker.desktop.extension.icon" },
+    );
   });
 
   it("rejects an icon that is not a string", () => {

@@ -35,7 +35,11 @@ describe("ui", () => {
     ["a missing root", { title: "T", src: "index.html" }, "root"],
     ["a numeric src", { ...validTab, src: 1 }, "src"],
   ])("rejects %s", (_label, tab, key) => {
-    expectOnlyFinding(withTab(tab), { severity: "error", path: `$.ui["dashboard-tab"].${key}`, message: "must be a non-empty string" });
+    expectOnlyFinding(withTab(tab), {
+      severity: "error",
+      path: `$.ui["dashboard-tab"].${key}`,
+      message: "must be a non-empty string",
+    });
   });
 
   // Docker's multi-arch guide writes "root": "ui", and Desktop installs extensions that do.
@@ -44,7 +48,12 @@ describe("ui", () => {
     ["./ui", "/ui"],
     ["ui/build", "/ui/build"],
   ])("accepts the relative root %s as Desktop does, from the image root (%s), with a warning", (root, absolute) => {
-    expectOnlyFinding(withTab({ ...validTab, root }), { severity: "warning", path: '$.ui["dashboard-tab"].root', message: `as ${absolute}`, fix: `Write "${absolute}"` });
+    expectOnlyFinding(withTab({ ...validTab, root }), {
+      severity: "warning",
+      path: '$.ui["dashboard-tab"].root',
+      message: `as ${absolute}`,
+      fix: `Write "${absolute}"`,
+    });
   });
 
   it("rejects an absolute src and suggests the relative one", () => {
@@ -56,7 +65,10 @@ describe("ui", () => {
   });
 
   it("rejects a src that leaves root through ..", () => {
-    expectOnlyFinding(withTab({ ...validTab, src: "../other/index.html" }), { severity: "error", message: "climbs out of root" });
+    expectOnlyFinding(withTab({ ...validTab, src: "../other/index.html" }), {
+      severity: "error",
+      message: "climbs out of root",
+    });
   });
 
   it("checks a dashboard-tab backend socket with the same rules as vm.exposes.socket", () => {
@@ -68,6 +80,9 @@ describe("ui", () => {
   });
 
   it("warns about unknown dashboard-tab keys", () => {
-    expectOnlyFinding(withTab({ ...validTab, icon: "x.svg" }), { severity: "warning", path: '$.ui["dashboard-tab"].icon' });
+    expectOnlyFinding(withTab({ ...validTab, icon: "x.svg" }), {
+      severity: "warning",
+      path: '$.ui["dashboard-tab"].icon',
+    });
   });
 });

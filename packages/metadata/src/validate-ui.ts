@@ -87,9 +87,7 @@ function dashboardTabFindings(value: unknown, path: string): Finding[] {
 
 function srcFindings(src: string, path: string): Finding[] {
   if (src.startsWith("/")) {
-    return [
-      error(path, `src "${src}" must be relative to root, not absolute`, `Use "${src.replace(/^\/+/, "")}".`),
-    ];
+    return [error(path, `src "${src}" must be relative to root, not absolute`, `Use "${src.replace(/^\/+/, "")}".`)];
   }
   if (src.split(/[/\\]/).includes("..")) {
     return [

@@ -46,15 +46,26 @@ describe("vm", () => {
 
   it("warns, but stays valid, when vm.image hard-codes an image instead of ${DESKTOP_PLUGIN_IMAGE}", () => {
     expect(validateMetadata(withVm({ image: "nginx:1.27" })).valid).toBe(true);
-    expectOnlyFinding(withVm({ image: "nginx:1.27" }), { severity: "warning", path: "$.vm.image", message: 'hard-codes "nginx:1.27"' });
+    expectOnlyFinding(withVm({ image: "nginx:1.27" }), {
+      severity: "warning",
+      path: "$.vm.image",
+      message: 'hard-codes "nginx:1.27"',
+    });
   });
 
   it("warns that a misspelt $DESKTOP_PLUGIN_IMAGE is not substituted", () => {
-    expectOnlyFinding(withVm({ image: "$DESKTOP_PLUGIN_IMAGE" }), { severity: "warning", message: "not exactly ${DESKTOP_PLUGIN_IMAGE}" });
+    expectOnlyFinding(withVm({ image: "$DESKTOP_PLUGIN_IMAGE" }), {
+      severity: "warning",
+      message: "not exactly ${DESKTOP_PLUGIN_IMAGE}",
+    });
   });
 
   it("warns about keys Desktop ignores inside vm, pointing a stray socket to exposes", () => {
-    expectOnlyFinding(withVm({ image: IMAGE, socket: "backend.sock" }), { severity: "warning", path: "$.vm.socket", fix: "exposes" });
+    expectOnlyFinding(withVm({ image: IMAGE, socket: "backend.sock" }), {
+      severity: "warning",
+      path: "$.vm.socket",
+      fix: "exposes",
+    });
   });
 });
 
@@ -62,7 +73,11 @@ describe("vm.exposes.socket", () => {
   const withSocket = (socket: unknown): unknown => withVm({ image: IMAGE, exposes: { socket } });
 
   it("rejects exposes without a socket", () => {
-    expectOnlyFinding(withVm({ image: IMAGE, exposes: {} }), { severity: "error", path: "$.vm.exposes.socket", message: "found nothing" });
+    expectOnlyFinding(withVm({ image: IMAGE, exposes: {} }), {
+      severity: "error",
+      path: "$.vm.exposes.socket",
+      message: "found nothing",
+    });
   });
 
   it("rejects a socket given as a path, suggesting its file name", () => {

@@ -8,8 +8,7 @@ import { socketNameFindings } from "./socket-name.ts";
 
 export const EXTENSION_IMAGE_VARIABLE = "${DESKTOP_PLUGIN_IMAGE}";
 
-const VM_EXAMPLE =
-  `Write "vm": {"image": "${EXTENSION_IMAGE_VARIABLE}"} or "vm": {"composefile": "docker-compose.yaml"}.`;
+const VM_EXAMPLE = `Write "vm": {"image": "${EXTENSION_IMAGE_VARIABLE}"} or "vm": {"composefile": "docker-compose.yaml"}.`;
 
 /** Checks the `vm` section: one backend source (image or compose file) and an optional socket. */
 export function validateVm(value: unknown, path: string): Finding[] {

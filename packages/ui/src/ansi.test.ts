@@ -23,7 +23,10 @@ describe("parseAnsi", () => {
     const { segments, end } = parseAnsi(`${esc}[1;38;5;208mA${esc}[48;2;10;20;300;3;4mB${esc}[22;23;24;39;49mC`);
     expect(segments).toEqual([
       { text: "A", style: { bold: true, fg: { index: 208 } } },
-      { text: "B", style: { bold: true, fg: { index: 208 }, bg: { rgb: [10, 20, 255] }, italic: true, underline: true } },
+      {
+        text: "B",
+        style: { bold: true, fg: { index: 208 }, bg: { rgb: [10, 20, 255] }, italic: true, underline: true },
+      },
       { text: "C", style: { bold: false, dim: false, italic: false, underline: false, fg: undefined, bg: undefined } },
     ]);
     expect(end).toEqual(segments[2]?.style);
@@ -44,12 +47,16 @@ describe("parseAnsi", () => {
   });
 
   it("keeps a hyperlink's text and drops its OSC 8 escapes, ended by ST or BEL", () => {
-    const { segments } = parseAnsi(`see ${esc}]8;;https://example.com${esc}\\docs${esc}]8;;${esc}\\ or ${esc}]8;;https://example.org\u0007site${esc}]8;;\u0007`);
+    const { segments } = parseAnsi(
+      `see ${esc}]8;;https://example.com${esc}\\docs${esc}]8;;${esc}\\ or ${esc}]8;;https://example.org\u0007site${esc}]8;;\u0007`,
+    );
     expect(segments.map((segment) => segment.text).join("")).toBe("see docs or site");
   });
 
   it("reads colon sub-parameters as terminals do (38:5:n, 48:2:r:g:b)", () => {
-    expect(parseAnsi(`${esc}[38:5:208;48:2:1:2:3mX`).segments).toEqual([{ text: "X", style: { fg: { index: 208 }, bg: { rgb: [1, 2, 3] } } }]);
+    expect(parseAnsi(`${esc}[38:5:208;48:2:1:2:3mX`).segments).toEqual([
+      { text: "X", style: { fg: { index: 208 }, bg: { rgb: [1, 2, 3] } } },
+    ]);
   });
 
   it("continues from the style the previous line ended with", () => {

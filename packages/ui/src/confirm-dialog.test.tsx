@@ -11,7 +11,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function DeleteVolume({ onConfirm, busy = false }: { readonly onConfirm: () => void; readonly busy?: boolean }): JSX.Element {
+function DeleteVolume({
+  onConfirm,
+  busy = false,
+}: {
+  readonly onConfirm: () => void;
+  readonly busy?: boolean;
+}): JSX.Element {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -44,7 +50,9 @@ describe.each(colorSchemes)("ConfirmDialog in %s", (scheme) => {
 
     const dialog = await screen.findByRole("dialog", { name: "Delete volume data?" });
     expect(dialog.getAttribute("aria-describedby")).not.toBeNull();
-    expect(document.getElementById(dialog.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Its files are removed for good.");
+    expect(document.getElementById(dialog.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Its files are removed for good.",
+    );
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Cancel" })));
 
     fireEvent.click(screen.getByRole("button", { name: "Delete" }));

@@ -21,7 +21,9 @@ export interface ConfirmDialogProps {
 
 // MUI's Dialog brings Modal, a focus trap, portals and transitions: none of it is needed before a
 // dialog first opens, so it is loaded then, not with the first view.
-const ConfirmDialogView = lazyView(() => import("./confirm-dialog-view.tsx").then((module) => module.ConfirmDialogView));
+const ConfirmDialogView = lazyView(() =>
+  import("./confirm-dialog-view.tsx").then((module) => module.ConfirmDialogView),
+);
 
 /**
  * Asks before doing something that matters. Focus moves to Cancel, the safe choice; Escape

@@ -38,7 +38,10 @@ describe("createDeferredBackendClient", () => {
   });
 
   it("still checks answers against the loaded contract", async () => {
-    const backend = createDeferredBackendClient(() => Promise.resolve(contract), serviceAnswering(() => ({ message: 42 })));
+    const backend = createDeferredBackendClient(
+      () => Promise.resolve(contract),
+      serviceAnswering(() => ({ message: 42 })),
+    );
     const error: unknown = await backend.hello().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BackendClientError);
     expect((error as BackendClientError).kind).toBe("invalid_response");
@@ -49,26 +52,38 @@ describe("createDeferredBackendClient", () => {
       .fn<() => Promise<typeof contract>>()
       .mockRejectedValueOnce(new TypeError("Failed to fetch dynamically imported module"))
       .mockResolvedValue(contract);
-    const backend = createDeferredBackendClient(load, serviceAnswering(() => ({ message: "back" })));
+    const backend = createDeferredBackendClient(
+      load,
+      serviceAnswering(() => ({ message: "back" })),
+    );
     await expect(backend.hello()).rejects.toThrow("Failed to fetch dynamically imported module");
     await expect(backend.hello()).resolves.toEqual({ message: "back" });
     expect(load).toHaveBeenCalledTimes(2);
   });
 
   it("names a route the loaded contract does not have", async () => {
-    const backend = createDeferredBackendClient(() => Promise.resolve(contract), serviceAnswering(() => ({})));
+    const backend = createDeferredBackendClient(
+      () => Promise.resolve(contract),
+      serviceAnswering(() => ({})),
+    );
     const untyped = backend as unknown as Record<string, () => Promise<unknown>>;
     await expect(untyped.goodbye?.()).rejects.toThrow('The backend contract has no route "goodbye"');
   });
 
   it("is not mistaken for a promise, so it can be returned from async code", async () => {
-    const backend = createDeferredBackendClient(() => Promise.resolve(contract), serviceAnswering(() => ({ message: "hi" })));
+    const backend = createDeferredBackendClient(
+      () => Promise.resolve(contract),
+      serviceAnswering(() => ({ message: "hi" })),
+    );
     const resolved = await Promise.resolve(backend);
     expect(resolved).toBe(backend);
   });
 
   it("given the contract itself, has one caller per route up front", async () => {
-    const backend = createDeferredBackendClient(contract, serviceAnswering(() => ({ message: "hi" })));
+    const backend = createDeferredBackendClient(
+      contract,
+      serviceAnswering(() => ({ message: "hi" })),
+    );
     expect(Object.keys(backend)).toEqual(["hello"]);
     await expect(backend.hello()).resolves.toEqual({ message: "hi" });
   });

@@ -24,12 +24,14 @@ export function createDeferredBackendClient<C extends Contract>(
       createBackendClient(contract, createDesktopServiceTransport(service), options) as Record<string, Caller>,
   );
 
-  const callerFor = (route: string): Caller => async (input) => {
-    const client = await load();
-    const call = client[route];
-    if (call === undefined) throw new TypeError(`The backend contract has no route "${route}"`);
-    return call(input);
-  };
+  const callerFor =
+    (route: string): Caller =>
+    async (input) => {
+      const client = await load();
+      const call = client[route];
+      if (call === undefined) throw new TypeError(`The backend contract has no route "${route}"`);
+      return call(input);
+    };
 
   if (typeof source !== "function") {
     return Object.fromEntries(Object.keys(source).map((route) => [route, callerFor(route)])) as BackendClient<C>;

@@ -10,14 +10,24 @@ function backendError(kind: BackendErrorKind, status?: number): BackendClientErr
     kind,
     message: `failed: ${kind}`,
     status,
-    body: { error: { code: "internal", message: `failed: ${kind}`, requestId: "req-1", issues: [{ path: "query.name", message: "Too long" }] } },
+    body: {
+      error: {
+        code: "internal",
+        message: `failed: ${kind}`,
+        requestId: "req-1",
+        issues: [{ path: "query.name", message: "Too long" }],
+      },
+    },
   });
 }
 
 describe("describeError", () => {
   it("tells an unreachable backend from a backend that says what it cannot reach", () => {
     const down = new BackendClientError({ kind: "unavailable", message: "Backend unavailable: connect ECONNREFUSED" });
-    expect(describeError(down)).toMatchObject({ title: "The extension's backend is not answering", actions: ["retry", "reload"] });
+    expect(describeError(down)).toMatchObject({
+      title: "The extension's backend is not answering",
+      actions: ["retry", "reload"],
+    });
     expect(describeError(backendError("unavailable", 503))).toMatchObject({
       title: "The backend cannot reach what it needs",
       message: "failed: unavailable",
@@ -28,8 +38,13 @@ describe("describeError", () => {
   it("tells the user to restart the host the page runs in, not Docker Desktop when it runs elsewhere", () => {
     const down = new BackendClientError({ kind: "unavailable", message: "Backend unavailable: socket hang up" });
     expect(describeError(down).message).toMatch(/reload the extension or restart Docker Desktop\.$/);
-    const local = { name: "the dext local host", restartAdvice: "restart the dext local host (Ctrl+C, then pnpm start)" };
-    expect(describeError(down, local).message).toMatch(/reload the extension or restart the dext local host \(Ctrl\+C, then pnpm start\)\.$/);
+    const local = {
+      name: "the dext local host",
+      restartAdvice: "restart the dext local host (Ctrl+C, then pnpm start)",
+    };
+    expect(describeError(down, local).message).toMatch(
+      /reload the extension or restart the dext local host \(Ctrl\+C, then pnpm start\)\.$/,
+    );
     expect(describeError(down, local).message).not.toContain("Docker Desktop");
   });
 
@@ -67,12 +82,20 @@ describe("describeError", () => {
 
   it("names the fields of a refused input in its message, and the request id of a backend failure", () => {
     expect(describeError(backendError("invalid_input", 400)).message).toBe("query.name: Too long");
-    expect(describeError(backendError("server_fault", 500)).message).toBe("failed: server_fault. Its logs name request req-1.");
+    expect(describeError(backendError("server_fault", 500)).message).toBe(
+      "failed: server_fault. Its logs name request req-1.",
+    );
   });
 
   it("explains the kit's own errors without offering a retry that cannot help", () => {
-    expect(describeError(new OutsideDesktopError())).toMatchObject({ title: "Not running in Docker Desktop", actions: [] });
-    expect(describeError(new ExecUnavailableError("no host cli"))).toMatchObject({ message: "no host cli", actions: [] });
+    expect(describeError(new OutsideDesktopError())).toMatchObject({
+      title: "Not running in Docker Desktop",
+      actions: [],
+    });
+    expect(describeError(new ExecUnavailableError("no host cli"))).toMatchObject({
+      message: "no host cli",
+      actions: [],
+    });
   });
 
   it("reads any other error, or a thrown non-error, as something that went wrong", () => {

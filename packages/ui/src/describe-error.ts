@@ -48,7 +48,13 @@ export function describeError(error: unknown, host: HostRuntime = currentHostRun
         // With an error body the backend itself answered: it is up, but something it needs
         // (the engine, a helper service) is not; its message says what.
         if (error.body !== undefined) {
-          return { severity: "error", title: "The backend cannot reach what it needs", message: error.message, actions: ["retry"], details };
+          return {
+            severity: "error",
+            title: "The backend cannot reach what it needs",
+            message: error.message,
+            actions: ["retry"],
+            details,
+          };
         }
         return {
           severity: "error",
@@ -61,19 +67,31 @@ export function describeError(error: unknown, host: HostRuntime = currentHostRun
         return {
           severity: "warning",
           title: "The backend refused the request",
-          message: error.issues.length > 0 ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ") : error.message,
+          message:
+            error.issues.length > 0
+              ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")
+              : error.message,
           actions: [],
           details,
         };
       case "not_found":
         return { severity: "warning", title: "Not found", message: error.message, actions: ["retry"], details };
       case "rejected":
-        return { severity: "warning", title: "The backend refused the request", message: error.message, actions: ["retry"], details };
+        return {
+          severity: "warning",
+          title: "The backend refused the request",
+          message: error.message,
+          actions: ["retry"],
+          details,
+        };
       case "server_fault":
         return {
           severity: "error",
           title: "The backend failed",
-          message: error.requestId === undefined ? error.message : `${error.message}. Its logs name request ${error.requestId}.`,
+          message:
+            error.requestId === undefined
+              ? error.message
+              : `${error.message}. Its logs name request ${error.requestId}.`,
           actions: ["retry"],
           details,
         };
@@ -81,7 +99,8 @@ export function describeError(error: unknown, host: HostRuntime = currentHostRun
         return {
           severity: "error",
           title: "The backend's answer does not match this UI",
-          message: "The UI and the backend are probably from different versions of the extension. Reload the extension; if that does not help, reinstall it.",
+          message:
+            "The UI and the backend are probably from different versions of the extension. Reload the extension; if that does not help, reinstall it.",
           actions: ["reload"],
           details,
         };
@@ -90,11 +109,29 @@ export function describeError(error: unknown, host: HostRuntime = currentHostRun
     }
   }
   if (error instanceof OutsideDesktopError) {
-    return { severity: "warning", title: "Not running in Docker Desktop", message: error.message, actions: [], details: causeDetails(error) };
+    return {
+      severity: "warning",
+      title: "Not running in Docker Desktop",
+      message: error.message,
+      actions: [],
+      details: causeDetails(error),
+    };
   }
   if (error instanceof ExecUnavailableError) {
-    return { severity: "error", title: "This extension cannot run that command", message: error.message, actions: [], details: causeDetails(error) };
+    return {
+      severity: "error",
+      title: "This extension cannot run that command",
+      message: error.message,
+      actions: [],
+      details: causeDetails(error),
+    };
   }
   const asError = error instanceof Error ? error : new Error(String(error));
-  return { severity: "error", title: "Something went wrong", message: asError.message, actions: ["retry", "reload"], details: causeDetails(asError) };
+  return {
+    severity: "error",
+    title: "Something went wrong",
+    message: asError.message,
+    actions: ["retry", "reload"],
+    details: causeDetails(asError),
+  };
 }

@@ -35,7 +35,11 @@ describe("outside Docker Desktop (no window.ddClient)", () => {
     const thrown = catchError(() => requireDesktopClient());
 
     expect(thrown).toBeInstanceOf(OutsideDesktopError);
-    expect(thrown).toMatchObject({ name: "OutsideDesktopError", code: "outside_desktop", message: outsideDesktopReason });
+    expect(thrown).toMatchObject({
+      name: "OutsideDesktopError",
+      code: "outside_desktop",
+      message: outsideDesktopReason,
+    });
   });
 
   it("treats a null ddClient as absent", () => {

@@ -11,7 +11,9 @@ export interface DesktopGateProps {
 }
 
 // Inside Desktop the notice never shows, so its Alert is not part of the tab's first load.
-const OutsideDesktopNotice = lazyView(() => import("./outside-desktop-notice.tsx").then((module) => module.OutsideDesktopNotice));
+const OutsideDesktopNotice = lazyView(() =>
+  import("./outside-desktop-notice.tsx").then((module) => module.OutsideDesktopNotice),
+);
 
 /** Renders its children with the Desktop client inside Desktop, and a notice outside it. */
 export function DesktopGate({ children, fallback }: DesktopGateProps): JSX.Element {

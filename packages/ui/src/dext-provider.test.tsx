@@ -40,9 +40,7 @@ describe("DextProvider", () => {
 
     const button = screen.getByRole("button", { name: "Go" });
     // MUI 6 paints a contained button through this custom property.
-    expect(getComputedStyle(button).getPropertyValue("--variant-containedBg")).toBe(
-      primaryMain(packagedThemes.light),
-    );
+    expect(getComputedStyle(button).getPropertyValue("--variant-containedBg")).toBe(primaryMain(packagedThemes.light));
     expect(screen.getByTestId("theme").dataset.background).toBe(backgroundDefault(packagedThemes.light));
   });
 

@@ -32,11 +32,22 @@ export function ErrorBannerView({ error, title, onRetry, onReload = reloadPage }
             Reload the extension
           </Button>
         )}
-        <Button size="small" color="inherit" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
+        <Button
+          size="small"
+          color="inherit"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          onClick={() => setOpen(!open)}
+        >
           {open ? "Hide details" : "Details"}
         </Button>
       </Stack>
-      <Box component="dl" id={detailsId} hidden={!open} sx={{ m: 0, mt: 1, "& dt": { fontWeight: 700 }, "& dd": { m: 0, mb: 0.5, wordBreak: "break-word" } }}>
+      <Box
+        component="dl"
+        id={detailsId}
+        hidden={!open}
+        sx={{ m: 0, mt: 1, "& dt": { fontWeight: 700 }, "& dd": { m: 0, mb: 0.5, wordBreak: "break-word" } }}
+      >
         {description.details.map(([label, value]) => (
           <Box key={label} component="div">
             <dt>{label}</dt>

@@ -10,8 +10,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const unavailable = new BackendClientError({ kind: "unavailable", message: "Backend unavailable: connect ECONNREFUSED" });
-const drifted = new BackendClientError({ kind: "invalid_response", message: "Response of GET /items does not match the contract" });
+const unavailable = new BackendClientError({
+  kind: "unavailable",
+  message: "Backend unavailable: connect ECONNREFUSED",
+});
+const drifted = new BackendClientError({
+  kind: "invalid_response",
+  message: "Response of GET /items does not match the contract",
+});
 
 describe.each(colorSchemes)("ErrorBanner in %s", (scheme) => {
   it("renders nothing without an error", () => {

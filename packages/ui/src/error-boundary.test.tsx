@@ -56,7 +56,10 @@ describe.each(colorSchemes)("ErrorBoundary in %s", (scheme) => {
       </ErrorBoundary>,
     );
     expect(screen.getByText("Custom: volumes is not iterable")).toBeDefined();
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: "volumes is not iterable" }), expect.anything());
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: "volumes is not iterable" }),
+      expect.anything(),
+    );
   });
 });
 

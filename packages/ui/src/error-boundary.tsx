@@ -26,7 +26,11 @@ export interface ErrorFallbackProps {
  */
 export function ErrorFallback({ error, reset }: ErrorFallbackProps): JSX.Element {
   return (
-    <Stack role="alert" spacing={1} sx={{ m: 2, p: 2, borderLeft: 4, borderColor: "error.main", bgcolor: "background.paper", borderRadius: 1 }}>
+    <Stack
+      role="alert"
+      spacing={1}
+      sx={{ m: 2, p: 2, borderLeft: 4, borderColor: "error.main", bgcolor: "background.paper", borderRadius: 1 }}
+    >
       <Typography component="p" variant="subtitle1" sx={{ fontWeight: 700 }}>
         This view stopped working
       </Typography>

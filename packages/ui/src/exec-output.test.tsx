@@ -36,7 +36,10 @@ const red = { light: "rgb(180, 35, 24)", dark: "rgb(255, 122, 112)" } as const;
 
 describe.each(colorSchemes)("ExecOutput in %s", (scheme) => {
   it("shows the lines in a labelled, keyboard-focusable log in a monospace font", () => {
-    renderThemed(scheme, <ExecOutput label="Output of kubectl version" lines={[out("Client Version: v1.31"), out("")]} />);
+    renderThemed(
+      scheme,
+      <ExecOutput label="Output of kubectl version" lines={[out("Client Version: v1.31"), out("")]} />,
+    );
     const log = screen.getByRole("log", { name: "Output of kubectl version" });
     expect(log.textContent).toContain("Client Version: v1.31");
     expect(log.tabIndex).toBe(0);
@@ -55,7 +58,10 @@ describe.each(colorSchemes)("ExecOutput in %s", (scheme) => {
   });
 
   it("renders ANSI colours in this theme's palette and never shows the escape codes", () => {
-    renderThemed(scheme, <ExecOutput label="Output" lines={[out(`${esc}[31mFAIL${esc}[0m test.ts`), out(`${esc}[1mbold`)]} />);
+    renderThemed(
+      scheme,
+      <ExecOutput label="Output" lines={[out(`${esc}[31mFAIL${esc}[0m test.ts`), out(`${esc}[1mbold`)]} />,
+    );
     const log = screen.getByRole("log");
     expect(log.textContent).not.toContain(esc);
     expect(screen.getByText("FAIL").style.color).toBe(red[scheme]);
@@ -97,7 +103,10 @@ describe.each(colorSchemes)("ExecOutput in %s", (scheme) => {
   });
 
   it("says when copying failed rather than pretending", async () => {
-    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: () => Promise.reject(new Error("denied")) } });
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new Error("denied")) },
+    });
     renderThemed(scheme, <ExecOutput label="Output" lines={[out("x")]} />);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Copy Output" }));

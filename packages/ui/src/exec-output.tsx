@@ -51,7 +51,13 @@ function useParsedLines(lines: readonly OutputLine[]): Parsed[] {
  * colour (and named for screen readers), following the newest line until the user scrolls up,
  * with a button that copies the plain text.
  */
-export function ExecOutput({ lines, label, droppedLines = 0, maxHeight = 320, emptyText = "No output yet." }: ExecOutputProps): JSX.Element {
+export function ExecOutput({
+  lines,
+  label,
+  droppedLines = 0,
+  maxHeight = 320,
+  emptyText = "No output yet.",
+}: ExecOutputProps): JSX.Element {
   const theme = useTheme();
   const mode = theme.palette.mode;
   const parsed = useParsedLines(lines);
@@ -72,7 +78,9 @@ export function ExecOutput({ lines, label, droppedLines = 0, maxHeight = 320, em
 
   const copy = () => {
     void copyText(outputText(lines)).then((ok) =>
-      setCopied(ok ? `Copied ${String(lines.length)} ${lines.length === 1 ? "line" : "lines"}` : "Could not copy the output"),
+      setCopied(
+        ok ? `Copied ${String(lines.length)} ${lines.length === 1 ? "line" : "lines"}` : "Could not copy the output",
+      ),
     );
   };
 

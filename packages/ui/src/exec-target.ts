@@ -18,7 +18,9 @@ export function execFor(client: DesktopClient, target: ExecTarget): v1.Exec {
     case "vm": {
       const exec = client.extension.vm?.cli.exec;
       if (exec === undefined) {
-        throw new ExecUnavailableError("This Desktop client has no extension.vm.cli: declare a `vm` section in metadata.json");
+        throw new ExecUnavailableError(
+          "This Desktop client has no extension.vm.cli: declare a `vm` section in metadata.json",
+        );
       }
       return exec;
     }

@@ -55,7 +55,14 @@ describe("useHostPlatform", () => {
   it("reports Desktop's host platform, arch and name", () => {
     inDesktop({ host: { platform: "win32", arch: "arm64", hostname: "studio" } });
     const { result } = renderHook(() => useHostPlatform());
-    expect(result.current).toEqual({ platform: "win32", arch: "arm64", hostname: "studio", isWindows: true, isMac: false, isLinux: false });
+    expect(result.current).toEqual({
+      platform: "win32",
+      arch: "arm64",
+      hostname: "studio",
+      isWindows: true,
+      isMac: false,
+      isLinux: false,
+    });
   });
 
   it("is undefined outside Desktop", () => {

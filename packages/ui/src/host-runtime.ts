@@ -26,5 +26,7 @@ export function currentHostRuntime(): HostRuntime {
   const { name, restartAdvice } = announced as Record<string, unknown>;
   const checkedName = text(name, 80);
   const checkedAdvice = text(restartAdvice, 200);
-  return checkedName === undefined || checkedAdvice === undefined ? dockerDesktop : { name: checkedName, restartAdvice: checkedAdvice };
+  return checkedName === undefined || checkedAdvice === undefined
+    ? dockerDesktop
+    : { name: checkedName, restartAdvice: checkedAdvice };
 }

@@ -72,7 +72,9 @@ describe.each(colorSchemes)("useJob with JobProgress in %s", (current) => {
     expect(progressValue()).toBe("40");
     expect(screen.getByText("40%")).toBeDefined();
 
-    act(() => backend.update("job-1", { state: "succeeded", progress: 1, message: "", result: { message: "3 findings" } }));
+    act(() =>
+      backend.update("job-1", { state: "succeeded", progress: 1, message: "", result: { message: "3 findings" } }),
+    );
     await screen.findByText("Summary: 3 findings");
     expect(screen.getByText("Done")).toBeDefined();
     expect(progressValue()).toBe("100");
@@ -99,7 +101,10 @@ describe.each(colorSchemes)("useJob with JobProgress in %s", (current) => {
     fireEvent.click(screen.getByRole("button", { name: "Scan" }));
     await screen.findByText("Waiting to start…");
     act(() =>
-      backend.update("job-1", { state: "failed", error: { code: "internal", message: "Internal error (job job-1)", requestId: "req-9" } }),
+      backend.update("job-1", {
+        state: "failed",
+        error: { code: "internal", message: "Internal error (job job-1)", requestId: "req-9" },
+      }),
     );
 
     const alert = await screen.findByRole("alert");
@@ -111,7 +116,11 @@ describe.each(colorSchemes)("useJob with JobProgress in %s", (current) => {
   it("shows a refused start with the fields the backend named", async () => {
     renderPanel();
     backend.refuseNextStart(400, {
-      error: { code: "invalid_input", message: "Invalid request: body.id", issues: [{ path: "body.id", message: "must be a job id" }] },
+      error: {
+        code: "invalid_input",
+        message: "Invalid request: body.id",
+        issues: [{ path: "body.id", message: "must be a job id" }],
+      },
     });
     fireEvent.click(screen.getByRole("button", { name: "Scan" }));
 

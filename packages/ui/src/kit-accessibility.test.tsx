@@ -28,7 +28,9 @@ async function violations(): Promise<string[]> {
     runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
     rules: { "color-contrast": { enabled: false } },
   });
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(" | ")}`);
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(" | ")}`,
+  );
 }
 
 const job = {
@@ -44,11 +46,18 @@ describe.each(colorSchemes)("every piece of the kit, in %s, passes axe", (scheme
     renderThemed(
       scheme,
       <main>
-        <PageHeader title="Kit" description={<ExternalLink href="https://docs.docker.com/">Docs</ExternalLink>} actions={<Button>Refresh</Button>} />
+        <PageHeader
+          title="Kit"
+          description={<ExternalLink href="https://docs.docker.com/">Docs</ExternalLink>}
+          actions={<Button>Refresh</Button>}
+        />
         <EmptyState title="No volumes yet" action={<Button>Create</Button>} />
         <TextInput label="Your name" helperText="Shown in the greeting" value="" onChange={() => {}} />
         <TextInput label="Note" multiline required value="" onChange={() => {}} />
-        <ErrorBanner error={new BackendClientError({ kind: "unavailable", message: "down" })} onRetry={() => undefined} />
+        <ErrorBanner
+          error={new BackendClientError({ kind: "unavailable", message: "down" })}
+          onRetry={() => undefined}
+        />
         <ExecOutput
           label="Output of build"
           lines={[
@@ -70,7 +79,14 @@ describe.each(colorSchemes)("every piece of the kit, in %s, passes axe", (scheme
   it("with the confirm dialog open", async () => {
     renderThemed(
       scheme,
-      <ConfirmDialog open title="Delete volume data?" confirmLabel="Delete" destructive onConfirm={() => undefined} onCancel={() => undefined}>
+      <ConfirmDialog
+        open
+        title="Delete volume data?"
+        confirmLabel="Delete"
+        destructive
+        onConfirm={() => undefined}
+        onCancel={() => undefined}
+      >
         Its files are removed for good.
       </ConfirmDialog>,
     );

@@ -56,7 +56,10 @@ describe("lazyView", () => {
   it("shows a failed fetch where the view would be, and fetches again on Try again", async () => {
     // React reports every caught render error on the console; the boundary is the point here.
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const load = vi.fn().mockRejectedValueOnce(new TypeError("Failed to fetch dynamically imported module")).mockResolvedValue(Greeting);
+    const load = vi
+      .fn()
+      .mockRejectedValueOnce(new TypeError("Failed to fetch dynamically imported module"))
+      .mockResolvedValue(Greeting);
     const View = lazyView<{ name: string }>(load);
     render(
       <>

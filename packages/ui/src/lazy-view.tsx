@@ -62,7 +62,10 @@ class LoadBoundary extends Component<LoadBoundaryProps, { failed: LazyViewLoadEr
  *
  *     const VolumeTable = lazyView(() => import("./volume-table.tsx").then((module) => module.VolumeTable));
  */
-export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null): LazyView<P> {
+export function lazyView<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  fallback: ReactNode = null,
+): LazyView<P> {
   const loadView = loadOnce(() =>
     load().catch((cause: unknown) => {
       throw new LazyViewLoadError(cause instanceof Error ? cause.message : String(cause), { cause });
@@ -71,7 +74,8 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
   // React.lazy keeps a rejection for good, in React and in Preact, so a retry needs a new one.
   // Typed as the component it resolves to: React's types for lazy() cannot relate a generic P to
   // the ref-aware props they expect, though the props pass through unchanged.
-  const makeLoaded = () => lazy(() => loadView().then((view) => ({ default: view }))) as unknown as ComponentType<PropsWithoutRef<P>>;
+  const makeLoaded = () =>
+    lazy(() => loadView().then((view) => ({ default: view }))) as unknown as ComponentType<PropsWithoutRef<P>>;
   let Loaded = makeLoaded();
   const retry = () => {
     Loaded = makeLoaded();

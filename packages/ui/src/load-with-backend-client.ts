@@ -17,7 +17,10 @@ export function loadWithBackendClient<T extends object, R>(
   build: (value: T, module: BackendClientModule) => R,
 ): () => Promise<R> {
   return loadOnce(async () => {
-    const [value, module] = await Promise.all([typeof source === "function" ? source() : source, import("@dext/backend/client")]);
+    const [value, module] = await Promise.all([
+      typeof source === "function" ? source() : source,
+      import("@dext/backend/client"),
+    ]);
     return build(value, module);
   });
 }

@@ -10,6 +10,11 @@ describe("stripAnsi", () => {
   });
 
   it("gives the clipboard one line per output line, escapes removed", () => {
-    expect(outputText([{ id: 0, stream: "stdout", text: `${esc}[32mok${esc}[0m` }, { id: 1, stream: "stderr", text: "x" }])).toBe("ok\nx");
+    expect(
+      outputText([
+        { id: 0, stream: "stdout", text: `${esc}[32mok${esc}[0m` },
+        { id: 1, stream: "stderr", text: "x" },
+      ]),
+    ).toBe("ok\nx");
   });
 });

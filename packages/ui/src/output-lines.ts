@@ -55,7 +55,8 @@ export function outputText(lines: readonly OutputLine[]): string {
  * stripping escapes does not bring the colour parser into a tab's first view.
  */
 // eslint-disable-next-line no-control-regex
-export const ansiEscapePattern = /\u001b\[([0-?]*)[ -/]*([@-~])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[ -/]*[0-Z\\^-~]/g;
+export const ansiEscapePattern =
+  /\u001b\[([0-?]*)[ -/]*([@-~])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[ -/]*[0-Z\\^-~]/g;
 
 export function stripAnsi(text: string): string {
   return text.replace(ansiEscapePattern, "");

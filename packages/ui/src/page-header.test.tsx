@@ -13,7 +13,14 @@ afterEach(() => {
 
 describe.each(colorSchemes)("PageHeader in %s", (scheme) => {
   it("makes the title the page's h1, with the description and actions beside it", () => {
-    renderThemed(scheme, <PageHeader title="Volume inspector" description="Every volume of the engine." actions={<Button>Refresh</Button>} />);
+    renderThemed(
+      scheme,
+      <PageHeader
+        title="Volume inspector"
+        description="Every volume of the engine."
+        actions={<Button>Refresh</Button>}
+      />,
+    );
     const heading = screen.getByRole("heading", { level: 1, name: "Volume inspector" });
     const header = heading.closest("header");
     expect(header?.textContent).toContain("Every volume of the engine.");
@@ -28,7 +35,14 @@ describe.each(colorSchemes)("PageHeader in %s", (scheme) => {
 
 describe.each(colorSchemes)("EmptyState in %s", (scheme) => {
   it("says what is empty and offers the next step, announced as a status", () => {
-    renderThemed(scheme, <EmptyState title="No volumes yet" description="Create one with docker volume create." action={<Button>Create</Button>} />);
+    renderThemed(
+      scheme,
+      <EmptyState
+        title="No volumes yet"
+        description="Create one with docker volume create."
+        action={<Button>Create</Button>}
+      />,
+    );
     const status = screen.getByRole("status");
     expect(status.textContent).toBe("No volumes yet" + "Create one with docker volume create." + "Create");
     expect(screen.getByRole("button", { name: "Create" })).toBeDefined();

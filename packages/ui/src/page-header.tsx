@@ -12,7 +12,12 @@ export interface PageHeaderProps {
 /** The top of an extension's tab: its title as the page heading, a short description, actions. */
 export function PageHeader({ title, description, actions }: PageHeaderProps): JSX.Element {
   return (
-    <Stack component="header" direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ alignItems: { sm: "flex-start" } }}>
+    <Stack
+      component="header"
+      direction={{ xs: "column", sm: "row" }}
+      spacing={2}
+      sx={{ alignItems: { sm: "flex-start" } }}
+    >
       <Box sx={{ flexGrow: 1, minWidth: 0 }}>
         <Typography variant="h3" component="h1">
           {title}

@@ -12,7 +12,14 @@ function Controlled(props: { multiline?: boolean }): JSX.Element {
   const [value, setValue] = useState("");
   return (
     <>
-      <TextInput label="Your name" value={value} onChange={(event) => setValue(event.target.value)} placeholder="world" helperText="Shown in the greeting" multiline={props.multiline} />
+      <TextInput
+        label="Your name"
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        placeholder="world"
+        helperText="Shown in the greeting"
+        multiline={props.multiline}
+      />
       <output>{value}</output>
     </>
   );
@@ -35,7 +42,17 @@ describe.each(colorSchemes)("TextInput in %s", (scheme) => {
   });
 
   it("is a textarea when multiline, and passes attributes to the native element", () => {
-    renderThemed(scheme, <TextInput label="Note" multiline minRows={2} value="" onChange={() => {}} inputProps={{ maxLength: 20, spellCheck: false }} />);
+    renderThemed(
+      scheme,
+      <TextInput
+        label="Note"
+        multiline
+        minRows={2}
+        value=""
+        onChange={() => {}}
+        inputProps={{ maxLength: 20, spellCheck: false }}
+      />,
+    );
     const box = screen.getByRole("textbox", { name: "Note" });
     expect(box.tagName).toBe("TEXTAREA");
     expect(box.getAttribute("maxlength")).toBe("20");
@@ -43,14 +60,23 @@ describe.each(colorSchemes)("TextInput in %s", (scheme) => {
   });
 
   it("marks a required or invalid input for assistive technology", () => {
-    renderThemed(scheme, <TextInput label="Image" required error helperText="must not be empty" value="" onChange={() => {}} />);
+    renderThemed(
+      scheme,
+      <TextInput label="Image" required error helperText="must not be empty" value="" onChange={() => {}} />,
+    );
     const box = screen.getByRole("textbox", { name: /Image/ });
     expect(box.hasAttribute("required")).toBe(true);
     expect(box.getAttribute("aria-invalid")).toBe("true");
   });
 
   it("keeps two inputs' ids apart without being given any", () => {
-    renderThemed(scheme, <><TextInput label="First" value="" onChange={() => {}} /><TextInput label="Second" value="" onChange={() => {}} /></>);
+    renderThemed(
+      scheme,
+      <>
+        <TextInput label="First" value="" onChange={() => {}} />
+        <TextInput label="Second" value="" onChange={() => {}} />
+      </>,
+    );
     const first = screen.getByRole("textbox", { name: "First" });
     const second = screen.getByRole("textbox", { name: "Second" });
     expect(first.id).not.toBe(second.id);

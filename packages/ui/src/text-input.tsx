@@ -3,7 +3,10 @@ import { useId } from "react";
 import type { OutlinedInputProps, SxProps, Theme } from "@mui/material";
 import type { JSX, ReactNode } from "react";
 
-export interface TextInputProps extends Omit<OutlinedInputProps, "label" | "sx" | "size" | "error" | "fullWidth" | "required" | "disabled"> {
+export interface TextInputProps extends Omit<
+  OutlinedInputProps,
+  "label" | "sx" | "size" | "error" | "fullWidth" | "required" | "disabled"
+> {
   /** The visible label, also the input's accessible name. */
   readonly label: string;
   /** A line under the input, tied to it with aria-describedby. */
@@ -22,15 +25,39 @@ export interface TextInputProps extends Omit<OutlinedInputProps, "label" | "sx" 
  * `multiline`). MUI's `TextField` always imports its `select` mode (Select, Menu, Popover, Modal,
  * a focus trap): about 14 KB gzip the first view pays for on every tab open, for a text box.
  */
-export function TextInput({ label, helperText, id, error, fullWidth, required, disabled, size, sx, ...input }: TextInputProps): JSX.Element {
+export function TextInput({
+  label,
+  helperText,
+  id,
+  error,
+  fullWidth,
+  required,
+  disabled,
+  size,
+  sx,
+  ...input
+}: TextInputProps): JSX.Element {
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const helperId = helperText === undefined ? undefined : `${inputId}-helper-text`;
   return (
-    <FormControl variant="outlined" error={error} fullWidth={fullWidth} required={required} disabled={disabled} size={size} sx={sx}>
+    <FormControl
+      variant="outlined"
+      error={error}
+      fullWidth={fullWidth}
+      required={required}
+      disabled={disabled}
+      size={size}
+      sx={sx}
+    >
       <InputLabel htmlFor={inputId}>{label}</InputLabel>
       {/* The outline's notch is sized from this label, asterisk included, as TextField does. */}
-      <OutlinedInput id={inputId} label={required === true ? `${label} *` : label} aria-describedby={helperId} {...input} />
+      <OutlinedInput
+        id={inputId}
+        label={required === true ? `${label} *` : label}
+        aria-describedby={helperId}
+        {...input}
+      />
       {helperText !== undefined && <FormHelperText id={helperId}>{helperText}</FormHelperText>}
     </FormControl>
   );

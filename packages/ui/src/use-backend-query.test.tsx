@@ -13,8 +13,18 @@ import { useBackendMutation, useBackendQuery } from "./use-backend-query.ts";
 
 const contract = defineContract({
   listItems: defineRoute({ method: "GET", path: "/items", response: z.object({ items: z.array(z.string()) }) }),
-  getItem: defineRoute({ method: "GET", path: "/items/:name", params: z.object({ name: z.string() }), response: z.object({ name: z.string() }) }),
-  addItem: defineRoute({ method: "POST", path: "/items", body: z.object({ name: z.string() }), response: z.object({ added: z.string() }) }),
+  getItem: defineRoute({
+    method: "GET",
+    path: "/items/:name",
+    params: z.object({ name: z.string() }),
+    response: z.object({ name: z.string() }),
+  }),
+  addItem: defineRoute({
+    method: "POST",
+    path: "/items",
+    body: z.object({ name: z.string() }),
+    response: z.object({ added: z.string() }),
+  }),
   clearItems: defineRoute({ method: "DELETE", path: "/items", response: z.object({ items: z.array(z.string()) }) }),
 });
 
@@ -22,7 +32,9 @@ type Request = { url: string; method: string; data: unknown };
 
 function backendWith(handle: (request: Request) => Promise<unknown>): BackendClient<typeof contract> {
   const client = createFakeDesktopClient({ extension: { vm: { service: { request: handle } } } });
-  return createBackendClient(contract, createDesktopServiceTransport(client.extension.vm.service), { retry: { attempts: 1 } });
+  return createBackendClient(contract, createDesktopServiceTransport(client.extension.vm.service), {
+    retry: { attempts: 1 },
+  });
 }
 
 function Items({ backend }: { readonly backend: BackendClient<typeof contract> }): JSX.Element {
@@ -73,7 +85,9 @@ describe.each(colorSchemes)("useBackendQuery and useBackendMutation in %s", (sch
     const requests: string[] = [];
     const backend = backendWith((request) => {
       requests.push(`${request.method} ${request.url}`);
-      return Promise.resolve(request.method === "DELETE" ? { items: [] } : request.url === "/items" ? { items: ["a"] } : { name: "a" });
+      return Promise.resolve(
+        request.method === "DELETE" ? { items: [] } : request.url === "/items" ? { items: ["a"] } : { name: "a" },
+      );
     });
     renderThemed(scheme, <Items backend={backend} />);
     expect((await screen.findByTestId("items")).textContent).toBe("a");
@@ -86,7 +100,9 @@ describe.each(colorSchemes)("useBackendQuery and useBackendMutation in %s", (sch
   it("show an unreachable backend in the error banner, whose Try again refetches", async () => {
     let up = false;
     const backend = backendWith(() =>
-      up ? Promise.resolve({ items: ["x"] }) : Promise.reject({ statusCode: undefined, message: "connect ECONNREFUSED /run/guest-services/x.sock" }),
+      up
+        ? Promise.resolve({ items: ["x"] })
+        : Promise.reject({ statusCode: undefined, message: "connect ECONNREFUSED /run/guest-services/x.sock" }),
     );
     renderThemed(scheme, <Items backend={backend} />);
 
@@ -103,9 +119,18 @@ describe.each(colorSchemes)("useBackendQuery and useBackendMutation in %s", (sch
   });
 
   it("show a refused mutation with the field the backend named", async () => {
-    const body = { error: { code: "invalid_input", message: "Invalid request: body.name", requestId: "r-1", issues: [{ path: "body.name", message: "Already exists" }] } };
+    const body = {
+      error: {
+        code: "invalid_input",
+        message: "Invalid request: body.name",
+        requestId: "r-1",
+        issues: [{ path: "body.name", message: "Already exists" }],
+      },
+    };
     const backend = backendWith((request) =>
-      request.method === "POST" ? Promise.reject({ statusCode: 400, message: JSON.stringify(body) }) : Promise.resolve({ items: [] }),
+      request.method === "POST"
+        ? Promise.reject({ statusCode: 400, message: JSON.stringify(body) })
+        : Promise.resolve({ items: [] }),
     );
     renderThemed(scheme, <Items backend={backend} />);
     await screen.findByTestId("items");

@@ -47,8 +47,10 @@ export function useBackendQuery<C extends Contract, K extends RouteName<C>>(
   });
 }
 
-export interface BackendMutationOptions<C extends Contract, K extends RouteName<C>>
-  extends Omit<UseMutationOptions<RouteOutput<C[K]>, Error, RouteCallInput<C[K]>>, "mutationFn"> {
+export interface BackendMutationOptions<C extends Contract, K extends RouteName<C>> extends Omit<
+  UseMutationOptions<RouteOutput<C[K]>, Error, RouteCallInput<C[K]>>,
+  "mutationFn"
+> {
   /** Routes whose cached queries are stale once this call succeeds, e.g. `["listVolumes"]`. */
   readonly invalidates?: readonly RouteName<C>[];
   /**

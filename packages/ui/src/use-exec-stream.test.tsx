@@ -43,7 +43,11 @@ function lines(): string[] {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function startWith(process: FakeProcess, props: Omit<FollowProps, "client"> = {}, overrides?: FakeDesktopClientOverrides) {
+async function startWith(
+  process: FakeProcess,
+  props: Omit<FollowProps, "client"> = {},
+  overrides?: FakeDesktopClientOverrides,
+) {
   const client = createFakeDesktopClient(overrides ?? { docker: { cli: { exec: () => process } } });
   const view = render(<Follow client={client} {...props} />);
   fireEvent.click(screen.getByRole("button", { name: "Follow" }));
@@ -78,7 +82,11 @@ describe("useExecStream", () => {
 
   it("closes its process when the component unmounts", async () => {
     const process = createFakeProcess();
-    const { client, unmount } = await startWith(process, { target: "host" }, { extension: { host: { cli: { exec: () => process } } } });
+    const { client, unmount } = await startWith(
+      process,
+      { target: "host" },
+      { extension: { host: { cli: { exec: () => process } } } },
+    );
     expect(process.attached).toBe(true);
     expect(process.closed).toBe(false);
 
@@ -171,7 +179,9 @@ describe("useExecStream", () => {
   });
 
   it("reports a failed exit played back by the host, and an error from onError", async () => {
-    const failing = createFakeDesktopClient({ docker: { cli: { exec: () => execFailure("", "no such container\n", 1) } } });
+    const failing = createFakeDesktopClient({
+      docker: { cli: { exec: () => execFailure("", "no such container\n", 1) } },
+    });
     render(<Follow client={failing} />);
     fireEvent.click(screen.getByRole("button", { name: "Follow" }));
     await act(tick);

@@ -61,7 +61,11 @@ const initial: StreamState = { status: "idle", lines: [], droppedLines: 0, exitC
  * stdout and stderr told apart, then the exit code. Unmounting closes the process, as Desktop
  * does when the user leaves the tab, so nothing keeps running for a view that is gone.
  */
-export function useExecStream(target: ExecTarget, client: DesktopClient, options?: UseExecStreamOptions): ExecStreamView {
+export function useExecStream(
+  target: ExecTarget,
+  client: DesktopClient,
+  options?: UseExecStreamOptions,
+): ExecStreamView {
   const split = options?.splitOutputLines ?? true;
   const maxLines = options?.maxLines ?? 10_000;
   const [state, setState] = useState<StreamState>(initial);
@@ -92,7 +96,8 @@ export function useExecStream(target: ExecTarget, client: DesktopClient, options
       // A last line without a line break is still a line.
       if (session.assemblers !== undefined) {
         for (const stream of ["stdout", "stderr"] as const) {
-          for (const text of session.assemblers[stream].flush()) session.pending.push({ id: nextId.current++, stream, text });
+          for (const text of session.assemblers[stream].flush())
+            session.pending.push({ id: nextId.current++, stream, text });
         }
       }
       flush(session);
@@ -121,7 +126,9 @@ export function useExecStream(target: ExecTarget, client: DesktopClient, options
       current.current = session;
       setState({ ...initial, status: "running" });
 
-      const onOutput = (data: { stdout: string; stderr?: undefined } | { stdout?: undefined; stderr: string }): void => {
+      const onOutput = (
+        data: { stdout: string; stderr?: undefined } | { stdout?: undefined; stderr: string },
+      ): void => {
         if (!session.live) return;
         const stream: OutputStream = data.stdout === undefined ? "stderr" : "stdout";
         const chunk = data.stdout ?? data.stderr;

@@ -8,7 +8,13 @@ import { useExec } from "./use-exec.ts";
 
 afterEach(cleanup);
 
-function Runner({ client, target = "host" }: { readonly client: DesktopClient; readonly target?: ExecTarget }): JSX.Element {
+function Runner({
+  client,
+  target = "host",
+}: {
+  readonly client: DesktopClient;
+  readonly target?: ExecTarget;
+}): JSX.Element {
   const exec = useExec(target, client);
   return (
     <div>
@@ -16,7 +22,8 @@ function Runner({ client, target = "host" }: { readonly client: DesktopClient; r
       {exec.running && <p>running</p>}
       {exec.outcome !== undefined && (
         <p data-testid="outcome">
-          {exec.outcome.ok ? "ok" : "failed"} {exec.outcome.exitCode} [{exec.outcome.lines.map((line) => `${line.stream}:${line.text}`).join("|")}]
+          {exec.outcome.ok ? "ok" : "failed"} {exec.outcome.exitCode} [
+          {exec.outcome.lines.map((line) => `${line.stream}:${line.text}`).join("|")}]
         </p>
       )}
       {exec.error !== undefined && <p role="alert">{exec.error.message}</p>}
@@ -29,13 +36,16 @@ describe("useExec", () => {
     ["host", "extension.host.cli.exec"],
     ["vm", "extension.vm.cli.exec"],
     ["docker", "docker.cli.exec"],
-  ] as const)("runs on %s through %s, each element quoted so Desktop's command line gives it back as one argument", async (target, api) => {
-    const client = createFakeDesktopClient();
-    render(<Runner client={client} target={target} />);
-    fireEvent.click(screen.getByRole("button", { name: "Run" }));
-    await screen.findByTestId("outcome");
-    expect(client.calls).toEqual([{ api, args: ["tool", ["--name", "'Moby Dock'"]] }]);
-  });
+  ] as const)(
+    "runs on %s through %s, each element quoted so Desktop's command line gives it back as one argument",
+    async (target, api) => {
+      const client = createFakeDesktopClient();
+      render(<Runner client={client} target={target} />);
+      fireEvent.click(screen.getByRole("button", { name: "Run" }));
+      await screen.findByTestId("outcome");
+      expect(client.calls).toEqual([{ api, args: ["tool", ["--name", "'Moby Dock'"]] }]);
+    },
+  );
 
   it("shows running, then stdout and stderr lines and exit code 0 when Desktop sets no code", async () => {
     const process = createFakeProcess();
@@ -52,7 +62,9 @@ describe("useExec", () => {
   });
 
   it("turns Desktop's rejection of a non-zero exit into an outcome that keeps the output", async () => {
-    const client = createFakeDesktopClient({ extension: { host: { cli: { exec: () => execFailure("partial\n", "denied\n", 126) } } } });
+    const client = createFakeDesktopClient({
+      extension: { host: { cli: { exec: () => execFailure("partial\n", "denied\n", 126) } } },
+    });
     render(<Runner client={client} />);
     fireEvent.click(screen.getByRole("button", { name: "Run" }));
     expect((await screen.findByTestId("outcome")).textContent).toBe("failed 126 [stdout:partial|stderr:denied]");
@@ -60,7 +72,9 @@ describe("useExec", () => {
   });
 
   it("reads a non-zero code from a host that resolves instead of rejecting", async () => {
-    const client = createFakeDesktopClient({ extension: { host: { cli: { exec: () => execResult("", "bad flag\n", 2) } } } });
+    const client = createFakeDesktopClient({
+      extension: { host: { cli: { exec: () => execResult("", "bad flag\n", 2) } } },
+    });
     render(<Runner client={client} />);
     fireEvent.click(screen.getByRole("button", { name: "Run" }));
     expect((await screen.findByTestId("outcome")).textContent).toBe("failed 2 [stderr:bad flag]");

@@ -24,6 +24,13 @@ export function useHostPlatform(): HostPlatform | undefined {
     if (!desktop.insideDesktop) return undefined;
     const { platform, arch, hostname } = desktop.client.host;
     const name = platform as HostPlatformName;
-    return { platform: name, arch, hostname, isWindows: name === "win32", isMac: name === "darwin", isLinux: name === "linux" };
+    return {
+      platform: name,
+      arch,
+      hostname,
+      isWindows: name === "win32",
+      isMac: name === "darwin",
+      isLinux: name === "linux",
+    };
   }, [desktop]);
 }

@@ -4,13 +4,7 @@ import { BackendClientError } from "@dext/backend/client/backend-client-error";
 import { isFinishedState } from "@dext/backend/client/job-state";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createDeferredJobClient } from "./deferred-job-client.ts";
-import type {
-  BackendClientOptions,
-  JobDefinition,
-  JobInput,
-  JobResult,
-  JobStatus,
-} from "@dext/backend/client";
+import type { BackendClientOptions, JobDefinition, JobInput, JobResult, JobStatus } from "@dext/backend/client";
 import type { DeferredJobClient, JobSource } from "./deferred-job-client.ts";
 import type { DesktopClient } from "./desktop-client.ts";
 
@@ -54,7 +48,11 @@ function asError(reason: unknown): Error {
  * `() => import("../shared/contract.ts").then((m) => m.myJob)`, so the job's schemas (and zod)
  * load on the first start or watch rather than with the first view.
  */
-export function useJob<J extends JobDefinition>(job: JobSource<J>, client: DesktopClient, options?: UseJobOptions): JobView<J> {
+export function useJob<J extends JobDefinition>(
+  job: JobSource<J>,
+  client: DesktopClient,
+  options?: UseJobOptions,
+): JobView<J> {
   const jobs: DeferredJobClient<J> = useMemo(() => {
     const service = client.extension.vm?.service;
     if (service === undefined) {
@@ -63,7 +61,12 @@ export function useJob<J extends JobDefinition>(job: JobSource<J>, client: Deskt
     return createDeferredJobClient(job, service, options);
   }, [job, client, options]);
   const intervalMs = options?.intervalMs;
-  const [state, setState] = useState<JobState<J>>({ status: undefined, error: undefined, starting: false, cancelling: false });
+  const [state, setState] = useState<JobState<J>>({
+    status: undefined,
+    error: undefined,
+    starting: false,
+    cancelling: false,
+  });
   const following = useRef<AbortController | undefined>(undefined);
 
   const stopFollowing = useCallback(() => {
@@ -101,7 +104,8 @@ export function useJob<J extends JobDefinition>(job: JobSource<J>, client: Deskt
           follow(first.id, controller);
         },
         (reason: unknown) => {
-          if (!controller.signal.aborted) setState((previous) => ({ ...previous, error: asError(reason), starting: false }));
+          if (!controller.signal.aborted)
+            setState((previous) => ({ ...previous, error: asError(reason), starting: false }));
         },
       );
     },
@@ -124,7 +128,8 @@ export function useJob<J extends JobDefinition>(job: JobSource<J>, client: Deskt
     if (id === undefined) return;
     setState((previous) => ({ ...previous, cancelling: true }));
     jobs.cancel(id).then(
-      (status) => setState((previous) => (previous.status?.id === id ? { ...previous, status, cancelling: false } : previous)),
+      (status) =>
+        setState((previous) => (previous.status?.id === id ? { ...previous, status, cancelling: false } : previous)),
       (reason: unknown) => setState((previous) => ({ ...previous, error: asError(reason), cancelling: false })),
     );
   }, [jobs, id]);

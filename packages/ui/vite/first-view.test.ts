@@ -27,10 +27,14 @@ describe("firstViewScripts", () => {
         '</head><body><div id="root"></div></body></html>',
       ].join("\n"),
     );
-    expect(firstViewScripts(dir)).toEqual(["dist/ui/assets/index-B1a2.js", "dist/ui/assets/react-C3d4.js", "dist/ui/assets/mui-D5e6.js"]);
+    expect(firstViewScripts(dir)).toEqual([
+      "dist/ui/assets/index-B1a2.js",
+      "dist/ui/assets/react-C3d4.js",
+      "dist/ui/assets/mui-D5e6.js",
+    ]);
   });
 
-  it("reads root-relative URLs too (base \"/\"), and a package folder given as a URL", async () => {
+  it('reads root-relative URLs too (base "/"), and a package folder given as a URL', async () => {
     await page('<script type="module" src="/assets/index-B1a2.js"></script>');
     expect(firstViewScripts(new URL(`file://${dir}/`))).toEqual(["dist/ui/assets/index-B1a2.js"]);
   });
@@ -48,6 +52,10 @@ describe("firstViewScripts", () => {
 describe("firstViewBudget", () => {
   it("limits the first view, gzip, to the measured figure plus 5%", async () => {
     await page('<script type="module" src="./assets/index-B1a2.js"></script>');
-    expect(firstViewBudget(dir, { measuredBytes: 100_000 })).toMatchObject({ path: ["dist/ui/assets/index-B1a2.js"], gzip: true, limit: "105000 B" });
+    expect(firstViewBudget(dir, { measuredBytes: 100_000 })).toMatchObject({
+      path: ["dist/ui/assets/index-B1a2.js"],
+      gzip: true,
+      limit: "105000 B",
+    });
   });
 });

@@ -64,8 +64,15 @@ describe("a page built with preactCompat(), in Chromium", () => {
     pages = await pageBuilder();
     const outDir = await pages.buildApp("preact-page", app, [react(), preactCompat()]);
     const { readdir, readFile } = await import("node:fs/promises");
-    for (const file of await readdir(`${outDir}/assets`)) if (file.endsWith(".js")) script += await readFile(`${outDir}/assets/${file}`, "utf8");
-    server = await preview({ configFile: false, logLevel: "silent", root: outDir, build: { outDir }, preview: { host: "127.0.0.1", port: 0 } });
+    for (const file of await readdir(`${outDir}/assets`))
+      if (file.endsWith(".js")) script += await readFile(`${outDir}/assets/${file}`, "utf8");
+    server = await preview({
+      configFile: false,
+      logLevel: "silent",
+      root: outDir,
+      build: { outDir },
+      preview: { host: "127.0.0.1", port: 0 },
+    });
     browser = await launchChromium();
   }, 120_000);
 

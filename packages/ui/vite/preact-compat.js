@@ -33,7 +33,9 @@ export function preactAliases() {
     const entry = manifest.exports[subpath];
     const file = typeof entry === "string" ? entry : (entry?.import ?? entry?.default);
     if (file === undefined) {
-      throw new PreactLayoutError(`preact ${manifest.version} exports no ESM file for "${subpath}": @dext/ui cannot stand it in for ${react}`);
+      throw new PreactLayoutError(
+        `preact ${manifest.version} exports no ESM file for "${subpath}": @dext/ui cannot stand it in for ${react}`,
+      );
     }
     return { find: new RegExp(`^${react.replace(/[/-]/g, "\\$&")}$`), replacement: join(dirname(manifestPath), file) };
   });

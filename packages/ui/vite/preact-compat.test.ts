@@ -10,7 +10,13 @@ describe("preactAliases", () => {
   it("points every React entry at a Preact file that exists", () => {
     const aliases = preactAliases();
     const sources = aliases.map((alias) => alias.find.source);
-    expect(sources).toEqual(["^react$", "^react\\-dom$", "^react\\-dom\\/client$", "^react\\/jsx\\-runtime$", "^react\\/jsx\\-dev\\-runtime$"]);
+    expect(sources).toEqual([
+      "^react$",
+      "^react\\-dom$",
+      "^react\\-dom\\/client$",
+      "^react\\/jsx\\-runtime$",
+      "^react\\/jsx\\-dev\\-runtime$",
+    ]);
     for (const alias of aliases) expect(existsSync(alias.replacement), alias.replacement).toBe(true);
   });
 

@@ -10,9 +10,11 @@ function engineRouteError(error: unknown): unknown {
   if (!(error instanceof EngineError)) return error;
   if (error.code === "engine_unreachable") return new RouteError("unavailable", error.message, { cause: error });
   if (error.code === "engine_timeout") return new RouteError("unavailable", error.message, { cause: error });
-  if (error.code === "engine_refused" && error.status === 404) return new RouteError("not_found", error.message, { cause: error });
+  if (error.code === "engine_refused" && error.status === 404)
+    return new RouteError("not_found", error.message, { cause: error });
   // The engine itself never answers 502: that is the engine proxy saying the engine is gone.
-  if (error.code === "engine_refused" && error.status === 502) return new RouteError("unavailable", error.message, { cause: error });
+  if (error.code === "engine_refused" && error.status === 502)
+    return new RouteError("unavailable", error.message, { cause: error });
   return error;
 }
 

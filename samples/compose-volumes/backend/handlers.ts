@@ -31,9 +31,17 @@ export function createHandlers({ engine, inspector, store }: HandlerDeps): Backe
       listing: await inspector.browse(params.name, query.path, signal),
     }),
     getState: () => withStateErrors(() => store.read()),
-    setPinned: ({ params, body }) => withStateErrors(() => store.update((state) => withPin(state, params.name, body.pinned))),
-    setNote: ({ params, body }) => withStateErrors(() => store.update((state) => withNote(state, params.name, body.note))),
-    exportState: () => withStateErrors(async () => ({ format: exportFormat, version: 1 as const, exportedAt: new Date().toISOString(), state: await store.read() })),
+    setPinned: ({ params, body }) =>
+      withStateErrors(() => store.update((state) => withPin(state, params.name, body.pinned))),
+    setNote: ({ params, body }) =>
+      withStateErrors(() => store.update((state) => withNote(state, params.name, body.note))),
+    exportState: () =>
+      withStateErrors(async () => ({
+        format: exportFormat,
+        version: 1 as const,
+        exportedAt: new Date().toISOString(),
+        state: await store.read(),
+      })),
     // The contract's schema has checked the whole document; the store swaps it in with one rename
     // (and keeps an unusable file aside, since replacing it is what the user asked for).
     importState: ({ body }) => withStateErrors(() => store.replace(body.state)),

@@ -14,12 +14,16 @@ export function readHelperOutput<S extends z.ZodType>(run: HelperRun, schema: S)
   try {
     document = JSON.parse(lastLine);
   } catch (cause) {
-    throw new Error(`helper exited ${run.exitCode} without JSON output; stderr: ${run.stderr.slice(-2_000)}`, { cause });
+    throw new Error(`helper exited ${run.exitCode} without JSON output; stderr: ${run.stderr.slice(-2_000)}`, {
+      cause,
+    });
   }
   if (run.exitCode === 2) {
     const { problem } = helperProblemSchema.parse(document);
     if (problem.code === "not_found") throw new RouteError("not_found", problem.message);
-    throw new RouteError("invalid_input", problem.message, { issues: [{ path: "query.path", message: problem.message }] });
+    throw new RouteError("invalid_input", problem.message, {
+      issues: [{ path: "query.path", message: problem.message }],
+    });
   }
   if (run.exitCode !== 0) throw new Error(`helper exited ${run.exitCode}; stderr: ${run.stderr.slice(-2_000)}`);
   const parsed = schema.safeParse(document);

@@ -24,7 +24,12 @@ interface Running {
 async function startBackend(): Promise<Running> {
   const child = spawn(process.execPath, ["--conditions=@dext/source", "backend/main.ts", "--socket", socket], {
     cwd: sampleDir,
-    env: { ...process.env, STATE_DIR: stateDir, ENGINE_SOCKET: join(dir.path, "no-engine.sock"), EXTENSION_IMAGE: "${DESKTOP_PLUGIN_IMAGE}" },
+    env: {
+      ...process.env,
+      STATE_DIR: stateDir,
+      ENGINE_SOCKET: join(dir.path, "no-engine.sock"),
+      EXTENSION_IMAGE: "${DESKTOP_PLUGIN_IMAGE}",
+    },
   });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -78,11 +83,18 @@ describe("the backend process", () => {
     expect((await stat(socket)).isSocket()).toBe(true);
 
     running = await startBackend();
-    expect(await client.getState()).toEqual({ pinned: ["pgdata"], notes: { pgdata: "keep me", cache: "written just before the crash" } });
+    expect(await client.getState()).toEqual({
+      pinned: ["pgdata"],
+      notes: { pgdata: "keep me", cache: "written just before the crash" },
+    });
   });
 
   it("treats an unreplaced ${DESKTOP_PLUGIN_IMAGE} as no image and logs where it keeps state", () => {
-    const configured = running?.output().split("\n").find((line) => line.includes('"msg":"configured"')) ?? "{}";
+    const configured =
+      running
+        ?.output()
+        .split("\n")
+        .find((line) => line.includes('"msg":"configured"')) ?? "{}";
     expect(JSON.parse(configured)).toMatchObject({ helperImage: null, stateFile: join(stateDir, "state.json") });
   });
 
@@ -96,7 +108,12 @@ describe("the backend process", () => {
       () => undefined,
       (reason: unknown) => reason as BackendClientError,
     );
-    expect(error).toMatchObject({ status: 409, message: expect.stringMatching(/state\.json in the extension's state volume is a folder, not a file/) as unknown });
-    expect(running.output()).toContain('"msg":"state file unusable; refusing reads and saves until it is repaired, removed or replaced by an import"');
+    expect(error).toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/state\.json in the extension's state volume is a folder, not a file/) as unknown,
+    });
+    expect(running.output()).toContain(
+      '"msg":"state file unusable; refusing reads and saves until it is repaired, removed or replaced by an import"',
+    );
   });
 });

@@ -14,17 +14,28 @@ const logger = createLogger({ name });
 const config = readConfig();
 const engine = createEngineClient(config.engineSocket);
 const store = await openStateStore(config.stateDir, { logger });
-const { handlers, scans } = createHandlers({ engine, inspector: createVolumeInspector(engine, config.extensionImage), store });
+const { handlers, scans } = createHandlers({
+  engine,
+  inspector: createVolumeInspector(engine, config.extensionImage),
+  store,
+});
 
 // `jobs`: a running size scan is cancelled on SIGTERM, which stops and removes its helper container.
 const running = await runBackend({ name, contract, handlers, logger, jobs: [scans] });
 if (running !== undefined) {
-  logger.info("configured", { engineSocket: config.engineSocket, helperImage: config.extensionImage ?? null, stateFile: store.path });
+  logger.info("configured", {
+    engineSocket: config.engineSocket,
+    helperImage: config.extensionImage ?? null,
+    stateFile: store.path,
+  });
   // Not awaited: the engine (or its proxy) may come up after the backend; that is no reason not to serve.
   sweepStaleHelpers(engine).then(
     (removed) => {
       if (removed > 0) logger.info("removed stale helper containers", { removed });
     },
-    (error: unknown) => logger.warn("could not look for stale helper containers", { reason: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      logger.warn("could not look for stale helper containers", {
+        reason: error instanceof Error ? error.message : String(error),
+      }),
   );
 }

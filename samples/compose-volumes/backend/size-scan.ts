@@ -42,7 +42,12 @@ export function createSizeScanRunner(engine: EngineClient, inspector: VolumeInsp
         inspector.scans.set(name, { scannedAt, bytes, contents: null, problem: reason(error) });
       }
     }
-    report(1, failed === 0 ? `${names.length} volumes scanned` : `${names.length} volumes scanned, ${failed} could not be walked`);
+    report(
+      1,
+      failed === 0
+        ? `${names.length} volumes scanned`
+        : `${names.length} volumes scanned, ${failed} could not be walked`,
+    );
     return { scannedAt, scanned: names.length, failed };
   };
 }

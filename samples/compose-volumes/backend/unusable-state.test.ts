@@ -19,7 +19,9 @@ afterEach(async () => {
 });
 
 /** A backend whose state folder holds `prepare`'s state.json. */
-async function startOver(prepare: (stateFile: string) => Promise<void>): Promise<{ backend: InProcessBackend; stateDir: string }> {
+async function startOver(
+  prepare: (stateFile: string) => Promise<void>,
+): Promise<{ backend: InProcessBackend; stateDir: string }> {
   dir = await tempDir("unusable");
   const stateDir = join(dir.path, "state");
   await mkdir(stateDir);
@@ -42,26 +44,43 @@ describe("the state routes over an unusable state.json", () => {
     ["a folder", (path: string) => mkdir(path), /is a folder, not a file/],
     ["garbage", (path: string) => writeFile(path, "\u0000\u0001 garbage"), /is not JSON/],
     ["truncated JSON", (path: string) => writeFile(path, '{"version": 1, "state": {"pinn'), /is not JSON/],
-    ["the wrong shape", (path: string) => writeFile(path, '{"version": 1, "state": {"pinned": {}, "notes": []}}'), /is not a version 1 state file \(state\.pinned: /],
-  ])("start over %s and answer every state route with a 409 conflict saying what is wrong", async (_label, prepare, why) => {
-    const { backend } = await startOver(prepare);
-    const calls = [() => backend.client.getState(), () => backend.client.setPinned({ params: { name: "pgdata" }, body: { pinned: true } }), () => backend.client.exportState()];
-    for (const call of calls) {
-      const error = await failure(call());
-      expect(error).toMatchObject({ kind: "rejected", status: 409 });
-      expect(error.body?.error.code).toBe("conflict");
-      expect(error.message).toMatch(/^The saved pins and notes cannot be read: state\.json in the extension's state volume /);
-      expect(error.message).toMatch(why);
-      expect(error.message).not.toContain(dir?.path ?? "never");
-    }
-  });
+    [
+      "the wrong shape",
+      (path: string) => writeFile(path, '{"version": 1, "state": {"pinned": {}, "notes": []}}'),
+      /is not a version 1 state file \(state\.pinned: /,
+    ],
+  ])(
+    "start over %s and answer every state route with a 409 conflict saying what is wrong",
+    async (_label, prepare, why) => {
+      const { backend } = await startOver(prepare);
+      const calls = [
+        () => backend.client.getState(),
+        () => backend.client.setPinned({ params: { name: "pgdata" }, body: { pinned: true } }),
+        () => backend.client.exportState(),
+      ];
+      for (const call of calls) {
+        const error = await failure(call());
+        expect(error).toMatchObject({ kind: "rejected", status: 409 });
+        expect(error.body?.error.code).toBe("conflict");
+        expect(error.message).toMatch(
+          /^The saved pins and notes cannot be read: state\.json in the extension's state volume /,
+        );
+        expect(error.message).toMatch(why);
+        expect(error.message).not.toContain(dir?.path ?? "never");
+      }
+    },
+  );
 
   it("writes nothing over the file, and lets an import replace it while keeping it aside", async () => {
     const { backend, stateDir } = await startOver((path) => writeFile(path, "{ hand-edited"));
     await failure(backend.client.setNote({ params: { name: "pgdata" }, body: { note: "lost?" } }));
     expect(await readFile(join(stateDir, "state.json"), "utf8")).toBe("{ hand-edited");
     const state = { pinned: ["pgdata"], notes: {} };
-    expect(await backend.client.importState({ body: { format: exportFormat, version: 1, exportedAt: "2026-01-01T00:00:00.000Z", state } })).toEqual(state);
+    expect(
+      await backend.client.importState({
+        body: { format: exportFormat, version: 1, exportedAt: "2026-01-01T00:00:00.000Z", state },
+      }),
+    ).toEqual(state);
     expect(await backend.client.getState()).toEqual(state);
     const aside = (await readdir(stateDir)).find((name) => name.startsWith("state.json.bad-"));
     expect(await readFile(join(stateDir, aside ?? "missing"), "utf8")).toBe("{ hand-edited");

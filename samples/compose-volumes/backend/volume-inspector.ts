@@ -32,9 +32,12 @@ export function createVolumeInspector(engine: EngineClient, image: string | unde
   /** Mounting a volume that does not exist would create it: check first, and say which one is missing. */
   const requireVolume = async (volume: string, signal?: AbortSignal): Promise<void> => {
     try {
-      await withEngineErrors(() => engine.bytes({ method: "GET", path: `/volumes/${encodeURIComponent(volume)}`, signal }));
+      await withEngineErrors(() =>
+        engine.bytes({ method: "GET", path: `/volumes/${encodeURIComponent(volume)}`, signal }),
+      );
     } catch (error) {
-      if (error instanceof RouteError && error.code === "not_found") throw new RouteError("not_found", `No volume named ${volume}`);
+      if (error instanceof RouteError && error.code === "not_found")
+        throw new RouteError("not_found", `No volume named ${volume}`);
       throw error;
     }
   };
@@ -47,18 +50,25 @@ export function createVolumeInspector(engine: EngineClient, image: string | unde
           listVolumes(engine, signal),
           engine.json(versionSchema, { method: "GET", path: "/version", signal }),
         ]);
-        return { volumes: volumes.map((volume) => ({ ...volume, scan: scans.get(volume.name) ?? null })), engineVersion: version.Version };
+        return {
+          volumes: volumes.map((volume) => ({ ...volume, scan: scans.get(volume.name) ?? null })),
+          engineVersion: version.Version,
+        };
       }),
     browse: async (volume, path, signal) => {
       const image = helperImage();
       await requireVolume(volume, signal);
-      const run = await withEngineErrors(() => runHelper(engine, { image, volume, args: ["list", path], signal, timeoutMs: 30_000 }));
+      const run = await withEngineErrors(() =>
+        runHelper(engine, { image, volume, args: ["list", path], signal, timeoutMs: 30_000 }),
+      );
       return readHelperOutput(run, listingSchema);
     },
     summarize: async (volume, signal) => {
       const image = helperImage();
       await requireVolume(volume, signal);
-      const run = await withEngineErrors(() => runHelper(engine, { image, volume, args: ["summary"], signal, timeoutMs: 60_000 }));
+      const run = await withEngineErrors(() =>
+        runHelper(engine, { image, volume, args: ["summary"], signal, timeoutMs: 60_000 }),
+      );
       return readHelperOutput(run, summarySchema);
     },
   };

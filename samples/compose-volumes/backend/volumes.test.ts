@@ -28,9 +28,25 @@ beforeAll(async () => {
       { name: "cache", dir: volumeDir(dir.path, "cache"), size: -1 },
     ],
     containers: [
-      { id: "c1", name: "shop-db-1", state: "running", mounts: [{ volume: "pgdata", destination: "/var/lib/postgresql/data", readOnly: false }] },
-      { id: "c2", name: "backup", state: "exited", mounts: [{ volume: "pgdata", destination: "/backup", readOnly: true }] },
-      { id: "h1", name: "helper", state: "running", labels: { "com.dext.compose-volumes.helper": "true" }, mounts: [{ volume: "cache", destination: "/volume", readOnly: true }] },
+      {
+        id: "c1",
+        name: "shop-db-1",
+        state: "running",
+        mounts: [{ volume: "pgdata", destination: "/var/lib/postgresql/data", readOnly: false }],
+      },
+      {
+        id: "c2",
+        name: "backup",
+        state: "exited",
+        mounts: [{ volume: "pgdata", destination: "/backup", readOnly: true }],
+      },
+      {
+        id: "h1",
+        name: "helper",
+        state: "running",
+        labels: { "com.dext.compose-volumes.helper": "true" },
+        mounts: [{ volume: "cache", destination: "/volume", readOnly: true }],
+      },
     ],
   });
   backend = await startInProcessBackend(dir.path, engine.socketPath, "dext/compose-volumes:fake");
@@ -55,7 +71,13 @@ describe("listing volumes", () => {
   it("lists every volume with the containers that mount it, leaving out its own helpers", async () => {
     const { volumes, engineVersion } = await backend.client.listVolumes();
     expect(engineVersion).toBe("fake-20.10");
-    expect(volumes.map((volume) => [volume.name, volume.composeProject, volume.usedBy.map((use) => `${use.name}:${use.destination}:${use.readOnly ? "ro" : "rw"}`)])).toEqual([
+    expect(
+      volumes.map((volume) => [
+        volume.name,
+        volume.composeProject,
+        volume.usedBy.map((use) => `${use.name}:${use.destination}:${use.readOnly ? "ro" : "rw"}`),
+      ]),
+    ).toEqual([
       ["cache", null, []],
       ["pgdata", "shop", ["shop-db-1:/var/lib/postgresql/data:rw", "backup:/backup:ro"]],
     ]);
@@ -66,12 +88,19 @@ describe("listing volumes", () => {
 describe("the size scan job", () => {
   it("reports progress to the end and leaves each volume's engine size and contents in the list", async () => {
     const seen: string[] = [];
-    const result = await backend.scans.run({}, { intervalMs: 5, onStatus: (status) => seen.push(`${status.state} ${status.message}`) });
+    const result = await backend.scans.run(
+      {},
+      { intervalMs: 5, onStatus: (status) => seen.push(`${status.state} ${status.message}`) },
+    );
     expect(result).toMatchObject({ scanned: 2, failed: 0 });
     expect(seen.at(-1)).toBe("succeeded 2 volumes scanned");
     const { volumes } = await backend.client.listVolumes();
     const pgdata = volumes.find((volume) => volume.name === "pgdata");
-    expect(pgdata?.scan).toMatchObject({ bytes: 1_003, problem: null, contents: { files: 3, directories: 1, complete: true } });
+    expect(pgdata?.scan).toMatchObject({
+      bytes: 1_003,
+      problem: null,
+      contents: { files: 3, directories: 1, complete: true },
+    });
     expect(pgdata?.scan?.contents?.largest[0]).toEqual({ path: "base/1.dat", bytes: 1_000 });
     // -1 from the engine means it cannot tell: no size rather than a negative one.
     expect(volumes.find((volume) => volume.name === "cache")?.scan?.bytes).toBeNull();
@@ -84,7 +113,13 @@ describe("the size scan job", () => {
       expect(body).toMatchObject({
         Image: "dext/compose-volumes:fake",
         NetworkDisabled: true,
-        HostConfig: { NetworkMode: "none", ReadonlyRootfs: true, CapDrop: ["ALL"], CapAdd: ["DAC_READ_SEARCH"], Mounts: [{ ReadOnly: true, Target: "/volume" }] },
+        HostConfig: {
+          NetworkMode: "none",
+          ReadonlyRootfs: true,
+          CapDrop: ["ALL"],
+          CapAdd: ["DAC_READ_SEARCH"],
+          Mounts: [{ ReadOnly: true, Target: "/volume" }],
+        },
       });
     }
   });
@@ -93,9 +128,16 @@ describe("the size scan job", () => {
 describe("browsing a volume", () => {
   it("lists a folder and shows a file's text through a helper container, removed afterwards", async () => {
     const root = await backend.client.browseVolume({ params: { name: "pgdata" } });
-    expect(root.listing.kind === "directory" && root.listing.entries.map((entry) => entry.name)).toEqual(["base", "PG_VERSION", "escape"]);
+    expect(root.listing.kind === "directory" && root.listing.entries.map((entry) => entry.name)).toEqual([
+      "base",
+      "PG_VERSION",
+      "escape",
+    ]);
     const file = await backend.client.browseVolume({ params: { name: "pgdata" }, query: { path: "./PG_VERSION" } });
-    expect(file).toEqual({ volume: "pgdata", listing: expect.objectContaining({ kind: "file", path: "PG_VERSION", preview: "16\n" }) as unknown });
+    expect(file).toEqual({
+      volume: "pgdata",
+      listing: expect.objectContaining({ kind: "file", path: "PG_VERSION", preview: "16\n" }) as unknown,
+    });
     expect(engine.live.size).toBe(0);
   });
 
@@ -114,17 +156,29 @@ describe("browsing a volume", () => {
 
   it("refuses a symbolic link out of the volume with a 400 in the helper's words", async () => {
     const error = await failure(backend.client.browseVolume({ params: { name: "pgdata" }, query: { path: "escape" } }));
-    expect(error).toMatchObject({ kind: "invalid_input", status: 400, message: "/escape is a symbolic link that leads outside the volume; it is not followed" });
+    expect(error).toMatchObject({
+      kind: "invalid_input",
+      status: 400,
+      message: "/escape is a symbolic link that leads outside the volume; it is not followed",
+    });
   });
 
   it("answers 404 for a missing path and for a volume that does not exist, without creating one", async () => {
-    expect(await failure(backend.client.browseVolume({ params: { name: "pgdata" }, query: { path: "nope" } }))).toMatchObject({ kind: "not_found", message: "Nothing at /nope in this volume" });
+    expect(
+      await failure(backend.client.browseVolume({ params: { name: "pgdata" }, query: { path: "nope" } })),
+    ).toMatchObject({ kind: "not_found", message: "Nothing at /nope in this volume" });
     const before = engine.created.length;
-    expect(await failure(backend.client.browseVolume({ params: { name: "ghost" } }))).toMatchObject({ kind: "not_found", message: "No volume named ghost" });
+    expect(await failure(backend.client.browseVolume({ params: { name: "ghost" } }))).toMatchObject({
+      kind: "not_found",
+      message: "No volume named ghost",
+    });
     expect(engine.created.length).toBe(before);
   });
 
   it("refuses a volume name Docker would not accept", async () => {
-    expect(await failure(backend.client.browseVolume({ params: { name: "../x" } }))).toMatchObject({ kind: "invalid_input", issues: [{ path: "params.name" }] });
+    expect(await failure(backend.client.browseVolume({ params: { name: "../x" } }))).toMatchObject({
+      kind: "invalid_input",
+      issues: [{ path: "params.name" }],
+    });
   });
 });

@@ -61,7 +61,11 @@ describe("the helper's listing", () => {
 
   it("follows a link that stays inside the volume", async () => {
     const listing = await listPath(root, "logs-link");
-    expect(listing).toMatchObject({ kind: "directory", path: "logs-link", entries: [{ name: "today.log", kind: "file", bytes: 14 }] });
+    expect(listing).toMatchObject({
+      kind: "directory",
+      path: "logs-link",
+      entries: [{ name: "today.log", kind: "file", bytes: 14 }],
+    });
   });
 
   it("shows a text file's content and marks a binary one as such", async () => {
@@ -87,7 +91,10 @@ describe("the helper's listing", () => {
     ["a link to a file elsewhere", "secret-link"],
     ["a relative link climbing out", "app/up-link"],
   ])("refuses %s that leads outside the volume", async (_label, path) => {
-    expect(await refusal(path)).toEqual({ code: "outside_volume", message: `/${path} is a symbolic link that leads outside the volume; it is not followed` });
+    expect(await refusal(path)).toEqual({
+      code: "outside_volume",
+      message: `/${path} is a symbolic link that leads outside the volume; it is not followed`,
+    });
   });
 
   it.each([
@@ -99,18 +106,26 @@ describe("the helper's listing", () => {
   });
 
   it("says plainly that nothing is there", async () => {
-    expect(await refusal("app/missing")).toEqual({ code: "not_found", message: "Nothing at /app/missing in this volume" });
+    expect(await refusal("app/missing")).toEqual({
+      code: "not_found",
+      message: "Nothing at /app/missing in this volume",
+    });
     expect(await refusal("Zeta.txt/below")).toMatchObject({ code: "not_found" });
   });
 
   it("never opens a FIFO, which would block the helper", async () => {
-    expect(await refusal("pipe")).toEqual({ code: "unreadable", message: "/pipe is neither a regular file nor a directory" });
+    expect(await refusal("pipe")).toEqual({
+      code: "unreadable",
+      message: "/pipe is neither a regular file nor a directory",
+    });
   });
 
   it("lists at most the limit of entries and counts the rest", async () => {
     const crowded = join(root, "crowded");
     await mkdir(crowded);
-    await Promise.all(Array.from({ length: maxListedEntries + 3 }, (_, index) => writeFile(join(crowded, `f${index}`), "")));
+    await Promise.all(
+      Array.from({ length: maxListedEntries + 3 }, (_, index) => writeFile(join(crowded, `f${index}`), "")),
+    );
     const listing = await listPath(root, "crowded");
     expect(listing).toMatchObject({ kind: "directory", omitted: 3 });
     await rm(crowded, { recursive: true });
@@ -124,7 +139,12 @@ describe("the helper's summary", () => {
     // today.log, data.bin, big.txt, Zeta.txt, three links at the root, up-link, the FIFO.
     expect(summary.files).toBe(9);
     expect(summary.bytes).toBe(14 + 4 + 2 * maxPreviewBytes + 1);
-    expect(summary.largest.map((file) => file.path)).toEqual(["big.txt", "app/logs/today.log", "app/data.bin", "Zeta.txt"]);
+    expect(summary.largest.map((file) => file.path)).toEqual([
+      "big.txt",
+      "app/logs/today.log",
+      "app/data.bin",
+      "Zeta.txt",
+    ]);
   });
 
   it("stops at its entry limit and says the counts are incomplete", async () => {

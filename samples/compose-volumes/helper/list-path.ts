@@ -60,7 +60,9 @@ export async function listPath(root: string, path: string): Promise<Listing> {
   if (stats.isDirectory()) {
     const dirents = await readdir(real, { withFileTypes: true });
     // Directories first, then by name in code-point order: stable whatever the locale.
-    dirents.sort((a, b) => Number(b.isDirectory()) - Number(a.isDirectory()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    dirents.sort(
+      (a, b) => Number(b.isDirectory()) - Number(a.isDirectory()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
     const shown = dirents.slice(0, maxListedEntries);
     const entries = await Promise.all(shown.map((dirent) => entryFor(real, dirent.name)));
     return { kind: "directory", path: relative, entries, omitted: dirents.length - shown.length };

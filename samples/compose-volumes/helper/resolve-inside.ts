@@ -25,12 +25,16 @@ export async function resolveInside(root: string, path: string): Promise<Resolve
     real = await realpath(join(realRoot, relative));
   } catch (error) {
     const code = errnoCode(error);
-    if (code === "ENOENT" || code === "ENOTDIR") throw new Refusal("not_found", `Nothing at /${relative} in this volume`);
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new Refusal("not_found", `Nothing at /${relative} in this volume`);
     if (code === "ELOOP") throw new Refusal("unreadable", `/${relative} is a loop of symbolic links`);
     throw error;
   }
   if (real !== realRoot && !real.startsWith(`${realRoot}/`)) {
-    throw new Refusal("outside_volume", `/${relative} is a symbolic link that leads outside the volume; it is not followed`);
+    throw new Refusal(
+      "outside_volume",
+      `/${relative} is a symbolic link that leads outside the volume; it is not followed`,
+    );
   }
   return { relative, real };
 }

@@ -51,7 +51,10 @@ export async function summarize(root: string, limits: SummarizeLimits = defaultS
       }
       summary.files++;
       if (!dirent.isFile()) continue;
-      const bytes = await lstat(join(root, path)).then((stats) => stats.size, () => 0);
+      const bytes = await lstat(join(root, path)).then(
+        (stats) => stats.size,
+        () => 0,
+      );
       summary.bytes += bytes;
       keepLargest(summary.largest, path, bytes);
     }

@@ -10,7 +10,10 @@ import { composeCli, engineSocketPath } from "./docker.ts";
  */
 export async function composeWithRawSocket(dir: string): Promise<string> {
   const extra = join(dir, "docker-sock-raw.yaml");
-  await writeFile(extra, `version: "3.8"\nservices:\n  engine-proxy:\n    volumes:\n      - ${engineSocketPath()}:/var/run/docker.sock\n`);
+  await writeFile(
+    extra,
+    `version: "3.8"\nservices:\n  engine-proxy:\n    volumes:\n      - ${engineSocketPath()}:/var/run/docker.sock\n`,
+  );
   const wrapper = join(dir, "docker-compose");
   const script = [
     "#!/bin/bash",

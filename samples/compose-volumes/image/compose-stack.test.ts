@@ -18,7 +18,8 @@ const required = process.env.DEXT_IMAGE_TESTS === "1";
 const project = uniqueName("cvtest");
 const skip = engine === undefined || (composeCli === undefined && !required);
 const why = engine === undefined ? skipReason : "docker-compose is not installed";
-if (skip && engine !== undefined) console.warn(`compose-volumes compose stack tests SKIPPED: ${why}; DEXT_IMAGE_TESTS=1 makes this a failure`);
+if (skip && engine !== undefined)
+  console.warn(`compose-volumes compose stack tests SKIPPED: ${why}; DEXT_IMAGE_TESTS=1 makes this a failure`);
 
 describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped, ${why}` : ""}`, () => {
   let work: Awaited<ReturnType<typeof tempDir>>;
@@ -26,16 +27,25 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
   let client: BackendClient<Contract>;
 
   const compose = async (...args: string[]): Promise<string> => {
-    if (composeCli === undefined) throw new Error("docker-compose is not installed; tooling/docker/install-engine.sh should install it (Debian: docker-compose)");
+    if (composeCli === undefined)
+      throw new Error(
+        "docker-compose is not installed; tooling/docker/install-engine.sh should install it (Debian: docker-compose)",
+      );
     const files = ["-f", join(sampleDir, "docker-compose.yaml"), "-f", join(work.path, "override.yaml")];
-    return (await run(composeCli, ["-p", project, ...files, ...args], { env: { DESKTOP_PLUGIN_IMAGE: image }, timeoutMs: 120_000 })).stdout;
+    return (
+      await run(composeCli, ["-p", project, ...files, ...args], {
+        env: { DESKTOP_PLUGIN_IMAGE: image },
+        timeoutMs: 120_000,
+      })
+    ).stdout;
   };
 
   /** Waits until the backend answers on the socket Desktop would proxy to. */
   const backendReady = async (): Promise<void> => {
     const deadline = Date.now() + 30_000;
     while ((await client.getState().catch(() => undefined)) === undefined) {
-      if (Date.now() > deadline) throw new Error(`the backend did not answer within 30 s:\n${await compose("logs", "--tail", "20")}`);
+      if (Date.now() > deadline)
+        throw new Error(`the backend did not answer within 30 s:\n${await compose("logs", "--tail", "20")}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   };
@@ -59,7 +69,9 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
       "",
     ].join("\n");
     await writeFile(join(work.path, "override.yaml"), override);
-    client = createBackendClient(contract, createSocketTransport(join(guestDir, "compose-volumes.sock")), { retry: { attempts: 1 } });
+    client = createBackendClient(contract, createSocketTransport(join(guestDir, "compose-volumes.sock")), {
+      retry: { attempts: 1 },
+    });
     await compose("up", "-d");
     await backendReady();
   });
@@ -89,8 +101,14 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
 
   it("browses its own state volume through a helper the backend starts via the proxy", async () => {
     await client.setPinned({ params: { name: `${project}_state` }, body: { pinned: true } });
-    const { listing } = await client.browseVolume({ params: { name: `${project}_state` }, query: { path: "state.json" } });
-    expect(listing.kind === "file" && JSON.parse(listing.preview ?? "")).toEqual({ version: 1, state: { pinned: [`${project}_state`], notes: {} } });
+    const { listing } = await client.browseVolume({
+      params: { name: `${project}_state` },
+      query: { path: "state.json" },
+    });
+    expect(listing.kind === "file" && JSON.parse(listing.preview ?? "")).toEqual({
+      version: 1,
+      state: { pinned: [`${project}_state`], notes: {} },
+    });
   });
 
   it("keeps pins and notes across a restart and a stop and start of the stack", async () => {

@@ -22,7 +22,11 @@ export interface CommandResult {
 }
 
 /** Runs a command with arguments as they are (no shell); rejects with the end of its output. */
-export async function run(file: string, args: readonly string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CommandResult> {
+export async function run(
+  file: string,
+  args: readonly string[],
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CommandResult> {
   try {
     return await execFileAsync(file, [...args], {
       env: { ...process.env, DOCKER_BUILDKIT: "1", ...options.env },
@@ -53,7 +57,8 @@ export async function engineVersion(): Promise<string | undefined> {
 /** The engine's socket on this machine, for clients that speak the Engine API directly. */
 export function engineSocketPath(dockerHost = process.env.DOCKER_HOST): string {
   if (dockerHost === undefined || dockerHost === "") return "/var/run/docker.sock";
-  if (!dockerHost.startsWith("unix://")) throw new Error(`These tests need the engine on a Unix socket, not DOCKER_HOST=${dockerHost}`);
+  if (!dockerHost.startsWith("unix://"))
+    throw new Error(`These tests need the engine on a Unix socket, not DOCKER_HOST=${dockerHost}`);
   return dockerHost.slice("unix://".length);
 }
 

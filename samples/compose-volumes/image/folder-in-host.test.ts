@@ -15,36 +15,50 @@ const { engine, skipReason } = imageTestContext();
 const sampleDir = fileURLToPath(new URL("..", import.meta.url));
 const volume = uniqueName("cvtest-folder-");
 
-describe.skipIf(engine === undefined)(`compose-volumes from its folder, as pnpm start runs it${engine === undefined ? `: skipped, ${skipReason}` : ""}`, () => {
-  let host: DesktopHost;
-  let browser: Browser;
-  let work: Awaited<ReturnType<typeof tempDir>>;
-  const hostLog = captureLog();
+describe.skipIf(engine === undefined)(
+  `compose-volumes from its folder, as pnpm start runs it${engine === undefined ? `: skipped, ${skipReason}` : ""}`,
+  () => {
+    let host: DesktopHost;
+    let browser: Browser;
+    let work: Awaited<ReturnType<typeof tempDir>>;
+    const hostLog = captureLog();
 
-  beforeAll(async () => {
-    work = await tempDir("folder");
-    process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.path);
-    await docker(["volume", "create", volume]);
-    host = await startDesktopHost({ folders: [sampleDir], logger: hostLog.logger });
-    browser = await launchChromium();
-  }, 600_000);
+    beforeAll(async () => {
+      work = await tempDir("folder");
+      process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.path);
+      await docker(["volume", "create", volume]);
+      host = await startDesktopHost({ folders: [sampleDir], logger: hostLog.logger });
+      browser = await launchChromium();
+    }, 600_000);
 
-  afterAll(async () => {
-    await browser.close();
-    await host.stop();
-    const { stdout } = await docker(["volume", "ls", "-q", "--filter", `label=com.docker.compose.project=dext-compose-volumes-${process.pid}`]);
-    await docker(["volume", "rm", "-f", volume, ...stdout.split("\n").filter((name) => name !== "")]).catch(() => undefined);
-    await docker(["image", "rm", "dext-local/compose-volumes:build"]).catch(() => undefined);
-    delete process.env.DEXT_COMPOSE_CLI;
-    await work.remove();
-  });
+    afterAll(async () => {
+      await browser.close();
+      await host.stop();
+      const { stdout } = await docker([
+        "volume",
+        "ls",
+        "-q",
+        "--filter",
+        `label=com.docker.compose.project=dext-compose-volumes-${process.pid}`,
+      ]);
+      await docker(["volume", "rm", "-f", volume, ...stdout.split("\n").filter((name) => name !== "")]).catch(
+        () => undefined,
+      );
+      await docker(["image", "rm", "dext-local/compose-volumes:build"]).catch(() => undefined);
+      delete process.env.DEXT_COMPOSE_CLI;
+      await work.remove();
+    });
 
-  it("builds the image, runs its stack, and the tab lists the engine's volumes", async () => {
-    const log = hostLog.lines.join("\n");
-    expect(log).toMatch(/compose stack .*: building its image/);
-    expect(host.extensions.map((extension) => [extension.id, extension.vm?.state().state]), log).toEqual([["compose-volumes", "running"]]);
-    const tab = await openExtensionTab(await browser.newPage(), host.url, "compose-volumes");
-    await tab.getByRole("heading", { name: "Volume inspector" }).waitFor();
-    await tab.locator(`tr[data-volume="${volume}"]`).waitFor({ timeout: 30_000 });
-  });
-});
+    it("builds the image, runs its stack, and the tab lists the engine's volumes", async () => {
+      const log = hostLog.lines.join("\n");
+      expect(log).toMatch(/compose stack .*: building its image/);
+      expect(
+        host.extensions.map((extension) => [extension.id, extension.vm?.state().state]),
+        log,
+      ).toEqual([["compose-volumes", "running"]]);
+      const tab = await openExtensionTab(await browser.newPage(), host.url, "compose-volumes");
+      await tab.getByRole("heading", { name: "Volume inspector" }).waitFor();
+      await tab.locator(`tr[data-volume="${volume}"]`).waitFor({ timeout: 30_000 });
+    });
+  },
+);

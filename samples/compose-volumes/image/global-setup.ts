@@ -21,7 +21,10 @@ async function ensureEngine(): Promise<{ started: boolean; reason: string }> {
     process.env.DOCKER_HOST = host;
     const answers = (await engineVersion()) !== undefined;
     // "reusing ..." means someone else's engine: never stop that one afterwards.
-    return { started: answers && stderr.includes("starting dockerd"), reason: answers ? "" : `no engine answers at ${host}` };
+    return {
+      started: answers && stderr.includes("starting dockerd"),
+      reason: answers ? "" : `no engine answers at ${host}`,
+    };
   } catch (error) {
     return { started: false, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -35,7 +38,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   project.provide("image", image);
   project.provide("skipReason", engine === undefined ? `no Docker engine (${reason.split("\n").at(-1) ?? ""})` : "");
   if (engine === undefined) {
-    if (required) throw new Error(`DEXT_IMAGE_TESTS=1 but no Docker engine answers and none could be started: ${reason}`);
+    if (required)
+      throw new Error(`DEXT_IMAGE_TESTS=1 but no Docker engine answers and none could be started: ${reason}`);
     console.warn(
       `compose-volumes engine and image tests SKIPPED: no Docker engine at DOCKER_HOST=${process.env.DOCKER_HOST ?? "(unset)"}, ` +
         `and tooling/docker/start-engine.sh could not start one (${reason.trim().split("\n").at(-1) ?? ""}). Set DEXT_IMAGE_TESTS=1 to make this a failure.`,
@@ -49,11 +53,16 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     // never be tested by mistake. --network host lets `pnpm fetch` reach the registry on engines
     // without a bridge network (tooling/docker's); elsewhere it changes nothing.
     const began = Date.now();
-    await docker(["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, repoRoot], 15 * 60_000);
+    await docker(
+      ["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, repoRoot],
+      15 * 60_000,
+    );
     console.log(`built ${image} in ${((Date.now() - began) / 1000).toFixed(1)} s with ${dockerCli} (engine ${engine})`);
   }
   if (!started) return undefined;
   return async () => {
-    await run(join(dockerTools, "stop-engine.sh"), [], { timeoutMs: 60_000 }).catch((error: unknown) => console.warn(String(error)));
+    await run(join(dockerTools, "stop-engine.sh"), [], { timeoutMs: 60_000 }).catch((error: unknown) =>
+      console.warn(String(error)),
+    );
   };
 }

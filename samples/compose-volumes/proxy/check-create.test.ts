@@ -28,8 +28,20 @@ describe("the engine proxy's check of POST /containers/create", () => {
   it.each([
     ["a privileged container", (spec: { HostConfig: Record<string, unknown> }) => (spec.HostConfig.Privileged = true)],
     ["a host bind mount", (spec: { HostConfig: Record<string, unknown> }) => (spec.HostConfig.Binds = ["/:/host"])],
-    ["a writable volume", (spec: { HostConfig: Record<string, unknown> }) => (spec.HostConfig.Mounts = [{ Type: "volume", Source: "pgdata", Target: "/volume", ReadOnly: false, VolumeOptions: { NoCopy: true } }])],
-    ["a bind through Mounts", (spec: { HostConfig: Record<string, unknown> }) => (spec.HostConfig.Mounts = [{ Type: "bind", Source: "/", Target: "/volume", ReadOnly: true, VolumeOptions: { NoCopy: true } }])],
+    [
+      "a writable volume",
+      (spec: { HostConfig: Record<string, unknown> }) =>
+        (spec.HostConfig.Mounts = [
+          { Type: "volume", Source: "pgdata", Target: "/volume", ReadOnly: false, VolumeOptions: { NoCopy: true } },
+        ]),
+    ],
+    [
+      "a bind through Mounts",
+      (spec: { HostConfig: Record<string, unknown> }) =>
+        (spec.HostConfig.Mounts = [
+          { Type: "bind", Source: "/", Target: "/volume", ReadOnly: true, VolumeOptions: { NoCopy: true } },
+        ]),
+    ],
     ["the host's network", (spec: { HostConfig: Record<string, unknown> }) => (spec.HostConfig.NetworkMode = "host")],
     ["another capability", (spec: { HostConfig: Record<string, unknown> }) => (spec.HostConfig.CapAdd = ["SYS_ADMIN"])],
     ["the host's pid namespace", (spec: { HostConfig: Record<string, unknown> }) => (spec.HostConfig.PidMode = "host")],
@@ -48,6 +60,9 @@ describe("checkCreateBody", () => {
 
   it("refuses a key Go's decoder would match case-insensitively to HostConfig", () => {
     const checked = checkCreateBody({ ...helper, hostconfig: { Privileged: true } }, image);
-    expect(checked).toMatchObject({ ok: false, problem: expect.stringMatching(/^not a helper container: .*hostconfig/) as unknown });
+    expect(checked).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^not a helper container: .*hostconfig/) as unknown,
+    });
   });
 });

@@ -20,7 +20,11 @@ const createBodySchema = z.strictObject({
     CapDrop: z.tuple([z.literal("ALL")]),
     CapAdd: z.array(z.literal("DAC_READ_SEARCH")).max(1),
     SecurityOpt: z.array(z.literal("no-new-privileges")).max(1),
-    Memory: z.number().int().positive().max(1024 * 1024 * 1024),
+    Memory: z
+      .number()
+      .int()
+      .positive()
+      .max(1024 * 1024 * 1024),
     PidsLimit: z.number().int().positive().max(256),
     Mounts: z.tuple([
       z.strictObject({
@@ -46,10 +50,14 @@ export type CreateBodyCheck = { ok: true; body: HelperCreateBody } | { ok: false
  * case-insensitively, such as `hostconfig`) can reach it.
  */
 export function checkCreateBody(body: unknown, image: string | undefined): CreateBodyCheck {
-  if (image === undefined) return { ok: false, problem: "the proxy has no EXTENSION_IMAGE, so it creates no container" };
+  if (image === undefined)
+    return { ok: false, problem: "the proxy has no EXTENSION_IMAGE, so it creates no container" };
   const parsed = createBodySchema.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, problem: `not a helper container: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ")}` };
+    return {
+      ok: false,
+      problem: `not a helper container: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ")}`,
+    };
   }
   if (parsed.data.Image !== image) return { ok: false, problem: `helpers run ${image}, not ${parsed.data.Image}` };
   return { ok: true, body: parsed.data };

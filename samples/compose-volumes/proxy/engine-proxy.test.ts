@@ -44,12 +44,20 @@ function call(method: string, path: string, body?: unknown): Promise<{ status: n
 /** A request with the body's bytes exactly as given: what a compromised backend could send. */
 function callRaw(method: string, path: string, payload: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: join(dir.path, "proxy.sock"), method, path, headers: payload === undefined ? {} : { "content-type": "application/json" } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        socketPath: join(dir.path, "proxy.sock"),
+        method,
+        path,
+        headers: payload === undefined ? {} : { "content-type": "application/json" },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(payload);
   });
@@ -68,7 +76,9 @@ describe("the engine proxy", () => {
     const before = engine.calls.length;
     const answer = await call("POST", "/v1.41/containers/userdb/exec", { Cmd: ["sh"] });
     expect(answer.status).toBe(403);
-    expect(JSON.parse(answer.body)).toEqual({ message: "engine-proxy: POST /containers/userdb/exec is not a call this extension makes" });
+    expect(JSON.parse(answer.body)).toEqual({
+      message: "engine-proxy: POST /containers/userdb/exec is not a call this extension makes",
+    });
     expect(engine.calls.length).toBe(before);
   });
 
@@ -80,9 +90,16 @@ describe("the engine proxy", () => {
   });
 
   it("refuses a create that is not a helper, and lets the helper through", async () => {
-    const privileged = { ...helperSpec({ image, volume: "pgdata", args: ["summary"] }), HostConfig: { Privileged: true } };
+    const privileged = {
+      ...helperSpec({ image, volume: "pgdata", args: ["summary"] }),
+      HostConfig: { Privileged: true },
+    };
     expect((await call("POST", "/v1.41/containers/create", privileged)).status).toBe(403);
-    const created = await call("POST", "/v1.41/containers/create", helperSpec({ image, volume: "pgdata", args: ["summary"] }));
+    const created = await call(
+      "POST",
+      "/v1.41/containers/create",
+      helperSpec({ image, volume: "pgdata", args: ["summary"] }),
+    );
     expect(created.status).toBe(201);
     const { Id: id } = JSON.parse(created.body) as { Id: string };
     expect((await call("DELETE", `/v1.41/containers/${id}?force=true`)).status).toBe(204);
@@ -107,9 +124,21 @@ describe("the engine proxy's reading of a create body", () => {
 
   it.each([
     ["two HostConfig keys at the top level", withBefore(`"HostConfig":${privileged}`), "HostConfig"],
-    ["HostConfig and Host\\u0043onfig, which decode to the same key", withBefore(`"Host\\u0043onfig":${privileged}`), "HostConfig"],
-    ["two Binds inside HostConfig", json(helper()).replace('"HostConfig":{', '"HostConfig":{"Binds":["/:/host"],"Binds":[],'), "HostConfig.Binds"],
-    ["two ReadOnly in the volume's mount", json(helper()).replace('"ReadOnly":true', '"ReadOnly":false,"ReadOnly":true'), "HostConfig.Mounts.0.ReadOnly"],
+    [
+      "HostConfig and Host\\u0043onfig, which decode to the same key",
+      withBefore(`"Host\\u0043onfig":${privileged}`),
+      "HostConfig",
+    ],
+    [
+      "two Binds inside HostConfig",
+      json(helper()).replace('"HostConfig":{', '"HostConfig":{"Binds":["/:/host"],"Binds":[],'),
+      "HostConfig.Binds",
+    ],
+    [
+      "two ReadOnly in the volume's mount",
+      json(helper()).replace('"ReadOnly":true', '"ReadOnly":false,"ReadOnly":true'),
+      "HostConfig.Mounts.0.ReadOnly",
+    ],
   ])("refuses %s with a 400 in the one error shape, never reaching the engine", async (_label, body, path) => {
     const before = engine.calls.length;
     const answer = await callRaw("POST", "/v1.41/containers/create", body);
@@ -123,7 +152,12 @@ describe("the engine proxy's reading of a create body", () => {
     const before = engine.calls.length;
     const answer = await callRaw("POST", "/v1.41/containers/create", json(helper()).slice(0, -1));
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "invalid_input", message: expect.stringMatching(/^engine-proxy: the body is not JSON/) as unknown } });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      error: {
+        code: "invalid_input",
+        message: expect.stringMatching(/^engine-proxy: the body is not JSON/) as unknown,
+      },
+    });
     expect(engine.calls.length).toBe(before);
   });
 });
@@ -134,17 +168,23 @@ describe("the engine proxy without an engine", () => {
     const lonely = await serveOnSocket(createEngineProxy({ upstream: gone, image }), join(dir.path, "lonely.sock"));
     try {
       const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request({ socketPath: join(dir.path, "lonely.sock"), method: "GET", path: "/v1.41/version" }, (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (chunk: string) => (text += chunk));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-        });
+        const req = request(
+          { socketPath: join(dir.path, "lonely.sock"), method: "GET", path: "/v1.41/version" },
+          (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (chunk: string) => (text += chunk));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
         req.on("error", reject);
         req.end();
       });
       expect(answer.status).toBe(502);
-      expect(JSON.parse(answer.body)).toEqual({ message: "engine-proxy: The Docker engine is not reachable: its socket does not exist (is the engine, or the engine proxy, running?)" });
+      expect(JSON.parse(answer.body)).toEqual({
+        message:
+          "engine-proxy: The Docker engine is not reachable: its socket does not exist (is the engine, or the engine proxy, running?)",
+      });
       expect(answer.body).not.toContain(dir.path);
     } finally {
       await lonely.close(1_000);

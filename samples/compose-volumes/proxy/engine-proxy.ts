@@ -68,7 +68,9 @@ export function createEngineProxy(options: EngineProxyOptions): RequestListener 
     // A body is the proxy's own serialisation: only the headers that describe it go with it (no
     // chunked encoding, compression or length of the bytes the backend sent).
     const headers: OutgoingHttpHeaders =
-      body === undefined ? { ...req.headers, host: "docker" } : { host: "docker", "content-type": "application/json", "content-length": body.length };
+      body === undefined
+        ? { ...req.headers, host: "docker" }
+        : { host: "docker", "content-type": "application/json", "content-length": body.length };
     const upstream = httpRequest({ socketPath: options.upstream, method: req.method, path, headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -86,19 +88,25 @@ export function createEngineProxy(options: EngineProxyOptions): RequestListener 
   /** The container's full id if it carries the helper label; the id is then used as given by the engine. */
   const helperId = (id: string): Promise<string | undefined> =>
     new Promise((resolve) => {
-      const inspect = httpRequest({ socketPath: options.upstream, method: "GET", path: `/containers/${encodeURIComponent(id)}/json` }, (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-        answer.on("end", () => {
-          try {
-            const container = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { Id?: unknown; Config?: { Labels?: Record<string, unknown> | null } };
-            const isHelper = answer.statusCode === 200 && container.Config?.Labels?.[helperLabel] === "true";
-            resolve(isHelper && typeof container.Id === "string" ? container.Id : undefined);
-          } catch {
-            resolve(undefined);
-          }
-        });
-      });
+      const inspect = httpRequest(
+        { socketPath: options.upstream, method: "GET", path: `/containers/${encodeURIComponent(id)}/json` },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+          answer.on("end", () => {
+            try {
+              const container = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+                Id?: unknown;
+                Config?: { Labels?: Record<string, unknown> | null };
+              };
+              const isHelper = answer.statusCode === 200 && container.Config?.Labels?.[helperLabel] === "true";
+              resolve(isHelper && typeof container.Id === "string" ? container.Id : undefined);
+            } catch {
+              resolve(undefined);
+            }
+          });
+        },
+      );
       inspect.on("error", () => resolve(undefined));
       inspect.end();
     });

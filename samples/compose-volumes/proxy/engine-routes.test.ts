@@ -50,6 +50,9 @@ describe("the engine proxy's routes", () => {
     ["a dot-name", "/v1.41/volumes/.hidden"],
     ["an empty segment", "/v1.41//volumes"],
   ])("refuses a path with %s", (_label, url) => {
-    expect(classifyEngineRequest("GET", url)).toMatchObject({ kind: "refused", reason: expect.stringMatching(/^malformed path/) as unknown });
+    expect(classifyEngineRequest("GET", url)).toMatchObject({
+      kind: "refused",
+      reason: expect.stringMatching(/^malformed path/) as unknown,
+    });
   });
 });

@@ -16,8 +16,16 @@ function refusal(text: string | Uint8Array): StrictJsonError {
 describe("findDuplicateKey", () => {
   it.each([
     ["at the top level", '{"HostConfig": {}, "Image": "x", "HostConfig": {"Privileged": true}}', ["HostConfig"]],
-    ["inside a nested object", '{"HostConfig": {"Binds": [], "NetworkMode": "none", "Binds": ["/:/host"]}}', ["HostConfig", "Binds"]],
-    ["in an object inside an array", '{"HostConfig": {"Mounts": [{"ReadOnly": true, "ReadOnly": false}]}}', ["HostConfig", "Mounts", "0", "ReadOnly"]],
+    [
+      "inside a nested object",
+      '{"HostConfig": {"Binds": [], "NetworkMode": "none", "Binds": ["/:/host"]}}',
+      ["HostConfig", "Binds"],
+    ],
+    [
+      "in an object inside an array",
+      '{"HostConfig": {"Mounts": [{"ReadOnly": true, "ReadOnly": false}]}}',
+      ["HostConfig", "Mounts", "0", "ReadOnly"],
+    ],
     ["in a later array element", '[{"a": 1}, {"b": 1, "b": 2}]', ["1", "b"]],
     ["spelled with a unicode escape", '{"HostConfig": {}, "Host\\u0043onfig": {"Privileged": true}}', ["HostConfig"]],
     ["spelled with escapes on both sides", '{"\\u0041": 1, "\\u0041": 2}', ["A"]],
@@ -27,7 +35,9 @@ describe("findDuplicateKey", () => {
   });
 
   it("accepts the same key in different objects, and keys that differ only in case", () => {
-    expect(findDuplicateKey('{"a": {"x": 1}, "b": {"x": 1}, "c": [{"x": 1}, {"x": 2}], "X": 3, "x": 4}')).toBeUndefined();
+    expect(
+      findDuplicateKey('{"a": {"x": 1}, "b": {"x": 1}, "c": [{"x": 1}, {"x": 2}], "X": 3, "x": 4}'),
+    ).toBeUndefined();
   });
 
   it("is not fooled by braces, quotes, commas or colons inside string values", () => {
@@ -47,7 +57,10 @@ describe("parseStrictJson", () => {
   });
 
   it("refuses a duplicate key with code duplicate_key, naming its path", () => {
-    expect(refusal('{"HostConfig": {"Binds": ["/:/host"], "Binds": []}}')).toMatchObject({ code: "duplicate_key", message: "the body names HostConfig.Binds twice" });
+    expect(refusal('{"HostConfig": {"Binds": ["/:/host"], "Binds": []}}')).toMatchObject({
+      code: "duplicate_key",
+      message: "the body names HostConfig.Binds twice",
+    });
   });
 
   it.each([

@@ -47,7 +47,7 @@ function stringEnd(text: string, start: number): number {
  */
 export function findDuplicateKey(text: string): string[] | undefined {
   const stack: Frame[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const char = text[at];
     const top = stack.at(-1);
     if (char === '"') {
@@ -65,7 +65,14 @@ export function findDuplicateKey(text: string): string[] | undefined {
     }
     if (char === "{" || char === "[") {
       const segment = top === undefined ? "" : top.keys === undefined ? String(top.index) : top.lastKey;
-      stack.push({ keys: char === "{" ? new Set() : undefined, parent: top, segment, expectKey: true, lastKey: "", index: 0 });
+      stack.push({
+        keys: char === "{" ? new Set() : undefined,
+        parent: top,
+        segment,
+        expectKey: true,
+        lastKey: "",
+        index: 0,
+      });
     } else if (char === "}" || char === "]") {
       stack.pop();
     } else if (char === "," && top !== undefined) {
@@ -97,9 +104,14 @@ export function parseStrictJson(bytes: Uint8Array): unknown {
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new StrictJsonError("invalid_json", `the body is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new StrictJsonError(
+      "invalid_json",
+      `the body is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
   const duplicate = findDuplicateKey(text);
-  if (duplicate !== undefined) throw new StrictJsonError("duplicate_key", `the body names ${duplicate.join(".")} twice`);
+  if (duplicate !== undefined)
+    throw new StrictJsonError("duplicate_key", `the body names ${duplicate.join(".")} twice`);
   return value;
 }

@@ -96,7 +96,12 @@ export const contract = defineContract({
     response: stateSchema,
   }),
   exportState: defineRoute({ method: "GET", path: "/state/export", response: exportDocumentSchema }),
-  importState: defineRoute({ method: "POST", path: "/state/import", body: exportDocumentSchema, response: stateSchema }),
+  importState: defineRoute({
+    method: "POST",
+    path: "/state/import",
+    body: exportDocumentSchema,
+    response: stateSchema,
+  }),
   ...sizeScanJob.routes,
 });
 

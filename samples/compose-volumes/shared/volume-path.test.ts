@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { childVolumePath, maxVolumePathBytes, normalizeVolumePath, parentVolumePath, volumePathProblem, volumeNamePattern } from "./volume-path.ts";
+import {
+  childVolumePath,
+  maxVolumePathBytes,
+  normalizeVolumePath,
+  parentVolumePath,
+  volumePathProblem,
+  volumeNamePattern,
+} from "./volume-path.ts";
 
 describe("volumePathProblem", () => {
   it.each([

@@ -24,7 +24,8 @@ export function volumePathProblem(path: string): string | undefined {
   if (path.startsWith("/")) return "must be relative to the volume's root, without a leading /";
   const segments = path.split("/");
   if (segments.includes("..")) return "must not contain .. segments";
-  if (segments.some((segment) => byteLength(segment) > maxNameBytes)) return `must not have a name longer than ${maxNameBytes} bytes`;
+  if (segments.some((segment) => byteLength(segment) > maxNameBytes))
+    return `must not have a name longer than ${maxNameBytes} bytes`;
   return undefined;
 }
 

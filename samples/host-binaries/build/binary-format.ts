@@ -53,8 +53,10 @@ export function readBinaryKind(head: Uint8Array): BinaryKind {
 
   if (head[0] === 0x4d && head[1] === 0x5a) {
     const peOffset = view.getUint32(0x3c, true);
-    if (peOffset + 24 + 70 > head.byteLength) throw new NotAnExecutableError("a DOS header whose PE header lies beyond the bytes read");
-    if (view.getUint32(peOffset, false) !== 0x50450000) throw new NotAnExecutableError("an MZ file without a PE signature");
+    if (peOffset + 24 + 70 > head.byteLength)
+      throw new NotAnExecutableError("a DOS header whose PE header lies beyond the bytes read");
+    if (view.getUint32(peOffset, false) !== 0x50450000)
+      throw new NotAnExecutableError("an MZ file without a PE signature");
     const machine = view.getUint16(peOffset + 4, true);
     const characteristics = view.getUint16(peOffset + 22, true);
     const optionalMagic = view.getUint16(peOffset + 24, true);
@@ -68,4 +70,7 @@ export function readBinaryKind(head: Uint8Array): BinaryKind {
 }
 
 /** The format each host OS runs. */
-export const FORMAT_FOR_OS = { darwin: "mach-o", windows: "pe", linux: "elf" } as const satisfies Record<string, BinaryFormat>;
+export const FORMAT_FOR_OS = { darwin: "mach-o", windows: "pe", linux: "elf" } as const satisfies Record<
+  string,
+  BinaryFormat
+>;

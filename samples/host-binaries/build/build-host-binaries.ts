@@ -57,17 +57,27 @@ async function sourceHash(): Promise<string> {
   // The signer is part of the output too: a fix there must rebuild the macOS files.
   hash.update(await readFile(join(sampleDir, "build", "macho-sign.ts")));
   for (const folder of ["doctor", "shared"]) {
-    const files = (await readdir(join(sampleDir, folder))).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
+    const files = (await readdir(join(sampleDir, folder)))
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .sort();
     for (const file of files) hash.update(file).update(await readFile(join(sampleDir, folder, file)));
   }
   return hash.digest("hex");
 }
 
 async function readManifest(path: string): Promise<HostManifest | undefined> {
-  return readFile(path, "utf8").then((text) => JSON.parse(text) as HostManifest, () => undefined);
+  return readFile(path, "utf8").then(
+    (text) => JSON.parse(text) as HostManifest,
+    () => undefined,
+  );
 }
 
-export async function buildHostBinaries(options: { arch: string; outDir: string; cacheDir: string; log?: (line: string) => void }): Promise<HostManifest> {
+export async function buildHostBinaries(options: {
+  arch: string;
+  outDir: string;
+  cacheDir: string;
+  log?: (line: string) => void;
+}): Promise<HostManifest> {
   const log = options.log ?? (() => undefined);
   const targets = selectTargets(options.arch);
   const manifestPath = join(options.outDir, "manifest.json");
@@ -82,7 +92,11 @@ export async function buildHostBinaries(options: { arch: string; outDir: string;
     const relativePath = relative(sampleDir, path);
     const current = previous?.sourceHash === hash ? previous.binaries.find((b) => b.path === relativePath) : undefined;
     const onDisk = current === undefined ? undefined : await readFile(path).catch(() => undefined);
-    if (current !== undefined && onDisk !== undefined && createHash("sha256").update(onDisk).digest("hex") === current.sha256) {
+    if (
+      current !== undefined &&
+      onDisk !== undefined &&
+      createHash("sha256").update(onDisk).digest("hex") === current.sha256
+    ) {
       manifest.binaries.push(current);
       log(`${relativePath}: up to date`);
       continue;
@@ -92,20 +106,35 @@ export async function buildHostBinaries(options: { arch: string; outDir: string;
     // Compiled next to its final name and renamed, so an interrupted build leaves no half file.
     const partial = `${path}.partial${target.os === "windows" ? ".exe" : ""}`;
     const started = performance.now();
-    await run(compiler, [
-      "build", ...COMPILE_FLAGS,
-      `--target=${target.bunTarget}`,
-      `--compile-executable-path=${runtime}`,
-      "--define", `HOST_DOCTOR_VERSION=${JSON.stringify(version)}`,
-      join(sampleDir, "doctor", "main.ts"),
-      "--outfile", partial,
-    ], { cwd: sampleDir, maxBuffer: 16 * 1024 * 1024 });
+    await run(
+      compiler,
+      [
+        "build",
+        ...COMPILE_FLAGS,
+        `--target=${target.bunTarget}`,
+        `--compile-executable-path=${runtime}`,
+        "--define",
+        `HOST_DOCTOR_VERSION=${JSON.stringify(version)}`,
+        join(sampleDir, "doctor", "main.ts"),
+        "--outfile",
+        partial,
+      ],
+      { cwd: sampleDir, maxBuffer: 16 * 1024 * 1024 },
+    );
     if (target.os === "darwin") await signForMacOS(partial);
     await rename(partial, path);
     await chmod(path, 0o755);
     const bytes = await readFile(path);
-    manifest.binaries.push({ os: target.os, arch: target.arch, path: relativePath, bytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
-    log(`${relativePath}: ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    manifest.binaries.push({
+      os: target.os,
+      arch: target.arch,
+      path: relativePath,
+      bytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    });
+    log(
+      `${relativePath}: ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -118,7 +147,8 @@ export async function buildHostBinaries(options: { arch: string; outDir: string;
 async function signForMacOS(path: string): Promise<void> {
   const signed = signAdHoc(await readFile(path), "host-doctor");
   const report = verifyMachOSignature(signed);
-  if (report.problems.length > 0) throw new Error(`${path}: the new signature does not verify: ${report.problems.join("; ")}`);
+  if (report.problems.length > 0)
+    throw new Error(`${path}: the new signature does not verify: ${report.problems.join("; ")}`);
   await writeFile(path, signed);
 }
 
@@ -135,9 +165,15 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
       cache: { type: "string", default: defaultRuntimeCache() },
     },
   });
-  buildHostBinaries({ arch: values.arch, outDir: resolve(values.out), cacheDir: resolve(values.cache), log: (line) => { console.log(line); } }).catch((error: unknown) => {
+  buildHostBinaries({
+    arch: values.arch,
+    outDir: resolve(values.out),
+    cacheDir: resolve(values.cache),
+    log: (line) => {
+      console.log(line);
+    },
+  }).catch((error: unknown) => {
     console.error(`build-host-binaries: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   });
 }
-

@@ -15,7 +15,10 @@ const run = promisify(execFile);
  */
 export function defaultRuntimeCache(): string {
   if (process.env.DEXT_BUN_CACHE !== undefined && process.env.DEXT_BUN_CACHE !== "") return process.env.DEXT_BUN_CACHE;
-  const base = process.env.XDG_CACHE_HOME ?? (process.platform === "win32" ? process.env.LOCALAPPDATA : undefined) ?? join(homedir(), ".cache");
+  const base =
+    process.env.XDG_CACHE_HOME ??
+    (process.platform === "win32" ? process.env.LOCALAPPDATA : undefined) ??
+    join(homedir(), ".cache");
   return join(base, "dext", "bun-runtimes");
 }
 
@@ -42,16 +45,25 @@ export async function fetchBunRuntime(runtime: BunRuntime, cacheDir: string): Pr
   const work = await mkdtemp(join(cacheDir, ".fetch-"));
   try {
     const spec = `${runtime.package}@${BUN_VERSION}`;
-    const { stdout } = await run("npm", ["pack", spec, "--pack-destination", work], { maxBuffer: 16 * 1024 * 1024, shell: process.platform === "win32" }).catch((error: unknown) => {
-      throw new RuntimeFetchError(`npm pack ${spec} failed: is the npm registry reachable? ${String(error)}`, { cause: error });
+    const { stdout } = await run("npm", ["pack", spec, "--pack-destination", work], {
+      maxBuffer: 16 * 1024 * 1024,
+      shell: process.platform === "win32",
+    }).catch((error: unknown) => {
+      throw new RuntimeFetchError(`npm pack ${spec} failed: is the npm registry reachable? ${String(error)}`, {
+        cause: error,
+      });
     });
     // npm names scoped tarballs differently across versions; there is exactly one file here.
     const tarballName = (await readdir(work)).find((name) => name.endsWith(".tgz"));
     if (tarballName === undefined) throw new RuntimeFetchError(`npm pack ${spec} wrote no tarball: ${stdout.trim()}`);
     const tarball = join(work, tarballName);
-    const integrity = `sha512-${createHash("sha512").update(await readFile(tarball)).digest("base64")}`;
+    const integrity = `sha512-${createHash("sha512")
+      .update(await readFile(tarball))
+      .digest("base64")}`;
     if (integrity !== runtime.integrity) {
-      throw new RuntimeFetchError(`${spec} does not match the integrity pinned in build/targets.ts (got ${integrity}); refusing to build with it`);
+      throw new RuntimeFetchError(
+        `${spec} does not match the integrity pinned in build/targets.ts (got ${integrity}); refusing to build with it`,
+      );
     }
     const unpacked = join(work, "unpacked");
     await mkdir(unpacked);
@@ -65,5 +77,8 @@ export async function fetchBunRuntime(runtime: BunRuntime, cacheDir: string): Pr
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }

@@ -34,10 +34,25 @@ beforeAll(requireBuiltBinaries);
 
 describe("the Linux host binary built here", () => {
   it("receives arguments with spaces, quotes, unicode and shell characters exactly as sent", async () => {
-    const values = ["two words", `it's "quoted"`, "$HOME; rm -rf / && echo `id` | cat > x", "日本語 ✓ émoji 🐳", "", "--json", "back\\slash", "tab\there", "new\nline"];
+    const values = [
+      "two words",
+      `it's "quoted"`,
+      "$HOME; rm -rf / && echo `id` | cat > x",
+      "日本語 ✓ émoji 🐳",
+      "",
+      "--json",
+      "back\\slash",
+      "tab\there",
+      "new\nline",
+    ];
     const run = await runDoctor(["args", "--", ...values]);
     expect(run.code).toBe(0);
-    expect(run.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as string)).toEqual(values);
+    expect(
+      run.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line) as string),
+    ).toEqual(values);
   });
 
   it("streams one JSON line per check as each finishes, then exits 0", async () => {
@@ -45,8 +60,16 @@ describe("the Linux host binary built here", () => {
     try {
       const run = await runDoctor(["check", "--json"], tools.env);
       expect(run.code).toBe(0);
-      const lines = run.stdout.trimEnd().split("\n").map((line) => doctorLineSchema.parse(JSON.parse(line)));
-      expect(lines.at(-1)).toEqual({ type: "summary", found: ["docker", "kubectl", "git"], missing: ["node"], missingRequired: [] });
+      const lines = run.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => doctorLineSchema.parse(JSON.parse(line)));
+      expect(lines.at(-1)).toEqual({
+        type: "summary",
+        found: ["docker", "kubectl", "git"],
+        missing: ["node"],
+        missingRequired: [],
+      });
       // docker's and git's lines were out well before kubectl answered.
       expect(run.chunkTimes.length).toBeGreaterThan(1);
       expect((run.chunkTimes.at(-1) ?? 0) - (run.chunkTimes[0] ?? 0)).toBeGreaterThan(500);

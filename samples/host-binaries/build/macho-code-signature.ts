@@ -52,12 +52,21 @@ export function readMachOLayout(file: Uint8Array): MachOLayout {
   for (let i = 0; i < ncmds; i += 1) {
     const cmd = view.getUint32(offset, true);
     const cmdsize = view.getUint32(offset + 4, true);
-    if (cmdsize < 8 || offset + cmdsize > 32 + sizeofcmds) throw new Error(`load command ${String(i)} overruns the header`);
+    if (cmdsize < 8 || offset + cmdsize > 32 + sizeofcmds)
+      throw new Error(`load command ${String(i)} overruns the header`);
     if (cmd === LC_SEGMENT_64) {
       const name = new TextDecoder().decode(file.subarray(offset + 8, offset + 24)).replace(/\0.*$/s, "");
-      segments.push({ name, fileoff: Number(view.getBigUint64(offset + 40, true)), filesize: Number(view.getBigUint64(offset + 48, true)) });
+      segments.push({
+        name,
+        fileoff: Number(view.getBigUint64(offset + 40, true)),
+        filesize: Number(view.getBigUint64(offset + 48, true)),
+      });
     } else if (cmd === LC_CODE_SIGNATURE) {
-      signature = { dataoff: view.getUint32(offset + 8, true), datasize: view.getUint32(offset + 12, true), commandOffset: offset };
+      signature = {
+        dataoff: view.getUint32(offset + 8, true),
+        datasize: view.getUint32(offset + 12, true),
+        commandOffset: offset,
+      };
     }
     offset += cmdsize;
   }
@@ -65,7 +74,14 @@ export function readMachOLayout(file: Uint8Array): MachOLayout {
 }
 
 export function verifyMachOSignature(file: Uint8Array): CodeSignatureReport {
-  const report: CodeSignatureReport = { signed: false, adhoc: false, identifier: undefined, hashTypes: [], pagesChecked: 0, problems: [] };
+  const report: CodeSignatureReport = {
+    signed: false,
+    adhoc: false,
+    identifier: undefined,
+    hashTypes: [],
+    pagesChecked: 0,
+    problems: [],
+  };
   const layout = readMachOLayout(file);
   if (layout.signature === undefined) {
     report.problems.push("no LC_CODE_SIGNATURE: macOS on Apple silicon refuses to run an unsigned executable");
@@ -76,7 +92,9 @@ export function verifyMachOSignature(file: Uint8Array): CodeSignatureReport {
   const linkedit = layout.segments.find((s) => s.name === "__LINKEDIT");
   if (dataoff + datasize > file.byteLength) report.problems.push("the signature runs past the end of the file");
   if (linkedit === undefined || linkedit.fileoff + linkedit.filesize !== file.byteLength) {
-    report.problems.push("__LINKEDIT does not end at the end of the file (bytes were appended or removed after signing)");
+    report.problems.push(
+      "__LINKEDIT does not end at the end of the file (bytes were appended or removed after signing)",
+    );
   }
   if (report.problems.length > 0) return report;
 
@@ -90,7 +108,11 @@ export function verifyMachOSignature(file: Uint8Array): CodeSignatureReport {
   for (let i = 0; i < count; i += 1) slots.set(blob.getUint32(12 + i * 8), blob.getUint32(16 + i * 8));
 
   const requirementsOffset = slots.get(CSSLOT_REQUIREMENTS);
-  const directories = [...slots].filter(([type]) => type === CSSLOT_CODEDIRECTORY || (type >= CSSLOT_ALTERNATE_CODEDIRECTORIES && type < CSSLOT_ALTERNATE_CODEDIRECTORIES + 5));
+  const directories = [...slots].filter(
+    ([type]) =>
+      type === CSSLOT_CODEDIRECTORY ||
+      (type >= CSSLOT_ALTERNATE_CODEDIRECTORIES && type < CSSLOT_ALTERNATE_CODEDIRECTORIES + 5),
+  );
   if (directories.length === 0) report.problems.push("the SuperBlob holds no CodeDirectory");
 
   for (const [, cdOffset] of directories) {
@@ -119,22 +141,34 @@ export function verifyMachOSignature(file: Uint8Array): CodeSignatureReport {
       report.problems.push(`a CodeDirectory uses unknown hash type ${String(hashType)}`);
       continue;
     }
-    if (codeLimit !== dataoff) report.problems.push(`the CodeDirectory covers ${String(codeLimit)} bytes but the signature starts at ${String(dataoff)}`);
-    if (nCodeSlots !== Math.ceil(codeLimit / pageSize)) report.problems.push("the CodeDirectory's page count does not match its code limit");
-    const slotHash = (index: number) => new Uint8Array(blob.buffer, blob.byteOffset + cdOffset + hashOffset + index * hashSize, hashSize);
+    if (codeLimit !== dataoff)
+      report.problems.push(
+        `the CodeDirectory covers ${String(codeLimit)} bytes but the signature starts at ${String(dataoff)}`,
+      );
+    if (nCodeSlots !== Math.ceil(codeLimit / pageSize))
+      report.problems.push("the CodeDirectory's page count does not match its code limit");
+    const slotHash = (index: number) =>
+      new Uint8Array(blob.buffer, blob.byteOffset + cdOffset + hashOffset + index * hashSize, hashSize);
     for (let page = 0; page < nCodeSlots; page += 1) {
       const start = page * pageSize;
-      const digest = createHash(algorithm).update(file.subarray(start, Math.min(start + pageSize, codeLimit))).digest();
+      const digest = createHash(algorithm)
+        .update(file.subarray(start, Math.min(start + pageSize, codeLimit)))
+        .digest();
       if (!digest.equals(slotHash(page))) {
-        report.problems.push(`page ${String(page)} (bytes ${String(start)}+) does not match its hash: the file changed after it was signed`);
+        report.problems.push(
+          `page ${String(page)} (bytes ${String(start)}+) does not match its hash: the file changed after it was signed`,
+        );
         break;
       }
       report.pagesChecked += 1;
     }
     if (requirementsOffset !== undefined && nSpecialSlots >= CSSLOT_REQUIREMENTS) {
       const length = blob.getUint32(requirementsOffset + 4);
-      const digest = createHash(algorithm).update(new Uint8Array(blob.buffer, blob.byteOffset + requirementsOffset, length)).digest();
-      if (!digest.equals(slotHash(-CSSLOT_REQUIREMENTS))) report.problems.push("the requirements blob does not match its hash");
+      const digest = createHash(algorithm)
+        .update(new Uint8Array(blob.buffer, blob.byteOffset + requirementsOffset, length))
+        .digest();
+      if (!digest.equals(slotHash(-CSSLOT_REQUIREMENTS)))
+        report.problems.push("the requirements blob does not match its hash");
     }
   }
   return report;

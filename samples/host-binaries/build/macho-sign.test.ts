@@ -15,7 +15,12 @@ beforeAll(async () => {
 
 describe("signAdHoc", () => {
   it("signs the shipped macOS files itself, ad hoc, under the binary's own name", () => {
-    expect(verifyMachOSignature(shipped)).toMatchObject({ signed: true, adhoc: true, identifier: "host-doctor", problems: [] });
+    expect(verifyMachOSignature(shipped)).toMatchObject({
+      signed: true,
+      adhoc: true,
+      identifier: "host-doctor",
+      problems: [],
+    });
   });
 
   it("gives the same bytes when signing an already signed file again", () => {
@@ -42,8 +47,17 @@ describe("signAdHoc", () => {
 describe("verifyMachOSignature against signatures Apple's tools made", () => {
   // The runtimes Bun's maintainers signed with codesign (Developer ID): if this reader disagreed
   // with Apple's layout, these would fail.
-  it.each(HOST_TARGETS.filter((t) => t.os === "darwin").map((t) => [t.runtime.package, t.runtime] as const))("accepts %s as released", async (_name, released) => {
-    const runtime = await readFile(await fetchBunRuntime(released, defaultRuntimeCache()));
-    expect(verifyMachOSignature(runtime)).toMatchObject({ signed: true, adhoc: false, identifier: "bun", problems: [] });
-  }, 120_000);
+  it.each(HOST_TARGETS.filter((t) => t.os === "darwin").map((t) => [t.runtime.package, t.runtime] as const))(
+    "accepts %s as released",
+    async (_name, released) => {
+      const runtime = await readFile(await fetchBunRuntime(released, defaultRuntimeCache()));
+      expect(verifyMachOSignature(runtime)).toMatchObject({
+        signed: true,
+        adhoc: false,
+        identifier: "bun",
+        problems: [],
+      });
+    },
+    120_000,
+  );
 });

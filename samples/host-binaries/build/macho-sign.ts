@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { CS_ADHOC, CSMAGIC_CODEDIRECTORY, CSMAGIC_EMBEDDED_SIGNATURE, CSSLOT_CODEDIRECTORY, CSSLOT_REQUIREMENTS, readMachOLayout } from "./macho-code-signature.ts";
+import {
+  CS_ADHOC,
+  CSMAGIC_CODEDIRECTORY,
+  CSMAGIC_EMBEDDED_SIGNATURE,
+  CSSLOT_CODEDIRECTORY,
+  CSSLOT_REQUIREMENTS,
+  readMachOLayout,
+} from "./macho-code-signature.ts";
 
 /**
  * Replaces a Mach-O executable's code signature with a fresh ad-hoc one, as `codesign --force
@@ -30,13 +37,18 @@ export class MachOSignError extends Error {
 
 export function signAdHoc(input: Uint8Array, identifier: string): Buffer {
   const layout = readMachOLayout(input);
-  if (layout.signature === undefined) throw new MachOSignError("the file has no LC_CODE_SIGNATURE to replace (this signer re-signs; it does not add load commands)");
+  if (layout.signature === undefined)
+    throw new MachOSignError(
+      "the file has no LC_CODE_SIGNATURE to replace (this signer re-signs; it does not add load commands)",
+    );
   const linkeditIndex = layout.segments.findIndex((s) => s.name === "__LINKEDIT");
   const text = layout.segments.find((s) => s.name === "__TEXT");
   const linkedit = layout.segments[linkeditIndex];
-  if (linkedit === undefined || text === undefined) throw new MachOSignError("the file has no __TEXT or __LINKEDIT segment");
+  if (linkedit === undefined || text === undefined)
+    throw new MachOSignError("the file has no __TEXT or __LINKEDIT segment");
   const { dataoff } = layout.signature;
-  if (dataoff % 16 !== 0 || dataoff < linkedit.fileoff) throw new MachOSignError("the existing signature is not at an aligned offset inside __LINKEDIT");
+  if (dataoff % 16 !== 0 || dataoff < linkedit.fileoff)
+    throw new MachOSignError("the existing signature is not at an aligned offset inside __LINKEDIT");
 
   const codeLimit = dataoff;
   const nCodeSlots = Math.ceil(codeLimit / PAGE_BYTES);
@@ -62,7 +74,8 @@ export function signAdHoc(input: Uint8Array, identifier: string): Buffer {
   const linkeditFilesize = dataoff + datasize - linkedit.fileoff;
   output.writeBigUInt64LE(BigInt(linkeditFilesize), linkeditCommand + 48);
   const vmsize = Number(output.readBigUInt64LE(linkeditCommand + 32));
-  if (vmsize < linkeditFilesize) output.writeBigUInt64LE(BigInt(Math.ceil(linkeditFilesize / 0x4000) * 0x4000), linkeditCommand + 32);
+  if (vmsize < linkeditFilesize)
+    output.writeBigUInt64LE(BigInt(Math.ceil(linkeditFilesize / 0x4000) * 0x4000), linkeditCommand + 32);
 
   const cd = Buffer.alloc(cdLength);
   cd.writeUInt32BE(CSMAGIC_CODEDIRECTORY, 0);
@@ -83,17 +96,27 @@ export function signAdHoc(input: Uint8Array, identifier: string): Buffer {
   cd.writeBigUInt64BE(BigInt(text.filesize), 72);
   cd.writeBigUInt64BE(BigInt(CS_EXECSEG_MAIN_BINARY), 80);
   ident.copy(cd, CODEDIRECTORY_HEADER_BYTES);
-  createHash("sha256").update(requirements).digest().copy(cd, hashOffset - CSSLOT_REQUIREMENTS * HASH_BYTES);
+  createHash("sha256")
+    .update(requirements)
+    .digest()
+    .copy(cd, hashOffset - CSSLOT_REQUIREMENTS * HASH_BYTES);
   for (let page = 0; page < nCodeSlots; page += 1) {
     const start = page * PAGE_BYTES;
-    createHash("sha256").update(output.subarray(start, Math.min(start + PAGE_BYTES, codeLimit))).digest().copy(cd, hashOffset + page * HASH_BYTES);
+    createHash("sha256")
+      .update(output.subarray(start, Math.min(start + PAGE_BYTES, codeLimit)))
+      .digest()
+      .copy(cd, hashOffset + page * HASH_BYTES);
   }
 
   const blob = output.subarray(dataoff);
   blob.writeUInt32BE(CSMAGIC_EMBEDDED_SIGNATURE, 0);
   blob.writeUInt32BE(superLength, 4);
   blob.writeUInt32BE(indexEntries, 8);
-  const slots: [number, Buffer][] = [[CSSLOT_CODEDIRECTORY, cd], [CSSLOT_REQUIREMENTS, requirements], [CSSLOT_SIGNATURESLOT, cms]];
+  const slots: [number, Buffer][] = [
+    [CSSLOT_CODEDIRECTORY, cd],
+    [CSSLOT_REQUIREMENTS, requirements],
+    [CSSLOT_SIGNATURESLOT, cms],
+  ];
   let offset = superHeader;
   slots.forEach(([type, data], i) => {
     blob.writeUInt32BE(type, 12 + i * 8);

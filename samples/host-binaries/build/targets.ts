@@ -35,24 +35,54 @@ export interface HostTarget {
  */
 export const HOST_TARGETS: readonly HostTarget[] = [
   {
-    os: "darwin", arch: "arm64", bunTarget: "bun-darwin-arm64", file: "host-doctor",
-    runtime: { package: "@oven/bun-darwin-aarch64", integrity: "sha512-4MIFXHmctH2EhAxLXm2/qxNtv17dFtLJylvaOCsrgq6KSqHTs6eW5YSrJjRbJxYUJaR901fsN8JfZOa+CsWpWQ==" },
+    os: "darwin",
+    arch: "arm64",
+    bunTarget: "bun-darwin-arm64",
+    file: "host-doctor",
+    runtime: {
+      package: "@oven/bun-darwin-aarch64",
+      integrity: "sha512-4MIFXHmctH2EhAxLXm2/qxNtv17dFtLJylvaOCsrgq6KSqHTs6eW5YSrJjRbJxYUJaR901fsN8JfZOa+CsWpWQ==",
+    },
   },
   {
-    os: "darwin", arch: "amd64", bunTarget: "bun-darwin-x64-baseline", file: "host-doctor",
-    runtime: { package: "@oven/bun-darwin-x64-baseline", integrity: "sha512-zqfLA5A4B+hYMh5WYzYSot3uZ06FzhdP0OEwQisEzdirYtXGj5cQFlfy31BGfNsAsk1Gd/w/OxJ/jqqJ3cMclw==" },
+    os: "darwin",
+    arch: "amd64",
+    bunTarget: "bun-darwin-x64-baseline",
+    file: "host-doctor",
+    runtime: {
+      package: "@oven/bun-darwin-x64-baseline",
+      integrity: "sha512-zqfLA5A4B+hYMh5WYzYSot3uZ06FzhdP0OEwQisEzdirYtXGj5cQFlfy31BGfNsAsk1Gd/w/OxJ/jqqJ3cMclw==",
+    },
   },
   {
-    os: "windows", arch: "amd64", bunTarget: "bun-windows-x64-baseline", file: "host-doctor.exe",
-    runtime: { package: "@oven/bun-windows-x64-baseline", integrity: "sha512-/U3Dc74uGqE6EUqef7mPtg9KwJs7iJH4JHRMfIZIn18MrJh6Xz4gVvWDXRvzCL2j8wPlTnJVyrO4n7Qq4uM7TQ==" },
+    os: "windows",
+    arch: "amd64",
+    bunTarget: "bun-windows-x64-baseline",
+    file: "host-doctor.exe",
+    runtime: {
+      package: "@oven/bun-windows-x64-baseline",
+      integrity: "sha512-/U3Dc74uGqE6EUqef7mPtg9KwJs7iJH4JHRMfIZIn18MrJh6Xz4gVvWDXRvzCL2j8wPlTnJVyrO4n7Qq4uM7TQ==",
+    },
   },
   {
-    os: "linux", arch: "amd64", bunTarget: "bun-linux-x64-baseline", file: "host-doctor",
-    runtime: { package: "@oven/bun-linux-x64-baseline", integrity: "sha512-s8yMwYcFnnrA178gji0gZbkE2WVDej/Ti1x770oPfihxyRxSMNhGhiAQNXV53aDeraZxksdvKV/RAdQBCd0qPA==" },
+    os: "linux",
+    arch: "amd64",
+    bunTarget: "bun-linux-x64-baseline",
+    file: "host-doctor",
+    runtime: {
+      package: "@oven/bun-linux-x64-baseline",
+      integrity: "sha512-s8yMwYcFnnrA178gji0gZbkE2WVDej/Ti1x770oPfihxyRxSMNhGhiAQNXV53aDeraZxksdvKV/RAdQBCd0qPA==",
+    },
   },
   {
-    os: "linux", arch: "arm64", bunTarget: "bun-linux-arm64", file: "host-doctor",
-    runtime: { package: "@oven/bun-linux-aarch64", integrity: "sha512-4BXmsSKnjOrlGWqZV4x/oWa7AVoR+B6lCXddMzOAXBIm3t50eslg9wb66gmtW1AamEQ1l1CDvmmruysEhqOWMg==" },
+    os: "linux",
+    arch: "arm64",
+    bunTarget: "bun-linux-arm64",
+    file: "host-doctor",
+    runtime: {
+      package: "@oven/bun-linux-aarch64",
+      integrity: "sha512-4BXmsSKnjOrlGWqZV4x/oWa7AVoR+B6lCXddMzOAXBIm3t50eslg9wb66gmtW1AamEQ1l1CDvmmruysEhqOWMg==",
+    },
   },
 ];
 
@@ -66,22 +96,35 @@ export function targetsForImageArch(arch: HostArch): HostTarget[] {
 
 /** Musl builds, for a compiler running on Alpine (the official node:*-alpine images). */
 const MUSL_COMPILERS: Record<HostArch, BunRuntime> = {
-  amd64: { package: "@oven/bun-linux-x64-musl-baseline", integrity: "sha512-cWJhU8h0+MiUgpSt99sQhjxLIIosKEcKYdtKddohokUvAuN6jKOy7g7+QDTZTXtwHxz93wL3BX+L6wXVPDUH3A==" },
-  arm64: { package: "@oven/bun-linux-aarch64-musl", integrity: "sha512-XCNc+WvvMAdNNb+OWTogpy+N9wm62fkVeEVLb6how0RZhW5LPi6c7BlkeVCuWps7XjEl2saFpHFa20/1E+PAHg==" },
+  amd64: {
+    package: "@oven/bun-linux-x64-musl-baseline",
+    integrity: "sha512-cWJhU8h0+MiUgpSt99sQhjxLIIosKEcKYdtKddohokUvAuN6jKOy7g7+QDTZTXtwHxz93wL3BX+L6wXVPDUH3A==",
+  },
+  arm64: {
+    package: "@oven/bun-linux-aarch64-musl",
+    integrity: "sha512-XCNc+WvvMAdNNb+OWTogpy+N9wm62fkVeEVLb6how0RZhW5LPi6c7BlkeVCuWps7XjEl2saFpHFa20/1E+PAHg==",
+  },
 };
 
 class UnsupportedBuildMachineError extends Error {
   readonly code = "UNSUPPORTED_BUILD_MACHINE" as const;
   constructor(platform: string, arch: string) {
-    super(`no Bun compiler for a ${platform}/${arch} build machine; build on macOS, Linux or Windows, x64 or arm64 (or in the Dockerfile's builder stage)`);
+    super(
+      `no Bun compiler for a ${platform}/${arch} build machine; build on macOS, Linux or Windows, x64 or arm64 (or in the Dockerfile's builder stage)`,
+    );
     this.name = "UnsupportedBuildMachineError";
   }
 }
 
 /** The Bun runtime that runs the compiler on this machine. */
-export function compilerRuntime(platform: NodeJS.Platform = process.platform, cpu: string = process.arch, musl = isMusl()): BunRuntime {
+export function compilerRuntime(
+  platform: NodeJS.Platform = process.platform,
+  cpu: string = process.arch,
+  musl = isMusl(),
+): BunRuntime {
   const arch: HostArch | undefined = cpu === "x64" ? "amd64" : cpu === "arm64" ? "arm64" : undefined;
-  const os: HostOs | undefined = platform === "darwin" ? "darwin" : platform === "win32" ? "windows" : platform === "linux" ? "linux" : undefined;
+  const os: HostOs | undefined =
+    platform === "darwin" ? "darwin" : platform === "win32" ? "windows" : platform === "linux" ? "linux" : undefined;
   if (arch === undefined || os === undefined) throw new UnsupportedBuildMachineError(platform, cpu);
   if (os === "linux" && musl) return MUSL_COMPILERS[arch];
   const target = HOST_TARGETS.find((t) => t.os === os && t.arch === arch);

@@ -40,13 +40,20 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorCommand {
       parsed.json = true;
     } else if (option === "--require" || option.startsWith("--require=")) {
       const value = option === "--require" ? options[(i += 1)] : option.slice("--require=".length);
-      if (value === undefined || value.trim() === "") throw new UsageError("--require needs a comma-separated list of tools, e.g. --require docker,git");
-      const tools = value.split(",").map((tool) => tool.trim()).filter((tool) => tool !== "");
+      if (value === undefined || value.trim() === "")
+        throw new UsageError("--require needs a comma-separated list of tools, e.g. --require docker,git");
+      const tools = value
+        .split(",")
+        .map((tool) => tool.trim())
+        .filter((tool) => tool !== "");
       const unknown = tools.filter((tool) => !(DOCTOR_TOOLS as readonly string[]).includes(tool));
-      if (unknown.length > 0) throw new UsageError(`--require: unknown tool ${unknown.join(", ")}; known tools: ${DOCTOR_TOOLS.join(", ")}`);
+      if (unknown.length > 0)
+        throw new UsageError(`--require: unknown tool ${unknown.join(", ")}; known tools: ${DOCTOR_TOOLS.join(", ")}`);
       parsed.require.push(...tools);
     } else {
-      throw new UsageError(`unknown ${option.startsWith("-") ? "option" : "command"} "${option}"; run host-doctor --help`);
+      throw new UsageError(
+        `unknown ${option.startsWith("-") ? "option" : "command"} "${option}"; run host-doctor --help`,
+      );
     }
   }
   return parsed;

@@ -15,6 +15,8 @@ describe("parseContextLines", () => {
   });
 
   it("skips lines that are not contexts instead of failing the whole check", () => {
-    expect(parseContextLines('WARNING: something\n{"Name":42}\n{"Name":"ok"}\n')).toEqual([{ type: "context", name: "ok", current: false, endpoint: "" }]);
+    expect(parseContextLines('WARNING: something\n{"Name":42}\n{"Name":"ok"}\n')).toEqual([
+      { type: "context", name: "ok", current: false, endpoint: "" },
+    ]);
   });
 });

@@ -10,13 +10,18 @@ interface RawContext {
 /** The Docker CLI's contexts (`docker context ls`), or none when the CLI is missing or fails. */
 export function listDockerContexts(env: NodeJS.ProcessEnv = process.env): Promise<ContextLine[]> {
   return new Promise((resolve) => {
-    execFile("docker", ["context", "ls", "--format", "{{json .}}"], { timeout: 5_000, env, windowsHide: true }, (error, stdout) => {
-      if (error !== null) {
-        resolve([]);
-        return;
-      }
-      resolve(parseContextLines(stdout));
-    });
+    execFile(
+      "docker",
+      ["context", "ls", "--format", "{{json .}}"],
+      { timeout: 5_000, env, windowsHide: true },
+      (error, stdout) => {
+        if (error !== null) {
+          resolve([]);
+          return;
+        }
+        resolve(parseContextLines(stdout));
+      },
+    );
   });
 }
 

@@ -12,7 +12,12 @@ async function check(options: { require?: string[]; json?: boolean; kubectlDelay
   const tools = await makeFakeTools(options);
   cleanups.push(tools.remove);
   const lines: string[] = [];
-  const code = await runCheck({ json: options.json ?? true, require: options.require ?? [], env: tools.env, write: (line) => lines.push(line) });
+  const code = await runCheck({
+    json: options.json ?? true,
+    require: options.require ?? [],
+    env: tools.env,
+    write: (line) => lines.push(line),
+  });
   return { code, lines };
 }
 
@@ -21,15 +26,28 @@ describe("runCheck", () => {
     const { code, lines } = await check();
     const parsed = lines.map((line) => doctorLineSchema.parse(JSON.parse(line)));
     expect(code).toBe(0);
-    expect(parsed).toEqual(expect.arrayContaining([
-      { type: "tool", name: "docker", found: true, version: "27.3.1", detail: "Docker version 27.3.1, build ce12230" },
-      { type: "tool", name: "kubectl", found: true, version: "1.31.2", detail: "Client Version: v1.31.2" },
-      { type: "tool", name: "git", found: true, version: "2.47.0", detail: "git version 2.47.0" },
-      { type: "tool", name: "node", found: false, detail: "not found on PATH" },
-      { type: "context", name: "default", current: true, endpoint: "unix:///var/run/docker.sock" },
-      { type: "context", name: "remote", current: false, endpoint: "tcp://10.0.0.5:2376" },
-    ]));
-    expect(parsed.at(-1)).toEqual({ type: "summary", found: ["docker", "kubectl", "git"], missing: ["node"], missingRequired: [] });
+    expect(parsed).toEqual(
+      expect.arrayContaining([
+        {
+          type: "tool",
+          name: "docker",
+          found: true,
+          version: "27.3.1",
+          detail: "Docker version 27.3.1, build ce12230",
+        },
+        { type: "tool", name: "kubectl", found: true, version: "1.31.2", detail: "Client Version: v1.31.2" },
+        { type: "tool", name: "git", found: true, version: "2.47.0", detail: "git version 2.47.0" },
+        { type: "tool", name: "node", found: false, detail: "not found on PATH" },
+        { type: "context", name: "default", current: true, endpoint: "unix:///var/run/docker.sock" },
+        { type: "context", name: "remote", current: false, endpoint: "tcp://10.0.0.5:2376" },
+      ]),
+    );
+    expect(parsed.at(-1)).toEqual({
+      type: "summary",
+      found: ["docker", "kubectl", "git"],
+      missing: ["node"],
+      missingRequired: [],
+    });
   });
 
   it("writes a fast tool's line before a slow tool has answered", async () => {
@@ -55,8 +73,13 @@ describe("runCheck", () => {
   });
 
   it("formats a tool that is installed but fails as found, with the reason", () => {
-    expect(formatLine({ type: "tool", name: "kubectl", found: true, detail: "installed, but `kubectl version --client` failed: boom" })).toBe(
-      "[ok] kubectl: installed, but `kubectl version --client` failed: boom",
-    );
+    expect(
+      formatLine({
+        type: "tool",
+        name: "kubectl",
+        found: true,
+        detail: "installed, but `kubectl version --client` failed: boom",
+      }),
+    ).toBe("[ok] kubectl: installed, but `kubectl version --client` failed: boom");
   });
 });

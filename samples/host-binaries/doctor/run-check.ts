@@ -43,8 +43,10 @@ export function formatLine(line: DoctorLine): string {
     case "context":
       return `context ${line.name}${line.current ? " (current)" : ""}: ${line.endpoint}`;
     case "summary":
-      return `${String(line.found.length)} of ${String(line.found.length + line.missing.length)} tools found` +
-        (line.missingRequired.length > 0 ? `; required but missing: ${line.missingRequired.join(", ")}` : "");
+      return (
+        `${String(line.found.length)} of ${String(line.found.length + line.missing.length)} tools found` +
+        (line.missingRequired.length > 0 ? `; required but missing: ${line.missingRequired.join(", ")}` : "")
+      );
   }
 }
 

@@ -37,7 +37,9 @@ describe("host-binaries in the dext host", () => {
     await nodeRow.waitFor();
     await expect(nodeRow.textContent()).resolves.toContain(`found${process.versions.node}`);
     await tab.getByLabel("Exit status").filter({ hasText: "exit 0: the check ran" }).waitFor();
-    await expect(tab.getByRole("log", { name: "host-doctor output" }).textContent()).resolves.toContain('"type":"summary"');
+    await expect(tab.getByRole("log", { name: "host-doctor output" }).textContent()).resolves.toContain(
+      '"type":"summary"',
+    );
     await page.locator(".toast", { hasText: /\d of 4 tools found/ }).waitFor();
   });
 
@@ -45,7 +47,9 @@ describe("host-binaries in the dext host", () => {
     await tab.getByLabel("Required tools").fill("podman");
     await tab.getByRole("button", { name: "Run check" }).click();
     await tab.getByLabel("Exit status").filter({ hasText: "exit 2" }).waitFor();
-    await expect(tab.getByRole("log", { name: "host-doctor output" }).textContent()).resolves.toContain("unknown tool podman");
+    await expect(tab.getByRole("log", { name: "host-doctor output" }).textContent()).resolves.toContain(
+      "unknown tool podman",
+    );
   });
 
   it("delivers arguments with spaces, quotes, unicode and shell characters intact", async () => {

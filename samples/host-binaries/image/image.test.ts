@@ -32,12 +32,28 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
 
   beforeAll(async () => {
     if (engine === undefined) {
-      throw new Error(`DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${dockerHost}; start one with tooling/docker/start-engine.sh`);
+      throw new Error(
+        `DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${dockerHost}; start one with tooling/docker/start-engine.sh`,
+      );
     }
     if (process.env.DEXT_IMAGE === undefined) {
       // --network host: the builder stage fetches Bun runtimes and packages from the npm registry.
       const started = Date.now();
-      await docker(["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, repoRoot], 15 * 60_000);
+      await docker(
+        [
+          "build",
+          "--network",
+          "host",
+          "--progress",
+          "plain",
+          "-f",
+          join(sampleDir, "Dockerfile"),
+          "-t",
+          image,
+          repoRoot,
+        ],
+        15 * 60_000,
+      );
       console.log(`built ${image} in ${((Date.now() - started) / 1000).toFixed(1)} s (engine ${engine})`);
     }
     arch = (await docker(["image", "inspect", "--format", "{{.Architecture}}", image])).stdout.trim();
@@ -72,11 +88,14 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
   });
 
   it("has the sample's metadata.json, byte for byte, at the image root, and the icon and UI it names", async () => {
-    expect(await readFile(join(files, "metadata.json"), "utf8")).toBe(await readFile(join(sampleDir, "metadata.json"), "utf8"));
+    expect(await readFile(join(files, "metadata.json"), "utf8")).toBe(
+      await readFile(join(sampleDir, "metadata.json"), "utf8"),
+    );
     const html = await readFile(join(files, "ui", "index.html"), "utf8");
     const scripts = [...html.matchAll(/\bsrc="\.\/([^"]+)"/g)].map((match) => match[1] ?? "");
     expect(scripts.length).toBeGreaterThan(0);
-    for (const file of ["doctor.svg", ...scripts.map((s) => `ui/${s}`)]) await expect(stat(join(files, file))).resolves.toBeTruthy();
+    for (const file of ["doctor.svg", ...scripts.map((s) => `ui/${s}`)])
+      await expect(stat(join(files, file))).resolves.toBeTruthy();
   });
 
   it("puts each OS's executable, for the image's CPU, where metadata.json says, executable", async () => {
@@ -88,7 +107,8 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
     for (const [path, kind] of expected) {
       const bytes = await readFile(join(files, path));
       expect(readBinaryKind(bytes.subarray(0, 4096)), path).toEqual({ ...kind, executable: true });
-      if (!path.startsWith("windows")) expect((await stat(join(files, path))).mode & 0o111, `${path} is not executable`).not.toBe(0);
+      if (!path.startsWith("windows"))
+        expect((await stat(join(files, path))).mode & 0o111, `${path} is not executable`).not.toBe(0);
     }
     expect(verifyMachOSignature(await readFile(join(files, "darwin/host-doctor"))).problems).toEqual([]);
   });
@@ -97,7 +117,12 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
     const values = ["a b", `it's "q"`, "$(id); | &", "日本語"];
     const run = spawnSync(join(files, "linux/host-doctor"), ["args", "--", ...values], { encoding: "utf8" });
     expect(run.status).toBe(0);
-    expect(run.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as string)).toEqual(values);
+    expect(
+      run.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line) as string),
+    ).toEqual(values);
   });
 
   describe("installed from the image in the dext host, in Chromium", () => {
@@ -119,7 +144,9 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
     });
 
     it("installs the host binary copied out of the image, with no problems", () => {
-      expect(host.extensions.map((extension) => [extension.source, extension.problems])).toEqual([[`image ${image}`, []]]);
+      expect(host.extensions.map((extension) => [extension.source, extension.problems])).toEqual([
+        [`image ${image}`, []],
+      ]);
     });
 
     it("runs the check through host.cli.exec and shows exit 0", async () => {

@@ -6,7 +6,9 @@ import { join } from "node:path";
  * A folder of stand-in tools, put alone on PATH, so a check's result does not depend on what this
  * machine has installed. kubectl answers after `kubectlDelayMs`, to show lines arrive as they come.
  */
-export async function makeFakeTools(options: { kubectlDelayMs?: number } = {}): Promise<{ dir: string; env: NodeJS.ProcessEnv; remove: () => Promise<void> }> {
+export async function makeFakeTools(
+  options: { kubectlDelayMs?: number } = {},
+): Promise<{ dir: string; env: NodeJS.ProcessEnv; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "doctor-tools-"));
   const delay = ((options.kubectlDelayMs ?? 0) / 1000).toFixed(2);
   const scripts: Record<string, string> = {

@@ -64,7 +64,10 @@ describe("minimal-backend's backend process", () => {
   it("refuses an empty name with the field named", async () => {
     const client = createBackendClient(contract, createSocketTransport(socket));
     const error = await client.hello({ query: { name: "  " } }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "invalid_input", issues: [{ path: "query.name", message: "must not be empty" }] });
+    expect(error).toMatchObject({
+      kind: "invalid_input",
+      issues: [{ path: "query.name", message: "must not be empty" }],
+    });
   });
 
   it("exits 0 on SIGTERM and removes its socket", async () => {
@@ -85,7 +88,9 @@ describe("hello.sh", () => {
     ["backslashes", String.raw`a\nb\tc`],
   ])("prints %s arguments exactly as given", async (_label, text) => {
     const { stdout } = await run(join(sampleDir, "hello.sh"), [text]);
-    expect(stdout).toMatch(new RegExp(`^Hello, ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}! \\(hello\\.sh in .+\\)\\n$`));
+    expect(stdout).toMatch(
+      new RegExp(`^Hello, ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}! \\(hello\\.sh in .+\\)\\n$`),
+    );
   });
 
   it("greets the world without an argument", async () => {

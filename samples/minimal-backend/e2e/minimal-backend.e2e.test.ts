@@ -39,7 +39,9 @@ async function expectAxeClean(): Promise<void> {
     const report = await runAxe(extensionFrame());
     found[scheme] = report.violations;
     if (report.dockerPaletteContrast.length > 0) {
-      console.log(`axe, ${scheme}: ${String(report.dockerPaletteContrast.length)} contrast failures of Docker's packaged palette (not the kit's):\n  ${report.dockerPaletteContrast.join("\n  ")}`);
+      console.log(
+        `axe, ${scheme}: ${String(report.dockerPaletteContrast.length)} contrast failures of Docker's packaged palette (not the kit's):\n  ${report.dockerPaletteContrast.join("\n  ")}`,
+      );
     }
   }
   expect(found).toEqual({ light: [], dark: [] });
@@ -52,7 +54,9 @@ afterAll(async () => {
 
 describe("minimal-backend in the dext host", () => {
   it("installs with its backend running", () => {
-    expect(host.extensions.map((extension) => [extension.id, extension.vm?.state().state, extension.problems])).toEqual([["minimal-backend", "running", []]]);
+    expect(host.extensions.map((extension) => [extension.id, extension.vm?.state().state, extension.problems])).toEqual(
+      [["minimal-backend", "running", []]],
+    );
   });
 
   it("renders its tab with Docker's theme", async () => {
@@ -64,7 +68,9 @@ describe("minimal-backend in the dext host", () => {
     await tab.getByRole("button", { name: "Run hello.sh" }).click();
     const status = tab.getByRole("status").filter({ hasText: /^hello\.sh:/ });
     await status.waitFor();
-    await expect(status.textContent()).resolves.toMatch(/^hello\.sh: Hello, Moby "the whale" & \$HOME! \(hello\.sh in .+\)$/);
+    await expect(status.textContent()).resolves.toMatch(
+      /^hello\.sh: Hello, Moby "the whale" & \$HOME! \(hello\.sh in .+\)$/,
+    );
     await page.locator(".toast", { hasText: "hello.sh answered" }).waitFor();
   });
 
@@ -92,13 +98,21 @@ describe("minimal-backend in the dext host", () => {
         ),
       );
     }
-    expect(reached.slice(0, 4)).toEqual(["Extensions SDK documentation (opens in your browser)", "Your name", "Run hello.sh", "Ask the backend"]);
+    expect(reached.slice(0, 4)).toEqual([
+      "Extensions SDK documentation (opens in your browser)",
+      "Your name",
+      "Run hello.sh",
+      "Ask the backend",
+    ]);
   });
 
   it("shows the backend's validation message for a name that is too long", async () => {
     await tab.getByLabel("Your name").fill("x".repeat(201));
     await tab.getByRole("button", { name: "Ask the backend" }).click();
-    await tab.getByRole("alert").filter({ hasText: /^backend failedThe backend refused the request\. query\.name: Too big/ }).waitFor();
+    await tab
+      .getByRole("alert")
+      .filter({ hasText: /^backend failedThe backend refused the request\. query\.name: Too big/ })
+      .waitFor();
   });
 
   it("passes axe with the error banner and its details open, in light and dark", async () => {

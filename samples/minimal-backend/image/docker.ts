@@ -35,7 +35,9 @@ export async function docker(args: string[], timeoutMs = 60_000): Promise<Docker
   } catch (error) {
     const failed = error as Error & Partial<DockerResult> & { code?: number | string };
     const output = `${failed.stderr ?? ""}${failed.stdout ?? ""}`.trim().split("\n").slice(-40).join("\n");
-    throw new Error(`${dockerCli} ${args.join(" ")} failed (exit ${String(failed.code)}):\n${output}`, { cause: error });
+    throw new Error(`${dockerCli} ${args.join(" ")} failed (exit ${String(failed.code)}):\n${output}`, {
+      cause: error,
+    });
   }
 }
 

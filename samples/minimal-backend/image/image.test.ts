@@ -86,7 +86,9 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the minimal-backen
     ]);
     const links = JSON.parse(labels["com.docker.extension.additional-urls"]!) as { title: unknown; url: unknown }[];
     expect(links.length).toBeGreaterThan(0);
-    expect(links.filter(({ title, url }) => typeof title !== "string" || !String(url).startsWith("https://"))).toEqual([]);
+    expect(links.filter(({ title, url }) => typeof title !== "string" || !String(url).startsWith("https://"))).toEqual(
+      [],
+    );
   });
 
   it("has the sample's metadata.json, byte for byte, at the image root", async () => {
@@ -135,7 +137,10 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the minimal-backen
         const health = await getOverSocket(socket, "/health").catch(() => undefined);
         if (health?.status === 200) break;
         if (Date.now() > deadline) {
-          const logs = await docker(["logs", container]).catch((error: unknown) => ({ stdout: "", stderr: String(error) }));
+          const logs = await docker(["logs", container]).catch((error: unknown) => ({
+            stdout: "",
+            stderr: String(error),
+          }));
           throw new Error(`the backend did not answer on ${socket} within 20 s:\n${logs.stdout}${logs.stderr}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -196,13 +201,18 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the minimal-backen
     });
 
     it("starts the image's VM service container with its socket", () => {
-      expect(host.extensions.map((extension) => [extension.source, extension.vm?.state().state, extension.problems])).toEqual([[`image ${image}`, "running", []]]);
+      expect(
+        host.extensions.map((extension) => [extension.source, extension.vm?.state().state, extension.problems]),
+      ).toEqual([[`image ${image}`, "running", []]]);
     });
 
     it("runs hello.sh in the container and asks the backend, from the UI copied out of the image", async () => {
       await tab.getByLabel("Your name").fill("Moby");
       await tab.getByRole("button", { name: "Run hello.sh" }).click();
-      await tab.getByRole("status").filter({ hasText: /^hello\.sh: Hello, Moby! \(hello\.sh in [0-9a-f]{12}\)$/ }).waitFor();
+      await tab
+        .getByRole("status")
+        .filter({ hasText: /^hello\.sh: Hello, Moby! \(hello\.sh in [0-9a-f]{12}\)$/ })
+        .waitFor();
       await tab.getByRole("button", { name: "Ask the backend" }).click();
       await tab.getByRole("status").filter({ hasText: "backend: Hello, Moby! (from the backend)" }).waitFor();
     });

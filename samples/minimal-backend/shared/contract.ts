@@ -9,7 +9,9 @@ export const contract = defineContract({
   hello: defineRoute({
     method: "GET",
     path: "/hello",
-    query: z.object({ name: z.optional(z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(200))) }),
+    query: z.object({
+      name: z.optional(z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(200))),
+    }),
     response: z.object({ message: z.string(), servedAt: z.string() }),
   }),
   info: defineRoute({

@@ -15,11 +15,20 @@ async function write(path: string, text: string): Promise<void> {
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "dext-docs-check-"));
-  await write("package.json", JSON.stringify({ name: "fixture", scripts: { test: "turbo run test", start: "x", "new-extension": "x" } }));
+  await write(
+    "package.json",
+    JSON.stringify({ name: "fixture", scripts: { test: "turbo run test", start: "x", "new-extension": "x" } }),
+  );
   await write("pnpm-workspace.yaml", "packages:\n  - samples/*\n  - tooling/*\n");
-  await write("samples/app/package.json", JSON.stringify({ name: "app", scripts: { build: "vite build", test: "vitest run" } }));
+  await write(
+    "samples/app/package.json",
+    JSON.stringify({ name: "app", scripts: { build: "vite build", test: "vitest run" } }),
+  );
   await write("samples/app/src/main.ts", "");
-  await write("samples/app/Makefile", "IMAGE ?= x\nROOT := ../..\n\nbuild-extension: ## Build\n\tdocker build .\n\ninstall-extension: build-extension\n\tdocker extension install x\n\n.PHONY: build-extension install-extension\n");
+  await write(
+    "samples/app/Makefile",
+    "IMAGE ?= x\nROOT := ../..\n\nbuild-extension: ## Build\n\tdocker build .\n\ninstall-extension: build-extension\n\tdocker extension install x\n\n.PHONY: build-extension install-extension\n",
+  );
   await write("tooling/lint/package.json", JSON.stringify({ name: "@fixture/lint", scripts: { lint: "x" } }));
   await write("tooling/lint/src/main.ts", "");
   await write("tooling/lint/node_modules/.bin/tsx", "");
@@ -68,12 +77,14 @@ describe("a page that names only what exists", () => {
   });
 
   it("reads a sample's README from the sample: its paths, its scripts, its Makefile", async () => {
-    const page = "See `src/main.ts`; run `pnpm build` or `make install-extension`.\n\n```sh\nmake build-extension IMAGE=me/app\n```\n";
+    const page =
+      "See `src/main.ts`; run `pnpm build` or `make install-extension`.\n\n```sh\nmake build-extension IMAGE=me/app\n```\n";
     expect(await findingsFor("samples/app/README.md", page)).toEqual([]);
   });
 
   it("follows extensions the page makes with new-extension to the sample they come from", async () => {
-    const page = "```sh\npnpm new-extension team-tools --from app\npnpm --filter team-tools build\n```\nEdit `samples/team-tools/src/main.ts`.\n";
+    const page =
+      "```sh\npnpm new-extension team-tools --from app\npnpm --filter team-tools build\n```\nEdit `samples/team-tools/src/main.ts`.\n";
     expect(await findingsFor("docs/guide/new.md", page)).toEqual([]);
   });
 });
@@ -111,11 +122,19 @@ describe("a page that names what does not exist", () => {
       "```",
     ].join("\n");
     expect(await findingsFor("README.md", page)).toEqual([
-      { file: "README.md", line: 1, message: '`pnpm deploy-all`: "deploy-all" is not a script of the root package.json' },
+      {
+        file: "README.md",
+        line: 1,
+        message: '`pnpm deploy-all`: "deploy-all" is not a script of the root package.json',
+      },
       { file: "README.md", line: 1, message: '`pnpm lint`: "lint" is not a script of app' },
       { file: "README.md", line: 3, message: "`--filter app-renamed` selects no package of the workspace" },
       { file: "README.md", line: 4, message: '`pnpm bench`: "bench" is not a script of the root package.json' },
-      { file: "README.md", line: 5, message: '`pnpm exec dext`: no "dext" binary is installed for the root package.json' },
+      {
+        file: "README.md",
+        line: 5,
+        message: '`pnpm exec dext`: no "dext" binary is installed for the root package.json',
+      },
       { file: "README.md", line: 6, message: "`tsx src/gone.ts`: no such file in @fixture/lint" },
       // node is the one on PATH, never a package's binary; the file it runs must still exist.
       { file: "README.md", line: 7, message: "`node src/also-gone.ts`: no such file in @fixture/lint" },
@@ -125,15 +144,27 @@ describe("a page that names what does not exist", () => {
   it("fails on a make target the nearest Makefile lacks, and on make -C into a folder without one", async () => {
     const page = "Run `make push-extension`.\n\n```sh\nmake -C ../../tooling/lint build-extension\n```\n";
     expect(await findingsFor("samples/app/README.md", page)).toEqual([
-      { file: "samples/app/README.md", line: 1, message: '`make push-extension`: no target "push-extension" in samples/app/Makefile' },
-      { file: "samples/app/README.md", line: 4, message: "`make -C ../../tooling/lint`: there is no tooling/lint/Makefile" },
+      {
+        file: "samples/app/README.md",
+        line: 1,
+        message: '`make push-extension`: no target "push-extension" in samples/app/Makefile',
+      },
+      {
+        file: "samples/app/README.md",
+        line: 4,
+        message: "`make -C ../../tooling/lint`: there is no tooling/lint/Makefile",
+      },
     ]);
   });
 
   it("checks shell blocks only: a TypeScript block may say anything", async () => {
-    const page = "```ts\nimport x from \"samples/app/gone.js\"; // pnpm nothing\n```\n\n```bash\npnpm nothing\n```\n";
+    const page = '```ts\nimport x from "samples/app/gone.js"; // pnpm nothing\n```\n\n```bash\npnpm nothing\n```\n';
     expect(await findingsFor("docs/guide/blocks.md", page)).toEqual([
-      { file: "docs/guide/blocks.md", line: 6, message: '`pnpm nothing`: "nothing" is not a script of the root package.json' },
+      {
+        file: "docs/guide/blocks.md",
+        line: 6,
+        message: '`pnpm nothing`: "nothing" is not a script of the root package.json',
+      },
     ]);
   });
 });

@@ -43,7 +43,11 @@ function asSample(word: string, created: ReadonlyMap<string, string>): string {
 function ownPackageOf(workspace: Workspace, pageDir: string): CommandContext["ownPackage"] {
   let best: CommandContext["ownPackage"];
   for (const candidate of workspace.packages) {
-    if ((pageDir === candidate.dir || pageDir.startsWith(`${candidate.dir}/`)) && (best === undefined || candidate.dir.length > best.dir.length)) best = candidate;
+    if (
+      (pageDir === candidate.dir || pageDir.startsWith(`${candidate.dir}/`)) &&
+      (best === undefined || candidate.dir.length > best.dir.length)
+    )
+      best = candidate;
   }
   return best;
 }
@@ -59,7 +63,8 @@ function checkDocument(workspace: Workspace, file: string, text: string): Findin
   const findings: Finding[] = [];
   const report = (line: number, message: string) => findings.push({ file, line, message });
   const checkPath = (line: number, word: string, from: readonly string[]) => {
-    if (checkRepositoryPath(root, asSample(word, created), from) === "missing") report(line, `\`${word}\` names a path that does not exist`);
+    if (checkRepositoryPath(root, asSample(word, created), from) === "missing")
+      report(line, `\`${word}\` names a path that does not exist`);
   };
 
   for (const reference of references) {
@@ -101,7 +106,8 @@ export async function checkDocs(root: string): Promise<Finding[]> {
   const files = await repositoryFiles(root);
   const workspace = await loadWorkspace(root, files.makefiles);
   const findings: Finding[] = [];
-  for (const file of files.docs) findings.push(...checkDocument(workspace, file, await readFile(join(root, file), "utf8")));
+  for (const file of files.docs)
+    findings.push(...checkDocument(workspace, file, await readFile(join(root, file), "utf8")));
   return findings;
 }
 

@@ -37,7 +37,8 @@ export function checkMakeCommand(args: readonly string[], context: CommandContex
   const messages: string[] = [];
   for (const target of targets) {
     const known = defined === undefined ? [...makefiles.values()].some((set) => set.has(target)) : defined.has(target);
-    if (!known) messages.push(`\`make ${target}\`: no target "${target}" in ${where ?? "any Makefile of the repository"}`);
+    if (!known)
+      messages.push(`\`make ${target}\`: no target "${target}" in ${where ?? "any Makefile of the repository"}`);
   }
   return messages;
 }

@@ -9,7 +9,8 @@ export function makeTargets(text: string): Set<string> {
     const match = RULE.exec(line);
     if (match === null) continue;
     for (const target of (match[1] ?? "").split(/\s+/)) {
-      if (target !== "" && !target.startsWith(".") && !target.includes("%") && !target.includes("$")) targets.add(target);
+      if (target !== "" && !target.startsWith(".") && !target.includes("%") && !target.includes("$"))
+        targets.add(target);
     }
   }
   return targets;

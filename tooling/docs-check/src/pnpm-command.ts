@@ -5,18 +5,81 @@ import type { Workspace, WorkspacePackage } from "./workspace.ts";
 
 /** pnpm's own commands: what follows them is not a script name. */
 const BUILTINS = new Set([
-  "add", "approve-builds", "audit", "bin", "cache", "cat-file", "cat-index", "config", "create", "dedupe", "deploy",
-  "dlx", "doctor", "env", "exec", "fetch", "find-hash", "help", "i", "ignored-builds", "import", "init", "install",
-  "install-test", "it", "licenses", "link", "list", "ll", "ln", "la", "ls", "outdated", "pack", "patch",
-  "patch-commit", "patch-remove", "prune", "publish", "rb", "rebuild", "remove", "rm", "root", "sbom", "self-update",
-  "server", "setup", "store", "un", "uninstall", "unlink", "up", "update", "upgrade", "why", "x",
+  "add",
+  "approve-builds",
+  "audit",
+  "bin",
+  "cache",
+  "cat-file",
+  "cat-index",
+  "config",
+  "create",
+  "dedupe",
+  "deploy",
+  "dlx",
+  "doctor",
+  "env",
+  "exec",
+  "fetch",
+  "find-hash",
+  "help",
+  "i",
+  "ignored-builds",
+  "import",
+  "init",
+  "install",
+  "install-test",
+  "it",
+  "licenses",
+  "link",
+  "list",
+  "ll",
+  "ln",
+  "la",
+  "ls",
+  "outdated",
+  "pack",
+  "patch",
+  "patch-commit",
+  "patch-remove",
+  "prune",
+  "publish",
+  "rb",
+  "rebuild",
+  "remove",
+  "rm",
+  "root",
+  "sbom",
+  "self-update",
+  "server",
+  "setup",
+  "store",
+  "un",
+  "uninstall",
+  "unlink",
+  "up",
+  "update",
+  "upgrade",
+  "why",
+  "x",
 ]);
 /** Shorthands for `pnpm run <script>`. */
 const RUN_ALIASES: Readonly<Record<string, string>> = { test: "test", t: "test", tst: "test", start: "start" };
 /** Programs whose first operand is a script in the repository. */
 export const SCRIPT_RUNNERS: ReadonlySet<string> = new Set(["node", "tsx", "bash", "sh"]);
 /** Options that take a value as the next word. */
-const VALUED = new Set(["--filter", "-F", "--dir", "-C", "--filter-prod", "--reporter", "--loglevel", "--workspace-concurrency", "--test-pattern", "--changed-files-ignore-pattern"]);
+const VALUED = new Set([
+  "--filter",
+  "-F",
+  "--dir",
+  "-C",
+  "--filter-prod",
+  "--reporter",
+  "--loglevel",
+  "--workspace-concurrency",
+  "--test-pattern",
+  "--changed-files-ignore-pattern",
+]);
 
 export interface CommandContext {
   workspace: Workspace;
@@ -40,7 +103,10 @@ function globToRegExp(pattern: string): RegExp {
 /** The packages one `--filter` value selects, or undefined when it selects none the page could mean. */
 function selectedBy(filter: string, context: CommandContext): WorkspacePackage[] | undefined {
   const { workspace } = context;
-  const selector = filter.replace(/^\.\.\.\^?/, "").replace(/\^?\.\.\.$/, "").replace(/^\{(.*)\}$/, "$1");
+  const selector = filter
+    .replace(/^\.\.\.\^?/, "")
+    .replace(/\^?\.\.\.$/, "")
+    .replace(/^\{(.*)\}$/, "$1");
   if (selector.startsWith(".")) {
     for (const base of [context.cwd, ""]) {
       const found = packageAt(workspace, posix.normalize(posix.join(base, selector)).replace(/\/$/, ""));
@@ -70,7 +136,10 @@ interface Target {
 }
 
 /** The packages a command runs in: --filter, --dir, -w, -r, or the root and the page's package. */
-function targetOf(options: { filters: string[]; dir: string | undefined; root: boolean; recursive: boolean }, context: CommandContext): Target {
+function targetOf(
+  options: { filters: string[]; dir: string | undefined; root: boolean; recursive: boolean },
+  context: CommandContext,
+): Target {
   const { workspace } = context;
   const rootName = "the root package.json";
   if (options.filters.length > 0) {
@@ -87,9 +156,12 @@ function targetOf(options: { filters: string[]; dir: string | undefined; root: b
   if (options.dir !== undefined) {
     if (/[<>…]/.test(options.dir)) return { candidates: [], where: "", messages: [] };
     // An absolute --dir in the docs stands for this repository's root (`pnpm -C /path/to/dext …`).
-    const target = options.dir.startsWith("/") ? "" : posix.normalize(posix.join(context.cwd, options.dir)).replace(/\/$/, "");
+    const target = options.dir.startsWith("/")
+      ? ""
+      : posix.normalize(posix.join(context.cwd, options.dir)).replace(/\/$/, "");
     const found = packageAt(workspace, target === "." ? "" : target);
-    if (found === undefined) return { candidates: [], where: "", messages: [`\`--dir ${options.dir}\` is no package of the workspace`] };
+    if (found === undefined)
+      return { candidates: [], where: "", messages: [`\`--dir ${options.dir}\` is no package of the workspace`] };
     return { candidates: [found], where: found === workspace.rootPackage ? rootName : found.name, messages: [] };
   }
   if (options.root) return { candidates: [workspace.rootPackage], where: rootName, messages: [] };
@@ -110,11 +182,18 @@ function checkExec(args: readonly string[], target: Target, context: CommandCont
   if (bin === undefined || /[<>…/]/.test(bin) || target.candidates.length === 0) return [];
   const dirs = target.candidates.map((candidate) => candidate.dir);
   // `pnpm exec node <file>` runs the Node on PATH (Node 24 runs .ts files as they are): no package installs it.
-  if (bin !== "node" && !dirs.some((dir) => existsSync(join(context.workspace.root, dir, "node_modules", ".bin", bin)))) {
+  if (
+    bin !== "node" &&
+    !dirs.some((dir) => existsSync(join(context.workspace.root, dir, "node_modules", ".bin", bin)))
+  ) {
     return [`\`pnpm exec ${bin}\`: no "${bin}" binary is installed for ${target.where}`];
   }
   const script = operands[1];
-  if (SCRIPT_RUNNERS.has(bin) && script !== undefined && checkRepositoryPath(context.workspace.root, script, dirs) === "missing") {
+  if (
+    SCRIPT_RUNNERS.has(bin) &&
+    script !== undefined &&
+    checkRepositoryPath(context.workspace.root, script, dirs) === "missing"
+  ) {
     return [`\`${bin} ${script}\`: no such file in ${target.where}`];
   }
   return [];
@@ -127,7 +206,9 @@ export function checkPnpmCommand(args: readonly string[], context: CommandContex
   for (; index < args.length; index++) {
     const word = args[index] ?? "";
     if (!word.startsWith("-")) break;
-    const [flag, inline] = word.includes("=") ? [word.slice(0, word.indexOf("=")), word.slice(word.indexOf("=") + 1)] : [word, undefined];
+    const [flag, inline] = word.includes("=")
+      ? [word.slice(0, word.indexOf("=")), word.slice(word.indexOf("=") + 1)]
+      : [word, undefined];
     const value = VALUED.has(flag) ? (inline ?? args[++index] ?? "") : undefined;
     if (flag === "--filter" || flag === "-F" || flag === "--filter-prod") options.filters.push(value ?? "");
     else if (flag === "--dir" || flag === "-C") options.dir = value;

@@ -41,7 +41,11 @@ export function checkRepositoryPath(root: string, word: string, bases: readonly 
     if (resolved === ".." || resolved.startsWith("../") || resolved === ".") continue;
     if (resolved.split("/").some((segment) => OUTPUT_SEGMENTS.has(segment))) return "not-a-path";
     const parents = posix.normalize(posix.join(base, (/^(\.\.\/)*/.exec(path.replace(/^\.\//, "")) ?? [""])[0]));
-    const first = posix.normalize(path.replace(/^\.\//, "")).replace(/^(\.\.\/)*/, "").split("/")[0] ?? "";
+    const first =
+      posix
+        .normalize(path.replace(/^\.\//, ""))
+        .replace(/^(\.\.\/)*/, "")
+        .split("/")[0] ?? "";
     if (first === "" || kindAt(root, posix.join(parents === "." ? "" : parents, first)) === undefined) continue;
     claimed = true;
     const kind = kindAt(root, resolved.replace(/\/$/, ""));

@@ -54,7 +54,9 @@ export async function loadWorkspace(root: string, makefilePaths: readonly string
   }
   const makefiles = new Map<string, ReadonlySet<string>>();
   for (const path of makefilePaths) {
-    const dir = relative(root, join(root, path, "..")).split(sep).join("/");
+    const dir = relative(root, join(root, path, ".."))
+      .split(sep)
+      .join("/");
     makefiles.set(dir, makeTargets(await readFile(join(root, path), "utf8")));
   }
   return { root, rootPackage, packages, makefiles };

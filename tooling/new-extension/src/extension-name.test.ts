@@ -3,7 +3,9 @@ import { checkExtensionName, checkImageName, checkTitle, titleFromName } from ".
 
 describe("checkExtensionName", () => {
   it.each(["my-extension", "a", "ext2", "volume-inspector-2"])("accepts %s", (name) => {
-    expect(() => { checkExtensionName(name); }).not.toThrow();
+    expect(() => {
+      checkExtensionName(name);
+    }).not.toThrow();
   });
 
   it.each([
@@ -17,17 +19,25 @@ describe("checkExtensionName", () => {
     ["ünïcode", /characters other than/],
     ["x".repeat(51), /51 characters long; the limit is 50/],
   ])("refuses %j, saying why", (name, why) => {
-    expect(() => { checkExtensionName(name); }).toThrow(why);
+    expect(() => {
+      checkExtensionName(name);
+    }).toThrow(why);
   });
 });
 
 describe("checkImageName", () => {
   it("accepts repository paths Docker accepts", () => {
-    for (const image of ["my-org/my-ext", "ext", "a/b/c", "my.org/x__y"]) expect(() => { checkImageName(image); }).not.toThrow();
+    for (const image of ["my-org/my-ext", "ext", "a/b/c", "my.org/x__y"])
+      expect(() => {
+        checkImageName(image);
+      }).not.toThrow();
   });
 
   it("refuses tags, uppercase and empty components", () => {
-    for (const image of ["my-org/my-ext:1.0", "My/ext", "org//ext", "/ext", "ext/"]) expect(() => { checkImageName(image); }).toThrow(/not a valid image repository/);
+    for (const image of ["my-org/my-ext:1.0", "My/ext", "org//ext", "/ext", "ext/"])
+      expect(() => {
+        checkImageName(image);
+      }).toThrow(/not a valid image repository/);
   });
 });
 
@@ -44,8 +54,14 @@ describe("titleFromName", () => {
   });
 
   it("refuses a --title with that word, or an empty one", () => {
-    expect(() => { checkTitle("My extension"); }).toThrow(/refuses titles with the word "extension"/);
-    expect(() => { checkTitle(" "); }).toThrow(/cannot be empty/);
-    expect(() => { checkTitle("Team tools"); }).not.toThrow();
+    expect(() => {
+      checkTitle("My extension");
+    }).toThrow(/refuses titles with the word "extension"/);
+    expect(() => {
+      checkTitle(" ");
+    }).toThrow(/cannot be empty/);
+    expect(() => {
+      checkTitle("Team tools");
+    }).not.toThrow();
   });
 });

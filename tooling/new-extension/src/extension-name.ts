@@ -13,25 +13,37 @@ const MAX_NAME_LENGTH = 50;
  */
 export function checkExtensionName(name: string): void {
   const fail = (why: string) => {
-    throw new NewExtensionError("INVALID_NAME", `"${name}" cannot name an extension: ${why}. Use lowercase letters and digits in dash-separated words, e.g. my-extension.`);
+    throw new NewExtensionError(
+      "INVALID_NAME",
+      `"${name}" cannot name an extension: ${why}. Use lowercase letters and digits in dash-separated words, e.g. my-extension.`,
+    );
   };
   if (name === "") fail("it is empty");
-  if (name.length > MAX_NAME_LENGTH) fail(`it is ${String(name.length)} characters long; the limit is ${String(MAX_NAME_LENGTH)}`);
+  if (name.length > MAX_NAME_LENGTH)
+    fail(`it is ${String(name.length)} characters long; the limit is ${String(MAX_NAME_LENGTH)}`);
   if (/[A-Z]/.test(name)) fail("Docker image names and npm package names must be lowercase");
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) fail("it has characters other than a-z, 0-9 and single dashes between words");
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name))
+    fail("it has characters other than a-z, 0-9 and single dashes between words");
 }
 
 /** A tab title for `--title`: the Marketplace's rules, checked before anything is written. */
 export function checkTitle(title: string): void {
   if (title.trim() === "") throw new NewExtensionError("USAGE", "--title cannot be empty");
-  if (/extension/i.test(title)) throw new NewExtensionError("USAGE", `--title "${title}": the Marketplace refuses titles with the word "extension" in them; leave it out`);
+  if (/extension/i.test(title))
+    throw new NewExtensionError(
+      "USAGE",
+      `--title "${title}": the Marketplace refuses titles with the word "extension" in them; leave it out`,
+    );
 }
 
 /** An image repository for `--image`: Docker's rules for a path of lowercase components. */
 export function checkImageName(image: string): void {
   const component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
   if (!new RegExp(`^${component}(?:/${component})*$`).test(image) || image.length > 255) {
-    throw new NewExtensionError("INVALID_NAME", `"${image}" is not a valid image repository (no tag): lowercase components separated by "/", e.g. my-org/my-extension`);
+    throw new NewExtensionError(
+      "INVALID_NAME",
+      `"${image}" is not a valid image repository (no tag): lowercase components separated by "/", e.g. my-org/my-extension`,
+    );
   }
 }
 

@@ -23,7 +23,18 @@ let clone = "";
 
 async function sh(file: string, args: string[], cwd: string, timeoutMs: number): Promise<string> {
   try {
-    const { stdout, stderr } = await run(file, args, { cwd, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_CACHE_DIR: turboCache, FORCE_COLOR: "0", DEXT_KILL9_COUNT: "20" } });
+    const { stdout, stderr } = await run(file, args, {
+      cwd,
+      timeout: timeoutMs,
+      maxBuffer: 256 * 1024 * 1024,
+      env: {
+        ...process.env,
+        TURBO_TELEMETRY_DISABLED: "1",
+        TURBO_CACHE_DIR: turboCache,
+        FORCE_COLOR: "0",
+        DEXT_KILL9_COUNT: "20",
+      },
+    });
     return `${stdout}${stderr}`;
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
@@ -55,7 +66,12 @@ afterAll(async () => {
 describe("extensions made with new-extension", () => {
   it("build, pass their tests, `dext validate` and their browser flow with no edit", async () => {
     const filters = copies.map(([, name]) => `--filter=${name}`);
-    const output = await sh("pnpm", ["exec", "turbo", "run", "build", "test", "validate", "test:e2e", ...filters, "--concurrency=2"], clone, 20 * 60_000);
+    const output = await sh(
+      "pnpm",
+      ["exec", "turbo", "run", "build", "test", "validate", "test:e2e", ...filters, "--concurrency=2"],
+      clone,
+      20 * 60_000,
+    );
     const summary = /Tasks:\s+(\d+) successful, (\d+) total/.exec(output);
     expect(summary, output.slice(-2000)).not.toBeNull();
     expect(summary?.[1]).toBe(summary?.[2]);
@@ -78,7 +94,13 @@ describe("a standalone extension made with new-extension --standalone", () => {
   it("installs outside the repository and passes its own lint, typecheck, build, tests, browser tests and validate", async () => {
     project = join(await mkdtemp("/tmp/dext-standalone-"), "team-greeter");
     process.env.TURBO_CACHE_DIR = turboCache;
-    await newStandaloneExtension({ repoRoot: clone, name: "team-greeter", from: "minimal-backend", target: project, install: false });
+    await newStandaloneExtension({
+      repoRoot: clone,
+      name: "team-greeter",
+      from: "minimal-backend",
+      target: project,
+      install: false,
+    });
     // Nothing in it points back into a workspace.
     const manifest = await readFile(join(project, "package.json"), "utf8");
     expect(manifest).not.toMatch(/workspace:|catalog:/);

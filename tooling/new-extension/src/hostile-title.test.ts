@@ -15,7 +15,10 @@ let root = "";
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "new-ext-title-"));
   for (const sample of await listSamples(repoRoot)) {
-    await cp(join(repoRoot, "samples", sample), join(root, "samples", sample), { recursive: true, filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo)(\/|$)/.test(path) });
+    await cp(join(repoRoot, "samples", sample), join(root, "samples", sample), {
+      recursive: true,
+      filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo)(\/|$)/.test(path),
+    });
   }
 });
 
@@ -24,11 +27,18 @@ afterAll(async () => {
 });
 
 const decodeMarkup = (text: string): string =>
-  text.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name] ?? "");
+  text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_entity, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name] ?? "",
+  );
 
 /** Every string literal's value in a TypeScript file, JSX attributes decoded as the compiler emits them. */
 function stringLiterals(file: string, text: string): string[] {
-  const output = ts.transpileModule(text, { fileName: file, reportDiagnostics: true, compilerOptions: { jsx: ts.JsxEmit.React, target: ts.ScriptTarget.ES2022 } });
+  const output = ts.transpileModule(text, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { jsx: ts.JsxEmit.React, target: ts.ScriptTarget.ES2022 },
+  });
   expect(output.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")) ?? [], file).toEqual([]);
   const literals: string[] = [];
   const visit = (node: ts.Node): void => {
@@ -46,7 +56,11 @@ function dockerfileLabel(text: string, label: string): string | undefined {
 }
 
 describe("a --title with quotes, backslashes, substitutions and markup", () => {
-  it.each([["minimal-backend", "hostile-one"], ["compose-volumes", "hostile-two"], ["host-binaries", "hostile-three"]])(
+  it.each([
+    ["minimal-backend", "hostile-one"],
+    ["compose-volumes", "hostile-two"],
+    ["host-binaries", "hostile-three"],
+  ])(
     "lands in every file of a %s copy escaped for that file, which still parses and reads back the exact title",
     async (sample, name) => {
       const result = await newExtension({ repoRoot: root, name, from: sample, title, install: false });
@@ -56,7 +70,8 @@ describe("a --title with quotes, backslashes, substitutions and markup", () => {
         const ext = extname(file);
         if (ext === ".json") {
           const parsed: unknown = JSON.parse(text);
-          if (file === "metadata.json") expect((parsed as { ui: { "dashboard-tab": { title: string } } }).ui["dashboard-tab"].title).toBe(title);
+          if (file === "metadata.json")
+            expect((parsed as { ui: { "dashboard-tab": { title: string } } }).ui["dashboard-tab"].title).toBe(title);
           checked++;
         } else if ([".ts", ".tsx"].includes(ext)) {
           const literals = stringLiterals(file, text);

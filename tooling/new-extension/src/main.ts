@@ -15,8 +15,18 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const log = (line: string) => { console.log(line); };
-  const common = { repoRoot, name: options.name, from: options.from, title: options.title, image: options.image, install: options.install, log };
+  const log = (line: string) => {
+    console.log(line);
+  };
+  const common = {
+    repoRoot,
+    name: options.name,
+    from: options.from,
+    title: options.title,
+    image: options.image,
+    install: options.install,
+    log,
+  };
   if (options.standalone !== undefined) {
     // Relative to where the user ran `pnpm new-extension`, not to this package.
     const target = resolve(process.env.INIT_CWD ?? process.cwd(), options.standalone);

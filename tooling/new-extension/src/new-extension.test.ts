@@ -13,7 +13,10 @@ let root = "";
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "new-ext-"));
   for (const sample of await listSamples(repoRoot)) {
-    await cp(join(repoRoot, "samples", sample), join(root, "samples", sample), { recursive: true, filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo)(\/|$)/.test(path) });
+    await cp(join(repoRoot, "samples", sample), join(root, "samples", sample), {
+      recursive: true,
+      filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo)(\/|$)/.test(path),
+    });
   }
 });
 
@@ -26,17 +29,31 @@ async function snapshot(dir: string): Promise<string[]> {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<NewExtensionError> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(NewExtensionError);
   return error as NewExtensionError;
 }
 
 describe("newExtension", () => {
-  it.each([["minimal-backend", "first-copy"], ["compose-volumes", "second-copy"], ["host-binaries", "third-copy"]])("copies %s with no trace of its identity left", async (sample, name) => {
+  it.each([
+    ["minimal-backend", "first-copy"],
+    ["compose-volumes", "second-copy"],
+    ["host-binaries", "third-copy"],
+  ])("copies %s with no trace of its identity left", async (sample, name) => {
     const result = await newExtension({ repoRoot: root, name, from: sample, install: false });
-    const text = await Promise.all(result.files.map(async (file) => [file, await readFile(join(result.target, file), "utf8")] as const));
-    const original = JSON.parse(await readFile(join(root, "samples", sample, "metadata.json"), "utf8")) as { ui: { "dashboard-tab": { title: string } } };
-    const traces = text.filter(([file, content]) => file.includes(sample) || content.includes(sample) || content.includes(original.ui["dashboard-tab"].title));
+    const text = await Promise.all(
+      result.files.map(async (file) => [file, await readFile(join(result.target, file), "utf8")] as const),
+    );
+    const original = JSON.parse(await readFile(join(root, "samples", sample, "metadata.json"), "utf8")) as {
+      ui: { "dashboard-tab": { title: string } };
+    };
+    const traces = text.filter(
+      ([file, content]) =>
+        file.includes(sample) || content.includes(sample) || content.includes(original.ui["dashboard-tab"].title),
+    );
     expect(traces.map(([file]) => file)).toEqual([]);
     const pkg = JSON.parse(await readFile(join(result.target, "package.json"), "utf8")) as { name: string };
     expect(pkg.name).toBe(name);
@@ -51,27 +68,60 @@ describe("newExtension", () => {
   });
 
   it("uses --title and --image where given", async () => {
-    const result = await newExtension({ repoRoot: root, name: "titled", from: "minimal-backend", title: "Team tools", image: "acme/team-tools", install: false });
+    const result = await newExtension({
+      repoRoot: root,
+      name: "titled",
+      from: "minimal-backend",
+      title: "Team tools",
+      image: "acme/team-tools",
+      install: false,
+    });
     expect(await readFile(join(result.target, "Makefile"), "utf8")).toContain("IMAGE ?= acme/team-tools\n");
-    expect(await readFile(join(result.target, "Dockerfile"), "utf8")).toContain('org.opencontainers.image.title="Team tools"');
+    expect(await readFile(join(result.target, "Dockerfile"), "utf8")).toContain(
+      'org.opencontainers.image.title="Team tools"',
+    );
   });
 
   it("refuses an invalid name, an unknown sample and an existing target, and writes nothing", async () => {
     await mkdir(join(root, "samples", "leftover"));
     const before = await snapshot(join(root, "samples"));
-    expect((await refusal(newExtension({ repoRoot: root, name: "leftover", from: "minimal-backend", install: false }))).code).toBe("TARGET_EXISTS");
-    expect((await refusal(newExtension({ repoRoot: root, name: "Bad Name", from: "minimal-backend", install: false }))).code).toBe("INVALID_NAME");
-    const unknown = await refusal(newExtension({ repoRoot: root, name: "fine", from: "no-such-sample", install: false }));
+    expect(
+      (await refusal(newExtension({ repoRoot: root, name: "leftover", from: "minimal-backend", install: false }))).code,
+    ).toBe("TARGET_EXISTS");
+    expect(
+      (await refusal(newExtension({ repoRoot: root, name: "Bad Name", from: "minimal-backend", install: false }))).code,
+    ).toBe("INVALID_NAME");
+    const unknown = await refusal(
+      newExtension({ repoRoot: root, name: "fine", from: "no-such-sample", install: false }),
+    );
     expect(unknown.code).toBe("UNKNOWN_SAMPLE");
     expect(unknown.message).toMatch(/choose one of: compose-volumes, .*host-binaries, .*minimal-backend/);
-    expect((await refusal(newExtension({ repoRoot: root, name: "minimal-backend", from: "host-binaries", install: false }))).code).toBe("NAME_TAKEN");
-    expect((await refusal(newExtension({ repoRoot: root, name: "fine", from: "minimal-backend", image: "Acme/X:1", install: false }))).code).toBe("INVALID_NAME");
+    expect(
+      (await refusal(newExtension({ repoRoot: root, name: "minimal-backend", from: "host-binaries", install: false })))
+        .code,
+    ).toBe("NAME_TAKEN");
+    expect(
+      (
+        await refusal(
+          newExtension({ repoRoot: root, name: "fine", from: "minimal-backend", image: "Acme/X:1", install: false }),
+        )
+      ).code,
+    ).toBe("INVALID_NAME");
     expect(await snapshot(join(root, "samples"))).toEqual(before);
   });
 
   it("reports every bad argument at once and creates nothing, not even the target", async () => {
     const before = await snapshot(join(root, "samples"));
-    const error = await refusal(newExtension({ repoRoot: root, name: "fine-name", from: "no-such-sample", title: "Team\ntools", image: "Bad/Image", install: false }));
+    const error = await refusal(
+      newExtension({
+        repoRoot: root,
+        name: "fine-name",
+        from: "no-such-sample",
+        title: "Team\ntools",
+        image: "Bad/Image",
+        install: false,
+      }),
+    );
     expect(error.message).toMatch(/^3 problems, nothing written:/);
     expect(error.message).toContain("U+000A");
     expect(error.message).toContain("not a valid image repository");
@@ -83,8 +133,13 @@ describe("newExtension", () => {
   it("refuses a symbolic link in the target's place without following it", async () => {
     const elsewhere = await mkdtemp(join(tmpdir(), "new-ext-elsewhere-"));
     await symlink(elsewhere, join(root, "samples", "linked"));
-    const error = await refusal(newExtension({ repoRoot: root, name: "linked", from: "minimal-backend", install: false }));
-    expect(error).toMatchObject({ code: "TARGET_EXISTS", message: expect.stringMatching(/is a symbolic link/) as unknown });
+    const error = await refusal(
+      newExtension({ repoRoot: root, name: "linked", from: "minimal-backend", install: false }),
+    );
+    expect(error).toMatchObject({
+      code: "TARGET_EXISTS",
+      message: expect.stringMatching(/is a symbolic link/) as unknown,
+    });
     expect(await readdir(elsewhere)).toEqual([]);
     await rm(elsewhere, { recursive: true });
   });
@@ -92,16 +147,48 @@ describe("newExtension", () => {
 
 describe("newStandaloneExtension's refusals, before it builds or writes anything", () => {
   it.each([
-    ["a symbolic link to an empty folder", async (parent: string) => { await mkdir(join(parent, "real")); await symlink(join(parent, "real"), join(parent, "project")); return join(parent, "project"); }, /is a symbolic link/],
-    ["a file", async (parent: string) => { await writeFile(join(parent, "project"), "mine"); return join(parent, "project"); }, /exists and is not a folder/],
-    ["a folder with a file in it", async (parent: string) => { await mkdir(join(parent, "project")); await writeFile(join(parent, "project", "notes.txt"), "mine"); return join(parent, "project"); }, /already exists and is not empty/],
-    ["a path under a file", async (parent: string) => { await writeFile(join(parent, "blocker"), "mine"); return join(parent, "blocker", "project"); }, /blocker is not a folder, so/],
+    [
+      "a symbolic link to an empty folder",
+      async (parent: string) => {
+        await mkdir(join(parent, "real"));
+        await symlink(join(parent, "real"), join(parent, "project"));
+        return join(parent, "project");
+      },
+      /is a symbolic link/,
+    ],
+    [
+      "a file",
+      async (parent: string) => {
+        await writeFile(join(parent, "project"), "mine");
+        return join(parent, "project");
+      },
+      /exists and is not a folder/,
+    ],
+    [
+      "a folder with a file in it",
+      async (parent: string) => {
+        await mkdir(join(parent, "project"));
+        await writeFile(join(parent, "project", "notes.txt"), "mine");
+        return join(parent, "project");
+      },
+      /already exists and is not empty/,
+    ],
+    [
+      "a path under a file",
+      async (parent: string) => {
+        await writeFile(join(parent, "blocker"), "mine");
+        return join(parent, "blocker", "project");
+      },
+      /blocker is not a folder, so/,
+    ],
   ])("refuses %s as --standalone, leaving it as it was", async (_label, prepare, why) => {
     const parent = await mkdtemp(join(tmpdir(), "new-ext-standalone-"));
     try {
       const target = await prepare(parent);
       const before = await snapshot(parent);
-      const error = await refusal(newStandaloneExtension({ repoRoot: root, name: "team-tools", from: "minimal-backend", target, install: false }));
+      const error = await refusal(
+        newStandaloneExtension({ repoRoot: root, name: "team-tools", from: "minimal-backend", target, install: false }),
+      );
       expect(error.message).toMatch(why);
       expect(await snapshot(parent)).toEqual(before);
     } finally {
@@ -109,4 +196,3 @@ describe("newStandaloneExtension's refusals, before it builds or writes anything
     }
   });
 });
-

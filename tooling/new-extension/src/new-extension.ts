@@ -34,14 +34,23 @@ export interface NewExtensionResult {
   files: string[];
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Sample folders: those with a metadata.json. */
 export async function listSamples(repoRoot: string): Promise<string[]> {
   const samplesDir = join(repoRoot, "samples");
   const names: string[] = [];
   for (const entry of await readdir(samplesDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !entry.name.startsWith(".") && (await exists(join(samplesDir, entry.name, "metadata.json")))) names.push(entry.name);
+    if (
+      entry.isDirectory() &&
+      !entry.name.startsWith(".") &&
+      (await exists(join(samplesDir, entry.name, "metadata.json")))
+    )
+      names.push(entry.name);
   }
   return names.sort();
 }
@@ -69,21 +78,38 @@ type PlanOptions = Pick<NewExtensionOptions, "repoRoot" | "name" | "from" | "tit
  */
 export async function planNewExtension(options: PlanOptions, target: string): Promise<NewExtensionPlan> {
   const problems: NewExtensionError[] = [];
-  await collectRefusal(problems, () => { checkExtensionName(options.name); });
-  if (options.image !== undefined) { const image = options.image; await collectRefusal(problems, () => { checkImageName(image); }); }
+  await collectRefusal(problems, () => {
+    checkExtensionName(options.name);
+  });
+  if (options.image !== undefined) {
+    const image = options.image;
+    await collectRefusal(problems, () => {
+      checkImageName(image);
+    });
+  }
   if (options.title !== undefined) {
     const title = options.title;
-    await collectRefusal(problems, () => { checkTitle(title); checkTitleCharacters(title); });
+    await collectRefusal(problems, () => {
+      checkTitle(title);
+      checkTitleCharacters(title);
+    });
   }
   const samples = await listSamples(options.repoRoot);
   if (!samples.includes(options.from)) {
-    problems.push(new NewExtensionError("UNKNOWN_SAMPLE", `there is no sample "${options.from}"; choose one of: ${samples.join(", ")}`));
+    problems.push(
+      new NewExtensionError(
+        "UNKNOWN_SAMPLE",
+        `there is no sample "${options.from}"; choose one of: ${samples.join(", ")}`,
+      ),
+    );
   }
   if (options.checkNameTaken === true && (await workspacePackages(options.repoRoot)).has(options.name)) {
     problems.push(new NewExtensionError("NAME_TAKEN", `a workspace package is already named "${options.name}"`));
   }
   let targetState: TargetState = "missing";
-  await collectRefusal(problems, async () => { targetState = await checkTarget(target, { allowEmptyFolder: options.allowEmptyTarget === true }); });
+  await collectRefusal(problems, async () => {
+    targetState = await checkTarget(target, { allowEmptyFolder: options.allowEmptyTarget === true });
+  });
   const early = allRefusals(problems);
   if (early !== undefined) throw early;
 
@@ -124,15 +150,23 @@ export async function newExtension(options: NewExtensionOptions): Promise<NewExt
     await undo(written, log);
     throw error;
   }
-  log(`created ${shellQuote(target)} from samples/${options.from} (${String(files.length)} files): package ${plan.to.name}, image ${plan.to.image}, title ${JSON.stringify(plan.to.title)}`);
+  log(
+    `created ${shellQuote(target)} from samples/${options.from} (${String(files.length)} files): package ${plan.to.name}, image ${plan.to.image}, title ${JSON.stringify(plan.to.title)}`,
+  );
 
   if (options.install ?? true) {
     log("linking it into the workspace: pnpm install --prefer-offline");
     try {
       // The new package is not in the lockfile yet, and pnpm would refuse to add it when CI is set.
-      await run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024 });
+      await run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], {
+        cwd: options.repoRoot,
+        maxBuffer: 64 * 1024 * 1024,
+      });
     } catch (error) {
-      throw new NewExtensionError("INSTALL_FAILED", `${target} was created, but \`pnpm install --prefer-offline\` failed; run \`pnpm install\` at the repository root. ${String(error)}`);
+      throw new NewExtensionError(
+        "INSTALL_FAILED",
+        `${target} was created, but \`pnpm install --prefer-offline\` failed; run \`pnpm install\` at the repository root. ${String(error)}`,
+      );
     }
   }
   return { target: resolve(target), identity: plan.to, files };

@@ -14,7 +14,11 @@ describe("standaloneNextSteps", () => {
     try {
       const target = join(parent, "team tools $(touch pwned) 'x' `id`;");
       await mkdir(target);
-      const cd = standaloneNextSteps(target, "team-tools").split("\n").find((line) => line.trim().startsWith("cd "))?.trim() ?? "";
+      const cd =
+        standaloneNextSteps(target, "team-tools")
+          .split("\n")
+          .find((line) => line.trim().startsWith("cd "))
+          ?.trim() ?? "";
       const { stdout } = await run("sh", ["-c", `${cd} && pwd -P`], { cwd: parent });
       expect(stdout.trim()).toBe(target);
       await expect(run("sh", ["-c", "ls pwned"], { cwd: parent })).rejects.toThrow();

@@ -10,7 +10,15 @@ beforeEach(async () => {
   await mkdir(join(dir, "dist"), { recursive: true });
   await mkdir(join(dir, "vite"), { recursive: true });
   await mkdir(join(dir, "node_modules"), { recursive: true });
-  for (const file of ["package.json", "README.md", "a.json", "b.json", "vite/index.js", "vite/index.d.ts", "dist/index.js"]) {
+  for (const file of [
+    "package.json",
+    "README.md",
+    "a.json",
+    "b.json",
+    "vite/index.js",
+    "vite/index.d.ts",
+    "dist/index.js",
+  ]) {
     await writeFile(join(dir, file), "{}");
   }
 });

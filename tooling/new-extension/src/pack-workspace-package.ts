@@ -11,11 +11,19 @@ const run = promisify(execFile);
 function withoutSourceCondition(exports: unknown): unknown {
   if (Array.isArray(exports)) return exports.map(withoutSourceCondition);
   if (exports === null || typeof exports !== "object") return exports;
-  return Object.fromEntries(Object.entries(exports).filter(([key]) => key !== "@dext/source").map(([key, value]) => [key, withoutSourceCondition(value)]));
+  return Object.fromEntries(
+    Object.entries(exports)
+      .filter(([key]) => key !== "@dext/source")
+      .map(([key, value]) => [key, withoutSourceCondition(value)]),
+  );
 }
 
 /** The manifest a standalone project installs: built entry points, real versions, nothing for development. */
-function standaloneManifest(manifest: PackageManifest, catalog: Record<string, string>, version: (name: string) => string): PackageManifest {
+function standaloneManifest(
+  manifest: PackageManifest,
+  catalog: Record<string, string>,
+  version: (name: string) => string,
+): PackageManifest {
   const { devDependencies: _dev, scripts: _scripts, ...rest } = manifest;
   return {
     ...rest,
@@ -33,13 +41,15 @@ function standaloneManifest(manifest: PackageManifest, catalog: Record<string, s
  */
 export async function packedEntries(dir: string, files: readonly string[] | undefined): Promise<string[]> {
   const present = await readdir(dir);
-  if (files === undefined) return present.filter((name) => !["node_modules", "package.json", ".turbo", ".cache"].includes(name));
+  if (files === undefined)
+    return present.filter((name) => !["node_modules", "package.json", ".turbo", ".cache"].includes(name));
   const entries: string[] = [];
   for (const pattern of files) {
     if (pattern.startsWith("!")) continue;
     if (pattern.includes("/")) {
       const path = pattern.replace(/\/+$/, "");
-      if (!(await exists(join(dir, path)))) throw new Error(`"files" names ${pattern}, which ${dir} does not have (built yet?)`);
+      if (!(await exists(join(dir, path))))
+        throw new Error(`"files" names ${pattern}, which ${dir} does not have (built yet?)`);
       entries.push(path);
       continue;
     }
@@ -60,17 +70,31 @@ async function exists(path: string): Promise<boolean> {
  * Packs a workspace package as it would be published (its `files`, or everything but tests and
  * installs), with a standalone manifest, into `destination`. Returns the tarball's file name.
  */
-export async function packWorkspacePackage(pkg: WorkspacePackage, catalog: Record<string, string>, version: (name: string) => string, destination: string): Promise<string> {
+export async function packWorkspacePackage(
+  pkg: WorkspacePackage,
+  catalog: Record<string, string>,
+  version: (name: string) => string,
+  destination: string,
+): Promise<string> {
   await mkdir(destination, { recursive: true });
   const stage = await mkdtemp(join(destination, ".pack-"));
   try {
     for (const entry of await packedEntries(pkg.dir, pkg.manifest.files)) {
-      await cp(join(pkg.dir, entry), join(stage, entry), { recursive: true, filter: (path) => !/\.test\.[cm]?[jt]sx?$|\/node_modules(\/|$)/.test(path) }).catch((error: unknown) => {
+      await cp(join(pkg.dir, entry), join(stage, entry), {
+        recursive: true,
+        filter: (path) => !/\.test\.[cm]?[jt]sx?$|\/node_modules(\/|$)/.test(path),
+      }).catch((error: unknown) => {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       });
     }
-    await writeFile(join(stage, "package.json"), `${JSON.stringify(standaloneManifest(pkg.manifest, catalog, version), null, 2)}\n`);
-    const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", destination], { cwd: stage, maxBuffer: 16 * 1024 * 1024 });
+    await writeFile(
+      join(stage, "package.json"),
+      `${JSON.stringify(standaloneManifest(pkg.manifest, catalog, version), null, 2)}\n`,
+    );
+    const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", destination], {
+      cwd: stage,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const tarball = stdout.trim().split("\n").at(-1);
     if (tarball === undefined || tarball === "") throw new Error(`npm pack printed no file name for ${pkg.name}`);
     return tarball;

@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   const missing = [];
   for (const pkg of packages) if (await unbuilt(pkg)) missing.push(pkg.name);
   if (missing.length > 0) {
-    console.error(`not built: ${missing.join(", ")}; turbo builds them first (turbo.json, @dext/new-extension#publint)`);
+    console.error(
+      `not built: ${missing.join(", ")}; turbo builds them first (turbo.json, @dext/new-extension#publint)`,
+    );
     return 1;
   }
   const { catalog } = await readCatalog(repoRoot);
@@ -39,8 +41,13 @@ async function main(): Promise<number> {
     for (const pkg of packages) {
       const tarball = await packWorkspacePackage(pkg, catalog, (name) => versions.get(name) ?? "0.0.0", dir);
       const bytes = await readFile(join(dir, tarball));
-      const { messages, pkg: manifest } = await publint({ pack: { tarball: new Uint8Array(bytes).buffer }, level: "suggestion", strict: true });
-      for (const message of messages) console.log(`${pkg.name}: ${message.type}: ${formatMessage(message, manifest) ?? message.code}`);
+      const { messages, pkg: manifest } = await publint({
+        pack: { tarball: new Uint8Array(bytes).buffer },
+        level: "suggestion",
+        strict: true,
+      });
+      for (const message of messages)
+        console.log(`${pkg.name}: ${message.type}: ${formatMessage(message, manifest) ?? message.code}`);
       problems += messages.length;
       if (messages.length === 0) console.log(`${pkg.name}: publint found nothing`);
     }

@@ -13,7 +13,9 @@ export interface Identity {
 }
 
 export async function readSampleIdentity(sampleDir: string, name: string): Promise<Identity> {
-  const metadata = JSON.parse(await readFile(join(sampleDir, "metadata.json"), "utf8")) as { ui?: { "dashboard-tab"?: { title?: string } } };
+  const metadata = JSON.parse(await readFile(join(sampleDir, "metadata.json"), "utf8")) as {
+    ui?: { "dashboard-tab"?: { title?: string } };
+  };
   const makefile = await readFile(join(sampleDir, "Makefile"), "utf8").catch(() => "");
   const image = /^IMAGE \?= (\S+)$/m.exec(makefile)?.[1] ?? `dext/${name}`;
   return { name, title: metadata.ui?.["dashboard-tab"]?.title ?? name, image };
@@ -36,7 +38,8 @@ export function rewriteIdentity(text: string, from: Identity, to: Identity, file
   const lookup = new Map(pairs);
   const pattern = new RegExp(pairs.map(([old]) => old.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
   return text.replace(pattern, (match: string, at: number) => {
-    if (match === from.title && match !== from.name && match !== from.image) return titleAt(file ?? "a file name", text, at, to.title);
+    if (match === from.title && match !== from.name && match !== from.image)
+      return titleAt(file ?? "a file name", text, at, to.title);
     return lookup.get(match) ?? match;
   });
 }

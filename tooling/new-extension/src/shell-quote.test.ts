@@ -10,11 +10,18 @@ describe("shellQuote", () => {
     expect(shellQuote("/tmp/team-tools")).toBe("/tmp/team-tools");
   });
 
-  it.each(["/tmp/my tools", "/tmp/it's", "/tmp/$(touch pwned)", "/tmp/`id`", "/tmp/a;b&c|d", "/tmp/*", "/tmp/\"q\"\\", "~user", ""])(
-    "quotes %j so that sh reads it back unchanged",
-    async (word) => {
-      const { stdout } = await run("sh", ["-c", `printf '%s' ${shellQuote(word)}`]);
-      expect(stdout).toBe(word);
-    },
-  );
+  it.each([
+    "/tmp/my tools",
+    "/tmp/it's",
+    "/tmp/$(touch pwned)",
+    "/tmp/`id`",
+    "/tmp/a;b&c|d",
+    "/tmp/*",
+    '/tmp/"q"\\',
+    "~user",
+    "",
+  ])("quotes %j so that sh reads it back unchanged", async (word) => {
+    const { stdout } = await run("sh", ["-c", `printf '%s' ${shellQuote(word)}`]);
+    expect(stdout).toBe(word);
+  });
 });

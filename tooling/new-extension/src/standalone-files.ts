@@ -12,7 +12,10 @@ function standaloneDockerfile(text: string, name: string): string {
       .replace(new RegExp(` --filter "${name}\\.\\.\\."`, "g"), "")
       .replaceAll(`pnpm --filter ${name} `, "pnpm ")
       // The lockfile names the vendored dext packages by file: the fetch needs them.
-      .replace("COPY pnpm-lock.yaml pnpm-workspace.yaml ./\n", "COPY pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY vendor ./vendor\n"),
+      .replace(
+        "COPY pnpm-lock.yaml pnpm-workspace.yaml ./\n",
+        "COPY pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY vendor ./vendor\n",
+      ),
   ].join("\n");
 }
 
@@ -53,9 +56,16 @@ ${original.replace(/^# .*\n/, "## About the sample\n")}`;
 }
 
 /** Rewrites the files that assume the dext workspace around them. */
-export async function rewriteForStandalone(dir: string, identity: Identity, readme: string, from = "", written = new WrittenPaths()): Promise<void> {
+export async function rewriteForStandalone(
+  dir: string,
+  identity: Identity,
+  readme: string,
+  from = "",
+  written = new WrittenPaths(),
+): Promise<void> {
   const dockerfile = await readFile(join(dir, "Dockerfile"), "utf8").catch(() => undefined);
-  if (dockerfile !== undefined) await written.writeFile(join(dir, "Dockerfile"), standaloneDockerfile(dockerfile, identity.name));
+  if (dockerfile !== undefined)
+    await written.writeFile(join(dir, "Dockerfile"), standaloneDockerfile(dockerfile, identity.name));
   const makefile = await readFile(join(dir, "Makefile"), "utf8").catch(() => undefined);
   if (makefile !== undefined) await written.writeFile(join(dir, "Makefile"), standaloneMakefile(makefile));
   await written.writeFile(join(dir, ".dockerignore"), DOCKERIGNORE);

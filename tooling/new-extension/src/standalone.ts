@@ -11,7 +11,13 @@ import { packWorkspacePackage } from "./pack-workspace-package.ts";
 import { shellQuote } from "./shell-quote.ts";
 import { rewriteForStandalone } from "./standalone-files.ts";
 import { clearEmptyTarget } from "./target-check.ts";
-import { readCatalog, readManifest, resolveSpecifiers, workspaceClosure, workspacePackages } from "./workspace-packages.ts";
+import {
+  readCatalog,
+  readManifest,
+  resolveSpecifiers,
+  workspaceClosure,
+  workspacePackages,
+} from "./workspace-packages.ts";
 import { WrittenPaths } from "./written-paths.ts";
 
 const run = promisify(execFile);
@@ -46,7 +52,11 @@ export async function newStandaloneExtension(options: StandaloneOptions): Promis
   const { catalog, settings } = await readCatalog(options.repoRoot);
 
   log(`building ${needed.map((p) => p.name).join(", ")}`);
-  await run("pnpm", ["exec", "turbo", "run", "build", ...needed.map((p) => `--filter=${p.name}`), "--output-logs=errors-only"], { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } });
+  await run(
+    "pnpm",
+    ["exec", "turbo", "run", "build", ...needed.map((p) => `--filter=${p.name}`), "--output-logs=errors-only"],
+    { cwd: options.repoRoot, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
+  );
 
   const written = new WrittenPaths();
   // The parents it makes are its own too: recorded (outermost first) so a failure removes them, if empty.
@@ -54,7 +64,10 @@ export async function newStandaloneExtension(options: StandaloneOptions): Promis
   if (firstMade !== undefined) {
     let dir = firstMade;
     written.dir(dir);
-    for (const part of relative(firstMade, dirname(target)).split(sep).filter((part) => part !== "")) written.dir((dir = join(dir, part)));
+    for (const part of relative(firstMade, dirname(target))
+      .split(sep)
+      .filter((part) => part !== ""))
+      written.dir((dir = join(dir, part)));
   }
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}-`));
   written.dir(staging);
@@ -79,7 +92,9 @@ export async function newStandaloneExtension(options: StandaloneOptions): Promis
         ...sampleManifest.scripts,
         // The local Desktop host with this extension, after a build: the main job.
         start: "pnpm run build && dext-desktop --port ${DEXT_PORT:-4480} .",
-        check: CHECK_ORDER.filter((script) => sampleManifest.scripts?.[script] !== undefined).map((script) => `pnpm run ${script}`).join(" && "),
+        check: CHECK_ORDER.filter((script) => sampleManifest.scripts?.[script] !== undefined)
+          .map((script) => `pnpm run ${script}`)
+          .join(" && "),
       },
       dependencies: resolveSpecifiers(sampleManifest.dependencies, catalog, tarball),
       devDependencies: resolveSpecifiers(sampleManifest.devDependencies, catalog, tarball),
@@ -88,17 +103,34 @@ export async function newStandaloneExtension(options: StandaloneOptions): Promis
     // pnpm reads its settings here even for a single package; the overrides point the dext
     // packages' dependencies on each other at the vendored tarballs too.
     const workspace = { ...settings, overrides: Object.fromEntries(tarballs) };
-    await written.writeFile(join(staging, "pnpm-workspace.yaml"), `# Settings for pnpm (this project is not a workspace; there is no packages list).\n${stringify(workspace)}`);
+    await written.writeFile(
+      join(staging, "pnpm-workspace.yaml"),
+      `# Settings for pnpm (this project is not a workspace; there is no packages list).\n${stringify(workspace)}`,
+    );
     await written.writeFile(join(staging, ".gitignore"), "node_modules\ndist\n.cache\n.turbo\n*.tsbuildinfo\n");
-    await rewriteForStandalone(staging, plan.to, await readFile(join(staging, "README.md"), "utf8").catch(() => ""), options.from, written);
+    await rewriteForStandalone(
+      staging,
+      plan.to,
+      await readFile(join(staging, "README.md"), "utf8").catch(() => ""),
+      options.from,
+      written,
+    );
     // Only a folder it found empty, checked again with lstat now; rmdir refuses one that filled up.
     if (plan.target === "empty-folder") await clearEmptyTarget(target);
     await rename(staging, target);
-    log(`created ${shellQuote(target)} from samples/${options.from} with ${String(tarballs.size)} vendored dext packages`);
+    log(
+      `created ${shellQuote(target)} from samples/${options.from} with ${String(tarballs.size)} vendored dext packages`,
+    );
     if (options.install ?? true) {
       log("installing: pnpm install --prefer-offline");
-      await run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: target, maxBuffer: 64 * 1024 * 1024 }).catch((error: unknown) => {
-        throw new NewExtensionError("INSTALL_FAILED", `${target} was created, but \`pnpm install\` failed there; run it yourself to see why. ${String(error)}`);
+      await run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], {
+        cwd: target,
+        maxBuffer: 64 * 1024 * 1024,
+      }).catch((error: unknown) => {
+        throw new NewExtensionError(
+          "INSTALL_FAILED",
+          `${target} was created, but \`pnpm install\` failed there; run it yourself to see why. ${String(error)}`,
+        );
       });
     }
     return { target, identity: plan.to, files };

@@ -10,26 +10,30 @@ describe("checkTitleCharacters", () => {
     ["a line separator", "Team\u2028tools", /U\+2028/],
     ["leading spaces", " Team tools", /starts or ends with spaces/],
   ])("refuses a title with %s, saying why", (_label, title, why) => {
-    expect(() => { checkTitleCharacters(title); }).toThrow(why);
+    expect(() => {
+      checkTitleCharacters(title);
+    }).toThrow(why);
   });
 
   it("accepts quotes, backslashes, markup and substitutions, which are escaped where they land", () => {
-    expect(() => { checkTitleCharacters(`Tom's "tools" \\ $(id) </title> $(shell id) \${x} Ünïcødé 🐳`); }).not.toThrow();
+    expect(() => {
+      checkTitleCharacters(`Tom's "tools" \\ $(id) </title> $(shell id) \${x} Ünïcødé 🐳`);
+    }).not.toThrow();
   });
 });
 
 describe("titleAt", () => {
   const hostile = `a"b'c\\d$(e)<f>&\`g\${h}`;
   it.each([
-    ["metadata.json", '"title": "X"', 10, 'a\\"b\'c\\\\d$(e)<f>&`g${h}'],
+    ["metadata.json", '"title": "X"', 10, "a\\\"b'c\\\\d$(e)<f>&`g${h}"],
     ["ui/index.html", "<title>X</title>", 7, "a&quot;b&#39;c\\d$(e)&lt;f&gt;&amp;`g${h}"],
     ["ui/src/app.tsx", '<Header title="X" />', 15, "a&quot;b&#39;c\\d$(e)&lt;f&gt;&amp;`g${h}"],
-    ["ui/src/app.test.tsx", '{ name: "X" }', 9, 'a\\"b\'c\\\\d$(e)<f>&`g${h}'],
+    ["ui/src/app.test.tsx", '{ name: "X" }', 9, "a\\\"b'c\\\\d$(e)<f>&`g${h}"],
     ["e2e/x.test.ts", "name: 'X'", 7, "a\"b\\'c\\\\d$(e)<f>&`g${h}"],
     ["e2e/x.test.ts", "name: `X`", 7, "a\"b'c\\\\d$(e)<f>&\\`g\\${h}"],
-    ["Dockerfile", 'LABEL title="X" \\', 13, 'a\\"b\'c\\\\d\\$(e)<f>&`g\\${h}'],
+    ["Dockerfile", 'LABEL title="X" \\', 13, "a\\\"b'c\\\\d\\$(e)<f>&`g\\${h}"],
     ["README.md", "the **X** tab", 6, "a\\\"b\\'c\\\\d\\$\\(e\\)\\<f\\>\\&\\`g\\$\\{h\\}"],
-    ["compose.yaml", 'title: "X"', 8, 'a\\"b\'c\\\\d$(e)<f>&`g${h}'],
+    ["compose.yaml", 'title: "X"', 8, "a\\\"b'c\\\\d$(e)<f>&`g${h}"],
   ])("escapes the title for %s (%s)", (file, text, at, expected) => {
     expect(titleAt(file, text, at, hostile)).toBe(expected);
   });

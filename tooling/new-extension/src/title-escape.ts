@@ -16,16 +16,24 @@ export function checkTitleCharacters(title: string): void {
   const bad = UNREPRESENTABLE.exec(title);
   if (bad !== null) {
     const code = `U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-    throw new NewExtensionError("INVALID_TITLE", `--title has the character ${code} (a newline, tab, control or direction character), which a title cannot hold; use a single line of visible text`);
+    throw new NewExtensionError(
+      "INVALID_TITLE",
+      `--title has the character ${code} (a newline, tab, control or direction character), which a title cannot hold; use a single line of visible text`,
+    );
   }
-  if (title !== title.trim()) throw new NewExtensionError("INVALID_TITLE", "--title starts or ends with spaces; leave them out");
+  if (title !== title.trim())
+    throw new NewExtensionError("INVALID_TITLE", "--title starts or ends with spaces; leave them out");
   // A lone surrogate (from a broken terminal or argument) has no UTF-8 form to write.
   if (/\p{Cs}/u.test(title)) throw new NewExtensionError("INVALID_TITLE", "--title is not valid Unicode text");
 }
 
 const inJson = (title: string): string => JSON.stringify(title).slice(1, -1);
 // Numeric for the apostrophe: HTML, XML, SVG and JSX all decode &#39;, not all know &apos;.
-const inMarkup = (title: string): string => title.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+const inMarkup = (title: string): string =>
+  title.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
+  );
 // CommonMark lets a backslash escape any ASCII punctuation, so `*`, `_`, `<`, `[` and `` ` `` stay text.
 const inMarkdown = (title: string): string => title.replace(/[!-/:-@[-`{-~]/g, "\\$&");
 const inSingleQuotes = (title: string): string => title.replace(/[\\']/g, "\\$&");

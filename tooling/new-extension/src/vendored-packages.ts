@@ -12,7 +12,8 @@ export async function vendoredPackages(repoRoot: string): Promise<WorkspacePacka
   const packages = await workspacePackages(repoRoot);
   const vendored = new Map<string, WorkspacePackage>();
   for (const sample of await listSamples(repoRoot)) {
-    for (const pkg of workspaceClosure(await readManifest(join(repoRoot, "samples", sample)), packages)) vendored.set(pkg.name, pkg);
+    for (const pkg of workspaceClosure(await readManifest(join(repoRoot, "samples", sample)), packages))
+      vendored.set(pkg.name, pkg);
   }
   return [...vendored.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

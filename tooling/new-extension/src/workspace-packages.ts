@@ -40,7 +40,10 @@ export async function workspacePackages(repoRoot: string): Promise<Map<string, W
 }
 
 /** The workspace packages `manifest` needs at run or build time, directly or through each other. */
-export function workspaceClosure(manifest: PackageManifest, packages: Map<string, WorkspacePackage>): WorkspacePackage[] {
+export function workspaceClosure(
+  manifest: PackageManifest,
+  packages: Map<string, WorkspacePackage>,
+): WorkspacePackage[] {
   const needed = new Map<string, WorkspacePackage>();
   const visit = (deps: Record<string, string> | undefined) => {
     for (const [name, spec] of Object.entries(deps ?? {})) {
@@ -56,14 +59,20 @@ export function workspaceClosure(manifest: PackageManifest, packages: Map<string
 }
 
 /** The workspace's pnpm catalog: `catalog:` specifiers resolve to these versions outside it. */
-export async function readCatalog(repoRoot: string): Promise<{ catalog: Record<string, string>; settings: Record<string, unknown> }> {
+export async function readCatalog(
+  repoRoot: string,
+): Promise<{ catalog: Record<string, string>; settings: Record<string, unknown> }> {
   const workspace = parse(await readFile(join(repoRoot, "pnpm-workspace.yaml"), "utf8")) as Record<string, unknown>;
   const { catalog, packages: _packages, ...settings } = workspace;
   return { catalog: (catalog ?? {}) as Record<string, string>, settings };
 }
 
 /** Replaces `catalog:` with the catalog's version, and `workspace:` with what `workspace` says. */
-export function resolveSpecifiers(deps: Record<string, string> | undefined, catalog: Record<string, string>, workspace: (name: string) => string): Record<string, string> | undefined {
+export function resolveSpecifiers(
+  deps: Record<string, string> | undefined,
+  catalog: Record<string, string>,
+  workspace: (name: string) => string,
+): Record<string, string> | undefined {
   if (deps === undefined) return undefined;
   return Object.fromEntries(
     Object.entries(deps).map(([name, spec]) => {

@@ -15,14 +15,11 @@ export class BackendProcess {
   private output = "";
 
   private readonly socket: string;
- private readonly child: ChildProcessWithoutNullStreams;
+  private readonly child: ChildProcessWithoutNullStreams;
 
- constructor(
-   socket: string,
-   child: ChildProcessWithoutNullStreams,
- ) {
-   this.socket = socket;
-   this.child = child;
+  constructor(socket: string, child: ChildProcessWithoutNullStreams) {
+    this.socket = socket;
+    this.child = child;
     child.stdout.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
   }
@@ -42,8 +39,16 @@ export class BackendProcess {
   private async waitFor(text: string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.output.includes(text)) {
-      if (this.child.exitCode !== null) throw new LabStepError("backend/main.ts", `the backend exited with code ${String(this.child.exitCode)} before it listened:\n${this.output.trim()}`);
-      if (Date.now() > deadline) throw new LabStepError("backend/main.ts", `the backend did not listen within ${String(timeoutMs / 1000)} s:\n${this.output.trim()}`);
+      if (this.child.exitCode !== null)
+        throw new LabStepError(
+          "backend/main.ts",
+          `the backend exited with code ${String(this.child.exitCode)} before it listened:\n${this.output.trim()}`,
+        );
+      if (Date.now() > deadline)
+        throw new LabStepError(
+          "backend/main.ts",
+          `the backend did not listen within ${String(timeoutMs / 1000)} s:\n${this.output.trim()}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -52,20 +57,28 @@ export class BackendProcess {
   call(method: string, path: string, body?: unknown): Promise<JsonAnswer> {
     return new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = request({ socketPath: this.socket, method, path, headers: payload === undefined ? {} : { "content-type": "application/json" } }, (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => {
-          let parsed: unknown = text;
-          try {
-            parsed = JSON.parse(text) as unknown;
-          } catch {
-            // Not JSON: the caller reports the text as it came.
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-      });
+      const req = request(
+        {
+          socketPath: this.socket,
+          method,
+          path,
+          headers: payload === undefined ? {} : { "content-type": "application/json" },
+        },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => {
+            let parsed: unknown = text;
+            try {
+              parsed = JSON.parse(text) as unknown;
+            } catch {
+              // Not JSON: the caller reports the text as it came.
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed });
+          });
+        },
+      );
       req.on("error", reject);
       req.end(payload);
     });

@@ -31,7 +31,8 @@ export async function bundle(dir: string, entry: string, outfile: string): Promi
       logLevel: "silent",
     });
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
+    const errors =
+      (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
     const first = errors[0];
     const where = first?.location ? `${first.location.file}:${String(first.location.line)}` : entry;
     throw new LabStepError(where, `${entry} does not compile: ${first?.text ?? String(error)}`);

@@ -19,7 +19,8 @@ export function finalStageCopies(dockerfile: string): FinalCopy[] {
     if (pending === undefined && (text === "" || text.startsWith("#"))) return;
     const continued = text.endsWith("\\");
     const part = continued ? text.slice(0, -1) : text;
-    pending = pending === undefined ? { line: index + 1, text: part } : { line: pending.line, text: `${pending.text} ${part}` };
+    pending =
+      pending === undefined ? { line: index + 1, text: part } : { line: pending.line, text: `${pending.text} ${part}` };
     if (!continued) {
       instructions.push(pending);
       pending = undefined;
@@ -40,5 +41,10 @@ export function finalStageCopies(dockerfile: string): FinalCopy[] {
 export function copiesExecutable(copy: FinalCopy, name: string): boolean {
   const lands = copy.destination === `/${name}` || (copy.destination === "/" && copy.sources.length > 0);
   const mode = copy.flags.find((flag) => flag.startsWith("--chmod="))?.slice("--chmod=".length);
-  return lands && copy.sources.some((source) => source.endsWith(`/${name}`) || source === name) && mode !== undefined && (Number.parseInt(mode, 8) & 0o111) !== 0;
+  return (
+    lands &&
+    copy.sources.some((source) => source.endsWith(`/${name}`) || source === name) &&
+    mode !== undefined &&
+    (Number.parseInt(mode, 8) & 0o111) !== 0
+  );
 }

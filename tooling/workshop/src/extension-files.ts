@@ -28,11 +28,17 @@ export class ExtensionFiles {
   }
 
   async exists(file: string): Promise<boolean> {
-    return access(this.path(file)).then(() => true, () => false);
+    return access(this.path(file)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async executable(file: string): Promise<boolean> {
-    return access(this.path(file), constants.X_OK).then(() => true, () => false);
+    return access(this.path(file), constants.X_OK).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Source files under a folder, tests left out: what ships. */
@@ -40,7 +46,10 @@ export class ExtensionFiles {
     const root = this.path(folder);
     const entries = await readdir(root, { recursive: true }).catch(() => [] as string[]);
     return entries
-      .filter((entry) => pattern.test(entry) && !/\.test\.|\.test-d\./.test(entry) && !entry.split("/").includes("node_modules"))
+      .filter(
+        (entry) =>
+          pattern.test(entry) && !/\.test\.|\.test-d\./.test(entry) && !entry.split("/").includes("node_modules"),
+      )
       .map((entry) => relative(this.dir, join(root, entry)))
       .sort();
   }

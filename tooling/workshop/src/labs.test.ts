@@ -7,10 +7,18 @@ import { applySolution, freshExtension, labStartState } from "./testing/lab-star
 /** What each lab's check must name on the lab's start state: the parts the attendee has to add. */
 const EXPECTED_ON_START: Record<number, RegExp[]> = {
   1: [/shared\/contract\.ts: no route named `visit`/, /ui\/src: .*useBackendMutation\(backend, "visit"\)/],
-  2: [/ticks\.sh: missing/, /Dockerfile: the final stage does not copy ticks\.sh/, /ui\/src: .*useExecStream\("vm", client\)/],
+  2: [
+    /ticks\.sh: missing/,
+    /Dockerfile: the final stage does not copy ticks\.sh/,
+    /ui\/src: .*useExecStream\("vm", client\)/,
+  ],
   3: [/metadata\.json: vm has no "composefile"/, /backend\/visits\.ts: after a restart .* not 3: the counts were lost/],
   4: [/metadata\.json: no host\.binaries/, /ui\/src: .*useExec\("host", client\)/],
-  5: [/metadata\.json: the tab's title is "My"/, /the versions must all be 0\.2\.0/, /changelog label does not mention 0\.2\.0/],
+  5: [
+    /metadata\.json: the tab's title is "My"/,
+    /the versions must all be 0\.2\.0/,
+    /changelog label does not mention 0\.2\.0/,
+  ],
 };
 
 const roots: string[] = [];
@@ -43,7 +51,9 @@ describe("the lab runner", () => {
     const lab = LABS[0];
     if (lab === undefined) throw new Error("no labs");
     const result = await runLab(lab, dir);
-    expect(formatResult(result)).toContain("not a copy of minimal-backend (no shared/contract.ts): start with `pnpm new-extension my-extension --from minimal-backend`");
+    expect(formatResult(result)).toContain(
+      "not a copy of minimal-backend (no shared/contract.ts): start with `pnpm new-extension my-extension --from minimal-backend`",
+    );
   });
 
   it("lists every problem of a lab at once, not only the first", async () => {

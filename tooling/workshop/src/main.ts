@@ -7,7 +7,9 @@ import { parseArgs } from "node:util";
 // (the root's `pnpm lab` passes it; a plain `node` run does not, and dist/ may not be built): run again with it.
 const CONDITION = "--conditions=@dext/source";
 if (!process.execArgv.includes(CONDITION)) {
-  const child = spawnSync(process.execPath, [...process.execArgv, CONDITION, ...process.argv.slice(1)], { stdio: "inherit" });
+  const child = spawnSync(process.execPath, [...process.execArgv, CONDITION, ...process.argv.slice(1)], {
+    stdio: "inherit",
+  });
   process.exit(child.status ?? 1);
 }
 const { LABS } = await import("./labs.ts");
@@ -23,7 +25,10 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv.filter((arg) => arg !== "--"),
     allowPositionals: true,
-    options: { dir: { type: "string", default: "samples/my-extension" }, help: { type: "boolean", short: "h", default: false } },
+    options: {
+      dir: { type: "string", default: "samples/my-extension" },
+      help: { type: "boolean", short: "h", default: false },
+    },
   });
   const [command, number, ...extra] = positionals;
   if (values.help) {
@@ -36,7 +41,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const lab = LABS.find((candidate) => String(candidate.number) === number);
   if (command !== "check" || lab === undefined || extra.length > 0) {
-    console.error(`lab: ${command === "check" ? `no lab "${number ?? ""}"; labs are 1 to ${String(LABS.length)}` : "unknown command"}\n\n${USAGE}`);
+    console.error(
+      `lab: ${command === "check" ? `no lab "${number ?? ""}"; labs are 1 to ${String(LABS.length)}` : "unknown command"}\n\n${USAGE}`,
+    );
     return 2;
   }
   // Relative to where the attendee ran `pnpm lab`, not to this package (pnpm sets INIT_CWD).
@@ -52,6 +59,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     console.error(`lab: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS") ? 2 : 1;
+    process.exitCode =
+      error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS") ? 2 : 1;
   },
 );

@@ -27,10 +27,7 @@ export class LabStepError extends Error {
 
   readonly where: string;
 
-  constructor(
-    where: string,
-    message: string,
-  ) {
+  constructor(where: string, message: string) {
     super(message);
     this.where = where;
     this.name = "LabStepError";

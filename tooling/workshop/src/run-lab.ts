@@ -17,7 +17,10 @@ async function checkStartingPoint(files: ExtensionFiles, problems: ProblemList):
     if (!(await files.exists(file))) missing.push(file);
   }
   if (missing.length > 0) {
-    problems.add(files.dir, `not a copy of minimal-backend (no ${missing.join(", ")}): start with \`pnpm new-extension my-extension --from minimal-backend\`, or pass --dir`);
+    problems.add(
+      files.dir,
+      `not a copy of minimal-backend (no ${missing.join(", ")}): start with \`pnpm new-extension my-extension --from minimal-backend\`, or pass --dir`,
+    );
   }
 }
 

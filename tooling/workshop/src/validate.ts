@@ -16,7 +16,10 @@ export async function validatorErrors(dir: string, targetArch?: "amd64" | "arm64
 /** Adds each finding as a problem, located in the attendee's folder, with the validator's fix. */
 export function addFindings(problems: ProblemList, dir: string, findings: Finding[], prefix = ""): void {
   for (const finding of findings) {
-    const where = finding.file === undefined ? `metadata.json ${finding.path}` : `${relative(dir, finding.file)}:${String(finding.line ?? "")}`;
+    const where =
+      finding.file === undefined
+        ? `metadata.json ${finding.path}`
+        : `${relative(dir, finding.file)}:${String(finding.line ?? "")}`;
     problems.add(where, `${prefix}${finding.message}${finding.fix === undefined ? "" : ` (fix: ${finding.fix})`}`);
   }
 }

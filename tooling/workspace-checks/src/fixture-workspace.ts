@@ -39,9 +39,19 @@ export async function fixtureWorkspace(): Promise<FixtureWorkspace> {
   await write("packages/greeting/src/greet.ts", GREET);
   await write(
     "samples/hello/package.json",
-    json({ name: "hello", version: "0.0.0", private: true, type: "module", scripts: { start: "node src/main.ts" }, dependencies: { "@fixture/greeting": "workspace:*" } }),
+    json({
+      name: "hello",
+      version: "0.0.0",
+      private: true,
+      type: "module",
+      scripts: { start: "node src/main.ts" },
+      dependencies: { "@fixture/greeting": "workspace:*" },
+    }),
   );
-  await write("samples/hello/src/main.ts", 'import { greet } from "@fixture/greeting";\n\nconsole.log(greet("you"));\n');
+  await write(
+    "samples/hello/src/main.ts",
+    'import { greet } from "@fixture/greeting";\n\nconsole.log(greet("you"));\n',
+  );
   return { dir, write, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -21,14 +21,19 @@ const knipBin = join(dirname(createRequire(import.meta.url).resolve("knip")), ".
 /** Runs this package's knip in `dir` as `pnpm knip` runs it at the root, with the JSON reporter. */
 export function runKnip(dir: string): Promise<KnipRun> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [knipBin, "--reporter", "json", "--no-config-hints"], { cwd: dir, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const exitCode = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-      if (exitCode !== 0 && exitCode !== 1) {
-        reject(new Error(`knip exited ${String(exitCode)}: ${stderr}`));
-        return;
-      }
-      const report = JSON.parse(stdout) as { issues: KnipFileIssues[] };
-      resolve({ exitCode, issues: report.issues });
-    });
+    execFile(
+      process.execPath,
+      [knipBin, "--reporter", "json", "--no-config-hints"],
+      { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const exitCode = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+        if (exitCode !== 0 && exitCode !== 1) {
+          reject(new Error(`knip exited ${String(exitCode)}: ${stderr}`));
+          return;
+        }
+        const report = JSON.parse(stdout) as { issues: KnipFileIssues[] };
+        resolve({ exitCode, issues: report.issues });
+      },
+    );
   });
 }

@@ -73,7 +73,8 @@ export async function start(target: Target, socket: string): Promise<Running> {
   const child = spawn(target.command, target.args(socket), { stdio: ["ignore", "ignore", "inherit"], env });
   const deadline = startedAt + 15_000;
   while (!(await accepts(socket))) {
-    if (child.exitCode !== null) throw new Error(`${target.name} exited with ${String(child.exitCode)} before listening`);
+    if (child.exitCode !== null)
+      throw new Error(`${target.name} exited with ${String(child.exitCode)} before listening`);
     if (performance.now() > deadline) throw new Error(`${target.name} did not listen within 15 s`);
     await delay(1);
   }
@@ -129,5 +130,7 @@ export function quantile(values: readonly number[], q: number): number {
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }

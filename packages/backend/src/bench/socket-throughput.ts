@@ -49,19 +49,51 @@ const banner = "import { createRequire } from 'node:module'; const require = cre
 async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   const esbuild = await loadEsbuild();
   const source = (name: string) => fileURLToPath(new URL(`targets/${name}.ts`, import.meta.url));
-  const common = { bundle: true as const, write: true, platform: "node" as const, target: "node24", conditions: ["@dext/source"], logLevel: "silent" as const };
+  const common = {
+    bundle: true as const,
+    write: true,
+    platform: "node" as const,
+    target: "node24",
+    conditions: ["@dext/source"],
+    logLevel: "silent" as const,
+  };
   for (const name of ["dext-hello", "dext-hello-mini", "dext-hello-named-import", "express-hello", "node-http-hello"]) {
     // Express is CommonJS and requires Node built-ins at run time.
-    await esbuild.build({ ...common, entryPoints: [source(name)], outfile: join(dir, `${name}.mjs`), format: "esm", banner: { js: banner } });
+    await esbuild.build({
+      ...common,
+      entryPoints: [source(name)],
+      outfile: join(dir, `${name}.mjs`),
+      format: "esm",
+      banner: { js: banner },
+    });
   }
   // The same node:http target as CommonJS: the code-cache loader below starts as CommonJS, which
   // is cheaper for any file than an ES module entry, so this row shows how much of its gain is that.
-  await esbuild.build({ ...common, entryPoints: [source("node-http-hello")], outfile: join(dir, "node-http-hello.cjs"), format: "cjs" });
+  await esbuild.build({
+    ...common,
+    entryPoints: [source("node-http-hello")],
+    outfile: join(dir, "node-http-hello.cjs"),
+    format: "cjs",
+  });
   // dext through V8's code cache: the backend as a script, and its loader.
-  await esbuild.build({ ...common, ...scriptBundleOptions(), entryPoints: [source("dext-hello")], outfile: join(dir, "dext-hello-script.js") });
-  await esbuild.build({ ...common, entryPoints: [source("dext-hello-cached")], outfile: join(dir, "dext-hello-cached.cjs"), format: "cjs" });
+  await esbuild.build({
+    ...common,
+    ...scriptBundleOptions(),
+    entryPoints: [source("dext-hello")],
+    outfile: join(dir, "dext-hello-script.js"),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [source("dext-hello-cached")],
+    outfile: join(dir, "dext-hello-cached.cjs"),
+    format: "cjs",
+  });
 
-  const node = (label: string, file: string): Target => ({ name: label, command: process.execPath, args: (path) => [join(dir, file), "--socket", path] });
+  const node = (label: string, file: string): Target => ({
+    name: label,
+    command: process.execPath,
+    args: (path) => [join(dir, file), "--socket", path],
+  });
   const cached = node("dext, code cache", "dext-hello-cached.cjs");
   // Its first start writes the cache; every measured start reads it, as an installed extension's would.
   await stop(await start(cached, socket));
@@ -72,7 +104,10 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   }
   // dext through Node's own compile cache (NODE_COMPILE_CACHE, Node 22.1+): the same ES module bundle,
   // no loader. Its first start writes the cache, as an installed extension's first start would.
-  const compileCached: Target = { ...node("dext, Node compile cache", "dext-hello.mjs"), env: { NODE_COMPILE_CACHE: join(dir, "node-compile-cache") } };
+  const compileCached: Target = {
+    ...node("dext, Node compile cache", "dext-hello.mjs"),
+    env: { NODE_COMPILE_CACHE: join(dir, "node-compile-cache") },
+  };
   await stop(await start(compileCached, socket));
   const targets = [
     node("dext", "dext-hello.mjs"),
@@ -86,7 +121,10 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   ];
   const goPeer = values["go-peer"];
   if (existsSync(goPeer)) targets.push({ name: "go-echo", command: goPeer, args: (path) => ["-socket", path] });
-  else console.error(`No Go peer at ${goPeer}: build it per ../shared/peers/README.md, or pass --go-peer. Measuring without it.`);
+  else
+    console.error(
+      `No Go peer at ${goPeer}: build it per ../shared/peers/README.md, or pass --go-peer. Measuring without it.`,
+    );
   return targets;
 }
 
@@ -138,9 +176,17 @@ function report(figures: Figures[]): string {
     `|---|---|---|---|${connectionCounts.map(() => "---|---|").join("")}${startsOnly ? "" : "---|---|"}`,
   ];
   for (const f of figures) {
-    const cells = [`${fixed(f.coldStartMs, 1)} (${fixed(f.coldStartQuartilesMs[0])}–${fixed(f.coldStartQuartilesMs[1])})`, fixed(f.coldStartCpuMs, 1), fixed(f.idleRssMb, 1)];
+    const cells = [
+      `${fixed(f.coldStartMs, 1)} (${fixed(f.coldStartQuartilesMs[0])}–${fixed(f.coldStartQuartilesMs[1])})`,
+      fixed(f.coldStartCpuMs, 1),
+      fixed(f.idleRssMb, 1),
+    ];
     for (const l of f.loads) cells.push(fixed(l.requestsPerSecond), `${fixed(l.p50Ms)} / ${fixed(l.p99Ms)}`);
-    if (!startsOnly) cells.push(fixed(f.peakRssMb, 1), f.loads.map((l) => `${String(l.errors)}/${String(l.non2xx)}/${String(l.mismatches)}`).join(", "));
+    if (!startsOnly)
+      cells.push(
+        fixed(f.peakRssMb, 1),
+        f.loads.map((l) => `${String(l.errors)}/${String(l.non2xx)}/${String(l.mismatches)}`).join(", "),
+      );
     lines.push(`| ${f.name} | ${cells.join(" | ")} |`);
   }
   const peers = figures.filter((f) => !f.name.startsWith("dext"));
@@ -153,7 +199,10 @@ function report(figures: Figures[]): string {
         `idle RSS ${fixed(dext.idleRssMb / peer.idleRssMb, 3)}x`,
       ];
       if (!startsOnly) {
-        const throughput = dext.loads.map((l, i) => `-c ${String(l.connections)} ${fixed(l.requestsPerSecond / (peer.loads[i]?.requestsPerSecond ?? Number.NaN), 2)}x`);
+        const throughput = dext.loads.map(
+          (l, i) =>
+            `-c ${String(l.connections)} ${fixed(l.requestsPerSecond / (peer.loads[i]?.requestsPerSecond ?? Number.NaN), 2)}x`,
+        );
         parts.unshift(`throughput ${throughput.join(", ")}`);
         parts.push(`peak RSS ${fixed(dext.peakRssMb / peer.peakRssMb, 2)}x`);
       }

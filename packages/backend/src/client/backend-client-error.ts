@@ -13,13 +13,7 @@ import type { ErrorCode } from "./error-codes.ts";
  * - `cancelled`: a job was cancelled before it finished.
  */
 export type BackendErrorKind =
-  | "unavailable"
-  | "invalid_input"
-  | "not_found"
-  | "rejected"
-  | "server_fault"
-  | "invalid_response"
-  | "cancelled";
+  "unavailable" | "invalid_input" | "not_found" | "rejected" | "server_fault" | "invalid_response" | "cancelled";
 
 export interface BackendClientErrorDetails {
   kind: BackendErrorKind;

@@ -5,9 +5,10 @@ import { buildPath } from "./contract.ts";
 import type { Contract, RouteCallInput, RouteDefinition, RouteOutput } from "./contract.ts";
 import type { Transport } from "./transport.ts";
 
-type RouteCaller<R extends RouteDefinition> = Record<string, never> extends RouteCallInput<R>
-  ? (input?: RouteCallInput<R>) => Promise<RouteOutput<R>>
-  : (input: RouteCallInput<R>) => Promise<RouteOutput<R>>;
+type RouteCaller<R extends RouteDefinition> =
+  Record<string, never> extends RouteCallInput<R>
+    ? (input?: RouteCallInput<R>) => Promise<RouteOutput<R>>
+    : (input: RouteCallInput<R>) => Promise<RouteOutput<R>>;
 
 /** One typed function per route of the contract. */
 export type BackendClient<C extends Contract> = { readonly [K in keyof C]: RouteCaller<C[K]> };

@@ -7,12 +7,7 @@ import type { Transport } from "./transport.ts";
  * browser-safe module does not depend on Docker's client packages.
  */
 export interface DesktopHttpService {
-  request(config: {
-    url: string;
-    method: string;
-    headers: Record<string, string>;
-    data: unknown;
-  }): Promise<unknown>;
+  request(config: { url: string; method: string; headers: Record<string, string>; data: unknown }): Promise<unknown>;
 }
 
 function readField(value: unknown, field: string): unknown {

@@ -1,13 +1,6 @@
 // Browser-safe entry: the contract, the error shape and the typed client. No Node or server code.
 export { buildPath, defineContract, defineRoute } from "./contract.ts";
-export type {
-  Contract,
-  HttpMethod,
-  RouteCallInput,
-  RouteDefinition,
-  RouteInput,
-  RouteOutput,
-} from "./contract.ts";
+export type { Contract, HttpMethod, RouteCallInput, RouteDefinition, RouteInput, RouteOutput } from "./contract.ts";
 export { errorBodySchema } from "./error-body.ts";
 export type { ErrorBody, ErrorIssue } from "./error-body.ts";
 export { errorCodes, statusByCode } from "./error-codes.ts";

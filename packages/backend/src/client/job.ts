@@ -82,11 +82,11 @@ export type JobStatus<J extends JobDefinition> = core.output<J["status"]>;
  * `GET /jobs/<name>/:id` reports its status, `DELETE /jobs/<name>/:id` cancels it.
  * The name is a lower camelCase identifier so that route names (`<name>Start`) read well.
  */
-export function defineJob<const Name extends string, Input extends core.$ZodType, Result extends core.$ZodType>(options: {
-  name: Name;
-  input: Input;
-  result: Result;
-}): JobDefinition<Name, Input, Result> {
+export function defineJob<
+  const Name extends string,
+  Input extends core.$ZodType,
+  Result extends core.$ZodType,
+>(options: { name: Name; input: Input; result: Result }): JobDefinition<Name, Input, Result> {
   const { name, input, result } = options;
   if (!/^[a-z][A-Za-z0-9]{0,63}$/.test(name)) {
     throw new TypeError(`Job name must be a lower camelCase identifier, got "${name}"`);

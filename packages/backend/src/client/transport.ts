@@ -60,7 +60,12 @@ export function createFetchTransport(baseUrl: string, fetchImpl: typeof fetch = 
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new BackendClientError({ kind: "invalid_response", status: response.status, message: "Backend answered non-JSON", cause });
+      throw new BackendClientError({
+        kind: "invalid_response",
+        status: response.status,
+        message: "Backend answered non-JSON",
+        cause,
+      });
     }
   };
 }

@@ -7,9 +7,11 @@ import { defineContract, defineRoute } from "./contract.ts";
 import { createBackendClient } from "./create-backend-client.ts";
 
 describe("createBackendClient with a zod/mini contract", () => {
-  it("says what a drifted response got wrong, in English, not only \"Invalid input\"", async () => {
+  it('says what a drifted response got wrong, in English, not only "Invalid input"', async () => {
     expect(config().localeError).toBeUndefined();
-    const contract = defineContract({ hello: defineRoute({ method: "GET", path: "/hello", response: z.object({ message: z.string() }) }) });
+    const contract = defineContract({
+      hello: defineRoute({ method: "GET", path: "/hello", response: z.object({ message: z.string() }) }),
+    });
     const client = createBackendClient(contract, () => Promise.resolve({ message: 42 }));
     await expect(client.hello()).rejects.toMatchObject({
       kind: "invalid_response",

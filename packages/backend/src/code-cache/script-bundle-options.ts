@@ -4,8 +4,14 @@ import { builtinModules } from "node:module";
 export interface BuiltinsPlugin {
   readonly name: string;
   setup(build: {
-    onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => { path: string; namespace: string } | undefined): void;
-    onLoad(options: { filter: RegExp; namespace: string }, callback: (args: { path: string }) => { contents: string; loader: "js" }): void;
+    onResolve(
+      options: { filter: RegExp },
+      callback: (args: { path: string }) => { path: string; namespace: string } | undefined,
+    ): void;
+    onLoad(
+      options: { filter: RegExp; namespace: string },
+      callback: (args: { path: string }) => { contents: string; loader: "js" },
+    ): void;
   }): void;
 }
 

@@ -20,7 +20,14 @@ beforeAll(async () => {
   bundle = join(temp.dir, "server.js");
   loader = join(temp.dir, "main.cjs");
   const esbuild = await loadEsbuild();
-  const common = { bundle: true as const, write: true, platform: "node" as const, target: "node24", conditions: ["@dext/source"], logLevel: "silent" as const };
+  const common = {
+    bundle: true as const,
+    write: true,
+    platform: "node" as const,
+    target: "node24",
+    conditions: ["@dext/source"],
+    logLevel: "silent" as const,
+  };
   // A backend that also uses what a script lacks: import.meta.url, a Node built-in, top-level await.
   const backend = [
     'import { readFileSync } from "node:fs";',
@@ -30,14 +37,24 @@ beforeAll(async () => {
     "console.log(JSON.stringify({ metaUrl: import.meta.url, readsItself: readFileSync(new URL(import.meta.url), 'utf8').length > 0 }));",
     'await runBackend({ name: "greeting", contract: greetingContract, handlers: greetingHandlers });',
   ].join("\n");
-  await esbuild.build({ ...common, ...scriptBundleOptions(), stdin: { contents: backend, resolveDir: testingDir, loader: "ts" }, outfile: bundle });
+  await esbuild.build({
+    ...common,
+    ...scriptBundleOptions(),
+    stdin: { contents: backend, resolveDir: testingDir, loader: "ts" },
+    outfile: bundle,
+  });
   const start = [
     'import { join } from "node:path";',
     'import { startWithCodeCache } from "../code-cache/start-with-code-cache.ts";',
     'const started = startWithCodeCache({ bundle: join(__dirname, "server.js") });',
     "console.log(JSON.stringify({ cacheUsed: started.cacheUsed }));",
   ].join("\n");
-  await esbuild.build({ ...common, stdin: { contents: start, resolveDir: testingDir, loader: "ts" }, outfile: loader, format: "cjs" });
+  await esbuild.build({
+    ...common,
+    stdin: { contents: start, resolveDir: testingDir, loader: "ts" },
+    outfile: loader,
+    format: "cjs",
+  });
 });
 
 afterAll(async () => {

@@ -47,7 +47,10 @@ export function startWithCodeCache(options: StartWithCodeCacheOptions): CodeCach
   });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   if (cachedData !== undefined && !cacheUsed) {
-    process.emitWarning(`V8 refused the code cache ${cachePath} (another Node version or V8 flags?); compiling the bundle, and writing a new cache once started`, warningType);
+    process.emitWarning(
+      `V8 refused the code cache ${cachePath} (another Node version or V8 flags?); compiling the bundle, and writing a new cache once started`,
+      warningType,
+    );
   }
   const run = script.runInThisContext() as (require: NodeJS.Require, importMetaUrl: string) => Promise<void>;
   // process.argv[1] is the loader; the backend reads its flags after it, as when run directly.
@@ -80,6 +83,9 @@ function writeCache(script: Script, path: string): void {
     renameSync(partial, path);
   } catch (error) {
     // A read-only image directory: the backend still works, it only starts without the cache.
-    process.emitWarning(`Cannot write the code cache ${path}: ${error instanceof Error ? error.message : String(error)}`, warningType);
+    process.emitWarning(
+      `Cannot write the code cache ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      warningType,
+    );
   }
 }

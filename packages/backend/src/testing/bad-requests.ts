@@ -13,14 +13,26 @@ export interface BadRequest {
   readonly raw?: Buffer;
 }
 
-export const BAD_REQUEST_FAMILIES = ["malformed json", "wrong types", "huge body", "odd path", "odd method", "odd encoding", "raw garbage"] as const;
+export const BAD_REQUEST_FAMILIES = [
+  "malformed json",
+  "wrong types",
+  "huge body",
+  "odd path",
+  "odd method",
+  "odd encoding",
+  "raw garbage",
+] as const;
 type BadRequestFamily = (typeof BAD_REQUEST_FAMILIES)[number];
 
 /** A request that prints in a failure report as a line, its body cut short: huge bodies are 160 kB. */
 function badRequest(request: BadRequest): BadRequest {
   const bytes = request.raw ?? request.body;
   const shown = bytes === undefined ? "" : ` ${abbreviate(bytes.toString("latin1"), 120)}`;
-  return { ...request, [fc.toStringMethod]: () => `${request.family}: ${request.method} ${abbreviate(request.path, 120)} ${JSON.stringify(request.headers)}${shown}` } as BadRequest;
+  return {
+    ...request,
+    [fc.toStringMethod]: () =>
+      `${request.family}: ${request.method} ${abbreviate(request.path, 120)} ${JSON.stringify(request.headers)}${shown}`,
+  } as BadRequest;
 }
 
 const json = { "content-type": "application/json" };
@@ -38,15 +50,24 @@ function jsonValue(depth: number): fc.Arbitrary<unknown> {
     fc.boolean(),
     fc.constantFrom(0, -1, 1.5, 11, 1e21, -1e-7, 2 ** 53, 3),
     printable(0, 12),
-    fc.string({ unit: fc.constantFrom("\u0000", "\u202e", "\ud83d\ude00", "é", "\n", '"', "\\"), maxLength: 4, size: "max" }),
+    fc.string({
+      unit: fc.constantFrom("\u0000", "\u202e", "\ud83d\ude00", "é", "\n", '"', "\\"),
+      maxLength: 4,
+      size: "max",
+    }),
     fc.constantFrom("", "1", "true", "null", "[]"),
   ];
   if (depth > 2) return fc.oneof(...leaves);
-  const key = fc.oneof(fc.constantFrom("text", "times", "steps", "stepMs", "__proto__", "constructor"), printable(3, 3));
+  const key = fc.oneof(
+    fc.constantFrom("text", "times", "steps", "stepMs", "__proto__", "constructor"),
+    printable(3, 3),
+  );
   return fc.oneof(
     ...leaves,
     fc.array(jsonValue(depth + 1), { maxLength: 3, size: "max" }),
-    fc.array(fc.tuple(key, jsonValue(depth + 1)), { maxLength: 3, size: "max" }).map((entries) => Object.fromEntries(entries)),
+    fc
+      .array(fc.tuple(key, jsonValue(depth + 1)), { maxLength: 3, size: "max" })
+      .map((entries) => Object.fromEntries(entries)),
   );
 }
 
@@ -57,21 +78,27 @@ const bodyRoute = fc.constantFrom("/echo", "/jobs/count");
 const malformedJson: fc.Arbitrary<BadRequest> = fc
   .record({
     body: fc.oneof(
-      { weight: 9, arbitrary: fc
-        .oneof(
-          fc.integer({ min: 0, max: VALID_BODY.length - 1 }).map((cut) => VALID_BODY.slice(0, cut)),
-          printable(1, 40),
-          fc.constant('{"text":"a","times":1,}'),
-          fc.integer({ min: 1_000, max: 6_000 }).map((depth) => "[".repeat(depth)),
-          fc.integer({ min: 100, max: 2_000 }).map((depth) => `{"a":${"[".repeat(depth)}`),
-          fc.constant("NaN"),
-          fc.constant(`\uFEFF${VALID_BODY}`),
-          fc.constant("{'text': 'a'}"),
-          printable(3, 3).map((tail) => `{"text":"a","times":1}${tail}`),
-        )
-        .map((text) => Buffer.from(text)) },
+      {
+        weight: 9,
+        arbitrary: fc
+          .oneof(
+            fc.integer({ min: 0, max: VALID_BODY.length - 1 }).map((cut) => VALID_BODY.slice(0, cut)),
+            printable(1, 40),
+            fc.constant('{"text":"a","times":1,}'),
+            fc.integer({ min: 1_000, max: 6_000 }).map((depth) => "[".repeat(depth)),
+            fc.integer({ min: 100, max: 2_000 }).map((depth) => `{"a":${"[".repeat(depth)}`),
+            fc.constant("NaN"),
+            fc.constant(`\uFEFF${VALID_BODY}`),
+            fc.constant("{'text': 'a'}"),
+            printable(3, 3).map((tail) => `{"text":"a","times":1}${tail}`),
+          )
+          .map((text) => Buffer.from(text)),
+      },
       // Not UTF-8 at all.
-      { weight: 1, arbitrary: fc.integer({ min: 0, max: 255 }).map((last) => Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, last])) },
+      {
+        weight: 1,
+        arbitrary: fc.integer({ min: 0, max: 255 }).map((last) => Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, last])),
+      },
     ),
     path: bodyRoute,
   })
@@ -80,23 +107,73 @@ const malformedJson: fc.Arbitrary<BadRequest> = fc
 const wrongTypes: fc.Arbitrary<BadRequest> = fc
   .record({
     value: fc.oneof(
-      { weight: 4, arbitrary: fc.record({ text: anyJson, times: anyJson, steps: anyJson, stepMs: fc.constantFrom(-1, 5_000, "1", null), extra: anyJson }, { requiredKeys: ["text", "times", "steps", "stepMs"] }) },
+      {
+        weight: 4,
+        arbitrary: fc.record(
+          {
+            text: anyJson,
+            times: anyJson,
+            steps: anyJson,
+            stepMs: fc.constantFrom(-1, 5_000, "1", null),
+            extra: anyJson,
+          },
+          { requiredKeys: ["text", "times", "steps", "stepMs"] },
+        ),
+      },
       { weight: 1, arbitrary: anyJson },
     ),
     path: bodyRoute,
   })
-  .map(({ value, path }) => badRequest({ family: "wrong types", method: "POST", path, headers: json, body: Buffer.from(JSON.stringify(value)) }));
+  .map(({ value, path }) =>
+    badRequest({
+      family: "wrong types",
+      method: "POST",
+      path,
+      headers: json,
+      body: Buffer.from(JSON.stringify(value)),
+    }),
+  );
 
 function hugeBody(limitBytes: number): fc.Arbitrary<BadRequest> {
   return fc
-    .record({ size: fc.integer({ min: limitBytes + 1, max: limitBytes * 20 }), inAString: fc.boolean(), path: fc.constantFrom("/echo", "/jobs/count", "/hello") })
+    .record({
+      size: fc.integer({ min: limitBytes + 1, max: limitBytes * 20 }),
+      inAString: fc.boolean(),
+      path: fc.constantFrom("/echo", "/jobs/count", "/hello"),
+    })
     .map(({ size, inAString, path }) => {
-      const body = inAString ? JSON.stringify({ text: "x".repeat(size), times: 1 }) : "[" + "1,".repeat(size / 2) + "1]";
+      const body = inAString
+        ? JSON.stringify({ text: "x".repeat(size), times: 1 })
+        : "[" + "1,".repeat(size / 2) + "1]";
       return badRequest({ family: "huge body", method: "POST", path, headers: json, body: Buffer.from(body) });
     });
 }
 
-const SEGMENTS = ["items", "jobs", "count", "hello", "echo", "health", "..", ".", "", "%", "%zz", "%00", "%2F", "%E0%A4%A", "%C3%A9", "é", "%F0%9F%98%80", "a;b", "*", "~", "-1", "007", "99999999999999999999"];
+const SEGMENTS = [
+  "items",
+  "jobs",
+  "count",
+  "hello",
+  "echo",
+  "health",
+  "..",
+  ".",
+  "",
+  "%",
+  "%zz",
+  "%00",
+  "%2F",
+  "%E0%A4%A",
+  "%C3%A9",
+  "é",
+  "%F0%9F%98%80",
+  "a;b",
+  "*",
+  "~",
+  "-1",
+  "007",
+  "99999999999999999999",
+];
 const segment = fc.constantFrom(...SEGMENTS);
 /** What node:http's client refuses in a request path (ERR_UNESCAPED_CHARACTERS). */
 const CLIENT_REFUSES = /[^\u0021-\u00ff]/;
@@ -106,10 +183,21 @@ const oddPath: fc.Arbitrary<BadRequest> = fc
     path: fc.oneof(
       fc.array(segment, { minLength: 1, maxLength: 5, size: "max" }).map((segments) => `/${segments.join("/")}`),
       segment.map((item) => `/items/${item}`),
-      fc.constantFrom(...SEGMENTS, "x".repeat(65), "a b", "00000000-0000-0000-0000-000000000000").map((id) => `/jobs/count/${id}`),
+      fc
+        .constantFrom(...SEGMENTS, "x".repeat(65), "a b", "00000000-0000-0000-0000-000000000000")
+        .map((id) => `/jobs/count/${id}`),
       fc
         .oneof(
-          fc.constantFrom("name=", "name=%ff", "name=%", "name[]=a", "name[a]=b", "name=a&name=b", "%=x", Array.from({ length: 1_500 }, (_, i) => `p${i}=1`).join("&")),
+          fc.constantFrom(
+            "name=",
+            "name=%ff",
+            "name=%",
+            "name[]=a",
+            "name[a]=b",
+            "name=a&name=b",
+            "%=x",
+            Array.from({ length: 1_500 }, (_, i) => `p${i}=1`).join("&"),
+          ),
           fc.integer({ min: 101, max: 3_000 }).map((length) => `name=${"n".repeat(length)}`),
         )
         .map((query) => `/hello?${query}`),
@@ -122,7 +210,13 @@ const oddPath: fc.Arbitrary<BadRequest> = fc
   .map(({ path, method }) =>
     // node:http refuses to send a path with a space or a control character: such a path goes out as raw bytes.
     CLIENT_REFUSES.test(path)
-      ? badRequest({ family: "odd path", method, path, headers: {}, raw: Buffer.from(`${method} ${path} HTTP/1.1\r\nHost: x\r\n\r\n`, "latin1") })
+      ? badRequest({
+          family: "odd path",
+          method,
+          path,
+          headers: {},
+          raw: Buffer.from(`${method} ${path} HTTP/1.1\r\nHost: x\r\n\r\n`, "latin1"),
+        })
       : badRequest({ family: "odd path", method, path, headers: {} }),
   );
 
@@ -153,9 +247,25 @@ const oddEncoding: fc.Arbitrary<BadRequest> = fc
         [jsonEncoded("gzip"), gzipSync("{not json")],
       ),
     },
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom("gzip", "deflate", "br"), printable(1, 30)).map(([encoding, text]): Encoded => [jsonEncoded(encoding), Buffer.from(text)]) },
-    { weight: 1, arbitrary: fc.integer({ min: 20_000, max: 200_000 }).map((size): Encoded => [jsonEncoded("gzip"), gzipSync(Buffer.alloc(size, " "))]) },
-    { weight: 1, arbitrary: printable(1, 20).map((type): Encoded => [{ "content-type": type.replace(/[^\x21-\x7e]/g, "x") }, VALID_ECHO]) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom("gzip", "deflate", "br"), printable(1, 30))
+        .map(([encoding, text]): Encoded => [jsonEncoded(encoding), Buffer.from(text)]),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: 20_000, max: 200_000 })
+        .map((size): Encoded => [jsonEncoded("gzip"), gzipSync(Buffer.alloc(size, " "))]),
+    },
+    {
+      weight: 1,
+      arbitrary: printable(1, 20).map((type): Encoded => [
+        { "content-type": type.replace(/[^\x21-\x7e]/g, "x") },
+        VALID_ECHO,
+      ]),
+    },
   )
   .map(([headers, body]) => badRequest({ family: "odd encoding", method: "POST", path: "/echo", headers, body }));
 
@@ -174,9 +284,16 @@ const rawGarbage: fc.Arbitrary<BadRequest> = fc
         "GET /\u0000hello HTTP/1.1\r\n\r\n",
       ),
     },
-    { weight: 1, arbitrary: fc.integer({ min: 1, max: 10 }).map((count) => `GET /${"%".repeat(count)} HTTP/1.1\r\nHost: x\r\n\r\n`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: 1, max: 10 })
+        .map((count) => `GET /${"%".repeat(count)} HTTP/1.1\r\nHost: x\r\n\r\n`),
+    },
   )
-  .map((text) => badRequest({ family: "raw garbage", method: "RAW", path: "", headers: {}, raw: Buffer.from(text, "latin1") }));
+  .map((text) =>
+    badRequest({ family: "raw garbage", method: "RAW", path: "", headers: {}, raw: Buffer.from(text, "latin1") }),
+  );
 
 /**
  * Bad requests of every family, each family as likely as any other: malformed and mistyped JSON,

@@ -25,7 +25,9 @@ export interface CountJobProbe {
   readonly aborted: Set<string>;
 }
 
-export function countRunner(probe: CountJobProbe = { counted: new Map(), aborted: new Set() }): JobRunner<typeof countJob> {
+export function countRunner(
+  probe: CountJobProbe = { counted: new Map(), aborted: new Set() },
+): JobRunner<typeof countJob> {
   return async (input, { id, signal, report, logger }) => {
     signal.addEventListener(
       "abort",

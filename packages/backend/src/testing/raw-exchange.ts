@@ -42,7 +42,10 @@ export function rawExchange(socketPath: string, head: string, options: RawExchan
     let bodyBytesSent = 0;
     let peakRss = process.memoryUsage.rss();
     let done = false;
-    const framed = options.chunked === true ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk;
+    const framed =
+      options.chunked === true
+        ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])
+        : chunk;
 
     const finish = (closedByServer: boolean) => {
       if (done) return;
@@ -51,7 +54,14 @@ export function rawExchange(socketPath: string, head: string, options: RawExchan
       clearInterval(trickle);
       socket.destroy();
       const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
-      resolve({ text, status: status === undefined ? undefined : Number(status), msToResponse, bodyBytesSent, peakRss, closedByServer });
+      resolve({
+        text,
+        status: status === undefined ? undefined : Number(status),
+        msToResponse,
+        bodyBytesSent,
+        peakRss,
+        closedByServer,
+      });
     };
     const giveUp = setTimeout(() => finish(false), options.timeoutMs ?? 10_000);
     let trickle: NodeJS.Timeout | undefined;

@@ -25,7 +25,8 @@ process.on("message", (command: ServeCommand) => {
         reply({ listening: true, pid: process.pid });
       },
       // Anything but a SocketListenError is reported too, so the test shows it rather than a dead child.
-      (error: unknown) => reply({ refused: error instanceof SocketListenError ? error.code : "unexpected", message: String(error) }),
+      (error: unknown) =>
+        reply({ refused: error instanceof SocketListenError ? error.code : "unexpected", message: String(error) }),
     );
   } else {
     const closing = running?.close(50) ?? Promise.resolve();

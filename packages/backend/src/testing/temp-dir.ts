@@ -6,7 +6,11 @@ import { join } from "node:path";
  * A short temp folder for sockets: socket paths must stay under ~104 bytes, and some TMPDIRs
  * (macOS's /var/folders/...) are already long.
  */
-export async function makeSocketDir(): Promise<{ dir: string; socket: (name?: string) => string; remove: () => Promise<void> }> {
+export async function makeSocketDir(): Promise<{
+  dir: string;
+  socket: (name?: string) => string;
+  remove: () => Promise<void>;
+}> {
   const base = tmpdir().length > 40 ? "/tmp" : tmpdir();
   const dir = await mkdtemp(join(base, "dext-"));
   return {

@@ -67,16 +67,23 @@ try {
       seenAt = await tab()
         .evaluate<number | undefined>(`window.__seenAt`)
         .catch((error: unknown) => {
-          throw new Error(`run ${run}: the tab went away while waiting (${error instanceof Error ? error.message : String(error)}); host log:\n${hostLog.lines.slice(-15).join("\n")}`);
+          throw new Error(
+            `run ${run}: the tab went away while waiting (${error instanceof Error ? error.message : String(error)}); host log:\n${hostLog.lines.slice(-15).join("\n")}`,
+          );
         });
     }
     if (seenAt === undefined) {
       const shown = await tab().evaluate<string>(`document.querySelector("h1")?.textContent ?? ""`);
-      const served = await tab().evaluate<string>(`fetch("/x/minimal-backend/ui/src/app.tsx?t=" + Date.now()).then((r) => r.text())`);
+      const served = await tab().evaluate<string>(
+        `fetch("/x/minimal-backend/ui/src/app.tsx?t=" + Date.now()).then((r) => r.text())`,
+      );
       console.error(`vite now serves app.tsx with the new title: ${served.includes(title)}; length ${served.length}`);
-      throw new Error(`run ${run}: the new text did not show within 60 s (the tab shows ${JSON.stringify(shown)}); host log:\n${hostLog.lines.slice(-15).join("\n")}`);
+      throw new Error(
+        `run ${run}: the new text did not show within 60 s (the tab shows ${JSON.stringify(shown)}); host log:\n${hostLog.lines.slice(-15).join("\n")}`,
+      );
     }
-    if ((await tab().evaluate<boolean | undefined>(`window.__benchMarker`)) !== true) throw new Error(`run ${run}: the tab reloaded (HMR did not apply)`);
+    if ((await tab().evaluate<boolean | undefined>(`window.__benchMarker`)) !== true)
+      throw new Error(`run ${run}: the tab reloaded (HMR did not apply)`);
     if (run >= warmUp) uiTimes.push(Math.round(seenAt - written));
   }
 
@@ -89,7 +96,9 @@ try {
     await writeFile(handlersPath, handlers.replace("(from the backend)", marker));
     const deadline = Date.now() + 90_000;
     for (;;) {
-      const message = await tab().evaluate<string>(`window.ddClient.extension.vm.service.get("/hello").then((a) => a.message, () => "")`);
+      const message = await tab().evaluate<string>(
+        `window.ddClient.extension.vm.service.get("/hello").then((a) => a.message, () => "")`,
+      );
       if (message.includes(marker)) break;
       if (Date.now() > deadline) throw new Error(`backend run ${run}: no new answer within 90 s`);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -98,9 +107,15 @@ try {
   }
   load.push(loadavg()[0] ?? 0);
 
-  console.log(`dev mode on a copy of minimal-backend, ${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z, load average ${load.map((value) => value.toFixed(1)).join(" → ")}`);
-  console.log(`.tsx write → new text visible in the open tab (HMR, no reload; ${warmUp} warm-up runs not counted): ${summary(uiTimes)}`);
-  console.log(`handler write → first call answered by the new handler (esbuild watch + node --watch restart, polled every 50 ms): ${summary(backendTimes)}`);
+  console.log(
+    `dev mode on a copy of minimal-backend, ${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z, load average ${load.map((value) => value.toFixed(1)).join(" → ")}`,
+  );
+  console.log(
+    `.tsx write → new text visible in the open tab (HMR, no reload; ${warmUp} warm-up runs not counted): ${summary(uiTimes)}`,
+  );
+  console.log(
+    `handler write → first call answered by the new handler (esbuild watch + node --watch restart, polled every 50 ms): ${summary(backendTimes)}`,
+  );
 } finally {
   await browser.close();
   await host.stop();

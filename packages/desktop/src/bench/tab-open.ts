@@ -10,7 +10,10 @@ import { startDesktopHost } from "../server/desktop-host.ts";
 import { buildPlainFixture, plainFixtureDir } from "../testing/build-plain-fixture.ts";
 import { launchChromium } from "../testing/launch-chromium.ts";
 
-const { values, positionals } = parseArgs({ options: { image: { type: "string", multiple: true } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { image: { type: "string", multiple: true } },
+  allowPositionals: true,
+});
 const runs = Number(positionals[0] ?? 25);
 const images = values.image ?? [];
 const samples = fileURLToPath(new URL("../../../../samples/", import.meta.url));
@@ -29,11 +32,21 @@ function quantile(sorted: number[], q: number): number {
 }
 
 await buildPlainFixture();
-const host = await startDesktopHost({ folders: [plainFixtureDir, `${samples}minimal-backend`, `${samples}host-binaries`], images, logger: silentLogger });
+const host = await startDesktopHost({
+  folders: [plainFixtureDir, `${samples}minimal-backend`, `${samples}host-binaries`],
+  images,
+  logger: silentLogger,
+});
 const browser = await launchChromium();
 /** The first thing a user can act on: the figure issue 9's budget is about. */
 const controlSelector = "button, input, select, textarea, a[href]";
-const results: { id: string; median: number; p90: number; min: number; control: { median: number; p90: number; min: number } }[] = [];
+const results: {
+  id: string;
+  median: number;
+  p90: number;
+  min: number;
+  control: { median: number; p90: number; min: number };
+}[] = [];
 try {
   // Each extension is served on an origin of its own, so the dashboard cannot look into its frame.
   // A script every frame runs before its own records, in epoch milliseconds, the first animation
@@ -65,7 +78,11 @@ try {
       );
       const frame = await (await page.locator("main iframe").elementHandle()).contentFrame();
       if (!frame) throw new Error(`${extension.id}: no extension frame after the click`);
-      const handle = await frame.waitForFunction("window.__dextBench && window.__dextBench.rendered !== undefined && window.__dextBench.control !== undefined && window.__dextBench", undefined, { timeout: 30_000 });
+      const handle = await frame.waitForFunction(
+        "window.__dextBench && window.__dextBench.rendered !== undefined && window.__dextBench.control !== undefined && window.__dextBench",
+        undefined,
+        { timeout: 30_000 },
+      );
       const marks = (await handle.jsonValue()) as { rendered: number; control: number };
       const elapsed = { rendered: marks.rendered - clicked, control: marks.control - clicked };
       // The first two runs warm the browser's and the host's caches, as a second tab open would.
@@ -81,7 +98,11 @@ try {
       median: quantile(times, 0.5),
       p90: quantile(times, 0.9),
       min: times[0] ?? Number.NaN,
-      control: { median: quantile(controlTimes, 0.5), p90: quantile(controlTimes, 0.9), min: controlTimes[0] ?? Number.NaN },
+      control: {
+        median: quantile(controlTimes, 0.5),
+        p90: quantile(controlTimes, 0.9),
+        min: controlTimes[0] ?? Number.NaN,
+      },
     });
   }
 } finally {
@@ -90,8 +111,12 @@ try {
 }
 
 const peer = results.find((result) => result.id === "plain-extension");
-console.log(`tab open → UI rendered, ${runs} runs each, ${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log("| extension | median ms | p90 ms | min ms | median / plain HTML peer | first control: median ms | p90 ms | median / peer |");
+console.log(
+  `tab open → UI rendered, ${runs} runs each, ${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  "| extension | median ms | p90 ms | min ms | median / plain HTML peer | first control: median ms | p90 ms | median / peer |",
+);
 console.log("|---|---|---|---|---|---|---|---|");
 for (const result of results) {
   const ratio = peer === undefined ? "" : (result.median / peer.median).toFixed(2);

@@ -2,7 +2,13 @@
 import { dashboardConfigGlobal, tokenHeader } from "../protocol/index.ts";
 import { element } from "./element.ts";
 import { showOpenDialog } from "./open-dialog.ts";
-import type { ChromeToPage, DashboardConfig, ExtensionSummary, FolderListing, PageToChrome } from "../protocol/index.ts";
+import type {
+  ChromeToPage,
+  DashboardConfig,
+  ExtensionSummary,
+  FolderListing,
+  PageToChrome,
+} from "../protocol/index.ts";
 
 type Scheme = "light" | "dark";
 
@@ -70,9 +76,11 @@ function logCall(text: string, outcome: "ok" | "error"): void {
 }
 
 function show(extension: ExtensionSummary): void {
-  for (const button of tabs.querySelectorAll("button")) button.setAttribute("aria-selected", String(button.dataset.id === extension.id));
+  for (const button of tabs.querySelectorAll("button"))
+    button.setAttribute("aria-selected", String(button.dataset.id === extension.id));
   view.replaceChildren();
-  if (extension.problems.length > 0) view.append(element("p", { className: "problems", textContent: extension.problems.join("\n") }));
+  if (extension.problems.length > 0)
+    view.append(element("p", { className: "problems", textContent: extension.problems.join("\n") }));
   if (extension.uiPath === undefined || extension.port === undefined) {
     view.append(element("p", { className: "empty", textContent: `${extension.title} has no UI tab.` }));
     frame = undefined;
@@ -93,7 +101,10 @@ function onPageMessage(event: MessageEvent<unknown>): void {
   const message = event.data as PageToChrome;
   switch (message.kind) {
     case "dext:call":
-      logCall(`${message.extensionId} ${message.api}(${message.args.map((arg) => JSON.stringify(arg)).join(", ")}) → ${message.outcome} ${message.detail} [${message.ms} ms]`, message.outcome);
+      logCall(
+        `${message.extensionId} ${message.api}(${message.args.map((arg) => JSON.stringify(arg)).join(", ")}) → ${message.outcome} ${message.detail} [${message.ms} ms]`,
+        message.outcome,
+      );
       break;
     case "dext:toast":
       toast(message.level, message.message);
@@ -111,7 +122,10 @@ function onPageMessage(event: MessageEvent<unknown>): void {
       // Modal, as Desktop's is: a second request waits for the first to close.
       dialogs = dialogs.then(async () => {
         const result = await showOpenDialog(message.options, listFolder);
-        asker.postMessage({ kind: "dext:dialog-result", requestId: message.requestId, result } satisfies ChromeToPage, origin);
+        asker.postMessage(
+          { kind: "dext:dialog-result", requestId: message.requestId, result } satisfies ChromeToPage,
+          origin,
+        );
       });
       break;
     }
@@ -132,7 +146,8 @@ async function followEvents(onEvent: (data: { type: string; extensionId: string 
     while ((end = buffer.indexOf("\n\n")) >= 0) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
-      for (const line of block.split("\n")) if (line.startsWith("data: ")) onEvent(JSON.parse(line.slice(6)) as { type: string; extensionId: string });
+      for (const line of block.split("\n"))
+        if (line.startsWith("data: ")) onEvent(JSON.parse(line.slice(6)) as { type: string; extensionId: string });
     }
   }
 }
@@ -144,7 +159,8 @@ async function start(): Promise<void> {
   // The host reports UI rebuilds; the open tab reloads, as after `docker extension update`.
   void followEvents((data) => {
     // The page is on another origin: setting src again reloads it (its location is not ours to touch).
-    if (data.type === "reload" && frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`)) frame.setAttribute("src", frame.src);
+    if (data.type === "reload" && frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`))
+      frame.setAttribute("src", frame.src);
   });
   const extensions = (await (await hostFetch("/__dext/extensions")).json()) as ExtensionSummary[];
   if (extensions.length === 0) {
@@ -155,7 +171,8 @@ async function start(): Promise<void> {
     const button = element("button", { type: "button", onclick: () => show(extension) });
     button.setAttribute("role", "tab");
     button.dataset.id = extension.id;
-    if (extension.iconPath !== undefined && extension.port !== undefined) button.append(element("img", { src: extensionUrl(extension, extension.iconPath), alt: "" }));
+    if (extension.iconPath !== undefined && extension.port !== undefined)
+      button.append(element("img", { src: extensionUrl(extension, extension.iconPath), alt: "" }));
     const state = element("span", { className: "state", title: `VM service: ${extension.vm.state}` });
     state.dataset.state = extension.vm.state;
     button.append(extension.title, state);

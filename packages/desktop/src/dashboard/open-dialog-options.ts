@@ -23,10 +23,17 @@ function text(value: unknown): string | undefined {
 
 export function readOpenDialogOptions(value: unknown): OpenDialogOptions {
   const raw = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  const properties = Array.isArray(raw.properties) ? raw.properties.filter((item): item is string => typeof item === "string") : [];
+  const properties = Array.isArray(raw.properties)
+    ? raw.properties.filter((item): item is string => typeof item === "string")
+    : [];
   const filters = (Array.isArray(raw.filters) ? raw.filters : []).flatMap((filter: unknown) => {
-    const { name, extensions } = (typeof filter === "object" && filter !== null ? filter : {}) as { name?: unknown; extensions?: unknown };
-    const list = Array.isArray(extensions) ? extensions.filter((item): item is string => typeof item === "string" && item !== "") : [];
+    const { name, extensions } = (typeof filter === "object" && filter !== null ? filter : {}) as {
+      name?: unknown;
+      extensions?: unknown;
+    };
+    const list = Array.isArray(extensions)
+      ? extensions.filter((item): item is string => typeof item === "string" && item !== "")
+      : [];
     return typeof name === "string" && list.length > 0 ? [{ name, extensions: list }] : [];
   });
   const folders = properties.includes("openDirectory");

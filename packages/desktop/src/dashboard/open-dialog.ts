@@ -15,7 +15,11 @@ type Entry = FolderListing["entries"][number];
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 
 /** What the person sees: folders always (to move through them), files only in a file dialog and when the chosen type matches. */
-function shown(entry: Entry, options: OpenDialogOptions, filter: OpenDialogOptions["filters"][number] | undefined): boolean {
+function shown(
+  entry: Entry,
+  options: OpenDialogOptions,
+  filter: OpenDialogOptions["filters"][number] | undefined,
+): boolean {
   if (!options.hidden && entry.name.startsWith(".")) return false;
   if (entry.kind === "folder") return true;
   return options.files && matchesFilter(entry.name, filter);
@@ -30,7 +34,10 @@ function choosable(entry: Entry, options: OpenDialogOptions): boolean {
  * with the absolute paths picked, or `{canceled: true, filePaths: []}`. A folder dialog with
  * nothing selected picks the folder it shows.
  */
-export function showOpenDialog(rawOptions: unknown, listFolder: (path: string | undefined) => Promise<FolderListing>): Promise<OpenDialogResult> {
+export function showOpenDialog(
+  rawOptions: unknown,
+  listFolder: (path: string | undefined) => Promise<FolderListing>,
+): Promise<OpenDialogResult> {
   const options = readOpenDialogOptions(rawOptions);
   const dialog = byId("open-dialog") as HTMLDialogElement;
   const folderInput = byId("open-dialog-folder") as HTMLInputElement;
@@ -41,7 +48,11 @@ export function showOpenDialog(rawOptions: unknown, listFolder: (path: string | 
   byId("open-dialog-title").textContent = options.title ?? (options.files ? "Open" : "Choose a folder");
   byId("open-dialog-message").textContent = options.message ?? "";
   ok.textContent = options.buttonLabel ?? "Open";
-  filterSelect.replaceChildren(...options.filters.map((filter, index) => element("option", { value: String(index), textContent: filterLabel(filter) })));
+  filterSelect.replaceChildren(
+    ...options.filters.map((filter, index) =>
+      element("option", { value: String(index), textContent: filterLabel(filter) }),
+    ),
+  );
   byId("open-dialog-filter-label").hidden = options.filters.length === 0 || !options.files;
   list.setAttribute("aria-multiselectable", String(options.multiple));
 
@@ -55,7 +66,10 @@ export function showOpenDialog(rawOptions: unknown, listFolder: (path: string | 
     for (const path of selected) if (!visible.some((entry) => entry.path === path)) selected.delete(path);
     list.replaceChildren(
       ...visible.map((entry) => {
-        const option = element("button", { type: "button", textContent: entry.kind === "folder" ? `${entry.name}/` : entry.name });
+        const option = element("button", {
+          type: "button",
+          textContent: entry.kind === "folder" ? `${entry.name}/` : entry.name,
+        });
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", String(selected.has(entry.path)));
         option.dataset.kind = entry.kind;
@@ -72,7 +86,12 @@ export function showOpenDialog(rawOptions: unknown, listFolder: (path: string | 
         return option;
       }),
     );
-    note.textContent = listing?.truncated === true ? "This folder has more entries than the dialog shows." : visible.length === 0 ? "Nothing to show here." : "";
+    note.textContent =
+      listing?.truncated === true
+        ? "This folder has more entries than the dialog shows."
+        : visible.length === 0
+          ? "Nothing to show here."
+          : "";
     ok.disabled = !canOpen();
   };
   const open = async (path: string | undefined) => {
@@ -90,15 +109,23 @@ export function showOpenDialog(rawOptions: unknown, listFolder: (path: string | 
 
   const controller = new AbortController();
   const { signal } = controller;
-  (byId("open-dialog-up") as HTMLButtonElement).addEventListener("click", () => {
-    if (listing?.parent !== undefined) void open(listing.parent);
-  }, { signal });
-  folderInput.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
-    // Enter in the folder field goes there; it must not submit the form.
-    event.preventDefault();
-    void open(folderInput.value.trim());
-  }, { signal });
+  (byId("open-dialog-up") as HTMLButtonElement).addEventListener(
+    "click",
+    () => {
+      if (listing?.parent !== undefined) void open(listing.parent);
+    },
+    { signal },
+  );
+  folderInput.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "Enter") return;
+      // Enter in the folder field goes there; it must not submit the form.
+      event.preventDefault();
+      void open(folderInput.value.trim());
+    },
+    { signal },
+  );
   filterSelect.addEventListener("change", render, { signal });
 
   dialog.returnValue = "";
@@ -108,11 +135,16 @@ export function showOpenDialog(rawOptions: unknown, listFolder: (path: string | 
   void open(options.defaultPath);
   dialog.showModal();
   return new Promise((resolve) => {
-    dialog.addEventListener("close", () => {
-      controller.abort();
-      const picked = selected.size > 0 ? [...selected] : options.folders && listing !== undefined ? [listing.path] : [];
-      const canceled = dialog.returnValue !== "ok" || picked.length === 0;
-      resolve({ canceled, filePaths: canceled ? [] : picked });
-    }, { once: true, signal });
+    dialog.addEventListener(
+      "close",
+      () => {
+        controller.abort();
+        const picked =
+          selected.size > 0 ? [...selected] : options.folders && listing !== undefined ? [listing.path] : [];
+        const canceled = dialog.returnValue !== "ok" || picked.length === 0;
+        resolve({ canceled, filePaths: canceled ? [] : picked });
+      },
+      { once: true, signal },
+    );
   });
 }

@@ -63,7 +63,10 @@ export function summarize(value: unknown, max = 160): string {
   let text: string;
   try {
     // JSON.stringify gives undefined for undefined and functions, whatever its declared type says.
-    text = typeof value === "string" || value === undefined || typeof value === "function" ? String(value) : JSON.stringify(value);
+    text =
+      typeof value === "string" || value === undefined || typeof value === "function"
+        ? String(value)
+        : JSON.stringify(value);
   } catch {
     text = String(value);
   }

@@ -7,7 +7,11 @@
 export function installColorScheme(initial: "light" | "dark" | "system"): (scheme: "light" | "dark") => void {
   const native = window.matchMedia.bind(window);
   let forced: "light" | "dark" | undefined = initial === "system" ? undefined : initial;
-  const tracked = new Set<{ query: string; list: MediaQueryList; listeners: Set<(event: MediaQueryListEvent) => void> }>();
+  const tracked = new Set<{
+    query: string;
+    list: MediaQueryList;
+    listeners: Set<(event: MediaQueryListEvent) => void>;
+  }>();
   const schemeQuery = /prefers-color-scheme:\s*(dark|light)/i;
 
   const answer = (query: string): boolean => {
@@ -25,7 +29,8 @@ export function installColorScheme(initial: "light" | "dark" | "system"): (schem
       },
       onchange: null as ((this: MediaQueryList, event: MediaQueryListEvent) => unknown) | null,
       addEventListener: (_type: string, listener: (event: MediaQueryListEvent) => void) => listeners.add(listener),
-      removeEventListener: (_type: string, listener: (event: MediaQueryListEvent) => void) => listeners.delete(listener),
+      removeEventListener: (_type: string, listener: (event: MediaQueryListEvent) => void) =>
+        listeners.delete(listener),
       addListener: (listener: (event: MediaQueryListEvent) => void) => listeners.add(listener),
       removeListener: (listener: (event: MediaQueryListEvent) => void) => listeners.delete(listener),
       dispatchEvent: () => true,

@@ -12,7 +12,9 @@ type AnyFunction = (...args: never[]) => unknown;
 /** Arguments as the call log can carry them: postMessage cannot clone functions (stream callbacks). */
 function cloneable(args: readonly unknown[]): unknown[] {
   try {
-    return JSON.parse(JSON.stringify(args, (_key, value: unknown) => (typeof value === "function" ? "[function]" : value))) as unknown[];
+    return JSON.parse(
+      JSON.stringify(args, (_key, value: unknown) => (typeof value === "function" ? "[function]" : value)),
+    ) as unknown[];
   } catch {
     return args.map((arg) => summarize(arg));
   }
@@ -23,7 +25,14 @@ function logged<F extends AnyFunction>(bridge: ChromeBridge, api: string, fn: F)
   return ((...args: Parameters<F>) => {
     const started = performance.now();
     const report = (outcome: "ok" | "error", detail: unknown) =>
-      bridge.send({ kind: "dext:call", api, args: cloneable(args), outcome, detail: summarize(detail), ms: Math.round(performance.now() - started) });
+      bridge.send({
+        kind: "dext:call",
+        api,
+        args: cloneable(args),
+        outcome,
+        detail: summarize(detail),
+        ms: Math.round(performance.now() - started),
+      });
     let result: unknown;
     try {
       result = fn(...args);
@@ -46,7 +55,8 @@ function logged<F extends AnyFunction>(bridge: ChromeBridge, api: string, fn: F)
 async function listFromEngine(hostFetch: HostFetch, what: "containers" | "images", options: unknown): Promise<unknown> {
   const response = await hostFetch(`/docker/${what}`, options ?? {});
   const body = (await response.json()) as unknown;
-  if (!response.ok) throw new Error((body as { message?: string }).message ?? `Docker engine call failed (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new Error((body as { message?: string }).message ?? `Docker engine call failed (HTTP ${response.status})`);
   return body;
 }
 
@@ -54,11 +64,14 @@ async function listFromEngine(hostFetch: HostFetch, what: "containers" | "images
 export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.DockerDesktopClient {
   const hostFetch = createHostFetch(config);
   const service = createHttpService(hostFetch);
-  const navigate = (intent: string) => (...args: unknown[]) => {
-    bridge.send({ kind: "dext:navigate", intent, args });
-    return Promise.resolve();
-  };
-  const toast = (level: "success" | "warning" | "error") => (message: string) => bridge.send({ kind: "dext:toast", level, message });
+  const navigate =
+    (intent: string) =>
+    (...args: unknown[]) => {
+      bridge.send({ kind: "dext:navigate", intent, args });
+      return Promise.resolve();
+    };
+  const toast = (level: "success" | "warning" | "error") => (message: string) =>
+    bridge.send({ kind: "dext:toast", level, message });
   let dialogs = 0;
 
   const client: v1.DockerDesktopClient = {
@@ -93,8 +106,16 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
         viewContainers: logged(bridge, "desktopUI.navigate.viewContainers", navigate("viewContainers")),
         viewContainer: logged(bridge, "desktopUI.navigate.viewContainer", navigate("viewContainer")),
         viewContainerLogs: logged(bridge, "desktopUI.navigate.viewContainerLogs", navigate("viewContainerLogs")),
-        viewContainerInspect: logged(bridge, "desktopUI.navigate.viewContainerInspect", navigate("viewContainerInspect")),
-        viewContainerTerminal: logged(bridge, "desktopUI.navigate.viewContainerTerminal", navigate("viewContainerTerminal")),
+        viewContainerInspect: logged(
+          bridge,
+          "desktopUI.navigate.viewContainerInspect",
+          navigate("viewContainerInspect"),
+        ),
+        viewContainerTerminal: logged(
+          bridge,
+          "desktopUI.navigate.viewContainerTerminal",
+          navigate("viewContainerTerminal"),
+        ),
         viewContainerStats: logged(bridge, "desktopUI.navigate.viewContainerStats", navigate("viewContainerStats")),
         viewImages: logged(bridge, "desktopUI.navigate.viewImages", navigate("viewImages")),
         viewImage: logged(bridge, "desktopUI.navigate.viewImage", navigate("viewImage")),
@@ -114,8 +135,12 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
     },
     docker: {
       cli: { exec: logged(bridge, "docker.cli.exec", createExec(hostFetch, "docker")) },
-      listContainers: logged(bridge, "docker.listContainers", (options?: unknown) => listFromEngine(hostFetch, "containers", options)),
-      listImages: logged(bridge, "docker.listImages", (options?: unknown) => listFromEngine(hostFetch, "images", options)),
+      listContainers: logged(bridge, "docker.listContainers", (options?: unknown) =>
+        listFromEngine(hostFetch, "containers", options),
+      ),
+      listImages: logged(bridge, "docker.listImages", (options?: unknown) =>
+        listFromEngine(hostFetch, "images", options),
+      ),
     },
   };
   return client;

@@ -10,7 +10,12 @@ interface RunHandlers {
   onEvent: (event: ExecEvent) => void;
 }
 
-async function runOnHost(hostFetch: HostFetch, request: ExecRequest, handlers: RunHandlers, signal?: AbortSignal): Promise<void> {
+async function runOnHost(
+  hostFetch: HostFetch,
+  request: ExecRequest,
+  handlers: RunHandlers,
+  signal?: AbortSignal,
+): Promise<void> {
   const response = await hostFetch("/exec", request, signal);
   if (!response.ok || response.body === null) {
     throw new Error(`The dext host refused the command (HTTP ${response.status}): ${await response.text()}`);
@@ -34,16 +39,19 @@ function checkArgs(cmd: unknown, args: unknown): asserts args is string[] {
 function checkOptions(options: v1.ExecOptions | undefined): Pick<ExecRequest, "cwd" | "env"> {
   const picked: Pick<ExecRequest, "cwd" | "env"> = {};
   if (options?.cwd !== undefined) {
-    if (typeof options.cwd !== "string" || options.cwd === "") throw new TypeError("exec: options.cwd must be a non-empty string");
+    if (typeof options.cwd !== "string" || options.cwd === "")
+      throw new TypeError("exec: options.cwd must be a non-empty string");
     picked.cwd = options.cwd;
   }
   const env: unknown = options?.env;
   if (env !== undefined) {
-    if (typeof env !== "object" || env === null || Array.isArray(env)) throw new TypeError("exec: options.env must be an object of strings");
+    if (typeof env !== "object" || env === null || Array.isArray(env))
+      throw new TypeError("exec: options.env must be an object of strings");
     picked.env = {};
     for (const [name, value] of Object.entries(env)) {
       if (value === undefined) continue;
-      if (typeof value !== "string") throw new TypeError(`exec: options.env.${name} must be a string, got ${typeof value}`);
+      if (typeof value !== "string")
+        throw new TypeError(`exec: options.env.${name} must be a string, got ${typeof value}`);
       picked.env[name] = value;
     }
   }
@@ -58,7 +66,11 @@ function checkOptions(options: v1.ExecOptions | undefined): Pick<ExecRequest, "c
 export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
-  function exec(cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
+  function exec(
+    cmd: string,
+    args: string[],
+    options?: v1.ExecOptions | v1.SpawnOptions,
+  ): Promise<v1.ExecResult> | v1.ExecProcess {
     if (options !== undefined && "stream" in options) return stream(cmd, args, options);
     return buffered(cmd, args, options);
   }
@@ -97,23 +109,28 @@ export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
     const split = options.splitOutputLines === true;
     const run = async () => {
       checkArgs(cmd, args);
-      await runOnHost(hostFetch, { target, cmd, args, ...checkOptions(spawnOptions) }, {
-        onEvent: (event) => {
-          if (event.type === "stdout") {
-            if (split) stdoutLines.push(event.data);
-            else onOutput({ stdout: event.data });
-          } else if (event.type === "stderr") {
-            if (split) stderrLines.push(event.data);
-            else onOutput({ stderr: event.data });
-          } else if (event.type === "exit") {
-            stdoutLines.flush();
-            stderrLines.flush();
-            if (!controller.signal.aborted) options.onClose?.(event.code ?? -1);
-          } else if (!controller.signal.aborted) {
-            options.onError?.(new Error(event.message));
-          }
+      await runOnHost(
+        hostFetch,
+        { target, cmd, args, ...checkOptions(spawnOptions) },
+        {
+          onEvent: (event) => {
+            if (event.type === "stdout") {
+              if (split) stdoutLines.push(event.data);
+              else onOutput({ stdout: event.data });
+            } else if (event.type === "stderr") {
+              if (split) stderrLines.push(event.data);
+              else onOutput({ stderr: event.data });
+            } else if (event.type === "exit") {
+              stdoutLines.flush();
+              stderrLines.flush();
+              if (!controller.signal.aborted) options.onClose?.(event.code ?? -1);
+            } else if (!controller.signal.aborted) {
+              options.onError?.(new Error(event.message));
+            }
+          },
         },
-      }, controller.signal);
+        controller.signal,
+      );
     };
     run().catch((error: unknown) => {
       if (!controller.signal.aborted) options.onError?.(error);

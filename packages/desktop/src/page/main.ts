@@ -8,7 +8,8 @@ import { installThemeGlobals } from "./theme-globals.ts";
 import type { PageConfig } from "../protocol/index.ts";
 
 const config = Reflect.get(window, pageConfigGlobal) as PageConfig | undefined;
-if (config === undefined) throw new Error("dext host: page configuration missing; load this page through the dext host");
+if (config === undefined)
+  throw new Error("dext host: page configuration missing; load this page through the dext host");
 
 const bridge = createChromeBridge(config.extensionId, config.chromeOrigins);
 const setScheme = installColorScheme(config.colorScheme);

@@ -22,7 +22,9 @@ function decode(response: Extract<ServiceResponse, { ok: true }>): unknown {
 }
 
 /** The same calls as `v1.HttpService`, as plain functions so they can be passed around unbound. */
-export type HttpServiceFunctions = { readonly [K in keyof v1.HttpService]: (...args: Parameters<v1.HttpService[K]>) => ReturnType<v1.HttpService[K]> };
+export type HttpServiceFunctions = {
+  readonly [K in keyof v1.HttpService]: (...args: Parameters<v1.HttpService[K]>) => ReturnType<v1.HttpService[K]>;
+};
 
 /** `vm.service` as Desktop gives it: HTTP to the extension socket, JSON decoded, non-2xx rejected. */
 export function createHttpService(hostFetch: HostFetch): HttpServiceFunctions {
@@ -30,10 +32,19 @@ export function createHttpService(hostFetch: HostFetch): HttpServiceFunctions {
     if (typeof config.url !== "string" || !config.url.startsWith("/")) {
       throw new TypeError(`vm.service: url must be a path starting with "/", got ${JSON.stringify(config.url)}`);
     }
-    const payload: ServiceRequest = { url: config.url, method: config.method.toUpperCase(), headers: config.headers, data: config.data };
+    const payload: ServiceRequest = {
+      url: config.url,
+      method: config.method.toUpperCase(),
+      headers: config.headers,
+      data: config.data,
+    };
     const answer = await hostFetch("/service", payload);
     if (!answer.ok) {
-      const failure: ServiceFailure = { name: "Error", message: `The dext host refused the call (HTTP ${answer.status}): ${await answer.text()}`, statusCode: undefined };
+      const failure: ServiceFailure = {
+        name: "Error",
+        message: `The dext host refused the call (HTTP ${answer.status}): ${await answer.text()}`,
+        statusCode: undefined,
+      };
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw failure;
     }

@@ -59,7 +59,15 @@ export interface ExtensionSummary {
 
 /** Messages from an extension page to the dashboard around it. */
 export type PageToChrome =
-  | { kind: "dext:call"; extensionId: string; api: string; args: unknown[]; outcome: "ok" | "error"; detail: string; ms: number }
+  | {
+      kind: "dext:call";
+      extensionId: string;
+      api: string;
+      args: unknown[];
+      outcome: "ok" | "error";
+      detail: string;
+      ms: number;
+    }
   | { kind: "dext:toast"; extensionId: string; level: "success" | "warning" | "error"; message: string }
   | { kind: "dext:navigate"; extensionId: string; intent: string; args: unknown[] }
   | { kind: "dext:open-external"; extensionId: string; url: string }
@@ -78,7 +86,8 @@ export const pageConfigGlobal = "__dextPageConfig";
 export const hostRuntimeGlobal = "__dextHostRuntime";
 export const hostRuntime = {
   name: "the dext local host",
-  restartAdvice: "restart the dext local host (Ctrl+C in its terminal, which also shows the backend's log, then start it again)",
+  restartAdvice:
+    "restart the dext local host (Ctrl+C in its terminal, which also shows the backend's log, then start it again)",
 } as const;
 export const dashboardConfigGlobal = "__dextDashboardConfig";
 

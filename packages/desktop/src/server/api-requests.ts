@@ -19,12 +19,28 @@ function isLoaderVariable(name: string): boolean {
 
 function envProblem(env: unknown): RequestProblem | undefined {
   if (env === undefined) return undefined;
-  if (typeof env !== "object" || env === null || Array.isArray(env)) return { status: 400, code: "bad_request", message: "env must be an object of strings" };
+  if (typeof env !== "object" || env === null || Array.isArray(env))
+    return { status: 400, code: "bad_request", message: "env must be an object of strings" };
   for (const [name, value] of Object.entries(env)) {
-    if (name === "" || name.includes("=") || name.includes("\0")) return { status: 400, code: "bad_request", message: `env name ${JSON.stringify(name)} is not a variable name (empty, or with "=" or NUL)` };
-    if (typeof value !== "string") return { status: 400, code: "bad_request", message: `env.${name} must be a string, got ${value === null ? "null" : typeof value}` };
+    if (name === "" || name.includes("=") || name.includes("\0"))
+      return {
+        status: 400,
+        code: "bad_request",
+        message: `env name ${JSON.stringify(name)} is not a variable name (empty, or with "=" or NUL)`,
+      };
+    if (typeof value !== "string")
+      return {
+        status: 400,
+        code: "bad_request",
+        message: `env.${name} must be a string, got ${value === null ? "null" : typeof value}`,
+      };
     if (value.includes("\0")) return { status: 400, code: "bad_request", message: `env.${name} contains a NUL byte` };
-    if (isLoaderVariable(name)) return { status: 403, code: "forbidden", message: `env.${name} is refused: it would make the dynamic loader run other code in the command` };
+    if (isLoaderVariable(name))
+      return {
+        status: 403,
+        code: "forbidden",
+        message: `env.${name} is refused: it would make the dynamic loader run other code in the command`,
+      };
   }
   return undefined;
 }
@@ -37,12 +53,27 @@ function envProblem(env: unknown): RequestProblem | undefined {
  */
 function cwdProblem(target: ExecRequest["target"], cwd: unknown): RequestProblem | undefined {
   if (cwd === undefined) return undefined;
-  if (typeof cwd !== "string" || cwd === "" || cwd.includes("\0")) return { status: 400, code: "bad_request", message: "cwd must be a non-empty string without NUL" };
+  if (typeof cwd !== "string" || cwd === "" || cwd.includes("\0"))
+    return { status: 400, code: "bad_request", message: "cwd must be a non-empty string without NUL" };
   if (target === "vm") {
-    if (!cwd.startsWith("/")) return { status: 400, code: "bad_request", message: `cwd ${JSON.stringify(cwd)} must be an absolute path in the container` };
-    if (cwd.split("/").includes("..")) return { status: 400, code: "bad_request", message: `cwd ${JSON.stringify(cwd)} leaves the container's root (..)` };
+    if (!cwd.startsWith("/"))
+      return {
+        status: 400,
+        code: "bad_request",
+        message: `cwd ${JSON.stringify(cwd)} must be an absolute path in the container`,
+      };
+    if (cwd.split("/").includes(".."))
+      return {
+        status: 400,
+        code: "bad_request",
+        message: `cwd ${JSON.stringify(cwd)} leaves the container's root (..)`,
+      };
   } else if (!isAbsolute(cwd)) {
-    return { status: 400, code: "bad_request", message: `cwd ${JSON.stringify(cwd)} must be an absolute path on this machine` };
+    return {
+      status: 400,
+      code: "bad_request",
+      message: `cwd ${JSON.stringify(cwd)} must be an absolute path on this machine`,
+    };
   }
   return undefined;
 }
@@ -51,10 +82,20 @@ function cwdProblem(target: ExecRequest["target"], cwd: unknown): RequestProblem
 export function execRequestProblem(value: unknown): RequestProblem | undefined {
   const v = value as { [K in keyof ExecRequest]?: unknown } | null;
   const shape =
-    typeof v === "object" && v !== null && (v.target === "vm" || v.target === "host" || v.target === "docker") &&
-    typeof v.cmd === "string" && v.cmd !== "" && !v.cmd.includes("\0") &&
-    Array.isArray(v.args) && v.args.every((arg) => typeof arg === "string" && !arg.includes("\0"));
-  if (!shape) return { status: 400, code: "bad_request", message: "Expected {target: vm|host|docker, cmd: string, args: string[], cwd?: string, env?: {name: string}}" };
+    typeof v === "object" &&
+    v !== null &&
+    (v.target === "vm" || v.target === "host" || v.target === "docker") &&
+    typeof v.cmd === "string" &&
+    v.cmd !== "" &&
+    !v.cmd.includes("\0") &&
+    Array.isArray(v.args) &&
+    v.args.every((arg) => typeof arg === "string" && !arg.includes("\0"));
+  if (!shape)
+    return {
+      status: 400,
+      code: "bad_request",
+      message: "Expected {target: vm|host|docker, cmd: string, args: string[], cwd?: string, env?: {name: string}}",
+    };
   return cwdProblem(v.target as ExecRequest["target"], v.cwd) ?? envProblem(v.env);
 }
 
@@ -67,18 +108,21 @@ const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
 export function serviceRequestProblem(value: unknown): string | undefined {
   const v = value as { [K in keyof ServiceRequest]?: unknown } | null;
   if (typeof v !== "object" || v === null) return "Expected {url: '/path', method: 'GET'|..., headers, data}";
-  if (typeof v.url !== "string" || !requestTarget.test(v.url)) return `url must be a path of visible ASCII characters starting with "/", got ${JSON.stringify(v.url)}`;
+  if (typeof v.url !== "string" || !requestTarget.test(v.url))
+    return `url must be a path of visible ASCII characters starting with "/", got ${JSON.stringify(v.url)}`;
   try {
     decodeURI(v.url);
   } catch {
     return `url has malformed percent-encoding: ${JSON.stringify(v.url)}`;
   }
-  if (typeof v.method !== "string" || !/^[A-Z]+$/.test(v.method)) return `method must be an upper-case HTTP method, got ${JSON.stringify(v.method)}`;
+  if (typeof v.method !== "string" || !/^[A-Z]+$/.test(v.method))
+    return `method must be an upper-case HTTP method, got ${JSON.stringify(v.method)}`;
   if (v.headers !== undefined && v.headers !== null) {
     if (typeof v.headers !== "object" || Array.isArray(v.headers)) return "headers must be an object of strings";
     for (const [name, text] of Object.entries(v.headers)) {
       if (!token.test(name)) return `header name ${JSON.stringify(name)} is not a valid HTTP token`;
-      if (typeof text !== "string" || !headerValue.test(text)) return `header ${name} must be a string without CR, LF or NUL`;
+      if (typeof text !== "string" || !headerValue.test(text))
+        return `header ${name} must be a string without CR, LF or NUL`;
     }
   }
   return undefined;

@@ -47,7 +47,11 @@ export function nodeEntry(command: readonly string[]): string | undefined {
  * sh, the folder's node_modules/.bin first on PATH), so its bundle is rebuilt on every change.
  * Resolves to undefined when the folder's package.json has no such script.
  */
-export async function startWatchScript(folder: string, groups: ProcessGroups, logger: Logger): Promise<WatchScript | undefined> {
+export async function startWatchScript(
+  folder: string,
+  groups: ProcessGroups,
+  logger: Logger,
+): Promise<WatchScript | undefined> {
   const text = await readFile(join(folder, "package.json"), "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
   let script: unknown;
@@ -59,12 +63,15 @@ export async function startWatchScript(folder: string, groups: ProcessGroups, lo
   if (typeof script !== "string") return undefined;
   logger.info(`dev: running ${watchScriptName}: ${script}`);
   // stdin is a pipe from the host: esbuild's --watch ends when it closes, so the watcher ends with the host.
-  const child = groups.spawn({
-    file: "/bin/sh",
-    args: ["-c", script],
-    cwd: folder,
-    env: { ...process.env, PATH: [join(folder, "node_modules", ".bin"), process.env.PATH ?? ""].join(delimiter) },
-  }, "pipe");
+  const child = groups.spawn(
+    {
+      file: "/bin/sh",
+      args: ["-c", script],
+      cwd: folder,
+      env: { ...process.env, PATH: [join(folder, "node_modules", ".bin"), process.env.PATH ?? ""].join(delimiter) },
+    },
+    "pipe",
+  );
   let built: () => void = () => {};
   const firstBuild = new Promise<void>((resolve) => (built = resolve));
   const logs = new LogBuffer(50, (line) => {

@@ -14,7 +14,10 @@ export interface ExtensionBuild {
 
 /** True when a Docker engine answers at DOCKER_HOST (or the default socket) within a few seconds. */
 export function engineAnswers(): Promise<boolean> {
-  return docker(["version", "--format", "{{.Server.Version}}"], { timeoutMs: 5_000 }).then(() => true, () => false);
+  return docker(["version", "--format", "{{.Server.Version}}"], { timeoutMs: 5_000 }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -24,10 +27,28 @@ export function engineAnswers(): Promise<boolean> {
  * still reach the package registry. Stopping the host ends the build with its process group.
  */
 export async function buildExtensionImage(build: ExtensionBuild): Promise<string> {
-  const noBridge = await docker(["network", "inspect", "bridge"]).then(() => false, () => true);
-  const args = ["build", "--progress", "plain", "-f", build.dockerfile, "-t", build.tag, ...(noBridge ? ["--network", "host"] : []), build.context];
+  const noBridge = await docker(["network", "inspect", "bridge"]).then(
+    () => false,
+    () => true,
+  );
+  const args = [
+    "build",
+    "--progress",
+    "plain",
+    "-f",
+    build.dockerfile,
+    "-t",
+    build.tag,
+    ...(noBridge ? ["--network", "host"] : []),
+    build.context,
+  ];
   build.logger.info(`building: docker ${args.join(" ")}`);
-  const child = build.groups.spawn({ file: dockerCliPath(), args, cwd: build.context, env: { ...process.env, DOCKER_BUILDKIT: "1" } });
+  const child = build.groups.spawn({
+    file: dockerCliPath(),
+    args,
+    cwd: build.context,
+    env: { ...process.env, DOCKER_BUILDKIT: "1" },
+  });
   const tail: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     if (stream === null) continue;
@@ -42,7 +63,10 @@ export async function buildExtensionImage(build: ExtensionBuild): Promise<string
     child.once("close", (exitCode) => resolve(exitCode));
   });
   if (code !== 0) {
-    throw new DesktopHostError("image_failed", `docker build of ${build.dockerfile} failed (exit ${String(code)}):\n${tail.join("\n")}`);
+    throw new DesktopHostError(
+      "image_failed",
+      `docker build of ${build.dockerfile} failed (exit ${String(code)}):\n${tail.join("\n")}`,
+    );
   }
   build.logger.info(`built ${build.tag}`);
   return build.tag;

@@ -34,7 +34,8 @@ export function rawSocketTargets(text: string): Map<string, string[]> {
   for (const [name, service] of Object.entries(document?.services ?? {})) {
     for (const volume of service?.volumes ?? []) {
       const [source, target] = typeof volume === "string" ? volume.split(":") : [volume.source, volume.target];
-      if (source === "/var/run/docker.sock.raw" && target !== undefined) targets.set(name, [...(targets.get(name) ?? []), target]);
+      if (source === "/var/run/docker.sock.raw" && target !== undefined)
+        targets.set(name, [...(targets.get(name) ?? []), target]);
     }
   }
   return targets;
@@ -63,9 +64,13 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
   const services = composeServiceNames(text);
   const rawSocket = rawSocketTargets(text);
   const first = services[0];
-  if (first === undefined) throw new DesktopHostError("vm_service_failed", `${options.composeFile} declares no services`);
+  if (first === undefined)
+    throw new DesktopHostError("vm_service_failed", `${options.composeFile} declares no services`);
   // Engines started without a bridge network (tooling/docker's) cannot create compose's default network.
-  const noBridge = await docker(["network", "inspect", "bridge"]).then(() => false, () => true);
+  const noBridge = await docker(["network", "inspect", "bridge"]).then(
+    () => false,
+    () => true,
+  );
   const override = {
     version: "3.8",
     services: Object.fromEntries(
@@ -84,11 +89,19 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
   const env = { ...process.env, DESKTOP_PLUGIN_IMAGE: options.image, DOCKER_HOST: process.env.DOCKER_HOST ?? "" };
   const compose = async (args: string[]) => {
     try {
-      const { stdout } = await run(composeCli(), ["-p", project, "-f", options.composeFile, "-f", overrideFile, ...args], { env, encoding: "utf8", timeout: 180_000 });
+      const { stdout } = await run(
+        composeCli(),
+        ["-p", project, "-f", options.composeFile, "-f", overrideFile, ...args],
+        { env, encoding: "utf8", timeout: 180_000 },
+      );
       return stdout;
     } catch (cause) {
       const failed = cause as { stderr?: string; message: string };
-      throw new DesktopHostError("vm_service_failed", `${composeCli()} ${args.join(" ")}: ${failed.stderr?.trim() || failed.message}`, { cause });
+      throw new DesktopHostError(
+        "vm_service_failed",
+        `${composeCli()} ${args.join(" ")}: ${failed.stderr?.trim() || failed.message}`,
+        { cause },
+      );
     }
   };
   await compose(["up", "-d"]);
@@ -112,7 +125,9 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
     execSpec: (cmd, args, options) => Promise.resolve(dockerExecSpec(container, cmd, args, options)),
     stop: async () => {
       // Stopping the host is not an uninstall: named volumes (the extension's state) stay.
-      await compose(["down", "--remove-orphans", "--timeout", "2"]).catch((error: unknown) => options.logger.warn(`compose down failed: ${String(error)}`));
+      await compose(["down", "--remove-orphans", "--timeout", "2"]).catch((error: unknown) =>
+        options.logger.warn(`compose down failed: ${String(error)}`),
+      );
       state = { state: "exited", detail: "stopped" };
     },
   };

@@ -13,7 +13,10 @@ export function isWithin(path: string, root: string): boolean {
  * in the image too, pointing into the container, never at the host's files: it is not followed.
  */
 export async function realPathWithin(path: string, root: string): Promise<string | undefined> {
-  const [real, realRoot] = await Promise.all([realpath(path).catch(() => undefined), realpath(root).catch(() => undefined)]);
+  const [real, realRoot] = await Promise.all([
+    realpath(path).catch(() => undefined),
+    realpath(root).catch(() => undefined),
+  ]);
   if (real === undefined || realRoot === undefined) return undefined;
   return isWithin(real, realRoot) ? real : undefined;
 }

@@ -60,7 +60,11 @@ export interface DesktopHost {
 }
 
 function slugForImage(image: string): string {
-  const name = image.replace(/[:@].*$/, "").split("/").at(-1) ?? "image";
+  const name =
+    image
+      .replace(/[:@].*$/, "")
+      .split("/")
+      .at(-1) ?? "image";
   return `${slugFor(name)}-image`;
 }
 
@@ -85,7 +89,11 @@ function listen(server: Server, port: number, hostname: string): Promise<number>
 }
 
 /** Starts a folder extension's Vite dev server for dev mode; undefined (and the built UI served) when it has none or it fails. */
-async function devUiFor(extension: InstalledExtension, groups: ProcessGroups, logger: Logger): Promise<number | undefined> {
+async function devUiFor(
+  extension: InstalledExtension,
+  groups: ProcessGroups,
+  logger: Logger,
+): Promise<number | undefined> {
   if (extension.folder === undefined || extension.metadata.ui?.["dashboard-tab"] === undefined) return undefined;
   if ((await findViteConfig(extension.folder)) === undefined) {
     logger.info(`dev: no vite.config in ${extension.folder}; serving its built UI, reloaded on change`);
@@ -96,7 +104,9 @@ async function devUiFor(extension: InstalledExtension, groups: ProcessGroups, lo
     logger.info(`dev: Vite dev server on 127.0.0.1:${server.port}, behind the tab (HMR, client injected)`);
     return server.port;
   } catch (error) {
-    logger.warn(`dev: Vite did not start, serving the built UI: ${error instanceof Error ? error.message : String(error)}`);
+    logger.warn(
+      `dev: Vite did not start, serving the built UI: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return undefined;
   }
 }
@@ -120,14 +130,22 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
   const summaries: (() => ExtensionSummary)[] = [];
 
   let dashboardPolicy: CallerPolicy = { hosts: new Set(), origins: new Set(), token: newToken() };
-  const dashboard = createGuardedServer(() => dashboardPolicy, dashboardLogger, dashboardRoute({
-    extensions: () => summaries.map((summary) => summary()),
-    subscribe: (send) => {
-      subscribers.add(send);
-      return () => subscribers.delete(send);
-    },
-    dashboardScript: async () => (await assets).dashboardScript,
-  }, () => dashboardPolicy, dashboardLogger));
+  const dashboard = createGuardedServer(
+    () => dashboardPolicy,
+    dashboardLogger,
+    dashboardRoute(
+      {
+        extensions: () => summaries.map((summary) => summary()),
+        subscribe: (send) => {
+          subscribers.add(send);
+          return () => subscribers.delete(send);
+        },
+        dashboardScript: async () => (await assets).dashboardScript,
+      },
+      () => dashboardPolicy,
+      dashboardLogger,
+    ),
+  );
   servers.push(dashboard);
   const dashboardPort = await listen(dashboard, options.port ?? 0, hostname);
   dashboardPolicy = policyFor(dashboardPort, hostname, dashboardPolicy.token);
@@ -138,15 +156,33 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
   const origins = new Map<string, string>();
   const taken = new Set<string>();
   const sources = [
-    ...options.folders.map((folder) => ({ kind: "folder" as const, ref: folder, id: uniqueId(slugFor(folder), taken) })),
-    ...(options.images ?? []).map((image) => ({ kind: "image" as const, ref: image, id: uniqueId(slugForImage(image), taken) })),
+    ...options.folders.map((folder) => ({
+      kind: "folder" as const,
+      ref: folder,
+      id: uniqueId(slugFor(folder), taken),
+    })),
+    ...(options.images ?? []).map((image) => ({
+      kind: "image" as const,
+      ref: image,
+      id: uniqueId(slugForImage(image), taken),
+    })),
   ];
   for (const { kind, ref, id } of sources) {
     const extensionLogger = withFields(logger, { extension: id });
     let installed: InstalledExtension;
     try {
-      const installOptions = { id, stateDir: join(stateRoot, id), groups, ...(options.context === undefined ? {} : { context: options.context }), logger: extensionLogger, dev: options.dev === true };
-      installed = kind === "folder" ? await installFolder(ref, installOptions, options.build ?? (options.dev === true ? "never" : "auto")) : await installFromImage(ref, installOptions);
+      const installOptions = {
+        id,
+        stateDir: join(stateRoot, id),
+        groups,
+        ...(options.context === undefined ? {} : { context: options.context }),
+        logger: extensionLogger,
+        dev: options.dev === true,
+      };
+      installed =
+        kind === "folder"
+          ? await installFolder(ref, installOptions, options.build ?? (options.dev === true ? "never" : "auto"))
+          : await installFromImage(ref, installOptions);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       extensionLogger.error(`not installed: ${reason}`);
@@ -158,9 +194,21 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     let policy: CallerPolicy = { hosts: new Set(), origins: new Set(), token: newToken() };
     const devUiPort = options.dev === true ? await devUiFor(installed, groups, extensionLogger) : undefined;
     if (devUiPort !== undefined) devServed.add(id);
-    const site = { extension: installed, get policy() { return policy; }, chromeOrigins, groups, logger: extensionLogger, devUiPort };
-    const server = createGuardedServer(() => policy, extensionLogger, (request, response, pathname) =>
-      routeExtension(site, request, response, pathname, async () => (await assets).pageScript),
+    const site = {
+      extension: installed,
+      get policy() {
+        return policy;
+      },
+      chromeOrigins,
+      groups,
+      logger: extensionLogger,
+      devUiPort,
+    };
+    const server = createGuardedServer(
+      () => policy,
+      extensionLogger,
+      (request, response, pathname) =>
+        routeExtension(site, request, response, pathname, async () => (await assets).pageScript),
     );
     if (devUiPort !== undefined) {
       server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -168,7 +216,10 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
         const refused = refuseForeign(request, policy);
         const path = new URL(request.url ?? "/", "http://host").pathname;
         if (refused !== undefined || !path.startsWith(`/x/${id}/ui/`)) {
-          extensionLogger.warn("refused upgrade", { url: request.url ?? "", reason: refused?.message ?? "not a UI path" });
+          extensionLogger.warn("refused upgrade", {
+            url: request.url ?? "",
+            reason: refused?.message ?? "not a UI path",
+          });
           socket.end("HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
           return;
         }
@@ -205,10 +256,12 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     stop: () => {
       stopping ??= (async () => {
         stopWatching();
-        await Promise.all(servers.map((server) => {
-          server.closeAllConnections();
-          return new Promise<void>((resolve) => server.close(() => resolve()));
-        }));
+        await Promise.all(
+          servers.map((server) => {
+            server.closeAllConnections();
+            return new Promise<void>((resolve) => server.close(() => resolve()));
+          }),
+        );
         // Streams the pages left open end with their connections; whatever is still running ends here.
         await groups.endAll();
         await Promise.all(extensions.map((extension) => extension.stop()));

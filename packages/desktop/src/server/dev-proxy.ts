@@ -10,7 +10,20 @@ export type InjectPage = (html: string) => { body: string; headers: Record<strin
 
 // Hop-by-hop headers are this connection's, never forwarded; the page's secret and cookies are the
 // host's business, never Vite's; the body comes back uncompressed so HTML can be injected.
-const notForwarded = new Set(["host", "connection", "keep-alive", "proxy-connection", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "cookie", "accept-encoding", tokenHeader]);
+const notForwarded = new Set([
+  "host",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "cookie",
+  "accept-encoding",
+  tokenHeader,
+]);
 const notReturned = new Set(["connection", "keep-alive", "transfer-encoding"]);
 
 function forwardedHeaders(headers: IncomingHttpHeaders, port: number): IncomingHttpHeaders {
@@ -25,33 +38,53 @@ function forwardedHeaders(headers: IncomingHttpHeaders, port: number): IncomingH
  * origin: the same Host/Origin checks as every request (done before), HTML with the host's client
  * injected, everything else (modules, assets) as Vite sent it.
  */
-export function proxyToDevUi(port: number, request: IncomingMessage, response: ServerResponse, injectPage: InjectPage, frameHeaders: Record<string, string>): Promise<void> {
+export function proxyToDevUi(
+  port: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+  injectPage: InjectPage,
+  frameHeaders: Record<string, string>,
+): Promise<void> {
   return new Promise((resolve) => {
-    const upstream = httpRequest({ host: "127.0.0.1", port, method: request.method, path: request.url, headers: forwardedHeaders(request.headers, port) }, (answer) => {
-      const type = answer.headers["content-type"] ?? "";
-      if (type.startsWith("text/html") && answer.statusCode === 200) {
-        const chunks: Buffer[] = [];
-        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-        answer.on("end", () => {
-          const page = injectPage(Buffer.concat(chunks).toString("utf8"));
-          response.writeHead(200, page.headers);
-          response.end(page.body);
-          resolve();
-        });
+    const upstream = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        method: request.method,
+        path: request.url,
+        headers: forwardedHeaders(request.headers, port),
+      },
+      (answer) => {
+        const type = answer.headers["content-type"] ?? "";
+        if (type.startsWith("text/html") && answer.statusCode === 200) {
+          const chunks: Buffer[] = [];
+          answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+          answer.on("end", () => {
+            const page = injectPage(Buffer.concat(chunks).toString("utf8"));
+            response.writeHead(200, page.headers);
+            response.end(page.body);
+            resolve();
+          });
+          answer.on("error", () => resolve(void response.destroy()));
+          return;
+        }
+        const headers: Record<string, string | string[]> = { ...frameHeaders };
+        for (const [name, value] of Object.entries(answer.headers)) {
+          if (value !== undefined && !notReturned.has(name)) headers[name] = value;
+        }
+        response.writeHead(answer.statusCode ?? 502, headers);
+        answer.pipe(response);
+        answer.on("end", () => resolve());
         answer.on("error", () => resolve(void response.destroy()));
-        return;
-      }
-      const headers: Record<string, string | string[]> = { ...frameHeaders };
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (value !== undefined && !notReturned.has(name)) headers[name] = value;
-      }
-      response.writeHead(answer.statusCode ?? 502, headers);
-      answer.pipe(response);
-      answer.on("end", () => resolve());
-      answer.on("error", () => resolve(void response.destroy()));
-    });
+      },
+    );
     upstream.on("error", (error) => {
-      sendError(response, 502, "dev_server_unavailable", `The extension's Vite dev server (127.0.0.1:${port}) did not answer: ${error.message}. Its log is in the host's terminal.`);
+      sendError(
+        response,
+        502,
+        "dev_server_unavailable",
+        `The extension's Vite dev server (127.0.0.1:${port}) did not answer: ${error.message}. Its log is in the host's terminal.`,
+      );
       resolve();
     });
     request.pipe(upstream);

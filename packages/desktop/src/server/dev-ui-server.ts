@@ -20,7 +20,13 @@ const configNames = ["vite.config.ts", "vite.config.mts", "vite.config.js", "vit
 export async function findViteConfig(folder: string): Promise<string | undefined> {
   for (const name of configNames) {
     const path = join(folder, name);
-    if (await access(path).then(() => true, () => false)) return path;
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
   }
   return undefined;
 }
@@ -52,16 +58,25 @@ export interface DevUiOptions {
   readyTimeoutMs?: number;
 }
 
-function startOnce(options: DevUiOptions, port: number): Promise<{ child: ChildProcess; inUse: boolean; failure: string | undefined }> {
-  const child = options.groups.spawn({
-    file: process.execPath,
-    args: [childScript, String(port), options.base],
-    cwd: options.folder,
-    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
-  }, "pipe");
+function startOnce(
+  options: DevUiOptions,
+  port: number,
+): Promise<{ child: ChildProcess; inUse: boolean; failure: string | undefined }> {
+  const child = options.groups.spawn(
+    {
+      file: process.execPath,
+      args: [childScript, String(port), options.base],
+      cwd: options.folder,
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
+    },
+    "pipe",
+  );
   return new Promise((resolve) => {
     const timeoutMs = options.readyTimeoutMs ?? 60_000;
-    const timer = setTimeout(() => resolve({ child, inUse: false, failure: `Vite did not listen within ${timeoutMs} ms` }), timeoutMs);
+    const timer = setTimeout(
+      () => resolve({ child, inUse: false, failure: `Vite did not listen within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
     const logs = new LogBuffer(50, (line) => {
       if (!line.startsWith("dext-vite-ready ")) return options.logger.info(`vite: ${line}`);
       clearTimeout(timer);
@@ -72,7 +87,11 @@ function startOnce(options: DevUiOptions, port: number): Promise<{ child: ChildP
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
       const tail = logs.tail(10).join("\n");
-      resolve({ child, inUse: /already in use|EADDRINUSE/.test(tail), failure: `Vite exited with ${signal ?? `code ${code ?? "?"}`}\n${tail}` });
+      resolve({
+        child,
+        inUse: /already in use|EADDRINUSE/.test(tail),
+        failure: `Vite exited with ${signal ?? `code ${code ?? "?"}`}\n${tail}`,
+      });
     });
   });
 }

@@ -23,7 +23,8 @@ export async function docker(args: string[], options: { timeoutMs?: number } = {
     return stdout;
   } catch (cause) {
     const failed = cause as { stderr?: string; message: string; code?: string | number };
-    const detail = failed.code === "ENOENT" ? `no docker client at ${dockerCliPath()}` : (failed.stderr?.trim() || failed.message);
+    const detail =
+      failed.code === "ENOENT" ? `no docker client at ${dockerCliPath()}` : failed.stderr?.trim() || failed.message;
     throw new DesktopHostError("image_failed", `docker ${args.join(" ")}: ${detail}`, { cause });
   }
 }
@@ -33,7 +34,21 @@ export async function docker(args: string[], options: { timeoutMs?: number } = {
  * `cwd` as `--workdir` and each `env` entry as `--env NAME=VALUE`, always with its value, since a
  * bare `--env NAME` would copy this machine's value of NAME into the container.
  */
-export function dockerExecSpec(container: string, cmd: string, args: string[], options: ExecOptionsRequest = { cwd: undefined, env: {} }): ProcessSpec {
-  const flags = [...(options.cwd === undefined ? [] : [`--workdir=${options.cwd}`]), ...Object.entries(options.env).map(([name, value]) => `--env=${name}=${value}`)];
-  return { file: dockerCliPath(), args: ["exec", ...flags, container, cmd, ...args], cwd: undefined, env: process.env, dockerExec: true };
+export function dockerExecSpec(
+  container: string,
+  cmd: string,
+  args: string[],
+  options: ExecOptionsRequest = { cwd: undefined, env: {} },
+): ProcessSpec {
+  const flags = [
+    ...(options.cwd === undefined ? [] : [`--workdir=${options.cwd}`]),
+    ...Object.entries(options.env).map(([name, value]) => `--env=${name}=${value}`),
+  ];
+  return {
+    file: dockerCliPath(),
+    args: ["exec", ...flags, container, cmd, ...args],
+    cwd: undefined,
+    env: process.env,
+    dockerExec: true,
+  };
 }

@@ -28,13 +28,20 @@ function engineGet(path: string, socketPath = engineSocketPath()): Promise<unkno
       res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
       res.on("end", () => {
         if ((res.statusCode ?? 500) >= 400) {
-          reject(new DesktopHostError("engine_unavailable", `Docker engine answered ${res.statusCode ?? "?"}: ${text.trim()}`));
+          reject(
+            new DesktopHostError(
+              "engine_unavailable",
+              `Docker engine answered ${res.statusCode ?? "?"}: ${text.trim()}`,
+            ),
+          );
           return;
         }
         try {
           resolve(JSON.parse(text));
         } catch (cause) {
-          reject(new DesktopHostError("engine_unavailable", "Docker engine answered something that is not JSON", { cause }));
+          reject(
+            new DesktopHostError("engine_unavailable", "Docker engine answered something that is not JSON", { cause }),
+          );
         }
       });
     });
@@ -52,5 +59,7 @@ function engineGet(path: string, socketPath = engineSocketPath()): Promise<unkno
   });
 }
 
-export const listContainers = (options: unknown) => engineGet(`/containers/json${toQuery(options, ["all", "limit", "size", "filters"])}`);
-export const listImages = (options: unknown) => engineGet(`/images/json${toQuery(options, ["all", "filters", "digests", "shared-size"])}`);
+export const listContainers = (options: unknown) =>
+  engineGet(`/containers/json${toQuery(options, ["all", "limit", "size", "filters"])}`);
+export const listImages = (options: unknown) =>
+  engineGet(`/images/json${toQuery(options, ["all", "filters", "digests", "shared-size"])}`);

@@ -13,7 +13,8 @@ function run(chunks: string[], code: number | null): ExecEvent[] {
   return events;
 }
 
-const notFound = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in $PATH: unknown\r\n';
+const notFound =
+  'OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in $PATH: unknown\r\n';
 
 describe("docker exec's output", () => {
   it.each([
@@ -31,7 +32,8 @@ describe("docker exec's output", () => {
   });
 
   it("keeps 126 for a program the runtime found but could not run", () => {
-    const denied = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/data": permission denied: unknown\r\n';
+    const denied =
+      'OCI runtime exec failed: exec failed: unable to start container process: exec: "/data": permission denied: unknown\r\n';
     expect(run([denied], 126)).toEqual([
       { type: "stderr", data: denied.replace("\r\n", "\n") },
       { type: "exit", code: 126, signal: null },

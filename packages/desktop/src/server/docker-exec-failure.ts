@@ -24,7 +24,8 @@ export function dockerExecOutput(send: (event: ExecEvent) => void): ExecOutput {
     stdout(data) {
       if (held === undefined) return send({ type: "stdout", data });
       held += data;
-      const couldBeFailure = held.length < runtimeFailure.length ? runtimeFailure.startsWith(held) : held.startsWith(runtimeFailure);
+      const couldBeFailure =
+        held.length < runtimeFailure.length ? runtimeFailure.startsWith(held) : held.startsWith(runtimeFailure);
       if (!couldBeFailure) {
         send({ type: "stdout", data: held });
         held = undefined;

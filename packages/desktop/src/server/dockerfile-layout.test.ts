@@ -25,7 +25,9 @@ async function layoutOf(dockerfile: string, buildArgs?: Record<string, string>) 
 
 describe("readImageLayout", () => {
   it("maps files copied from the context, into folders and onto names", async () => {
-    const layout = await layoutOf("FROM scratch\nCOPY ext/metadata.json /\nCOPY ext/ui /ui\nCOPY ext/metadata.json /etc/meta.json\n");
+    const layout = await layoutOf(
+      "FROM scratch\nCOPY ext/metadata.json /\nCOPY ext/ui /ui\nCOPY ext/metadata.json /etc/meta.json\n",
+    );
     expect(hostPathFor(layout, "/metadata.json")).toBe(join(ctx, "ext", "metadata.json"));
     expect(hostPathFor(layout, "/ui/index.html")).toBe(join(ctx, "ext", "ui", "index.html"));
     expect(hostPathFor(layout, "/etc/meta.json")).toBe(join(ctx, "ext", "metadata.json"));
@@ -45,7 +47,9 @@ describe("readImageLayout", () => {
   });
 
   it("puts a file copied to . or to an existing folder inside it, as Docker does (Docker's samples: COPY metadata.json .)", async () => {
-    const layout = await layoutOf("FROM alpine\nCOPY metadata.json .\nCOPY docker.svg .\nCOPY ui ui\nCOPY ext/metadata.json /usr/local/bin\nWORKDIR /srv\nCOPY docker.svg ./\nCOPY metadata.json /ui\n");
+    const layout = await layoutOf(
+      "FROM alpine\nCOPY metadata.json .\nCOPY docker.svg .\nCOPY ui ui\nCOPY ext/metadata.json /usr/local/bin\nWORKDIR /srv\nCOPY docker.svg ./\nCOPY metadata.json /ui\n",
+    );
     expect(hostPathFor(layout, "/metadata.json")).toBe(join(ctx, "metadata.json"));
     expect(hostPathFor(layout, "/docker.svg")).toBe(join(ctx, "docker.svg"));
     expect(hostPathFor(layout, "/srv/docker.svg")).toBe(join(ctx, "docker.svg"));
@@ -56,13 +60,17 @@ describe("readImageLayout", () => {
   });
 
   it("still renames a file copied onto a path that is not a folder", async () => {
-    const layout = await layoutOf("FROM alpine\nCOPY metadata.json /extension.json\nWORKDIR /app\nCOPY docker.svg icon.svg\n");
+    const layout = await layoutOf(
+      "FROM alpine\nCOPY metadata.json /extension.json\nWORKDIR /app\nCOPY docker.svg icon.svg\n",
+    );
     expect(hostPathFor(layout, "/extension.json")).toBe(join(ctx, "metadata.json"));
     expect(hostPathFor(layout, "/app/icon.svg")).toBe(join(ctx, "docker.svg"));
   });
 
   it("resolves relative destinations against WORKDIR and expands ARG and ENV", async () => {
-    const layout = await layoutOf('ARG DIR=ext\nFROM node\nENV TARGET=/srv\nWORKDIR $TARGET\nCOPY ${DIR}/metadata.json "meta data.json"\n');
+    const layout = await layoutOf(
+      'ARG DIR=ext\nFROM node\nENV TARGET=/srv\nWORKDIR $TARGET\nCOPY ${DIR}/metadata.json "meta data.json"\n',
+    );
     expect(hostPathFor(layout, "/srv/meta data.json")).toBe(join(ctx, "ext", "metadata.json"));
     expect(layout.workdir).toBe("/srv");
     expect(layout.env).toEqual({ TARGET: "/srv" });
@@ -74,7 +82,12 @@ describe("readImageLayout", () => {
   });
 
   it("joins ENTRYPOINT and CMD, and reads the shell form as sh -c", async () => {
-    expect((await layoutOf('FROM node\nENTRYPOINT ["tini", "--"]\nCMD ["node", "/b/main.js"]\n')).command).toEqual(["tini", "--", "node", "/b/main.js"]);
+    expect((await layoutOf('FROM node\nENTRYPOINT ["tini", "--"]\nCMD ["node", "/b/main.js"]\n')).command).toEqual([
+      "tini",
+      "--",
+      "node",
+      "/b/main.js",
+    ]);
     expect((await layoutOf("FROM node\nCMD sleep infinity\n")).command).toEqual(["/bin/sh", "-c", "sleep infinity"]);
     expect((await layoutOf("FROM node\n")).command).toBeUndefined();
   });

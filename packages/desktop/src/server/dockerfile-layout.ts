@@ -52,7 +52,8 @@ function execOrShellForm(content: string): string[] {
 
 function execFormWords(text: string): string[] {
   const parsed: unknown = JSON.parse(text);
-  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) throw new SyntaxError("exec form must be a JSON array of strings");
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string"))
+    throw new SyntaxError("exec form must be a JSON array of strings");
   return parsed;
 }
 
@@ -66,9 +67,33 @@ function isDirectory(path: string): boolean {
 
 /** Folders every common base image has: a file copied onto one of them lands inside it. */
 const baseImageFolders = new Set([
-  "/", "/bin", "/sbin", "/etc", "/home", "/lib", "/media", "/mnt", "/opt", "/root", "/run", "/srv", "/tmp",
-  "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/local", "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib", "/usr/share",
-  "/var", "/var/lib", "/var/log", "/var/run", "/var/cache",
+  "/",
+  "/bin",
+  "/sbin",
+  "/etc",
+  "/home",
+  "/lib",
+  "/media",
+  "/mnt",
+  "/opt",
+  "/root",
+  "/run",
+  "/srv",
+  "/tmp",
+  "/usr",
+  "/usr/bin",
+  "/usr/sbin",
+  "/usr/lib",
+  "/usr/local",
+  "/usr/local/bin",
+  "/usr/local/sbin",
+  "/usr/local/lib",
+  "/usr/share",
+  "/var",
+  "/var/lib",
+  "/var/log",
+  "/var/run",
+  "/var/cache",
 ]);
 
 /**
@@ -78,11 +103,17 @@ const baseImageFolders = new Set([
  */
 function isImageFolder(stage: Stage, path: string): boolean {
   if (baseImageFolders.has(path) || stage.workdirs.has(path)) return true;
-  return stage.entries.some((entry) => entry.imagePath.startsWith(path === "/" ? "/" : `${path}/`) || (entry.imagePath === path && isDirectory(entry.hostPath)));
+  return stage.entries.some(
+    (entry) =>
+      entry.imagePath.startsWith(path === "/" ? "/" : `${path}/`) ||
+      (entry.imagePath === path && isDirectory(entry.hostPath)),
+  );
 }
 
 function instructionFlags(instruction: Instruction): [string, string][] {
-  const withFlags = instruction as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  const withFlags = instruction as Instruction & {
+    getFlags?: () => { getName(): string; getValue(): string | null }[];
+  };
   return (withFlags.getFlags?.() ?? []).map((flag) => [flag.getName(), flag.getValue() ?? ""]);
 }
 
@@ -90,7 +121,12 @@ function instructionFlags(instruction: Instruction): [string, string][] {
 function entryFor(entries: readonly LayoutEntry[], path: string): { entry: LayoutEntry; hostPath: string } | undefined {
   for (const entry of [...entries].reverse()) {
     if (path === entry.imagePath) return { entry, hostPath: entry.hostPath };
-    const inside = entry.imagePath === "/" ? path.slice(1) : path.startsWith(`${entry.imagePath}/`) ? path.slice(entry.imagePath.length + 1) : undefined;
+    const inside =
+      entry.imagePath === "/"
+        ? path.slice(1)
+        : path.startsWith(`${entry.imagePath}/`)
+          ? path.slice(entry.imagePath.length + 1)
+          : undefined;
     if (inside === undefined) continue;
     // A folder copied over another merges with it: a file this copy does not have comes from an earlier one.
     const hostPath = join(entry.hostPath, inside);
@@ -112,7 +148,11 @@ function contextSource(contextDir: string, src: string, where: string): string {
   for (const part of src.split("/")) {
     if (part === "..") depth -= 1;
     else if (part !== "" && part !== ".") depth += 1;
-    if (depth < 0) throw new DesktopHostError("dockerfile_invalid", `${where}: COPY source ${src} is outside the build context ${contextDir}`);
+    if (depth < 0)
+      throw new DesktopHostError(
+        "dockerfile_invalid",
+        `${where}: COPY source ${src} is outside the build context ${contextDir}`,
+      );
   }
   return join(contextDir, posix.normalize(`/${src}`));
 }
@@ -122,12 +162,20 @@ function contextSource(contextDir: string, src: string, where: string): string {
  * earlier stage that copied the context and built in place) lands where in the image. Files a
  * `RUN` creates elsewhere cannot be known without building, and are simply absent.
  */
-export async function readImageLayout(dockerfilePath: string, contextDir: string, buildArgs: Record<string, string> = {}): Promise<ImageLayout> {
+export async function readImageLayout(
+  dockerfilePath: string,
+  contextDir: string,
+  buildArgs: Record<string, string> = {},
+): Promise<ImageLayout> {
   let text: string;
   try {
     text = await readRegularFile(dockerfilePath);
   } catch (cause) {
-    throw new DesktopHostError("dockerfile_unreadable", cause instanceof Error ? cause.message : `Cannot read ${dockerfilePath}`, { cause });
+    throw new DesktopHostError(
+      "dockerfile_unreadable",
+      cause instanceof Error ? cause.message : `Cannot read ${dockerfilePath}`,
+      { cause },
+    );
   }
   const stages: Stage[] = [];
   const args = new Map<string, string>(Object.entries(buildArgs));
@@ -165,8 +213,11 @@ export async function readImageLayout(dockerfilePath: string, contextDir: string
         stage.workdirs.add(stage.workdir);
       } else if (keyword === "ENV") {
         const words = splitShellWords(content);
-        const pairs = words.some((word) => word.includes("=")) ? words.map((word) => word.split(/=(.*)/s)) : [[words[0], words.slice(1).join(" ")]];
-        for (const [name, value] of pairs) if (name !== undefined) stage.env.set(name, expandVariables(value ?? "", vars));
+        const pairs = words.some((word) => word.includes("="))
+          ? words.map((word) => word.split(/=(.*)/s))
+          : [[words[0], words.slice(1).join(" ")]];
+        for (const [name, value] of pairs)
+          if (name !== undefined) stage.env.set(name, expandVariables(value ?? "", vars));
       } else if (keyword === "CMD") {
         stage.cmd = execOrShellForm(content);
       } else if (keyword === "ENTRYPOINT") {
@@ -183,9 +234,17 @@ export async function readImageLayout(dockerfilePath: string, contextDir: string
         const source = from === undefined ? undefined : stages.find((s) => s.name === expandVariables(from, vars));
         if (from !== undefined && source === undefined) continue; // an external image: nothing on this machine
         const base = posix.resolve(stage.workdir, dest);
-        const intoFolder = dest.endsWith("/") || dest === "." || dest.endsWith("/.") || expanded.length > 1 || isImageFolder(stage, base);
+        const intoFolder =
+          dest.endsWith("/") ||
+          dest === "." ||
+          dest.endsWith("/.") ||
+          expanded.length > 1 ||
+          isImageFolder(stage, base);
         for (const src of expanded) {
-          const hostPath = source === undefined ? contextSource(contextDir, src, `${dockerfilePath}:${line}`) : stageSourceToHost(source, posix.resolve(source.workdir, src));
+          const hostPath =
+            source === undefined
+              ? contextSource(contextDir, src, `${dockerfilePath}:${line}`)
+              : stageSourceToHost(source, posix.resolve(source.workdir, src));
           if (hostPath === undefined) continue;
           // A folder source copies its contents; a file copied into a folder keeps its name.
           const imagePath = intoFolder && !isDirectory(hostPath) ? posix.join(base, posix.basename(src)) : base;
@@ -196,11 +255,18 @@ export async function readImageLayout(dockerfilePath: string, contextDir: string
   } catch (cause) {
     if (cause instanceof DesktopHostError) throw cause;
     // Unterminated quotes, values that expand without bound, a malformed exec-form array.
-    throw new DesktopHostError("dockerfile_invalid", `${dockerfilePath}:${line}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new DesktopHostError(
+      "dockerfile_invalid",
+      `${dockerfilePath}:${line}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
   const last = stages.at(-1);
   if (last === undefined) throw new DesktopHostError("dockerfile_invalid", `${dockerfilePath} has no FROM instruction`);
-  const command = last.entrypoint !== undefined || last.cmd !== undefined ? [...(last.entrypoint ?? []), ...(last.cmd ?? [])] : undefined;
+  const command =
+    last.entrypoint !== undefined || last.cmd !== undefined
+      ? [...(last.entrypoint ?? []), ...(last.cmd ?? [])]
+      : undefined;
   return { entries: last.entries, workdir: last.workdir, env: Object.fromEntries(last.env), command };
 }
 

@@ -34,9 +34,13 @@ const keptForContainer = new Set(["PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMP
  * sees. PATH stays this machine's, standing for the base image's (its image-path entries would
  * mean nothing here); a requested PATH is used to find the command among the image's files.
  */
-export function containerEnvironment(imageEnv: Record<string, string>, requested: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function containerEnvironment(
+  imageEnv: Record<string, string>,
+  requested: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (keptForContainer.has(name) || name.startsWith("LC_")) env[name] = value;
+  for (const [name, value] of Object.entries(process.env))
+    if (keptForContainer.has(name) || name.startsWith("LC_")) env[name] = value;
   for (const [name, value] of Object.entries({ ...imageEnv, ...requested })) if (name !== "PATH") env[name] = value;
   return env;
 }
@@ -49,6 +53,7 @@ export function containerEnvironment(imageEnv: Record<string, string>, requested
 export async function machineWorkingFolder(cwd: string | undefined): Promise<string | undefined> {
   if (cwd === undefined) return undefined;
   const info = await stat(cwd).catch(() => undefined);
-  if (info?.isDirectory() !== true) throw new DesktopHostError("bad_request", `cwd ${JSON.stringify(cwd)} is not an existing folder on this machine`);
+  if (info?.isDirectory() !== true)
+    throw new DesktopHostError("bad_request", `cwd ${JSON.stringify(cwd)} is not an existing folder on this machine`);
   return cwd;
 }

@@ -20,14 +20,22 @@ export interface ExtensionFolder {
   build: { dockerfile: string; context: string } | undefined;
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Finds the build context: the nearest folder, from the extension's own up to the filesystem
  * root, from which the Dockerfile's copies put a metadata.json at the image root. dext's samples
  * build from the repository root; Docker's samples from their own folder. Both are found.
  */
-async function findContext(dockerfile: string, start: string, buildArgs: Record<string, string>): Promise<{ context: string; layout: ImageLayout } | undefined> {
+async function findContext(
+  dockerfile: string,
+  start: string,
+  buildArgs: Record<string, string>,
+): Promise<{ context: string; layout: ImageLayout } | undefined> {
   for (let dir = start; ; dir = dirname(dir)) {
     const layout = await readImageLayout(dockerfile, dir, buildArgs);
     if ((await containedHostPath(layout, "/metadata.json")) !== undefined) return { context: dir, layout };
@@ -54,7 +62,10 @@ function platformBuildArgs(arch: string = process.arch): Record<string, string> 
   };
 }
 
-export async function loadExtensionFolder(folder: string, options: { context?: string } = {}): Promise<Omit<ExtensionFolder, "id">> {
+export async function loadExtensionFolder(
+  folder: string,
+  options: { context?: string } = {},
+): Promise<Omit<ExtensionFolder, "id">> {
   const dir = resolve(folder);
   if (!(await exists(dir))) throw new DesktopHostError("extension_not_found", `No extension folder at ${dir}`);
   const dockerfile = join(dir, "Dockerfile");
@@ -63,9 +74,13 @@ export async function loadExtensionFolder(folder: string, options: { context?: s
   let build: ExtensionFolder["build"];
   if (await exists(dockerfile)) {
     const buildArgs = platformBuildArgs();
-    const found = options.context === undefined
-      ? await findContext(dockerfile, dir, buildArgs)
-      : { context: resolve(options.context), layout: await readImageLayout(dockerfile, resolve(options.context), buildArgs) };
+    const found =
+      options.context === undefined
+        ? await findContext(dockerfile, dir, buildArgs)
+        : {
+            context: resolve(options.context),
+            layout: await readImageLayout(dockerfile, resolve(options.context), buildArgs),
+          };
     if (found === undefined) {
       throw new DesktopHostError(
         "context_not_found",
@@ -82,22 +97,39 @@ export async function loadExtensionFolder(folder: string, options: { context?: s
   // Only a metadata.json inside what its COPY named: a symlink out of the context is not read.
   const metadataPath = await containedHostPath(layout, "/metadata.json");
   if (metadataPath === undefined) {
-    throw new DesktopHostError("metadata_invalid", `No metadata.json at the image root of ${dir} (or it is a link that leaves the extension)`);
+    throw new DesktopHostError(
+      "metadata_invalid",
+      `No metadata.json at the image root of ${dir} (or it is a link that leaves the extension)`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(await readRegularFile(metadataPath));
   } catch (cause) {
-    throw new DesktopHostError("metadata_invalid", `Cannot read ${metadataPath}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new DesktopHostError(
+      "metadata_invalid",
+      `Cannot read ${metadataPath}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
   const result = validateMetadata(raw);
   if (!result.valid) {
-    const errors = result.findings.filter((finding) => finding.severity === "error").map((finding) => `${finding.path}: ${finding.message}`);
-    throw new DesktopHostError("metadata_invalid", `${metadataPath} is not valid extension metadata:\n  ${errors.join("\n  ")}`);
+    const errors = result.findings
+      .filter((finding) => finding.severity === "error")
+      .map((finding) => `${finding.path}: ${finding.message}`);
+    throw new DesktopHostError(
+      "metadata_invalid",
+      `${metadataPath} is not valid extension metadata:\n  ${errors.join("\n  ")}`,
+    );
   }
   return { dir, metadata: result.metadata, layout, layoutSource, build };
 }
 
 export function slugFor(dir: string): string {
-  return basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "extension";
+  return (
+    basename(dir)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "extension"
+  );
 }

@@ -39,10 +39,14 @@ export interface ExtensionSite {
  * A process spec for an exec, or why it cannot start (answered as Desktop would: the reason on
  * stderr, exit 127 for a missing command); a cwd the host refuses throws a DesktopHostError.
  */
-async function execSpecFor(extension: InstalledExtension, request: ExecRequest): Promise<ProcessSpec | ExecStartFailure> {
+async function execSpecFor(
+  extension: InstalledExtension,
+  request: ExecRequest,
+): Promise<ProcessSpec | ExecStartFailure> {
   const options = { cwd: request.cwd, env: request.env ?? {} };
   if (request.target === "vm") {
-    if (extension.vm === undefined) return { stderr: "This extension has no VM service (no vm section in metadata.json)\n", code: 127 };
+    if (extension.vm === undefined)
+      return { stderr: "This extension has no VM service (no vm section in metadata.json)\n", code: 127 };
     return extension.vm.execSpec(request.cmd, request.args, options);
   }
   if (request.target === "host") return hostExecSpec(extension.binaries, request.cmd, request.args, options);
@@ -61,7 +65,11 @@ function frameHeaders(site: ExtensionSite): Record<string, string> {
 }
 
 /** An extension's HTML page as the host serves it, from its files or from its dev server: the client and this run's secret injected. */
-function injectedPage(site: ExtensionSite, request: IncomingMessage, html: string): { body: string; headers: Record<string, string> } {
+function injectedPage(
+  site: ExtensionSite,
+  request: IncomingMessage,
+  html: string,
+): { body: string; headers: Record<string, string> } {
   const { extension } = site;
   const scheme = cookie(request, "dext-scheme");
   const config: PageConfig = {
@@ -75,11 +83,21 @@ function injectedPage(site: ExtensionSite, request: IncomingMessage, html: strin
   };
   return {
     body: injectClient(html, config, "/__dext/page.js"),
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer", ...frameHeaders(site) },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+      ...frameHeaders(site),
+    },
   };
 }
 
-async function serveUi(site: ExtensionSite, rest: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveUi(
+  site: ExtensionSite,
+  rest: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const { extension } = site;
   const tab = extension.metadata.ui?.["dashboard-tab"];
   if (tab === undefined) return void sendError(response, 404, "not_found", `${extension.id} has no dashboard-tab`);
@@ -89,33 +107,54 @@ async function serveUi(site: ExtensionSite, rest: string, request: IncomingMessa
     return void sendError(response, 404, "not_found", "Outside the UI root");
   }
   const file = await extension.resolveImagePath(imagePath);
-  if (file === undefined) return void sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id}`);
+  if (file === undefined)
+    return void sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id}`);
   const headers = frameHeaders(site);
   if (imagePath.endsWith(".html")) {
     const html = await readRegularFile(file).catch(() => undefined);
-    if (html === undefined) return void sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id} (build the UI first?)`);
+    if (html === undefined)
+      return void sendError(
+        response,
+        404,
+        "not_found",
+        `Nothing at ${imagePath} in ${extension.id} (build the UI first?)`,
+      );
     const page = injectedPage(site, request, html);
     response.writeHead(200, page.headers);
     response.end(page.body);
     return;
   }
-  if (!(await sendFile(response, file, headers))) sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id}`);
+  if (!(await sendFile(response, file, headers)))
+    sendError(response, 404, "not_found", `Nothing at ${imagePath} in ${extension.id}`);
 }
 
 async function serveIcon(site: ExtensionSite, response: ServerResponse): Promise<void> {
   const icon = site.extension.metadata.icon;
-  const file = icon === undefined ? undefined : await site.extension.resolveImagePath(imagePathFromMetadata(icon, "icon"));
-  if (file === undefined || !(await sendFile(response, file, { "x-content-type-options": "nosniff" }))) sendError(response, 404, "not_found", "No icon");
+  const file =
+    icon === undefined ? undefined : await site.extension.resolveImagePath(imagePathFromMetadata(icon, "icon"));
+  if (file === undefined || !(await sendFile(response, file, { "x-content-type-options": "nosniff" })))
+    sendError(response, 404, "not_found", "No icon");
 }
 
-async function serveApi(site: ExtensionSite, api: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveApi(
+  site: ExtensionSite,
+  api: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const { extension } = site;
   const body = await readJsonBody(request);
   if (api === "exec") {
     const problem = execRequestProblem(body);
     if (problem !== undefined) {
       const requestId = sendError(response, problem.status, problem.code, problem.message);
-      if (problem.status === 403) site.logger.warn("refused", { method: request.method ?? "?", url: request.url ?? "", requestId, reason: problem.message });
+      if (problem.status === 403)
+        site.logger.warn("refused", {
+          method: request.method ?? "?",
+          url: request.url ?? "",
+          requestId,
+          reason: problem.message,
+        });
       return;
     }
     const exec = body as ExecRequest;
@@ -124,7 +163,10 @@ async function serveApi(site: ExtensionSite, api: string, request: IncomingMessa
     try {
       words = desktopCommandWords(exec.cmd, exec.args);
     } catch (error) {
-      sendExecFailure(response, { stderr: `exec: ${error instanceof Error ? error.message : String(error)}\n`, code: 2 });
+      sendExecFailure(response, {
+        stderr: `exec: ${error instanceof Error ? error.message : String(error)}\n`,
+        code: 2,
+      });
       return;
     }
     const spec = await execSpecFor(extension, { ...exec, ...words });
@@ -137,7 +179,12 @@ async function serveApi(site: ExtensionSite, api: string, request: IncomingMessa
   if (api === "service") {
     const problem = serviceRequestProblem(body);
     if (problem !== undefined) return void sendError(response, 400, "bad_request", problem);
-    return sendJson(response, 200, vmUnavailableAnswer(extension) ?? (await proxyToSocket(extension.vm?.socketPath, body as Parameters<typeof proxyToSocket>[1])));
+    return sendJson(
+      response,
+      200,
+      vmUnavailableAnswer(extension) ??
+        (await proxyToSocket(extension.vm?.socketPath, body as Parameters<typeof proxyToSocket>[1])),
+    );
   }
   try {
     sendJson(response, 200, await (api === "docker/containers" ? listContainers(body) : listImages(body)));
@@ -149,22 +196,41 @@ async function serveApi(site: ExtensionSite, api: string, request: IncomingMessa
 const apis = new Set(["exec", "service", "docker/containers", "docker/images"]);
 
 /** One extension's origin: its UI with the client injected, its icon, and the API only its page may call. */
-export async function routeExtension(site: ExtensionSite, request: IncomingMessage, response: ServerResponse, pathname: string, pageScript: () => Promise<string>): Promise<void> {
+export async function routeExtension(
+  site: ExtensionSite,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  pageScript: () => Promise<string>,
+): Promise<void> {
   const method = request.method ?? "GET";
   const prefix = `/x/${site.extension.id}/`;
   if (method === "GET" && pathname === "/__dext/page.js") {
-    response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache", "x-content-type-options": "nosniff" });
+    response.writeHead(200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+    });
     response.end(await pageScript());
     return;
   }
-  if (!pathname.startsWith(prefix)) return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
+  if (!pathname.startsWith(prefix))
+    return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
   const rest = pathname.slice(prefix.length);
   if (method === "GET" && rest.startsWith("ui/")) {
-    if (site.devUiPort !== undefined) return proxyToDevUi(site.devUiPort, request, response, (html) => injectedPage(site, request, html), frameHeaders(site));
+    if (site.devUiPort !== undefined)
+      return proxyToDevUi(
+        site.devUiPort,
+        request,
+        response,
+        (html) => injectedPage(site, request, html),
+        frameHeaders(site),
+      );
     return serveUi(site, rest.slice(3), request, response);
   }
   if (method === "GET" && rest === "icon") return serveIcon(site, response);
-  if (!rest.startsWith("api/") || !apis.has(rest.slice(4))) return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
+  if (!rest.startsWith("api/") || !apis.has(rest.slice(4)))
+    return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
   const refused = refuseUnauthorized(request, site.policy, { body: true });
   if (refused !== undefined) {
     const requestId = sendError(response, 403, "forbidden", refused.message);
@@ -174,4 +240,3 @@ export async function routeExtension(site: ExtensionSite, request: IncomingMessa
   if (method !== "POST") return void sendError(response, 405, "method_not_allowed", `${method} is not allowed here`);
   await serveApi(site, rest.slice(4), request, response);
 }
-

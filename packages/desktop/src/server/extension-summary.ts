@@ -13,11 +13,21 @@ export function installedSummary(extension: InstalledExtension, port: number): E
     iconPath: extension.metadata.icon === undefined ? undefined : `/x/${extension.id}/icon`,
     source: extension.source,
     vm,
-    problems: vm.state === "exited" ? [...extension.problems, `VM service stopped: ${vm.detail ?? ""}`] : extension.problems,
+    problems:
+      vm.state === "exited" ? [...extension.problems, `VM service stopped: ${vm.detail ?? ""}`] : extension.problems,
   };
 }
 
 /** An extension that could not be installed still gets a tab, which says why, so one bad folder does not hide it. */
 export function failedSummary(id: string, source: string, reason: string): ExtensionSummary {
-  return { id, title: id, port: undefined, uiPath: undefined, iconPath: undefined, source, vm: { state: "none", detail: undefined }, problems: [`Not installed: ${reason}`] };
+  return {
+    id,
+    title: id,
+    port: undefined,
+    uiPath: undefined,
+    iconPath: undefined,
+    source,
+    vm: { state: "none", detail: undefined },
+    problems: [`Not installed: ${reason}`],
+  };
 }

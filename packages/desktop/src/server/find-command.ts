@@ -10,7 +10,14 @@ const defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bi
 
 async function isCopiedExecutable(layout: ImageLayout, imagePath: string): Promise<boolean> {
   const file = await containedHostPath(layout, imagePath);
-  return file !== undefined && (await isRegularFile(file)) && (await access(file, constants.X_OK).then(() => true, () => false));
+  return (
+    file !== undefined &&
+    (await isRegularFile(file)) &&
+    (await access(file, constants.X_OK).then(
+      () => true,
+      () => false,
+    ))
+  );
 }
 
 /**
@@ -18,7 +25,11 @@ async function isCopiedExecutable(layout: ImageLayout, imagePath: string): Promi
  * bare name on the image's PATH), among the files the Dockerfile copies into the image only. In
  * folder mode nothing else of the image exists, and this machine's programs are not the image's.
  */
-export async function findCommand(layout: ImageLayout, cmd: string, exec: { cwd?: string | undefined; path?: string | undefined } = {}): Promise<string | undefined> {
+export async function findCommand(
+  layout: ImageLayout,
+  cmd: string,
+  exec: { cwd?: string | undefined; path?: string | undefined } = {},
+): Promise<string | undefined> {
   // An exec's `cwd` and `env.PATH` change where docker exec looks, as `-w` and `-e PATH=` do.
   const path = exec.path ?? layout.env.PATH ?? defaultPath;
   if (cmd.includes("/")) {

@@ -20,7 +20,8 @@ async function kindOf(path: string): Promise<"file" | "folder" | undefined> {
  * dashboard may ask (its secret); an extension gets only the paths the person picks.
  */
 export async function listFolder(path: string | undefined): Promise<FolderListing> {
-  if (path !== undefined && !isAbsolute(path)) throw new DesktopHostError("bad_request", `path ${JSON.stringify(path)} must be absolute`);
+  if (path !== undefined && !isAbsolute(path))
+    throw new DesktopHostError("bad_request", `path ${JSON.stringify(path)} must be absolute`);
   let folder = resolve(path ?? homedir());
   let selected: string | undefined;
   let kind = await kindOf(folder);
@@ -33,9 +34,15 @@ export async function listFolder(path: string | undefined): Promise<FolderListin
     folder = dirname(folder);
     kind = await kindOf(folder);
   }
-  const names = (await readdir(folder).catch((cause: unknown) => {
-    throw new DesktopHostError("file_unreadable", `Cannot read ${folder}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  })).sort((a, b) => a.localeCompare(b));
+  const names = (
+    await readdir(folder).catch((cause: unknown) => {
+      throw new DesktopHostError(
+        "file_unreadable",
+        `Cannot read ${folder}: ${cause instanceof Error ? cause.message : String(cause)}`,
+        { cause },
+      );
+    })
+  ).sort((a, b) => a.localeCompare(b));
   const entries: FolderListing["entries"] = [];
   for (const name of names.slice(0, maxEntries)) {
     const entryPath = join(folder, name);
@@ -44,5 +51,11 @@ export async function listFolder(path: string | undefined): Promise<FolderListin
     if (entryKind !== undefined) entries.push({ name, path: entryPath, kind: entryKind });
   }
   entries.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "folder" ? -1 : 1));
-  return { path: folder, parent: dirname(folder) === folder ? undefined : dirname(folder), entries, selected, truncated: names.length > maxEntries };
+  return {
+    path: folder,
+    parent: dirname(folder) === folder ? undefined : dirname(folder),
+    entries,
+    selected,
+    truncated: names.length > maxEntries,
+  };
 }

@@ -25,7 +25,8 @@ const tab = { "dashboard-tab": { title: "t", root: "/ui", src: "index.html" } };
 describe("folderModeShortfall", () => {
   it("is nothing for a folder whose Dockerfile copies everything the extension needs", async () => {
     const loaded = await folder("complete", {
-      Dockerfile: "FROM alpine\nCOPY metadata.json /\nCOPY ui /ui\nCOPY server.js /server.js\nCMD [\"node\", \"/server.js\"]\n",
+      Dockerfile:
+        'FROM alpine\nCOPY metadata.json /\nCOPY ui /ui\nCOPY server.js /server.js\nCMD ["node", "/server.js"]\n',
       "metadata.json": JSON.stringify({ ui: tab, vm: { image: "x" } }),
       "ui/index.html": "<html></html>",
       "server.js": "",
@@ -50,7 +51,7 @@ describe("folderModeShortfall", () => {
     });
     expect(await folderModeShortfall(ui)).toMatch(/ui\.dashboard-tab\.root \(\/ui\)/);
     const backend = await folder("backend-by-run", {
-      Dockerfile: "FROM alpine\nCOPY metadata.json /\nCOPY ui /ui\nRUN go build -o /service .\nCMD [\"/service\"]\n",
+      Dockerfile: 'FROM alpine\nCOPY metadata.json /\nCOPY ui /ui\nRUN go build -o /service .\nCMD ["/service"]\n',
       "metadata.json": JSON.stringify({ ui: tab, vm: { image: "x" } }),
       "ui/index.html": "<html></html>",
     });
@@ -59,7 +60,7 @@ describe("folderModeShortfall", () => {
 
   it("does not count a system program as missing", async () => {
     const loaded = await folder("system-cmd", {
-      Dockerfile: "FROM alpine\nCOPY metadata.json /\nCOPY ui /ui\nCMD [\"/bin/sleep\", \"infinity\"]\n",
+      Dockerfile: 'FROM alpine\nCOPY metadata.json /\nCOPY ui /ui\nCMD ["/bin/sleep", "infinity"]\n',
       "metadata.json": JSON.stringify({ ui: tab, vm: { image: "x" } }),
       "ui/index.html": "<html></html>",
     });

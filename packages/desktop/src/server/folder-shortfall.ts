@@ -11,7 +11,8 @@ import type { ExtensionFolder } from "./extension-folder.ts";
  */
 export async function folderModeShortfall(folder: Omit<ExtensionFolder, "id">): Promise<string | undefined> {
   const { metadata, layout } = folder;
-  if (metadata.vm !== undefined && "composefile" in metadata.vm) return "its backend is a compose stack (vm.composefile), which only its image runs";
+  if (metadata.vm !== undefined && "composefile" in metadata.vm)
+    return "its backend is a compose stack (vm.composefile), which only its image runs";
   const platform = hostPlatform() ?? "linux";
   for (const { field, value } of metadataImagePaths(metadata)) {
     if (field.startsWith("host.") && !field.includes(`].${platform}[`)) continue;
@@ -21,10 +22,17 @@ export async function folderModeShortfall(folder: Omit<ExtensionFolder, "id">): 
     } catch {
       continue; // a path that leaves the image root is a problem of its own, reported elsewhere
     }
-    if ((await containedHostPath(layout, imagePath)) === undefined) return `${field} (${imagePath}) is not a file the Dockerfile copies from the folder (a RUN step makes it?)`;
+    if ((await containedHostPath(layout, imagePath)) === undefined)
+      return `${field} (${imagePath}) is not a file the Dockerfile copies from the folder (a RUN step makes it?)`;
   }
   const program = layout.command?.[0];
-  if (metadata.vm !== undefined && program !== undefined && program.startsWith("/") && (await containedHostPath(layout, program)) === undefined && !isSystemProgram(program)) {
+  if (
+    metadata.vm !== undefined &&
+    program !== undefined &&
+    program.startsWith("/") &&
+    (await containedHostPath(layout, program)) === undefined &&
+    !isSystemProgram(program)
+  ) {
     return `its VM service runs ${program}, which the Dockerfile does not copy from the folder (a RUN step makes it?)`;
   }
   return undefined;

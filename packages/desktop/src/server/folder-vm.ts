@@ -47,8 +47,10 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   const env = containerEnvironment(extension.layout.env);
 
   const mapPath = async (value: string): Promise<string> => {
-    if (value === guestServices || value.startsWith(`${guestServices}/`)) return guestDir + value.slice(guestServices.length);
-    if (value.startsWith("/") && (await lstat(inVirtualRoot(root, value)).catch(() => undefined)) !== undefined) return inVirtualRoot(root, value);
+    if (value === guestServices || value.startsWith(`${guestServices}/`))
+      return guestDir + value.slice(guestServices.length);
+    if (value.startsWith("/") && (await lstat(inVirtualRoot(root, value)).catch(() => undefined)) !== undefined)
+      return inVirtualRoot(root, value);
     return value;
   };
 
@@ -56,7 +58,8 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   let child: ChildProcess | undefined;
   // The VM service's own output, a line an event (a dext backend's are its JSON log lines).
   const logs = new LogBuffer(200, (line) => options.logger.info(line));
-  const command = extension.metadata.vm !== undefined && "image" in extension.metadata.vm ? extension.layout.command : undefined;
+  const command =
+    extension.metadata.vm !== undefined && "image" in extension.metadata.vm ? extension.layout.command : undefined;
 
   if (command !== undefined && command.length > 0 && !isIdle(command)) {
     const watched = options.dev === true && isNodeCommand(command);
@@ -81,7 +84,10 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
         state = { state: "running", detail: `${shown} on ${socketPath}` };
       } catch (error) {
         // Desktop keeps the extension installed with a dead backend; so does the host, and says why.
-        state = { state: "exited", detail: `${error instanceof Error ? error.message : String(error)}\n${logs.tail(10).join("\n")}` };
+        state = {
+          state: "exited",
+          detail: `${error instanceof Error ? error.message : String(error)}\n${logs.tail(10).join("\n")}`,
+        };
         options.logger.error(`VM service did not start: ${state.detail ?? ""}`);
       }
     } else {
@@ -99,9 +105,17 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
       // Still among the image's files only, whatever cwd and PATH say.
       const imagePath = await findCommand(extension.layout, cmd, { cwd: options.cwd, path: options.env.PATH });
       if (imagePath === undefined) {
-        return missingCommand(cmd, "folder mode runs only what the Dockerfile copies into the image; open the built image with --image for its base image's programs");
+        return missingCommand(
+          cmd,
+          "folder mode runs only what the Dockerfile copies into the image; open the built image with --image for its base image's programs",
+        );
       }
-      return { file: inVirtualRoot(root, imagePath), args, cwd: folder, env: containerEnvironment(extension.layout.env, options.env) };
+      return {
+        file: inVirtualRoot(root, imagePath),
+        args,
+        cwd: folder,
+        env: containerEnvironment(extension.layout.env, options.env),
+      };
     },
     stop: async () => {
       if (child !== undefined) await options.groups.end(child);

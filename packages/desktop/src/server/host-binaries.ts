@@ -45,13 +45,18 @@ export async function installHostBinaries(
       const source = await resolveImagePath(imagePath);
       // A regular file only: a FIFO would hang the copy and a device would fill the disk.
       if (source === undefined || !(await isRegularFile(source))) {
-        installed.problems.push(`host binary ${binary.path}: the Dockerfile puts no file built on this machine there (build the extension first)`);
+        installed.problems.push(
+          `host binary ${binary.path}: the Dockerfile puts no file built on this machine there (build the extension first)`,
+        );
         continue;
       }
       const name = basename(imagePath);
       const target = join(dir, name);
       // COPYFILE_EXCL: two binaries of one name never overwrite each other silently.
-      const copied = await copyFile(source, target, constants.COPYFILE_EXCL).then(() => true, () => false);
+      const copied = await copyFile(source, target, constants.COPYFILE_EXCL).then(
+        () => true,
+        () => false,
+      );
       if (!copied) {
         installed.problems.push(`host binary ${binary.path}: another host binary is already installed as ${name}`);
         continue;
@@ -69,10 +74,18 @@ export async function installHostBinaries(
  * other name is a missing command. It runs in `cwd` (an existing folder on this machine) or, by
  * default, in the install folder, with this machine's environment and the page's `env`.
  */
-export async function hostExecSpec(binaries: InstalledBinaries, name: string, args: string[], options: ExecOptionsRequest): Promise<ProcessSpec | ExecStartFailure> {
+export async function hostExecSpec(
+  binaries: InstalledBinaries,
+  name: string,
+  args: string[],
+  options: ExecOptionsRequest,
+): Promise<ProcessSpec | ExecStartFailure> {
   const cwd = await machineWorkingFolder(options.cwd);
   if (!binaries.names.includes(name)) {
-    return missingCommand(name, `host.cli.exec runs only the extension's host binaries; installed: ${binaries.names.join(", ") || "none"}`);
+    return missingCommand(
+      name,
+      `host.cli.exec runs only the extension's host binaries; installed: ${binaries.names.join(", ") || "none"}`,
+    );
   }
   return { file: join(binaries.dir, name), args, cwd: cwd ?? binaries.dir, env: machineEnvironment(options.env) };
 }

@@ -19,7 +19,8 @@ type Route = (request: IncomingMessage, response: ServerResponse, pathname: stri
 
 function statusFor(error: unknown): { status: number; code: string } {
   if (error instanceof ImagePathError) return { status: 404, code: "not_found" };
-  if (error instanceof DesktopHostError) return { status: error.code === "bad_request" ? 400 : error.code === "forbidden" ? 403 : 500, code: error.code };
+  if (error instanceof DesktopHostError)
+    return { status: error.code === "bad_request" ? 400 : error.code === "forbidden" ? 403 : 500, code: error.code };
   return { status: 500, code: "internal" };
 }
 
@@ -32,7 +33,12 @@ export function createGuardedServer(policy: () => CallerPolicy, logger: Logger, 
     const refused = refuseForeign(request, policy());
     if (refused !== undefined) {
       const requestId = sendError(response, 403, "forbidden", refused.message);
-      logger.warn("refused", { method: request.method ?? "?", url: request.url ?? "", requestId, reason: refused.message });
+      logger.warn("refused", {
+        method: request.method ?? "?",
+        url: request.url ?? "",
+        requestId,
+        reason: refused.message,
+      });
       request.resume();
       return;
     }
@@ -42,7 +48,8 @@ export function createGuardedServer(policy: () => CallerPolicy, logger: Logger, 
       const message = error instanceof Error ? error.message : String(error);
       const requestId = sendError(response, status, code, message);
       // Refusals are logged with their request id, wherever they are decided.
-      if (status === 403) logger.warn("refused", { method: request.method ?? "?", url: request.url ?? "", requestId, reason: message });
+      if (status === 403)
+        logger.warn("refused", { method: request.method ?? "?", url: request.url ?? "", requestId, reason: message });
     });
   });
 }
@@ -69,11 +76,16 @@ export function dashboardRoute(options: DashboardOptions, policy: () => CallerPo
       return;
     }
     if (method === "GET" && pathname === "/__dext/dashboard.js") {
-      response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache", "x-content-type-options": "nosniff" });
+      response.writeHead(200, {
+        "content-type": "text/javascript; charset=utf-8",
+        "cache-control": "no-cache",
+        "x-content-type-options": "nosniff",
+      });
       response.end(await options.dashboardScript());
       return;
     }
-    if (!pathname.startsWith("/__dext/")) return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
+    if (!pathname.startsWith("/__dext/"))
+      return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
     const refused = refuseUnauthorized(request, policy(), { body: false });
     if (refused !== undefined) {
       const requestId = sendError(response, 403, "forbidden", refused.message);
@@ -83,10 +95,18 @@ export function dashboardRoute(options: DashboardOptions, policy: () => CallerPo
     if (method === "GET" && pathname === "/__dext/extensions") return sendJson(response, 200, options.extensions());
     if (method === "GET" && pathname === "/__dext/health") return sendJson(response, 200, { status: "ok" });
     if (method === "GET" && pathname === "/__dext/folder") {
-      return sendJson(response, 200, await listFolder(new URL(request.url ?? "/", "http://host").searchParams.get("path") ?? undefined));
+      return sendJson(
+        response,
+        200,
+        await listFolder(new URL(request.url ?? "/", "http://host").searchParams.get("path") ?? undefined),
+      );
     }
     if (method === "GET" && pathname === "/__dext/events") {
-      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      response.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+      });
       response.write(": connected\n\n");
       const unsubscribe = options.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
       request.on("close", unsubscribe);

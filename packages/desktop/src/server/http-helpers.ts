@@ -2,9 +2,19 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DesktopHostError } from "./errors.ts";
 
-export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   const body = JSON.stringify(value);
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...headers });
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+    ...headers,
+  });
   response.end(body);
 }
 
@@ -18,7 +28,12 @@ export function sendError(response: ServerResponse, status: number, code: string
     response.destroy();
     return requestId;
   }
-  sendJson(response, status, { error: { code, message, requestId, issues: [] } }, status === 413 || status === 400 ? { connection: "close" } : {});
+  sendJson(
+    response,
+    status,
+    { error: { code, message, requestId, issues: [] } },
+    status === 413 || status === 400 ? { connection: "close" } : {},
+  );
   return requestId;
 }
 
@@ -64,6 +79,8 @@ export function decodePathPart(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch (cause) {
-    throw new DesktopHostError("bad_request", `Malformed percent-encoding in ${JSON.stringify(text.slice(0, 200))}`, { cause });
+    throw new DesktopHostError("bad_request", `Malformed percent-encoding in ${JSON.stringify(text.slice(0, 200))}`, {
+      cause,
+    });
   }
 }

@@ -19,12 +19,18 @@ const imageVariable = /\$\{DESKTOP_PLUGIN_IMAGE\}/g;
 /** Copies one path out of a created (not started) container; false when the image has nothing there. */
 async function copyOut(container: string, imagePath: string, target: string): Promise<boolean> {
   await mkdir(posix.dirname(target), { recursive: true });
-  return docker(["cp", `${container}:${imagePath}`, target]).then(() => true, () => false);
+  return docker(["cp", `${container}:${imagePath}`, target]).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Desktop's VM services get the default network; an engine started without a bridge has none, so use none. */
 async function networkFlags(): Promise<string[]> {
-  return docker(["network", "inspect", "bridge"]).then(() => [], () => ["--network", "none"]);
+  return docker(["network", "inspect", "bridge"]).then(
+    () => [],
+    () => ["--network", "none"],
+  );
 }
 
 /**
@@ -34,7 +40,11 @@ async function networkFlags(): Promise<string[]> {
  */
 export async function installFromImage(image: string, options: InstallOptions): Promise<InstalledExtension> {
   await docker(["image", "inspect", image]).catch((cause: unknown) => {
-    throw new DesktopHostError("image_failed", `No image ${image} on the engine: build or load it first (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    throw new DesktopHostError(
+      "image_failed",
+      `No image ${image} on the engine: build or load it first (${cause instanceof Error ? cause.message : String(cause)})`,
+      { cause },
+    );
   });
   const files = join(options.stateDir, "image");
   const guestDir = join(options.stateDir, "gs");
@@ -46,11 +56,17 @@ export async function installFromImage(image: string, options: InstallOptions): 
   let metadata;
   try {
     if (!(await copyOut(created, "/metadata.json", join(files, "metadata.json")))) {
-      throw new DesktopHostError("metadata_invalid", `${image} has no /metadata.json: it is not a Docker Desktop extension image`);
+      throw new DesktopHostError(
+        "metadata_invalid",
+        `${image} has no /metadata.json: it is not a Docker Desktop extension image`,
+      );
     }
     const result = validateMetadata(JSON.parse(await readRegularFile(join(files, "metadata.json"))));
     if (!result.valid) {
-      throw new DesktopHostError("metadata_invalid", `${image}: /metadata.json is not valid: ${result.findings.map((f) => `${f.path}: ${f.message}`).join("; ")}`);
+      throw new DesktopHostError(
+        "metadata_invalid",
+        `${image}: /metadata.json is not valid: ${result.findings.map((f) => `${f.path}: ${f.message}`).join("; ")}`,
+      );
     }
     metadata = result.metadata;
     entries.push({ imagePath: "/metadata.json", hostPath: join(files, "metadata.json"), line: 0 });
@@ -74,7 +90,8 @@ export async function installFromImage(image: string, options: InstallOptions): 
   const layout: ImageLayout = { entries, workdir: "/", env: {}, command: undefined };
   const resolveImagePath = (imagePath: string) => containedHostPath(layout, imagePath);
   const binaries = await installHostBinaries(metadata, resolveImagePath, join(options.stateDir, "bin"));
-  const vm = metadata.vm === undefined ? undefined : await startImageVm(image, metadata.vm, guestDir, resolveImagePath, options);
+  const vm =
+    metadata.vm === undefined ? undefined : await startImageVm(image, metadata.vm, guestDir, resolveImagePath, options);
   const problems = [...metadataPathProblems(metadata), ...binaries.problems];
   return {
     id: options.id,
@@ -103,13 +120,28 @@ async function startImageVm(
   const socketName = vm.exposes?.socket;
   const socketPath = socketName === undefined ? undefined : join(guestDir, socketName);
   if (typeof vm.image !== "string") {
-    const composeFile = typeof vm.composefile === "string" ? await resolveImagePath(imagePathFromMetadata(vm.composefile, "vm.composefile")) : undefined;
-    if (composeFile === undefined) throw new DesktopHostError("image_failed", `${image} has no compose file at ${vm.composefile}`);
+    const composeFile =
+      typeof vm.composefile === "string"
+        ? await resolveImagePath(imagePathFromMetadata(vm.composefile, "vm.composefile"))
+        : undefined;
+    if (composeFile === undefined)
+      throw new DesktopHostError("image_failed", `${image} has no compose file at ${vm.composefile}`);
     return startComposeVm({ ...options, image, composeFile, guestDir, socketPath });
   }
   const name = `dext-${options.id}-${basename(guestDir.replace(/\/gs$/, "")).slice(0, 12)}-${process.pid}`;
   const vmImage = vm.image.replace(imageVariable, image);
-  const container = (await docker(["run", "-d", "--name", name, ...(await networkFlags()), "-v", `${guestDir}:/run/guest-services`, vmImage])).trim();
+  const container = (
+    await docker([
+      "run",
+      "-d",
+      "--name",
+      name,
+      ...(await networkFlags()),
+      "-v",
+      `${guestDir}:/run/guest-services`,
+      vmImage,
+    ])
+  ).trim();
   let state: VmState = { state: "starting", detail: `container ${name}` };
   if (socketPath !== undefined) {
     try {

@@ -15,6 +15,11 @@ export function injectClient(html: string, config: PageConfig, pageScriptUrl: st
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head !== null) return html.slice(0, head.index + head[0].length) + tags + html.slice(head.index + head[0].length);
   const htmlTag = /<html(\s[^>]*)?>/i.exec(html);
-  if (htmlTag !== null) return html.slice(0, htmlTag.index + htmlTag[0].length) + `<head>${tags}</head>` + html.slice(htmlTag.index + htmlTag[0].length);
+  if (htmlTag !== null)
+    return (
+      html.slice(0, htmlTag.index + htmlTag[0].length) +
+      `<head>${tags}</head>` +
+      html.slice(htmlTag.index + htmlTag[0].length)
+    );
   return tags + html;
 }

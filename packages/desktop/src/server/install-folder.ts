@@ -16,19 +16,30 @@ import type { InstallOptions, InstalledExtension } from "./installed-extension.t
 export type BuildMode = "auto" | "always" | "never";
 
 /** Installs a folder in folder mode, or builds its image and installs that, as `mode` says. */
-export async function installFolder(folder: string, options: InstallOptions, mode: BuildMode): Promise<InstalledExtension> {
+export async function installFolder(
+  folder: string,
+  options: InstallOptions,
+  mode: BuildMode,
+): Promise<InstalledExtension> {
   if (mode === "never") return installFromFolder(folder, options);
   const loaded = await loadExtensionFolder(folder, options.context === undefined ? {} : { context: options.context });
   const reason = mode === "always" ? "--build asks for its image" : await folderModeShortfall(loaded);
   if (reason === undefined) return installFromFolder(folder, options);
   if (loaded.build === undefined) {
-    if (mode === "always") throw new DesktopHostError("image_failed", `--build: ${loaded.dir} has no Dockerfile to build`);
+    if (mode === "always")
+      throw new DesktopHostError("image_failed", `--build: ${loaded.dir} has no Dockerfile to build`);
     options.logger.warn(`folder mode cannot run all of it (${reason}), and it has no Dockerfile to build`);
     return installFromFolder(folder, options);
   }
   if (!(await engineAnswers())) {
-    if (mode === "always") throw new DesktopHostError("image_failed", "--build needs a Docker engine: none answers at DOCKER_HOST or the default socket");
-    options.logger.warn(`folder mode cannot run all of it: ${reason}. Start a Docker engine (DOCKER_HOST) and restart the host to build and run its image.`);
+    if (mode === "always")
+      throw new DesktopHostError(
+        "image_failed",
+        "--build needs a Docker engine: none answers at DOCKER_HOST or the default socket",
+      );
+    options.logger.warn(
+      `folder mode cannot run all of it: ${reason}. Start a Docker engine (DOCKER_HOST) and restart the host to build and run its image.`,
+    );
     return installFromFolder(folder, options);
   }
   options.logger.info(`${reason}: building its image, then running it as an installed image`);

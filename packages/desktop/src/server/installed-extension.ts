@@ -53,7 +53,11 @@ type LoadedFolder = Awaited<ReturnType<typeof loadExtensionFolder>>;
  * waits for its first build, since the Dockerfile's copy of the bundle exists only once it is built
  * (the layout is read again until it does), and a bundle rewritten after Node started would restart it. Nothing happens for other commands or without the script.
  */
-async function startBackendBuild(loaded: LoadedFolder, load: () => Promise<LoadedFolder>, options: InstallOptions): Promise<{ child: ChildProcess; loaded: LoadedFolder } | undefined> {
+async function startBackendBuild(
+  loaded: LoadedFolder,
+  load: () => Promise<LoadedFolder>,
+  options: InstallOptions,
+): Promise<{ child: ChildProcess; loaded: LoadedFolder } | undefined> {
   const command = loaded.metadata.vm !== undefined && "image" in loaded.metadata.vm ? loaded.layout.command : undefined;
   const entry = command === undefined || !isNodeCommand(command) ? undefined : nodeEntry(command);
   if (entry === undefined) return undefined;
@@ -85,11 +89,19 @@ export async function installFromFolder(folder: string, options: InstallOptions)
   await mkdir(options.stateDir, { recursive: true });
   const resolveImagePath = (imagePath: string) => containedHostPath(loaded.layout, imagePath);
   const problems = metadataPathProblems(loaded.metadata);
-  const vm = loaded.metadata.vm === undefined ? undefined : await startFolderVm({ ...loaded, id: options.id }, { stateDir: options.stateDir, groups: options.groups, logger: options.logger, dev: options.dev === true });
+  const vm =
+    loaded.metadata.vm === undefined
+      ? undefined
+      : await startFolderVm(
+          { ...loaded, id: options.id },
+          { stateDir: options.stateDir, groups: options.groups, logger: options.logger, dev: options.dev === true },
+        );
   const binaries = await installHostBinaries(loaded.metadata, resolveImagePath, join(options.stateDir, "bin"));
   problems.push(...binaries.problems);
   if (loaded.metadata.vm !== undefined && "composefile" in loaded.metadata.vm) {
-    problems.push("vm.composefile: folder mode runs no compose services; open the built image with a Docker engine instead");
+    problems.push(
+      "vm.composefile: folder mode runs no compose services; open the built image with a Docker engine instead",
+    );
   }
   return {
     id: options.id,

@@ -7,10 +7,13 @@ export function metadataImagePaths(metadata: ExtensionMetadata): { field: string
   const tab = metadata.ui?.["dashboard-tab"];
   if (tab !== undefined) paths.push({ field: "ui.dashboard-tab.root", value: tab.root });
   if (metadata.icon !== undefined) paths.push({ field: "icon", value: metadata.icon });
-  if (metadata.vm !== undefined && typeof metadata.vm.composefile === "string") paths.push({ field: "vm.composefile", value: metadata.vm.composefile });
+  if (metadata.vm !== undefined && typeof metadata.vm.composefile === "string")
+    paths.push({ field: "vm.composefile", value: metadata.vm.composefile });
   (metadata.host?.binaries ?? []).forEach((group, index) => {
     for (const [platform, binaries] of Object.entries(group)) {
-      binaries.forEach((binary, at) => paths.push({ field: `host.binaries[${index}].${platform}[${at}].path`, value: binary.path }));
+      binaries.forEach((binary, at) =>
+        paths.push({ field: `host.binaries[${index}].${platform}[${at}].path`, value: binary.path }),
+      );
     }
   });
   return paths;

@@ -32,6 +32,8 @@ let cached: Promise<PageAssets> | undefined;
 
 /** Bundles the browser side once per process (~tens of ms with esbuild). */
 export function loadPageAssets(): Promise<PageAssets> {
-  cached ??= Promise.all([bundle("page/main.ts"), bundle("dashboard/main.ts")]).then(([pageScript, dashboardScript]) => ({ pageScript, dashboardScript }));
+  cached ??= Promise.all([bundle("page/main.ts"), bundle("dashboard/main.ts")]).then(
+    ([pageScript, dashboardScript]) => ({ pageScript, dashboardScript }),
+  );
   return cached;
 }

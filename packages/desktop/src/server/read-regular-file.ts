@@ -13,6 +13,10 @@ export async function readRegularFile(path: string, maxBytes = maxTextFileBytes)
   try {
     return await readRegularText(path, maxBytes);
   } catch (cause) {
-    throw new DesktopHostError("file_unreadable", `Cannot read ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new DesktopHostError(
+      "file_unreadable",
+      `Cannot read ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }

@@ -38,10 +38,14 @@ function sameSecret(given: string, expected: string): boolean {
 /** Checks what every request must satisfy: a `Host` of this server's, and an `Origin`, when sent, of its own. */
 export function refuseForeign(request: IncomingMessage, policy: CallerPolicy): Refusal | undefined {
   const host = request.headers.host?.toLowerCase();
-  if (host === undefined || !policy.hosts.has(host)) return { message: `Host ${JSON.stringify(request.headers.host ?? "")} is not this host's (DNS rebinding is refused)` };
+  if (host === undefined || !policy.hosts.has(host))
+    return {
+      message: `Host ${JSON.stringify(request.headers.host ?? "")} is not this host's (DNS rebinding is refused)`,
+    };
   const origin = request.headers.origin;
   // `Origin: null` (sandboxed frames, file: pages, some redirects) is as foreign as any other.
-  if (origin !== undefined && !policy.origins.has(origin.toLowerCase())) return { message: `Origin ${origin} may not call this host` };
+  if (origin !== undefined && !policy.origins.has(origin.toLowerCase()))
+    return { message: `Origin ${origin} may not call this host` };
   return undefined;
 }
 
@@ -49,12 +53,18 @@ export function refuseForeign(request: IncomingMessage, policy: CallerPolicy): R
  * Checks an API call: it carries this server's secret and, when it has a body, a JSON one. A
  * JSON content type cannot be sent across origins without a preflight, which the host never grants.
  */
-export function refuseUnauthorized(request: IncomingMessage, policy: CallerPolicy, options: { body: boolean }): Refusal | undefined {
+export function refuseUnauthorized(
+  request: IncomingMessage,
+  policy: CallerPolicy,
+  options: { body: boolean },
+): Refusal | undefined {
   const given = request.headers[tokenHeader];
-  if (typeof given !== "string" || !sameSecret(given, policy.token)) return { message: `Missing or wrong ${tokenHeader}: only a page the host served may call it` };
+  if (typeof given !== "string" || !sameSecret(given, policy.token))
+    return { message: `Missing or wrong ${tokenHeader}: only a page the host served may call it` };
   if (options.body) {
     const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
-    if (type !== "application/json") return { message: `Content-Type must be application/json, got ${request.headers["content-type"] ?? "none"}` };
+    if (type !== "application/json")
+      return { message: `Content-Type must be application/json, got ${request.headers["content-type"] ?? "none"}` };
   }
   return undefined;
 }

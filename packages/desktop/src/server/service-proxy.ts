@@ -2,12 +2,25 @@ import { request } from "node:http";
 import type { ServiceRequest, ServiceResponse } from "../protocol/index.ts";
 
 /** Forwards a `vm.service` call to the extension's socket, as Desktop's proxy does, and returns the answer untouched. */
-export function proxyToSocket(socketPath: string | undefined, call: ServiceRequest, timeoutMs = 60_000): Promise<ServiceResponse> {
+export function proxyToSocket(
+  socketPath: string | undefined,
+  call: ServiceRequest,
+  timeoutMs = 60_000,
+): Promise<ServiceResponse> {
   if (socketPath === undefined) {
-    return Promise.resolve({ ok: false, message: "This extension exposes no socket (vm.exposes.socket in metadata.json)", code: "ENOSOCKET" });
+    return Promise.resolve({
+      ok: false,
+      message: "This extension exposes no socket (vm.exposes.socket in metadata.json)",
+      code: "ENOSOCKET",
+    });
   }
   // Desktop sends no body when `data` is empty (get, head, delete), whatever the method.
-  const body = call.data === undefined || call.data === null ? undefined : typeof call.data === "string" ? call.data : JSON.stringify(call.data);
+  const body =
+    call.data === undefined || call.data === null
+      ? undefined
+      : typeof call.data === "string"
+        ? call.data
+        : JSON.stringify(call.data);
   const headers: Record<string, string | number> = { ...call.headers };
   if (body !== undefined) {
     headers["content-type"] ??= "application/json";
@@ -17,7 +30,9 @@ export function proxyToSocket(socketPath: string | undefined, call: ServiceReque
     const req = request({ socketPath, path: call.url, method: call.method, headers, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("error", (error) => resolve({ ok: false, message: error.message, code: (error as NodeJS.ErrnoException).code }));
+      res.on("error", (error) =>
+        resolve({ ok: false, message: error.message, code: (error as NodeJS.ErrnoException).code }),
+      );
       res.on("end", () =>
         resolve({
           ok: true,

@@ -41,11 +41,15 @@ const maxExpandedLength = 65_536;
 
 /** Replaces `$NAME`, `${NAME}` and `${NAME:-default}` from `vars`; unknown names become empty, as in Docker. */
 export function expandVariables(text: string, vars: ReadonlyMap<string, string>): string {
-  const expanded = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced?: string, fallback?: string, bare?: string) => {
-    const name = braced ?? bare ?? "";
-    const value = vars.get(name);
-    return value !== undefined && value !== "" ? value : (fallback ?? "");
-  });
-  if (expanded.length > maxExpandedLength) throw new RangeError(`A Dockerfile value expands to over ${maxExpandedLength} characters: ${text.slice(0, 80)}`);
+  const expanded = text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_m, braced?: string, fallback?: string, bare?: string) => {
+      const name = braced ?? bare ?? "";
+      const value = vars.get(name);
+      return value !== undefined && value !== "" ? value : (fallback ?? "");
+    },
+  );
+  if (expanded.length > maxExpandedLength)
+    throw new RangeError(`A Dockerfile value expands to over ${maxExpandedLength} characters: ${text.slice(0, 80)}`);
   return expanded;
 }

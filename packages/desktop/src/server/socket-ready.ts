@@ -1,7 +1,10 @@
 import { connect } from "node:net";
 
 /** Resolves when something accepts connections on `path`; rejects after `timeoutMs` or when `gaveUp()` says so. */
-export async function waitForSocket(path: string, options: { timeoutMs: number; gaveUp?: () => string | undefined }): Promise<void> {
+export async function waitForSocket(
+  path: string,
+  options: { timeoutMs: number; gaveUp?: () => string | undefined },
+): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     const answered = await new Promise<boolean>((resolve) => {

@@ -33,7 +33,11 @@ function contentTypeFor(path: string): string {
  * folder). The descriptor is checked once opened and is released however the response ends,
  * a download the browser aborts included.
  */
-export async function sendFile(response: ServerResponse, path: string, headers: Record<string, string> = {}): Promise<boolean> {
+export async function sendFile(
+  response: ServerResponse,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<boolean> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
   if (handle === undefined) return false;
   const info = await handle.stat().catch(() => undefined);
@@ -41,8 +45,15 @@ export async function sendFile(response: ServerResponse, path: string, headers: 
     await handle.close();
     return false;
   }
-  response.writeHead(200, { "content-type": contentTypeFor(path), "content-length": info.size, "cache-control": "no-cache", ...headers });
+  response.writeHead(200, {
+    "content-type": contentTypeFor(path),
+    "content-length": info.size,
+    "cache-control": "no-cache",
+    ...headers,
+  });
   // pipeline closes the file when the response closes early; an aborted download is not an error here.
-  await pipeline(handle.createReadStream({ end: Math.max(0, info.size - 1), autoClose: true }), response).catch(() => undefined);
+  await pipeline(handle.createReadStream({ end: Math.max(0, info.size - 1), autoClose: true }), response).catch(
+    () => undefined,
+  );
   return true;
 }

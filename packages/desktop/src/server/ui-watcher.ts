@@ -60,14 +60,21 @@ function watchTree(root: string, onEvent: () => void): () => void {
  * the tab when a file changes: `vite build --watch` rewriting dist/, or an author editing files
  * that sit as they will in the image. Only what the extension's layout names is watched.
  */
-export function watchUiFolders(folders: ReadonlyMap<string, string>, onChange: (extensionId: string) => void, debounceMs = 150): () => void {
+export function watchUiFolders(
+  folders: ReadonlyMap<string, string>,
+  onChange: (extensionId: string) => void,
+  debounceMs = 150,
+): () => void {
   const stops: (() => void)[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   for (const [extensionId, folder] of folders) {
     stops.push(
       watchTree(folder, () => {
         clearTimeout(timers.get(extensionId));
-        timers.set(extensionId, setTimeout(() => onChange(extensionId), debounceMs));
+        timers.set(
+          extensionId,
+          setTimeout(() => onChange(extensionId), debounceMs),
+        );
       }),
     );
   }

@@ -16,7 +16,9 @@ export async function buildVirtualRoot(root: string, layout: ImageLayout): Promi
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   // Shorter paths first (stable, so equal lengths keep Dockerfile order): a deeper copy lands inside a folder an earlier one made.
-  const entries = layout.entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.imagePath.length - b.entry.imagePath.length || a.index - b.index);
+  const entries = layout.entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => a.entry.imagePath.length - b.entry.imagePath.length || a.index - b.index);
   for (const { entry } of entries) await place(root, entry.imagePath, entry.hostPath);
   await realFolder(root, layout.workdir);
 }
@@ -24,7 +26,10 @@ export async function buildVirtualRoot(root: string, layout: ImageLayout): Promi
 /** Makes every folder on the way to `imagePath` a real folder of the root's own; returns the machine path. */
 async function realFolder(root: string, imagePath: string): Promise<string> {
   let current = root;
-  for (const name of posix.normalize(imagePath).split("/").filter((part) => part !== "")) {
+  for (const name of posix
+    .normalize(imagePath)
+    .split("/")
+    .filter((part) => part !== "")) {
     current = join(current, name);
     const info = await lstat(current).catch(() => undefined);
     if (info === undefined) await mkdir(current);

@@ -17,7 +17,11 @@ async function importVite(folder: string): Promise<ViteModule> {
   const manifestPath = createRequire(join(folder, "package.json")).resolve("vite/package.json");
   const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as { exports?: Record<string, unknown> };
   const root = manifest.exports?.["."];
-  const entry = typeof root === "string" ? root : ((root as { import?: unknown; default?: unknown } | undefined)?.import ?? (root as { default?: unknown } | undefined)?.default);
+  const entry =
+    typeof root === "string"
+      ? root
+      : ((root as { import?: unknown; default?: unknown } | undefined)?.import ??
+        (root as { default?: unknown } | undefined)?.default);
   if (typeof entry !== "string") throw new Error(`cannot find Vite's ES module entry in ${manifestPath}`);
   return (await import(pathToFileURL(join(dirname(manifestPath), entry)).href)) as ViteModule;
 }

@@ -15,5 +15,10 @@ export function vmUnavailableAnswer(extension: InstalledExtension): ServiceRespo
   const message =
     `The backend of ${extension.title} is a Docker Compose stack (vm.composefile), which the local host runs only from the extension's image on a Docker engine: ` +
     "start one (DOCKER_HOST) and restart the host, which then builds the image and runs the stack (or build it yourself and open it with `dext-desktop --image <image>`).";
-  return { ok: true, status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message } }) };
+  return {
+    ok: true,
+    status: 503,
+    contentType: "application/json",
+    body: JSON.stringify({ error: { code: "unavailable", message } }),
+  };
 }

@@ -15,14 +15,24 @@ import type { ExecStartFailure } from "./vm-runtime.ts";
  * is refused (403). A path the image does not have fails as `docker exec -w` fails: the runtime's
  * reason on stderr, code 127 (moby maps "no such file or directory" to 127).
  */
-export async function vmWorkingFolder(root: string, layout: ImageLayout, cwd: string): Promise<string | ExecStartFailure> {
+export async function vmWorkingFolder(
+  root: string,
+  layout: ImageLayout,
+  cwd: string,
+): Promise<string | ExecStartFailure> {
   const imagePath = posix.normalize(cwd);
   const here = inVirtualRoot(root, imagePath);
   const [real, realRoot] = await Promise.all([realpath(here).catch(() => undefined), realpath(root)]);
-  if (real === undefined) return { stderr: `exec: chdir to cwd ("${imagePath}") failed: no such file or directory\n`, code: 127 };
+  if (real === undefined)
+    return { stderr: `exec: chdir to cwd ("${imagePath}") failed: no such file or directory\n`, code: 127 };
   // A folder the virtual root made (/, WORKDIRs, parents of copies), or a path through the root's own links into a COPY source.
   const folder = isWithin(real, realRoot) ? real : await containedHostPath(layout, imagePath);
-  if (folder === undefined) throw new DesktopHostError("forbidden", `cwd ${JSON.stringify(cwd)} leaves the extension's image: a link there points outside what its Dockerfile copies`);
-  if (!(await stat(folder)).isDirectory()) return { stderr: `exec: chdir to cwd ("${imagePath}") failed: not a directory\n`, code: 126 };
+  if (folder === undefined)
+    throw new DesktopHostError(
+      "forbidden",
+      `cwd ${JSON.stringify(cwd)} leaves the extension's image: a link there points outside what its Dockerfile copies`,
+    );
+  if (!(await stat(folder)).isDirectory())
+    return { stderr: `exec: chdir to cwd ("${imagePath}") failed: not a directory\n`, code: 126 };
   return folder;
 }

@@ -15,7 +15,12 @@ export function captureLog(): CapturedLog {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split("\n").filter((line) => line !== ""));
+      lines.push(
+        ...chunk
+          .toString()
+          .split("\n")
+          .filter((line) => line !== ""),
+      );
       done();
     },
   });

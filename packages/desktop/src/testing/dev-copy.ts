@@ -22,7 +22,8 @@ export async function copySampleForDev(name: string): Promise<{ root: string; di
   }
   await mkdir(join(dir, "node_modules"));
   for (const entry of await readdir(join(source, "node_modules"))) {
-    if (!entry.startsWith(".vite")) await symlink(join(source, "node_modules", entry), join(dir, "node_modules", entry));
+    if (!entry.startsWith(".vite"))
+      await symlink(join(source, "node_modules", entry), join(dir, "node_modules", entry));
   }
   return { root, dir };
 }

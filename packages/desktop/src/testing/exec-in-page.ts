@@ -15,11 +15,23 @@ export interface ExecSeen {
  * Runs `exec(cmd, args, options)` for a target from an extension's page, buffered or streamed, and
  * reports it in one shape, so a test can ask that both calls give the same answer.
  */
-export function execInPage(where: Page | Frame, target: ExecTarget, cmd: string, args: string[], options: v1.ExecOptions | undefined, streamed: boolean): Promise<ExecSeen> {
+export function execInPage(
+  where: Page | Frame,
+  target: ExecTarget,
+  cmd: string,
+  args: string[],
+  options: v1.ExecOptions | undefined,
+  streamed: boolean,
+): Promise<ExecSeen> {
   return where.evaluate(
     async ([target, cmd, args, options, streamed]) => {
       const dd = (globalThis as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
-      const exec = target === "docker" ? dd.docker.cli.exec : target === "vm" ? dd.extension.vm?.cli.exec : dd.extension.host?.cli.exec;
+      const exec =
+        target === "docker"
+          ? dd.docker.cli.exec
+          : target === "vm"
+            ? dd.extension.vm?.cli.exec
+            : dd.extension.host?.cli.exec;
       if (exec === undefined) throw new Error(`no ${target} exec`);
       const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
       if (!streamed) {

@@ -13,9 +13,14 @@ export function chromiumPath(): string {
  */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
-  const present = await access(executablePath).then(() => true, () => false);
+  const present = await access(executablePath).then(
+    () => true,
+    () => false,
+  );
   if (!present) {
-    throw new Error(`No Chromium at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set DEXT_CHROMIUM to a Chromium binary.`);
+    throw new Error(
+      `No Chromium at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set DEXT_CHROMIUM to a Chromium binary.`,
+    );
   }
   return chromium.launch({
     executablePath,

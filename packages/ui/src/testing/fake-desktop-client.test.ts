@@ -6,7 +6,10 @@ import { ExecFailure, execFailure, execResult } from "./exec-result.ts";
 // Collects what a streamed exec reports, and resolves once it closes or errors. Callers pass
 // `{ stream }` as a fresh literal: a value typed SpawnOptions also matches Docker's buffered
 // overload (SpawnOptions extends ExecOptions) and would be typed as a promise.
-function collectStream(): { stream: v1.ExecStreamOptions; done: Promise<{ output: string[]; exit: number | "error" }> } {
+function collectStream(): {
+  stream: v1.ExecStreamOptions;
+  done: Promise<{ output: string[]; exit: number | "error" }>;
+} {
   const output: string[] = [];
   let finish = (_exit: number | "error"): void => undefined;
   const done = new Promise<{ output: string[]; exit: number | "error" }>((resolve) => {
@@ -63,15 +66,25 @@ describe("createFakeDesktopClient defaults", () => {
 describe("createFakeDesktopClient runs Desktop's words", () => {
   it("hands a handler the words Desktop makes of the command line, while the log keeps what was passed", async () => {
     const seen: [string, string[]][] = [];
-    const client = createFakeDesktopClient({ docker: { cli: { exec: (cmd, args) => (seen.push([cmd, args]), execResult("")) } } });
+    const client = createFakeDesktopClient({
+      docker: { cli: { exec: (cmd, args) => (seen.push([cmd, args]), execResult("")) } },
+    });
     await client.docker.cli.exec("network ls", ["--format", '"{{json .}}"', "--filter label=a=b", "'two words'"]);
     expect(seen).toEqual([["network", ["ls", "--format", "{{json .}}", "--filter", "label=a=b", "two words"]]]);
-    expect(client.calls).toEqual([{ api: "docker.cli.exec", args: ["network ls", ["--format", '"{{json .}}"', "--filter label=a=b", "'two words'"]] }]);
+    expect(client.calls).toEqual([
+      {
+        api: "docker.cli.exec",
+        args: ["network ls", ["--format", '"{{json .}}"', "--filter label=a=b", "'two words'"]],
+      },
+    ]);
   });
 
   it("fails a line that does not parse with code 2 and the reason on stderr, buffered and streamed", async () => {
     const client = createFakeDesktopClient();
-    await expect(client.extension.vm.cli.exec("echo", ['"open'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Unterminated") as unknown });
+    await expect(client.extension.vm.cli.exec("echo", ['"open'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Unterminated") as unknown,
+    });
     const closed = await new Promise<number>((resolve) => {
       client.extension.vm.cli.exec("echo", ['"open'], { stream: { onClose: resolve } });
     });
@@ -137,7 +150,9 @@ describe("createFakeDesktopClient overrides", () => {
   });
 
   it("reject also when the handler returns execFailure instead of throwing it", async () => {
-    const client = createFakeDesktopClient({ extension: { host: { cli: { exec: () => execFailure("partial", "", 2) } } } });
+    const client = createFakeDesktopClient({
+      extension: { host: { cli: { exec: () => execFailure("partial", "", 2) } } },
+    });
 
     await expect(client.extension.host.cli.exec("tool", [])).rejects.toMatchObject({ stdout: "partial", code: 2 });
   });

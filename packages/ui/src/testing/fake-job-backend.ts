@@ -55,7 +55,9 @@ export function createFakeJobBackend(name: string): FakeJobBackend {
     const id = config.url.startsWith(`${prefix}/`) ? config.url.slice(prefix.length + 1) : "";
     const job = jobs.get(id);
     if (job === undefined) {
-      return Promise.reject(new FakeHttpRejection(404, { error: { code: "not_found", message: `No ${name} job ${id}` } }));
+      return Promise.reject(
+        new FakeHttpRejection(404, { error: { code: "not_found", message: `No ${name} job ${id}` } }),
+      );
     }
     if (config.method === "DELETE" && (job.state === "queued" || job.state === "running")) {
       Object.assign(job, { state: "cancelled", message: "Cancelled" });

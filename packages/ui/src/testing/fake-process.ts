@@ -3,7 +3,10 @@ import { ExecFailure, execResult, outputLines } from "./exec-result.ts";
 
 type Listener = Pick<v1.ExecStreamOptions, "onOutput" | "onClose" | "onError" | "splitOutputLines">;
 type Event =
-  | { readonly kind: "output"; readonly data: { stdout: string; stderr?: undefined } | { stdout?: undefined; stderr: string } }
+  | {
+      readonly kind: "output";
+      readonly data: { stdout: string; stderr?: undefined } | { stdout?: undefined; stderr: string };
+    }
   | { readonly kind: "close"; readonly code: number }
   | { readonly kind: "error"; readonly reason: unknown };
 
@@ -90,7 +93,8 @@ export class FakeProcess {
     if (event.kind === "close") listener.onClose?.(event.code);
     else if (event.kind === "error") listener.onError?.(event.reason);
     else if (listener.splitOutputLines !== true) listener.onOutput?.(event.data);
-    else if (event.data.stdout !== undefined) for (const stdout of outputLines(event.data.stdout)) listener.onOutput?.({ stdout });
+    else if (event.data.stdout !== undefined)
+      for (const stdout of outputLines(event.data.stdout)) listener.onOutput?.({ stdout });
     else for (const stderr of outputLines(event.data.stderr)) listener.onOutput?.({ stderr });
   }
 }

@@ -50,7 +50,10 @@ export async function pageBuilder(): Promise<PageBuilder> {
     async buildApp(name, main, plugins) {
       const root = join(dir, name);
       await mkdir(root, { recursive: true });
-      await writeFile(join(root, "index.html"), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+      await writeFile(
+        join(root, "index.html"),
+        '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
+      );
       await writeFile(join(root, "main.tsx"), main);
       const outDir = join(root, "dist");
       await build({

@@ -73,7 +73,10 @@ export function createEngineClient(socketPath: string, options: { timeoutMs?: nu
           socketPath,
           path,
           method: request.method,
-          headers: payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+          headers:
+            payload === undefined
+              ? {}
+              : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
           timeout: request.timeoutMs ?? defaultTimeoutMs,
           signal: request.signal,
         },
@@ -83,16 +86,31 @@ export function createEngineClient(socketPath: string, options: { timeoutMs?: nu
           res.on("data", (chunk: Buffer) => {
             received += chunk.length;
             if (received > maxResponseBytes) {
-              req.destroy(new EngineError("engine_invalid_response", `${request.method} ${request.path}: answer over ${maxResponseBytes} bytes`));
+              req.destroy(
+                new EngineError(
+                  "engine_invalid_response",
+                  `${request.method} ${request.path}: answer over ${maxResponseBytes} bytes`,
+                ),
+              );
               return;
             }
             chunks.push(chunk);
           });
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-          res.on("error", (cause) => reject(new EngineError("engine_unreachable", `${request.method} ${request.path}: connection broke`, { cause })));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+          res.on("error", (cause) =>
+            reject(
+              new EngineError("engine_unreachable", `${request.method} ${request.path}: connection broke`, { cause }),
+            ),
+          );
         },
       );
-      req.on("timeout", () => req.destroy(new EngineError("engine_timeout", `${request.method} ${request.path}: no answer from the engine in time`)));
+      req.on("timeout", () =>
+        req.destroy(
+          new EngineError("engine_timeout", `${request.method} ${request.path}: no answer from the engine in time`),
+        ),
+      );
       req.on("error", (cause: NodeJS.ErrnoException) => {
         if (cause instanceof EngineError) reject(cause);
         // Aborted by the caller: reject with the caller's reason (a cancelled job, a timeout).
@@ -105,7 +123,9 @@ export function createEngineClient(socketPath: string, options: { timeoutMs?: nu
   const bytes = async (request: EngineRequest): Promise<Buffer> => {
     const response = await raw(request);
     if (response.status < 200 || response.status >= 300) {
-      throw new EngineError("engine_refused", `${request.method} ${request.path}: ${engineMessage(response)}`, { status: response.status });
+      throw new EngineError("engine_refused", `${request.method} ${request.path}: ${engineMessage(response)}`, {
+        status: response.status,
+      });
     }
     return response.body;
   };
@@ -116,11 +136,19 @@ export function createEngineClient(socketPath: string, options: { timeoutMs?: nu
     try {
       data = JSON.parse(body.toString("utf8"));
     } catch (cause) {
-      throw new EngineError("engine_invalid_response", `${request.method} ${request.path}: the engine answered non-JSON`, { cause });
+      throw new EngineError(
+        "engine_invalid_response",
+        `${request.method} ${request.path}: the engine answered non-JSON`,
+        { cause },
+      );
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
-      throw new EngineError("engine_invalid_response", `${request.method} ${request.path}: unexpected answer: ${parsed.error.message}`, { cause: parsed.error });
+      throw new EngineError(
+        "engine_invalid_response",
+        `${request.method} ${request.path}: unexpected answer: ${parsed.error.message}`,
+        { cause: parsed.error },
+      );
     }
     return parsed.data;
   };

@@ -4,7 +4,10 @@ import * as z from "zod";
 // The parts of the Engine API's answers this backend reads. Unknown fields are dropped, so newer
 // engines with more fields still parse; a missing field the backend needs fails loudly instead.
 
-const labels = z.record(z.string(), z.string()).nullish().transform((value) => value ?? {});
+const labels = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((value) => value ?? {});
 
 const engineVolumeSchema = z.object({
   Name: z.string(),
@@ -14,7 +17,10 @@ const engineVolumeSchema = z.object({
 });
 
 export const volumeListSchema = z.object({
-  Volumes: z.array(engineVolumeSchema).nullish().transform((value) => value ?? []),
+  Volumes: z
+    .array(engineVolumeSchema)
+    .nullish()
+    .transform((value) => value ?? []),
 });
 
 export const containerListSchema = z.array(
@@ -22,7 +28,10 @@ export const containerListSchema = z.array(
     Id: z.string(),
     /** Unix seconds. */
     Created: z.number().optional(),
-    Names: z.array(z.string()).nullish().transform((value) => value ?? []),
+    Names: z
+      .array(z.string())
+      .nullish()
+      .transform((value) => value ?? []),
     State: z.string(),
     Labels: labels,
     Mounts: z

@@ -49,7 +49,15 @@ export function helperSpec(options: Pick<HelperOptions, "image" | "volume" | "ar
       SecurityOpt: ["no-new-privileges"],
       Memory: 256 * 1024 * 1024,
       PidsLimit: 64,
-      Mounts: [{ Type: "volume", Source: options.volume, Target: helperMountPoint, ReadOnly: true, VolumeOptions: { NoCopy: true } }],
+      Mounts: [
+        {
+          Type: "volume",
+          Source: options.volume,
+          Target: helperMountPoint,
+          ReadOnly: true,
+          VolumeOptions: { NoCopy: true },
+        },
+      ],
     },
   };
 }
@@ -62,14 +70,32 @@ export async function runHelper(engine: EngineClient, options: HelperOptions): P
   const timeoutMs = options.timeoutMs ?? 60_000;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
-  const { Id: id } = await engine.json(createdSchema, { method: "POST", path: "/containers/create", body: helperSpec(options), signal });
+  const { Id: id } = await engine.json(createdSchema, {
+    method: "POST",
+    path: "/containers/create",
+    body: helperSpec(options),
+    signal,
+  });
   try {
     await engine.bytes({ method: "POST", path: `/containers/${id}/start`, signal });
-    const { StatusCode: exitCode } = await engine.json(waitSchema, { method: "POST", path: `/containers/${id}/wait`, signal, timeoutMs: timeoutMs + 5_000 });
-    const logs = await engine.bytes({ method: "GET", path: `/containers/${id}/logs`, query: { stdout: true, stderr: true }, signal });
+    const { StatusCode: exitCode } = await engine.json(waitSchema, {
+      method: "POST",
+      path: `/containers/${id}/wait`,
+      signal,
+      timeoutMs: timeoutMs + 5_000,
+    });
+    const logs = await engine.bytes({
+      method: "GET",
+      path: `/containers/${id}/logs`,
+      query: { stdout: true, stderr: true },
+      signal,
+    });
     return { exitCode, ...demuxLogs(logs) };
   } catch (error) {
-    if (timeout.aborted) throw new EngineError("engine_timeout", `The helper container did not finish within ${timeoutMs / 1000} s`, { cause: error });
+    if (timeout.aborted)
+      throw new EngineError("engine_timeout", `The helper container did not finish within ${timeoutMs / 1000} s`, {
+        cause: error,
+      });
     throw error;
   } finally {
     // `force` also stops a helper still running after a timeout or a cancel.
@@ -90,6 +116,10 @@ export async function sweepStaleHelpers(engine: EngineClient, olderThanMs = 5 * 
   });
   const cutoff = (Date.now() - olderThanMs) / 1000;
   const stale = helpers.filter((container) => (container.Created ?? 0) < cutoff);
-  await Promise.all(stale.map((container) => engine.bytes({ method: "DELETE", path: `/containers/${container.Id}`, query: { force: true } })));
+  await Promise.all(
+    stale.map((container) =>
+      engine.bytes({ method: "DELETE", path: `/containers/${container.Id}`, query: { force: true } }),
+    ),
+  );
   return stale.length;
 }

@@ -18,7 +18,11 @@ describe("engineUnreachableMessage", () => {
   });
 
   it("names an unknown error code, but never the message that carries the path", () => {
-    expect(engineUnreachableMessage(connectError("EHOSTDOWN", "/secret/path.sock"))).toBe("The Docker engine is not reachable: the connection failed (EHOSTDOWN)");
-    expect(engineUnreachableMessage(new Error("connect /secret/path.sock"))).toBe("The Docker engine is not reachable: the connection failed");
+    expect(engineUnreachableMessage(connectError("EHOSTDOWN", "/secret/path.sock"))).toBe(
+      "The Docker engine is not reachable: the connection failed (EHOSTDOWN)",
+    );
+    expect(engineUnreachableMessage(new Error("connect /secret/path.sock"))).toBe(
+      "The Docker engine is not reachable: the connection failed",
+    );
   });
 });

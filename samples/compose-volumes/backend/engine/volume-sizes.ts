@@ -9,7 +9,12 @@ import type { EngineClient } from "./engine-client.ts";
  * containers and the build cache: one more reason to run it as a job, not on every list.
  */
 export async function volumeSizes(engine: EngineClient, signal?: AbortSignal): Promise<Map<string, number | null>> {
-  const { Volumes: volumes } = await engine.json(systemDfSchema, { method: "GET", path: "/system/df", signal, timeoutMs: 5 * 60_000 });
+  const { Volumes: volumes } = await engine.json(systemDfSchema, {
+    method: "GET",
+    path: "/system/df",
+    signal,
+    timeoutMs: 5 * 60_000,
+  });
   const sizes = new Map<string, number | null>();
   for (const volume of volumes) {
     const size = volume.UsageData?.Size;

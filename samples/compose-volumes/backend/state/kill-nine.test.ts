@@ -106,7 +106,10 @@ describe(`${kills} kill -9 of a writer during writes`, () => {
             // A write may land without its ack reaching us (killed in between): more is fine, less is loss.
             return [...laneAcks]
               .filter(([name, ack]) => Number(state.notes[name] ?? 0) < ack)
-              .map(([name, ack]) => `${name}: acknowledged ${ack}, file has ${String(state.notes[name] ?? 0)} after round ${round}`);
+              .map(
+                ([name, ack]) =>
+                  `${name}: acknowledged ${ack}, file has ${String(state.notes[name] ?? 0)} after round ${round}`,
+              );
           }),
         );
         for (const done of lanesDone) if (done.status === "rejected") throw done.reason;
@@ -124,6 +127,8 @@ describe(`${kills} kill -9 of a writer during writes`, () => {
     }
     // Not vacuous: the kills did land while writes were being acknowledged (not when replaying one case).
     if (runs.path === undefined) expect(acknowledged).toBeGreaterThanOrEqual(kills);
-    console.log(`${round * lanes} kills, ${acknowledged} acknowledged writes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${round * lanes} kills, ${acknowledged} acknowledged writes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 });

@@ -28,7 +28,9 @@ describe("the state store", () => {
 
   it("applies concurrent changes one after another, so none is lost", async () => {
     const store = await openStateStore(dir.path);
-    await Promise.all(Array.from({ length: 50 }, (_, index) => store.update((state) => withPin(state, `vol${index}`, true))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, index) => store.update((state) => withPin(state, `vol${index}`, true))),
+    );
     expect(store.current().pinned).toHaveLength(50);
     expect((await openStateStore(dir.path)).current().pinned).toHaveLength(50);
   });
@@ -36,7 +38,9 @@ describe("the state store", () => {
   it("keeps the state as it was when a change is invalid, and goes on with the next", async () => {
     const store = await openStateStore(dir.path);
     await store.update((state) => withPin(state, "kept", true));
-    await expect(store.update((state) => withPin(state, "not a volume name!", true))).rejects.toThrow(/must be a Docker volume name/);
+    await expect(store.update((state) => withPin(state, "not a volume name!", true))).rejects.toThrow(
+      /must be a Docker volume name/,
+    );
     await store.update((state) => withPin(state, "after", true));
     expect(store.current().pinned).toEqual(["kept", "after"]);
   });
@@ -54,21 +58,30 @@ describe("the state store", () => {
     ["an empty file", "", "not_json"],
     ["the wrong shape", '{"version": 1, "state": {"pinned": "pgdata"}}', "wrong_shape"],
     ["a future version", '{"version": 2, "state": {"pinned": [], "notes": {}}}', "wrong_shape"],
-  ])("opens over %s, refusing reads and saves with a StateFileError, and leaves the file as it was", async (_label, text, problem) => {
-    await writeFile(join(dir.path, stateFileName), text);
-    const store = await openStateStore(dir.path);
-    expect(() => store.current()).toThrow(StateFileError);
-    await expect(store.read()).rejects.toMatchObject({ code: "state_file_unusable", problem });
-    await expect(store.update((state) => withPin(state, "pgdata", true))).rejects.toMatchObject({ code: "state_file_unusable", problem });
-    expect(await readFile(join(dir.path, stateFileName), "utf8")).toBe(text);
-    expect(await readdir(dir.path)).toEqual([stateFileName]);
-  });
+  ])(
+    "opens over %s, refusing reads and saves with a StateFileError, and leaves the file as it was",
+    async (_label, text, problem) => {
+      await writeFile(join(dir.path, stateFileName), text);
+      const store = await openStateStore(dir.path);
+      expect(() => store.current()).toThrow(StateFileError);
+      await expect(store.read()).rejects.toMatchObject({ code: "state_file_unusable", problem });
+      await expect(store.update((state) => withPin(state, "pgdata", true))).rejects.toMatchObject({
+        code: "state_file_unusable",
+        problem,
+      });
+      expect(await readFile(join(dir.path, stateFileName), "utf8")).toBe(text);
+      expect(await readdir(dir.path)).toEqual([stateFileName]);
+    },
+  );
 
   it("opens over a folder named state.json, refusing with not_a_file, and leaves the folder and its contents alone", async () => {
     await mkdir(join(dir.path, stateFileName));
     await writeFile(join(dir.path, stateFileName, "inside"), "kept");
     const store = await openStateStore(dir.path);
-    await expect(store.update((state) => withPin(state, "pgdata", true))).rejects.toMatchObject({ problem: "not_a_file", message: expect.stringMatching(/is a folder, not a file/) as unknown });
+    await expect(store.update((state) => withPin(state, "pgdata", true))).rejects.toMatchObject({
+      problem: "not_a_file",
+      message: expect.stringMatching(/is a folder, not a file/) as unknown,
+    });
     expect(await readFile(join(dir.path, stateFileName, "inside"), "utf8")).toBe("kept");
   });
 
@@ -76,9 +89,15 @@ describe("the state store", () => {
     await writeFile(join(dir.path, stateFileName), "{ not json");
     const store = await openStateStore(dir.path);
     await expect(store.read()).rejects.toThrow(StateFileError);
-    await writeFile(join(dir.path, stateFileName), JSON.stringify({ version: 1, state: { pinned: ["fixed"], notes: {} } }));
+    await writeFile(
+      join(dir.path, stateFileName),
+      JSON.stringify({ version: 1, state: { pinned: ["fixed"], notes: {} } }),
+    );
     expect(await store.read()).toEqual({ pinned: ["fixed"], notes: {} });
-    expect(await store.update((state) => withPin(state, "more", true))).toEqual({ pinned: ["fixed", "more"], notes: {} });
+    expect(await store.update((state) => withPin(state, "more", true))).toEqual({
+      pinned: ["fixed", "more"],
+      notes: {},
+    });
   });
 
   it("keeps an unusable file aside as state.json.bad-<time> when an import replaces it", async () => {
@@ -93,13 +112,18 @@ describe("the state store", () => {
   it("refuses an invalid import before moving anything", async () => {
     await writeFile(join(dir.path, stateFileName), "{ not json");
     const store = await openStateStore(dir.path);
-    await expect(store.replace({ pinned: ["not a volume name!"], notes: {} })).rejects.toThrow(/must be a Docker volume name/);
+    await expect(store.replace({ pinned: ["not a volume name!"], notes: {} })).rejects.toThrow(
+      /must be a Docker volume name/,
+    );
     expect(await readdir(dir.path)).toEqual([stateFileName]);
   });
 
   it("writes a versioned, readable file", async () => {
     const store = await openStateStore(dir.path);
     await store.update((state) => withPin(state, "pgdata", true));
-    expect(JSON.parse(await readFile(store.path, "utf8"))).toEqual({ version: 1, state: { pinned: ["pgdata"], notes: {} } });
+    expect(JSON.parse(await readFile(store.path, "utf8"))).toEqual({
+      version: 1,
+      state: { pinned: ["pgdata"], notes: {} },
+    });
   });
 });

@@ -45,16 +45,22 @@ function describeIssues(error: z.ZodError): string {
 
 /** Reads the state file without ever blocking on, or changing, what it finds. */
 async function loadState(path: string): Promise<Loaded> {
-  const fail = (...args: ConstructorParameters<typeof StateFileError>): Loaded => ({ ok: false, error: new StateFileError(...args) });
+  const fail = (...args: ConstructorParameters<typeof StateFileError>): Loaded => ({
+    ok: false,
+    error: new StateFileError(...args),
+  });
   let text: string;
   try {
     // stat first: reading a FIFO in the file's place would wait forever.
     const stats = await stat(path);
-    if (!stats.isFile()) return fail("not_a_file", stats.isDirectory() ? "is a folder, not a file" : "is not a regular file");
+    if (!stats.isFile())
+      return fail("not_a_file", stats.isDirectory() ? "is a folder, not a file" : "is not a regular file");
     text = await readFile(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { ok: true, state: emptyState };
-    return fail("unreadable", `could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
+    return fail("unreadable", `could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, {
+      cause: error,
+    });
   }
   let document: unknown;
   try {
@@ -64,7 +70,10 @@ async function loadState(path: string): Promise<Loaded> {
     return fail("not_json", text.trim() === "" ? "is empty" : "is not JSON (garbage, or cut short)", { cause: error });
   }
   const parsed = stateFileSchema.safeParse(document);
-  if (!parsed.success) return fail("wrong_shape", `is not a version 1 state file (${describeIssues(parsed.error)})`, { cause: parsed.error });
+  if (!parsed.success)
+    return fail("wrong_shape", `is not a version 1 state file (${describeIssues(parsed.error)})`, {
+      cause: parsed.error,
+    });
   return { ok: true, state: parsed.data.state };
 }
 
@@ -84,7 +93,11 @@ export async function openStateStore(dir: string, options: OpenStateStoreOptions
   const leftovers = await removeTempFiles(path);
   if (leftovers.length > 0) logger.warn("removed temporary files of an interrupted save", { files: leftovers });
   let loaded = await loadState(path);
-  if (!loaded.ok) logger.error("state file unusable; refusing reads and saves until it is repaired, removed or replaced by an import", { path, problem: loaded.error.problem, err: loaded.error.cause });
+  if (!loaded.ok)
+    logger.error(
+      "state file unusable; refusing reads and saves until it is repaired, removed or replaced by an import",
+      { path, problem: loaded.error.problem, err: loaded.error.cause },
+    );
   let queue: Promise<unknown> = Promise.resolve();
 
   const usable = (): State => {
@@ -132,7 +145,11 @@ export async function openStateStore(dir: string, options: OpenStateStoreOptions
         if (!loaded.ok) {
           const aside = asideName(path);
           await rename(path, aside);
-          logger.warn("unusable state file replaced by an import; kept aside", { path, movedTo: aside, problem: loaded.error.problem });
+          logger.warn("unusable state file replaced by an import; kept aside", {
+            path,
+            movedTo: aside,
+            problem: loaded.error.problem,
+          });
         }
         return save(checked);
       }),

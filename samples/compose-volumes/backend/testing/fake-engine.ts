@@ -61,7 +61,10 @@ async function readText(req: IncomingMessage): Promise<string> {
  * with volumes that are folders here, and helper containers that run the helper's own code on
  * them in this process, so browsing and scanning go through the same steps as on an engine.
  */
-export async function startFakeEngine(socketPath: string, options: { volumes: FakeVolume[]; containers?: FakeContainer[] }): Promise<FakeEngine> {
+export async function startFakeEngine(
+  socketPath: string,
+  options: { volumes: FakeVolume[]; containers?: FakeContainer[] },
+): Promise<FakeEngine> {
   const calls: string[] = [];
   const created: unknown[] = [];
   const createdRaw: string[] = [];
@@ -79,7 +82,10 @@ export async function startFakeEngine(socketPath: string, options: { volumes: Fa
       return { exitCode: 0, logs: frame(1, `${JSON.stringify(document)}\n`) };
     } catch (error) {
       if (!(error instanceof Refusal)) return { exitCode: 1, logs: frame(2, String(error)) };
-      return { exitCode: 2, logs: frame(1, `${JSON.stringify({ problem: { code: error.code, message: error.message } })}\n`) };
+      return {
+        exitCode: 2,
+        logs: frame(1, `${JSON.stringify({ problem: { code: error.code, message: error.message } })}\n`),
+      };
     }
   };
 
@@ -91,14 +97,26 @@ export async function startFakeEngine(socketPath: string, options: { volumes: Fa
     const [, resource, id, action] = path.split("/");
     if (route === "GET /version") return send(res, 200, { Version: "fake-20.10", ApiVersion: "1.41" });
     if (route === "GET /volumes") {
-      return send(res, 200, { Volumes: options.volumes.map((volume) => ({ Name: volume.name, Driver: "local", CreatedAt: "2026-01-01T00:00:00Z", Labels: volume.labels ?? null })) });
+      return send(res, 200, {
+        Volumes: options.volumes.map((volume) => ({
+          Name: volume.name,
+          Driver: "local",
+          CreatedAt: "2026-01-01T00:00:00Z",
+          Labels: volume.labels ?? null,
+        })),
+      });
     }
     if (req.method === "GET" && resource === "volumes" && id !== undefined) {
       const found = options.volumes.some((volume) => volume.name === decodeURIComponent(id));
       return found ? send(res, 200, { Name: id }) : send(res, 404, { message: `get ${id}: no such volume` });
     }
     if (route === "GET /system/df") {
-      return send(res, 200, { Volumes: options.volumes.map((volume) => ({ Name: volume.name, UsageData: { Size: volume.size, RefCount: 0 } })) });
+      return send(res, 200, {
+        Volumes: options.volumes.map((volume) => ({
+          Name: volume.name,
+          UsageData: { Size: volume.size, RefCount: 0 },
+        })),
+      });
     }
     if (route === "GET /containers/json") {
       return send(
@@ -110,7 +128,12 @@ export async function startFakeEngine(socketPath: string, options: { volumes: Fa
           State: container.state,
           Labels: container.labels ?? {},
           Created: 0,
-          Mounts: container.mounts.map((mount) => ({ Type: "volume", Name: mount.volume, Destination: mount.destination, RW: !mount.readOnly })),
+          Mounts: container.mounts.map((mount) => ({
+            Type: "volume",
+            Name: mount.volume,
+            Destination: mount.destination,
+            RW: !mount.readOnly,
+          })),
         })),
       );
     }
@@ -126,8 +149,10 @@ export async function startFakeEngine(socketPath: string, options: { volumes: Fa
     }
     if (req.method === "GET" && resource === "containers" && action === "json" && id !== undefined) {
       const listed = options.containers?.find((container) => container.id === id);
-      if (live.has(id)) return send(res, 200, { Id: id, Config: { Labels: { "com.dext.compose-volumes.helper": "true" } } });
-      if (listed !== undefined) return send(res, 200, { Id: listed.id, Config: { Labels: listed.labels ?? {}, Env: ["SECRET=hunter2"] } });
+      if (live.has(id))
+        return send(res, 200, { Id: id, Config: { Labels: { "com.dext.compose-volumes.helper": "true" } } });
+      if (listed !== undefined)
+        return send(res, 200, { Id: listed.id, Config: { Labels: listed.labels ?? {}, Env: ["SECRET=hunter2"] } });
       return send(res, 404, { message: `No such container: ${id}` });
     }
     if (resource === "containers" && id !== undefined && live.has(id)) {
@@ -137,7 +162,8 @@ export async function startFakeEngine(socketPath: string, options: { volumes: Fa
         res.writeHead(204).end();
         return;
       }
-      if (req.method === "POST" && action === "wait") return send(res, 200, { StatusCode: outputs.get(id)?.exitCode ?? 0 });
+      if (req.method === "POST" && action === "wait")
+        return send(res, 200, { StatusCode: outputs.get(id)?.exitCode ?? 0 });
       if (req.method === "GET" && action === "logs") {
         res.writeHead(200, { "content-type": "application/vnd.docker.raw-stream" });
         res.end(outputs.get(id)?.logs ?? Buffer.alloc(0));

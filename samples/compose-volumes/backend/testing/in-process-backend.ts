@@ -1,5 +1,11 @@
 import { join } from "node:path";
-import { createBackendApp, createBackendClient, createJobClient, createSocketTransport, serveOnSocket } from "@dext/backend";
+import {
+  createBackendApp,
+  createBackendClient,
+  createJobClient,
+  createSocketTransport,
+  serveOnSocket,
+} from "@dext/backend";
 import { contract, sizeScanJob } from "../../shared/contract.ts";
 import { createEngineClient } from "../engine/engine-client.ts";
 import { createHandlers } from "../handlers.ts";
@@ -16,7 +22,11 @@ export interface InProcessBackend {
 }
 
 /** The backend's routes served on a socket in `dir`, in this process, against the engine at `engineSocket`. */
-export async function startInProcessBackend(dir: string, engineSocket: string, image: string | undefined): Promise<InProcessBackend> {
+export async function startInProcessBackend(
+  dir: string,
+  engineSocket: string,
+  image: string | undefined,
+): Promise<InProcessBackend> {
   const engine = createEngineClient(engineSocket, { timeoutMs: 10_000 });
   const store = await openStateStore(join(dir, "state"));
   const { handlers, scans } = createHandlers({ engine, inspector: createVolumeInspector(engine, image), store });

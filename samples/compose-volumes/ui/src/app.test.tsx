@@ -23,7 +23,10 @@ const pgdata = volume("pgdata", {
 });
 const cache = volume("cache");
 
-function renderInDesktop(options: Partial<FakeServiceOptions> = {}): { service: FakeService; client: FakeDesktopClient } {
+function renderInDesktop(options: Partial<FakeServiceOptions> = {}): {
+  service: FakeService;
+  client: FakeDesktopClient;
+} {
   const service = createFakeService({ volumes: [cache, pgdata], ...options });
   const client = createFakeDesktopClient({ extension: { vm: { service: { request: service.request } } } });
   // The fake is typed as Desktop's own client: this line fails to compile if the two drift apart.
@@ -57,7 +60,9 @@ describe("the volume inspector UI", () => {
   it("lists volumes with the containers that use them, pinned ones first", async () => {
     renderInDesktop({ state: { pinned: ["pgdata"], notes: { pgdata: "production data" } } });
     await screen.findByText("Docker Engine 27.0.1");
-    const rows = within(await screen.findByRole("table", { name: "Volumes" })).getAllByRole("row").slice(1);
+    const rows = within(await screen.findByRole("table", { name: "Volumes" }))
+      .getAllByRole("row")
+      .slice(1);
     expect(rows.map((row) => row.getAttribute("data-volume"))).toEqual(["pgdata", "cache"]);
     expect(within(rowOf("pgdata")).getByText("shop-db-1")).toBeDefined();
     expect(within(rowOf("pgdata")).getByText("📝 production data")).toBeDefined();
@@ -67,7 +72,9 @@ describe("the volume inspector UI", () => {
 
   it("says the engine has no volumes and what would add one, rather than an empty table", async () => {
     renderInDesktop({ volumes: [] });
-    expect((await screen.findByRole("status")).textContent).toMatch(/^The engine has no volumesCreate one with docker volume create/);
+    expect((await screen.findByRole("status")).textContent).toMatch(
+      /^The engine has no volumesCreate one with docker volume create/,
+    );
     expect(screen.queryByRole("table")).toBeNull();
   });
 
@@ -89,10 +96,33 @@ describe("the volume inspector UI", () => {
 
     const scannedAt = "2026-03-04T05:06:07.000Z";
     service.volumes = [
-      volume("cache", { scan: { scannedAt, bytes: null, contents: null, problem: "The helper container did not finish within 60 s" } }),
-      { ...pgdata, scan: { scannedAt, bytes: 48_213_000, contents: { files: 1_234, directories: 20, bytes: 48_000_000, largest: [{ path: "base/1/1259", bytes: 8_192_000 }], complete: true }, problem: null } },
+      volume("cache", {
+        scan: { scannedAt, bytes: null, contents: null, problem: "The helper container did not finish within 60 s" },
+      }),
+      {
+        ...pgdata,
+        scan: {
+          scannedAt,
+          bytes: 48_213_000,
+          contents: {
+            files: 1_234,
+            directories: 20,
+            bytes: 48_000_000,
+            largest: [{ path: "base/1/1259", bytes: 8_192_000 }],
+            complete: true,
+          },
+          problem: null,
+        },
+      },
     ];
-    act(() => service.jobs.update("job-1", { state: "succeeded", progress: 1, message: "2 volumes scanned", result: { scannedAt, scanned: 2, failed: 0 } }));
+    act(() =>
+      service.jobs.update("job-1", {
+        state: "succeeded",
+        progress: 1,
+        message: "2 volumes scanned",
+        result: { scannedAt, scanned: 2, failed: 0 },
+      }),
+    );
     await waitFor(() => expect(within(rowOf("pgdata")).queryByText("48.2 MB")).not.toBeNull());
     expect(within(rowOf("pgdata")).getByText("1,234 files")).toBeDefined();
     expect(within(rowOf("cache")).getByText("unknown")).toBeDefined();
@@ -103,15 +133,32 @@ describe("the volume inspector UI", () => {
     const modifiedAt = "2026-01-02T03:04:05.000Z";
     const { client } = renderInDesktop({
       listings: {
-        "pgdata:": { kind: "directory", path: "", omitted: 0, entries: [{ name: "base", kind: "directory", bytes: 0, modifiedAt }, { name: "PG_VERSION", kind: "file", bytes: 3, modifiedAt }] },
-        "pgdata:PG_VERSION": { kind: "file", path: "PG_VERSION", bytes: 3, modifiedAt, preview: "16\n", previewTruncated: false },
+        "pgdata:": {
+          kind: "directory",
+          path: "",
+          omitted: 0,
+          entries: [
+            { name: "base", kind: "directory", bytes: 0, modifiedAt },
+            { name: "PG_VERSION", kind: "file", bytes: 3, modifiedAt },
+          ],
+        },
+        "pgdata:PG_VERSION": {
+          kind: "file",
+          path: "PG_VERSION",
+          bytes: 3,
+          modifiedAt,
+          preview: "16\n",
+          previewTruncated: false,
+        },
       },
     });
     fireEvent.click(await screen.findByRole("button", { name: "Browse pgdata" }));
     const detail = await screen.findByRole("region", { name: "Volume pgdata" });
     fireEvent.click(await within(detail).findByText("📄 PG_VERSION"));
     expect((await within(detail).findByLabelText("File content")).textContent).toBe("16\n");
-    fireEvent.click(within(within(detail).getByRole("navigation", { name: "Path" })).getByRole("button", { name: "pgdata" }));
+    fireEvent.click(
+      within(within(detail).getByRole("navigation", { name: "Path" })).getByRole("button", { name: "pgdata" }),
+    );
     await within(detail).findByText("📁 base");
     fireEvent.click(within(detail).getByRole("button", { name: "Open in Docker Desktop" }));
     expect(client.calls).toContainEqual({ api: "desktopUI.navigate.viewVolume", args: ["pgdata"] });
@@ -127,7 +174,9 @@ describe("the volume inspector UI", () => {
   });
 
   it("saves a note, and says whether what is shown is saved", async () => {
-    const { service } = renderInDesktop({ listings: { "pgdata:": { kind: "directory", path: "", omitted: 0, entries: [] } } });
+    const { service } = renderInDesktop({
+      listings: { "pgdata:": { kind: "directory", path: "", omitted: 0, entries: [] } },
+    });
     fireEvent.click(await screen.findByRole("button", { name: "Browse pgdata" }));
     const note = await screen.findByLabelText("Note");
     fireEvent.change(note, { target: { value: "nightly backup at 02:00" } });
@@ -138,7 +187,13 @@ describe("the volume inspector UI", () => {
   });
 
   it("says why the list cannot load when the engine is unreachable", async () => {
-    const body = { error: { code: "unavailable", message: "Docker engine unreachable on /run/engine-proxy/engine.sock: connect ENOENT", requestId: "req-9" } };
+    const body = {
+      error: {
+        code: "unavailable",
+        message: "Docker engine unreachable on /run/engine-proxy/engine.sock: connect ENOENT",
+        requestId: "req-9",
+      },
+    };
     renderInDesktop({ volumesFailure: new FakeHttpRejection(503, body) });
     const alert = await screen.findByRole("alert", {}, { timeout: 5_000 });
     expect(alert.textContent).toMatch(
@@ -161,7 +216,8 @@ function blobText(this: Blob): Promise<string> {
 describe("export and import of the state", () => {
   let created: Blob[];
   beforeEach(() => {
-    if (!("text" in Blob.prototype)) Object.defineProperty(Blob.prototype, "text", { value: blobText, configurable: true });
+    if (!("text" in Blob.prototype))
+      Object.defineProperty(Blob.prototype, "text", { value: blobText, configurable: true });
     created = [];
     // jsdom has no object URLs; the download link only needs one to click.
     URL.createObjectURL = vi.fn((blob: Blob) => {
@@ -179,14 +235,22 @@ describe("export and import of the state", () => {
     expect(click).toHaveBeenCalledOnce();
     const link = click.mock.contexts[0] as HTMLAnchorElement;
     expect(link.download).toBe("compose-volumes-state-2026-03-04.json");
-    expect(JSON.parse(await created[0]!.text())).toMatchObject({ format: "dext.compose-volumes.state", state: { pinned: ["pgdata"], notes: { cache: "scratch" } } });
+    expect(JSON.parse(await created[0]!.text())).toMatchObject({
+      format: "dext.compose-volumes.state",
+      state: { pinned: ["pgdata"], notes: { cache: "scratch" } },
+    });
     expect(client.calls).toContainEqual({ api: "desktopUI.toast.success", args: ["State exported"] });
   });
 
   it("imports a file, replacing the state, and shows the new pins", async () => {
     const { service } = renderInDesktop({ state: { pinned: [], notes: {} } });
     await screen.findByRole("button", { name: "Pin pgdata" });
-    const document = { format: "dext.compose-volumes.state", version: 1, exportedAt: "2026-03-04T05:06:07.000Z", state: { pinned: ["pgdata"], notes: {} } };
+    const document = {
+      format: "dext.compose-volumes.state",
+      version: 1,
+      exportedAt: "2026-03-04T05:06:07.000Z",
+      state: { pinned: ["pgdata"], notes: {} },
+    };
     const file = new File([JSON.stringify(document)], "backup.json", { type: "application/json" });
     fireEvent.change(screen.getByLabelText("State file to import"), { target: { files: [file] } });
     await screen.findByText("Imported 1 pinned, 0 notes from backup.json; they replace what was there");
@@ -209,7 +273,9 @@ describe("export and import of the state", () => {
   it("says plainly when the file is not JSON at all", async () => {
     renderInDesktop();
     await screen.findByRole("button", { name: "Pin pgdata" });
-    fireEvent.change(screen.getByLabelText("State file to import"), { target: { files: [new File(["not json"], "notes.txt")] } });
+    fireEvent.change(screen.getByLabelText("State file to import"), {
+      target: { files: [new File(["not json"], "notes.txt")] },
+    });
     await screen.findByText("Import failed: notes.txt is not JSON");
   });
 });

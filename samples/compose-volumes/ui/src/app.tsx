@@ -10,9 +10,9 @@ export function App(): JSX.Element {
         title="Volume inspector"
         description={
           <>
-            Every volume of the Docker engine with its size and the containers that use it. Browse a volume read-only, pin
-            the ones that matter and keep notes; export them, because uninstalling the extension deletes its own volume.{" "}
-            <ExternalLink href="https://docs.docker.com/engine/storage/volumes/">About volumes</ExternalLink>
+            Every volume of the Docker engine with its size and the containers that use it. Browse a volume read-only,
+            pin the ones that matter and keep notes; export them, because uninstalling the extension deletes its own
+            volume. <ExternalLink href="https://docs.docker.com/engine/storage/volumes/">About volumes</ExternalLink>
           </>
         }
       />

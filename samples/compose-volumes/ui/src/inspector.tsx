@@ -59,7 +59,13 @@ export function Inspector({ client }: { client: DesktopClient }): JSX.Element {
         />
       )}
       {volume !== undefined && state.data !== undefined && (
-        <VolumeDetail key={volume.name} client={client} backend={backend} volume={volume} note={state.data.notes[volume.name] ?? ""} />
+        <VolumeDetail
+          key={volume.name}
+          client={client}
+          backend={backend}
+          volume={volume}
+          note={state.data.notes[volume.name] ?? ""}
+        />
       )}
     </Stack>
   );

@@ -29,7 +29,11 @@ export function NoteEditor({ backend, volume, saved }: NoteEditorProps): JSX.Ele
           inputProps={{ maxLength: maxNoteLength }}
           helperText={text === saved ? "Saved" : "Not saved yet"}
         />
-        <Button variant="outlined" onClick={() => save.mutate({ params: { name: volume }, body: { note: text } })} disabled={save.isPending || text === saved}>
+        <Button
+          variant="outlined"
+          onClick={() => save.mutate({ params: { name: volume }, body: { note: text } })}
+          disabled={save.isPending || text === saved}
+        >
           Save note
         </Button>
       </Stack>

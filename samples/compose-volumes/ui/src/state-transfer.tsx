@@ -89,7 +89,13 @@ export function StateTransfer({ client, backend }: StateTransferProps): JSX.Elem
         </Button>
         <Button variant="outlined" component="label" disabled={importer.isPending}>
           Import state
-          <input type="file" accept="application/json,.json" hidden aria-label="State file to import" onChange={(event) => void importFile(event)} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            hidden
+            aria-label="State file to import"
+            onChange={(event) => void importFile(event)}
+          />
         </Button>
       </Stack>
       {outcome?.ok === true && (
@@ -98,7 +104,10 @@ export function StateTransfer({ client, backend }: StateTransferProps): JSX.Elem
         </Alert>
       )}
       {outcome?.ok === false && (
-        <ErrorBanner error={outcome.error} title={`${outcome.action} failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`} />
+        <ErrorBanner
+          error={outcome.error}
+          title={`${outcome.action} failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`}
+        />
       )}
     </Stack>
   );

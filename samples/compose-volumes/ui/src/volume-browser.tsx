@@ -24,7 +24,12 @@ function FileView({ listing }: { listing: Extract<Listing, { kind: "file" }> }):
       {listing.preview === null ? (
         <Typography variant="body2">Binary content: not shown.</Typography>
       ) : (
-        <Box component="pre" tabIndex={0} aria-label="File content" sx={{ p: 1, m: 0, maxHeight: 320, overflow: "auto", bgcolor: "action.hover", fontSize: 12 }}>
+        <Box
+          component="pre"
+          tabIndex={0}
+          aria-label="File content"
+          sx={{ p: 1, m: 0, maxHeight: 320, overflow: "auto", bgcolor: "action.hover", fontSize: 12 }}
+        >
           {listing.preview}
           {listing.previewTruncated && "\n…"}
         </Box>
@@ -37,7 +42,12 @@ function FileView({ listing }: { listing: Extract<Listing, { kind: "file" }> }):
 export function VolumeBrowser({ backend, volume }: { backend: BackendClient<Contract>; volume: string }): JSX.Element {
   const [path, setPath] = useState("");
   // The previous folder stays on screen while the next one loads.
-  const browse = useBackendQuery(backend, "browseVolume", { params: { name: volume }, query: { path } }, { placeholderData: (previous) => previous });
+  const browse = useBackendQuery(
+    backend,
+    "browseVolume",
+    { params: { name: volume }, query: { path } },
+    { placeholderData: (previous) => previous },
+  );
   const listing = browse.data?.listing;
 
   const segments = path === "" ? [] : path.split("/");
@@ -48,22 +58,33 @@ export function VolumeBrowser({ backend, volume }: { backend: BackendClient<Cont
           {volume}
         </Link>
         {segments.map((segment, index) => (
-          <Link key={segments.slice(0, index + 1).join("/")} component="button" onClick={() => setPath(segments.slice(0, index + 1).join("/"))}>
+          <Link
+            key={segments.slice(0, index + 1).join("/")}
+            component="button"
+            onClick={() => setPath(segments.slice(0, index + 1).join("/"))}
+          >
             {segment}
           </Link>
         ))}
       </Breadcrumbs>
       <ErrorBanner error={browse.error} title="Could not open this path" onRetry={() => void browse.refetch()} />
       {browse.error === null && listing?.kind === "file" && <FileView listing={listing} />}
-      {browse.error === null && listing?.kind === "directory" && listing.entries.length === 0 && <EmptyState title="Empty folder" />}
+      {browse.error === null && listing?.kind === "directory" && listing.entries.length === 0 && (
+        <EmptyState title="Empty folder" />
+      )}
       {browse.error === null && listing?.kind === "directory" && listing.entries.length > 0 && (
         <List dense aria-label="Entries">
           {listing.entries.map((entry) => (
             <ListItemButton key={entry.name} onClick={() => setPath(childVolumePath(listing.path, entry.name))}>
-              <ListItemText primary={`${entry.kind === "directory" ? "📁" : "📄"} ${entry.name}`} secondary={entryDetail(entry)} />
+              <ListItemText
+                primary={`${entry.kind === "directory" ? "📁" : "📄"} ${entry.name}`}
+                secondary={entryDetail(entry)}
+              />
             </ListItemButton>
           ))}
-          {listing.omitted > 0 && <Typography variant="body2">…and {listing.omitted} more entries, not listed.</Typography>}
+          {listing.omitted > 0 && (
+            <Typography variant="body2">…and {listing.omitted} more entries, not listed.</Typography>
+          )}
         </List>
       )}
     </Box>

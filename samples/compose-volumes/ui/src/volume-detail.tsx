@@ -22,7 +22,11 @@ export function VolumeDetail({ client, backend, volume, note }: VolumeDetailProp
       <CardContent>
         <Stack spacing={2}>
           <Stack direction="row" spacing={2} sx={{ alignItems: "center" }}>
-            <Typography variant="h6" component="h2" sx={{ fontFamily: "monospace", wordBreak: "break-all", flexGrow: 1 }}>
+            <Typography
+              variant="h6"
+              component="h2"
+              sx={{ fontFamily: "monospace", wordBreak: "break-all", flexGrow: 1 }}
+            >
               {volume.name}
             </Typography>
             <Button size="small" onClick={() => void client.desktopUI.navigate.viewVolume(volume.name)}>

@@ -1,4 +1,16 @@
-import { Button, Chip, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from "@mui/material";
+import {
+  Button,
+  Chip,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from "@mui/material";
 import { EmptyState } from "@dext/ui";
 import { formatBytes } from "./format-bytes.ts";
 import type { JSX } from "react";
@@ -31,7 +43,12 @@ export function VolumeTable({ volumes, state, selected, onSelect, onTogglePin }:
   const pinned = new Set(state.pinned);
   const rows = [...volumes].sort((a, b) => Number(pinned.has(b.name)) - Number(pinned.has(a.name)));
   if (rows.length === 0) {
-    return <EmptyState title="The engine has no volumes" description="Create one with docker volume create, or start a compose project that declares one, then Refresh." />;
+    return (
+      <EmptyState
+        title="The engine has no volumes"
+        description="Create one with docker volume create, or start a compose project that declares one, then Refresh."
+      />
+    );
   }
   return (
     <Table size="small" aria-label="Volumes">
@@ -52,7 +69,11 @@ export function VolumeTable({ volumes, state, selected, onSelect, onTogglePin }:
           return (
             <TableRow key={volume.name} selected={volume.name === selected} data-volume={volume.name}>
               <TableCell padding="checkbox">
-                <IconButton aria-label={`${isPinned ? "Unpin" : "Pin"} ${volume.name}`} aria-pressed={isPinned} onClick={() => onTogglePin(volume.name, !isPinned)}>
+                <IconButton
+                  aria-label={`${isPinned ? "Unpin" : "Pin"} ${volume.name}`}
+                  aria-pressed={isPinned}
+                  onClick={() => onTogglePin(volume.name, !isPinned)}
+                >
                   {isPinned ? "★" : "☆"}
                 </IconButton>
               </TableCell>
@@ -60,7 +81,11 @@ export function VolumeTable({ volumes, state, selected, onSelect, onTogglePin }:
                 <Typography variant="body2" sx={{ fontFamily: "monospace", wordBreak: "break-all" }}>
                   {volume.name}
                 </Typography>
-                {volume.composeProject !== null && <Typography variant="caption" color="text.secondary">compose project {volume.composeProject}</Typography>}
+                {volume.composeProject !== null && (
+                  <Typography variant="caption" color="text.secondary">
+                    compose project {volume.composeProject}
+                  </Typography>
+                )}
                 {note !== undefined && (
                   <Tooltip title={note}>
                     <Typography variant="caption" component="div" noWrap sx={{ maxWidth: 280 }}>
@@ -73,9 +98,19 @@ export function VolumeTable({ volumes, state, selected, onSelect, onTogglePin }:
               <TableCell>{filesText(volume)}</TableCell>
               <TableCell>
                 <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: "wrap" }}>
-                  {volume.usedBy.length === 0 && <Typography variant="body2" color="text.secondary">unused</Typography>}
+                  {volume.usedBy.length === 0 && (
+                    <Typography variant="body2" color="text.secondary">
+                      unused
+                    </Typography>
+                  )}
                   {volume.usedBy.map((use) => (
-                    <Chip key={use.id} size="small" label={use.name} color={use.state === "running" ? "primary" : "default"} title={`${use.state}, at ${use.destination}${use.readOnly ? " (read-only)" : ""}`} />
+                    <Chip
+                      key={use.id}
+                      size="small"
+                      label={use.name}
+                      color={use.state === "running" ? "primary" : "default"}
+                      title={`${use.state}, at ${use.destination}${use.readOnly ? " (read-only)" : ""}`}
+                    />
                   ))}
                 </Stack>
               </TableCell>

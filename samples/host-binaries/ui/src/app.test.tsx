@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { DextProvider } from "@dext/ui";
-import { createFakeDesktopClient, createFakeProcess, execResult, ExecFailure, installFakeDesktopClient } from "@dext/ui/testing";
+import {
+  createFakeDesktopClient,
+  createFakeProcess,
+  execResult,
+  ExecFailure,
+  installFakeDesktopClient,
+} from "@dext/ui/testing";
 import type { FakeDesktopClient, FakeExecHandler, FakeProcess } from "@dext/ui/testing";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,7 +22,11 @@ afterEach(() => {
 function renderInDesktop(hostExec: FakeExecHandler): FakeDesktopClient {
   const client = createFakeDesktopClient({ extension: { host: { cli: { exec: hostExec } } } });
   uninstall = installFakeDesktopClient(window, client);
-  render(<DextProvider><App /></DextProvider>);
+  render(
+    <DextProvider>
+      <App />
+    </DextProvider>,
+  );
   return client;
 }
 
@@ -28,7 +38,9 @@ async function startCheck(): Promise<{ process: FakeProcess; client: FakeDesktop
   const client = renderInDesktop(() => process);
   fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   // The exec attaches its listeners a tick later, as a real process starts.
-  await waitFor(() => { expect(process.attached).toBe(true); });
+  await waitFor(() => {
+    expect(process.attached).toBe(true);
+  });
   return { process, client };
 }
 
@@ -45,7 +57,11 @@ async function settleLazyViews(): Promise<void> {
 
 describe("host-binaries UI", () => {
   it("says it runs outside Docker Desktop instead of rendering a blank page", async () => {
-    render(<DextProvider><App /></DextProvider>);
+    render(
+      <DextProvider>
+        <App />
+      </DextProvider>,
+    );
     expect(await screen.findByText(/outside Docker Desktop/i)).toBeTruthy();
   });
 
@@ -57,13 +73,17 @@ describe("host-binaries UI", () => {
 
   it("shows each tool as its line arrives, before the binary has exited", async () => {
     const { process } = await startCheck();
-    act(() => { process.stdout(tool("docker", true, "27.3.1")); });
+    act(() => {
+      process.stdout(tool("docker", true, "27.3.1"));
+    });
     const table = await screen.findByRole("table", { name: "Tools" });
     expect(within(table).getByText("docker")).toBeTruthy();
     expect(within(table).getByText("27.3.1")).toBeTruthy();
     await settleLazyViews();
     expect(screen.queryByLabelText("Exit status")).toBeNull();
-    act(() => { process.stdout(tool("node", false)); });
+    act(() => {
+      process.stdout(tool("node", false));
+    });
     expect(await within(table).findByText("missing")).toBeTruthy();
   });
 
@@ -71,8 +91,12 @@ describe("host-binaries UI", () => {
     const { process, client } = await startCheck();
     act(() => {
       process.stdout(tool("docker", true, "27.3.1"));
-      process.stdout(`${JSON.stringify({ type: "context", name: "desktop-linux", current: true, endpoint: "unix:///x.sock" })}\n`);
-      process.stdout(`${JSON.stringify({ type: "summary", found: ["docker"], missing: ["kubectl"], missingRequired: [] })}\n`);
+      process.stdout(
+        `${JSON.stringify({ type: "context", name: "desktop-linux", current: true, endpoint: "unix:///x.sock" })}\n`,
+      );
+      process.stdout(
+        `${JSON.stringify({ type: "summary", found: ["docker"], missing: ["kubectl"], missingRequired: [] })}\n`,
+      );
       process.exit(0);
     });
     expect((await screen.findByLabelText("Exit status")).textContent).toContain("exit 0: the check ran");
@@ -89,7 +113,9 @@ describe("host-binaries UI", () => {
     expect((await screen.findByLabelText("Exit status")).textContent).toContain("exit 1: a required tool is missing");
     expect(screen.getByText("kubectl is required")).toBeTruthy();
     // The toast waits for the lines' parser, which loads with the first line (stderr included).
-    await waitFor(() => { expect(client.calls.some((c) => c.api === "desktopUI.toast.error")).toBe(true); });
+    await waitFor(() => {
+      expect(client.calls.some((c) => c.api === "desktopUI.toast.error")).toBe(true);
+    });
   });
 
   it("stops the binary with Stop, and closes it when the tab goes away", async () => {
@@ -105,8 +131,17 @@ describe("host-binaries UI", () => {
   });
 
   it("sends each line as one argument, buffered, and shows every argument arrived intact", async () => {
-    const client = renderInDesktop((_cmd, args) => execResult(`${args.slice(2).map((a) => JSON.stringify(a)).join("\n")}\n`));
-    fireEvent.change(screen.getByLabelText("Arguments, one per line"), { target: { value: "a b\nit's \"q\"\n$(id);|&" } });
+    const client = renderInDesktop((_cmd, args) =>
+      execResult(
+        `${args
+          .slice(2)
+          .map((a) => JSON.stringify(a))
+          .join("\n")}\n`,
+      ),
+    );
+    fireEvent.change(screen.getByLabelText("Arguments, one per line"), {
+      target: { value: 'a b\nit\'s "q"\n$(id);|&' },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Send" }));
     const table = await screen.findByRole("table", { name: "Arguments received" });
     expect(within(table).getAllByText("yes")).toHaveLength(3);

@@ -11,8 +11,8 @@ export function App(): JSX.Element {
         title="Host doctor"
         description={
           <>
-            A TypeScript program compiled for macOS, Windows and Linux, copied onto your machine by Docker Desktop and run
-            with <code>host.cli.exec</code>.
+            A TypeScript program compiled for macOS, Windows and Linux, copied onto your machine by Docker Desktop and
+            run with <code>host.cli.exec</code>.
           </>
         }
       />

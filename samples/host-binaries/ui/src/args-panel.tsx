@@ -20,7 +20,13 @@ export function ArgsPanel({ client }: { client: DesktopClient }): JSX.Element {
   const exec = useExec("host", client);
   const [text, setText] = useState(SAMPLE_ARGUMENTS);
   const [sent, setSent] = useState<string[]>([]);
-  const received = exec.outcome?.ok === true ? exec.outcome.stdout.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as string) : [];
+  const received =
+    exec.outcome?.ok === true
+      ? exec.outcome.stdout
+          .split("\n")
+          .filter((line) => line !== "")
+          .map((line) => JSON.parse(line) as string)
+      : [];
 
   const send = () => {
     const values = text.split("\n");
@@ -31,22 +37,37 @@ export function ArgsPanel({ client }: { client: DesktopClient }): JSX.Element {
   return (
     <Paper variant="outlined" component="section" aria-labelledby="args-title" sx={{ p: 3 }}>
       <Stack spacing={2}>
-        <Typography id="args-title" variant="h5" component="h2">Send arguments</Typography>
-        <Typography variant="body2" color="text.secondary">Buffered: one argument per line; host-doctor prints each one back as it received it.</Typography>
-        <TextInput label="Arguments, one per line" multiline minRows={3} value={text} onChange={(event) => { setText(event.target.value); }} inputProps={{ spellCheck: false }} />
+        <Typography id="args-title" variant="h5" component="h2">
+          Send arguments
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          Buffered: one argument per line; host-doctor prints each one back as it received it.
+        </Typography>
+        <TextInput
+          label="Arguments, one per line"
+          multiline
+          minRows={3}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+          }}
+          inputProps={{ spellCheck: false }}
+        />
         <div>
-          <Button variant="contained" onClick={send} disabled={exec.running}>Send</Button>
+          <Button variant="contained" onClick={send} disabled={exec.running}>
+            Send
+          </Button>
         </div>
         {exec.error !== undefined && <Alert severity="error">Could not run host-doctor: {exec.error.message}</Alert>}
         {exec.outcome !== undefined && !exec.outcome.ok && (
           <Alert severity="error" aria-label="Exit status">
             {describeExit(exec.outcome.exitCode)}
-            {exec.outcome.stderr !== "" && <pre style={{ margin: 0, whiteSpace: "pre-wrap" }}>{exec.outcome.stderr}</pre>}
+            {exec.outcome.stderr !== "" && (
+              <pre style={{ margin: 0, whiteSpace: "pre-wrap" }}>{exec.outcome.stderr}</pre>
+            )}
           </Alert>
         )}
-        {exec.outcome?.ok === true && (
-          <ArgumentsTable sent={sent} received={received} />
-        )}
+        {exec.outcome?.ok === true && <ArgumentsTable sent={sent} received={received} />}
       </Stack>
     </Paper>
   );

@@ -21,7 +21,9 @@ export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element 
     toasted.current = true;
     const summary = results.summary;
     if (stream.exitCode === 0 && summary !== undefined) {
-      client.desktopUI.toast.success(`${String(summary.found.length)} of ${String(summary.found.length + summary.missing.length)} tools found`);
+      client.desktopUI.toast.success(
+        `${String(summary.found.length)} of ${String(summary.found.length + summary.missing.length)} tools found`,
+      );
     } else {
       client.desktopUI.toast.error(`host-doctor ${describeExit(stream.exitCode ?? -1)}`);
     }
@@ -36,34 +38,60 @@ export function DoctorPanel({ client }: { client: DesktopClient }): JSX.Element 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="check-title" sx={{ p: 3 }}>
       <Stack spacing={2}>
-        <Typography id="check-title" variant="h5" component="h2">Check this machine</Typography>
+        <Typography id="check-title" variant="h5" component="h2">
+          Check this machine
+        </Typography>
         <Typography variant="body2" color="text.secondary">
-          Streamed: each tool's line appears as soon as that tool answers. Required tools that are missing make the binary exit 1.
+          Streamed: each tool's line appears as soon as that tool answers. Required tools that are missing make the
+          binary exit 1.
         </Typography>
         <Stack direction="row" spacing={2} sx={{ alignItems: "center" }}>
-          <TextInput label="Required tools" size="small" value={required} onChange={(event) => { setRequired(event.target.value); }} helperText="Comma-separated: docker, kubectl, git, node" />
-          <Button variant="contained" onClick={run} disabled={stream.running}>Run check</Button>
-          <Button variant="outlined" onClick={stream.close} disabled={!stream.running}>Stop</Button>
+          <TextInput
+            label="Required tools"
+            size="small"
+            value={required}
+            onChange={(event) => {
+              setRequired(event.target.value);
+            }}
+            helperText="Comma-separated: docker, kubectl, git, node"
+          />
+          <Button variant="contained" onClick={run} disabled={stream.running}>
+            Run check
+          </Button>
+          <Button variant="outlined" onClick={stream.close} disabled={!stream.running}>
+            Stop
+          </Button>
         </Stack>
-        {stream.error !== undefined && <Alert severity="error">Could not run host-doctor: {stream.error.message}</Alert>}
+        {stream.error !== undefined && (
+          <Alert severity="error">Could not run host-doctor: {stream.error.message}</Alert>
+        )}
         {stream.status === "exited" && stream.exitCode !== undefined && (
-          <Alert severity={stream.exitCode === 0 ? "success" : "error"} aria-label="Exit status">{describeExit(stream.exitCode)}</Alert>
+          <Alert severity={stream.exitCode === 0 ? "success" : "error"} aria-label="Exit status">
+            {describeExit(stream.exitCode)}
+          </Alert>
         )}
         {stream.status === "stopped" && <Alert severity="info">Stopped before it finished.</Alert>}
-        {results.tools.length > 0 && (
-          <ToolTable tools={results.tools} />
-        )}
+        {results.tools.length > 0 && <ToolTable tools={results.tools} />}
         {results.contexts.length > 0 && (
           <Stack spacing={0.5} aria-label="Docker contexts">
-            <Typography variant="subtitle2" component="h3">Docker contexts</Typography>
+            <Typography variant="subtitle2" component="h3">
+              Docker contexts
+            </Typography>
             {results.contexts.map((context) => (
               <Typography key={context.name} variant="body2">
-                <strong>{context.name}</strong>{context.current ? " (current)" : ""}: <code>{context.endpoint}</code>
+                <strong>{context.name}</strong>
+                {context.current ? " (current)" : ""}: <code>{context.endpoint}</code>
               </Typography>
             ))}
           </Stack>
         )}
-        <ExecOutput lines={stream.lines} droppedLines={stream.droppedLines} label="host-doctor output" emptyText="Run the check to see host-doctor's output." maxHeight={200} />
+        <ExecOutput
+          lines={stream.lines}
+          droppedLines={stream.droppedLines}
+          label="host-doctor output"
+          emptyText="Run the check to see host-doctor's output."
+          maxHeight={200}
+        />
       </Stack>
     </Paper>
   );

@@ -32,7 +32,8 @@ function collectDoctorResults(lines: readonly OutputLine[], parse: ParseLine): D
 }
 
 // The parser's schema (and zod) load with the first output line, not with the tab.
-const loadParser = (): Promise<ParseLine> => import("../../shared/doctor-line-schema.ts").then((module) => module.parseDoctorLine);
+const loadParser = (): Promise<ParseLine> =>
+  import("../../shared/doctor-line-schema.ts").then((module) => module.parseDoctorLine);
 // If the parser cannot load, every line stays visible as it is rather than disappearing.
 const keepAsText: ParseLine = (text) => ({ ok: false, text });
 const noResults: DoctorResults = { tools: [], contexts: [], summary: undefined, unparsed: [] };
@@ -56,7 +57,10 @@ export function useDoctorResults(lines: readonly OutputLine[]): DoctorResults & 
     };
   }, [needed]);
   return useMemo(
-    () => (parse === undefined ? { ...noResults, pending: lines.length > 0 } : { ...collectDoctorResults(lines, parse), pending: false }),
+    () =>
+      parse === undefined
+        ? { ...noResults, pending: lines.length > 0 }
+        : { ...collectDoctorResults(lines, parse), pending: false },
     [lines, parse],
   );
 }

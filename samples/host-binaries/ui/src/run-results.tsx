@@ -12,13 +12,20 @@ export function ToolTable({ tools }: { readonly tools: readonly ToolLine[] }): J
   return (
     <Table size="small" aria-label="Tools">
       <TableHead>
-        <TableRow><TableCell>Tool</TableCell><TableCell>Status</TableCell><TableCell>Version</TableCell><TableCell>Detail</TableCell></TableRow>
+        <TableRow>
+          <TableCell>Tool</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Version</TableCell>
+          <TableCell>Detail</TableCell>
+        </TableRow>
       </TableHead>
       <TableBody>
         {tools.map((tool) => (
           <TableRow key={tool.name}>
             <TableCell>{tool.name}</TableCell>
-            <TableCell><Chip size="small" color={tool.found ? "success" : "default"} label={tool.found ? "found" : "missing"} /></TableCell>
+            <TableCell>
+              <Chip size="small" color={tool.found ? "success" : "default"} label={tool.found ? "found" : "missing"} />
+            </TableCell>
             <TableCell>{tool.version ?? "-"}</TableCell>
             <TableCell>{tool.detail}</TableCell>
           </TableRow>
@@ -29,17 +36,31 @@ export function ToolTable({ tools }: { readonly tools: readonly ToolLine[] }): J
 }
 
 /** Each argument as sent and as host-doctor printed it back. */
-export function ArgumentsTable({ sent, received }: { readonly sent: readonly string[]; readonly received: readonly string[] }): JSX.Element {
+export function ArgumentsTable({
+  sent,
+  received,
+}: {
+  readonly sent: readonly string[];
+  readonly received: readonly string[];
+}): JSX.Element {
   return (
     <Table size="small" aria-label="Arguments received">
       <TableHead>
-        <TableRow><TableCell>Sent</TableCell><TableCell>Received</TableCell><TableCell>Intact</TableCell></TableRow>
+        <TableRow>
+          <TableCell>Sent</TableCell>
+          <TableCell>Received</TableCell>
+          <TableCell>Intact</TableCell>
+        </TableRow>
       </TableHead>
       <TableBody>
         {sent.map((value, index) => (
           <TableRow key={index}>
-            <TableCell><code>{JSON.stringify(value)}</code></TableCell>
-            <TableCell><code>{JSON.stringify(received[index])}</code></TableCell>
+            <TableCell>
+              <code>{JSON.stringify(value)}</code>
+            </TableCell>
+            <TableCell>
+              <code>{JSON.stringify(received[index])}</code>
+            </TableCell>
             <TableCell>{received[index] === value ? "yes" : "NO"}</TableCell>
           </TableRow>
         ))}

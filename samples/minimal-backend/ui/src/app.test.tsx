@@ -49,9 +49,14 @@ describe("minimal-backend UI", () => {
     });
     typeName(`Moby "the whale" $HOME`);
     fireEvent.click(screen.getByRole("button", { name: "Run hello.sh" }));
-    expect((await screen.findByRole("status")).textContent).toBe(`hello.sh: Hello, Moby "the whale" $HOME! (hello.sh in vm)`);
+    expect((await screen.findByRole("status")).textContent).toBe(
+      `hello.sh: Hello, Moby "the whale" $HOME! (hello.sh in vm)`,
+    );
     // Quoted for Desktop's command line; the handler above got it back as one argument.
-    expect(client.calls).toContainEqual({ api: "extension.vm.cli.exec", args: ["./hello.sh", [`'Moby "the whale" $HOME'`]] });
+    expect(client.calls).toContainEqual({
+      api: "extension.vm.cli.exec",
+      args: ["./hello.sh", [`'Moby "the whale" $HOME'`]],
+    });
     expect(client.calls).toContainEqual({ api: "desktopUI.toast.success", args: ["hello.sh answered"] });
   });
 
@@ -66,7 +71,12 @@ describe("minimal-backend UI", () => {
   it("calls the typed backend route through vm.service and shows its message", async () => {
     const client = renderInDesktop({
       extension: {
-        vm: { service: { request: () => Promise.resolve({ message: "Hello, Moby! (from the backend)", servedAt: "2026-01-01T00:00:00.000Z" }) } },
+        vm: {
+          service: {
+            request: () =>
+              Promise.resolve({ message: "Hello, Moby! (from the backend)", servedAt: "2026-01-01T00:00:00.000Z" }),
+          },
+        },
       },
     });
     typeName(" Moby ");
@@ -79,9 +89,18 @@ describe("minimal-backend UI", () => {
   });
 
   it("shows the backend's error message and request id when Desktop rejects the call", async () => {
-    const body = { error: { code: "invalid_input", message: "Invalid request: query.name", requestId: "req-7", issues: [{ path: "query.name", message: "Too long" }] } };
+    const body = {
+      error: {
+        code: "invalid_input",
+        message: "Invalid request: query.name",
+        requestId: "req-7",
+        issues: [{ path: "query.name", message: "Too long" }],
+      },
+    };
     renderInDesktop({
-      extension: { vm: { service: { request: () => Promise.reject({ statusCode: 400, message: JSON.stringify(body) }) } } },
+      extension: {
+        vm: { service: { request: () => Promise.reject({ statusCode: 400, message: JSON.stringify(body) }) } },
+      },
     });
     fireEvent.click(screen.getByRole("button", { name: "Ask the backend" }));
     const alert = await screen.findByRole("alert");
@@ -93,7 +112,9 @@ describe("minimal-backend UI", () => {
 
   it("says the backend is unavailable when Desktop cannot reach the socket", async () => {
     renderInDesktop({
-      extension: { vm: { service: { request: () => Promise.reject({ statusCode: undefined, message: "connect ECONNREFUSED" }) } } },
+      extension: {
+        vm: { service: { request: () => Promise.reject({ statusCode: undefined, message: "connect ECONNREFUSED" }) } },
+      },
     });
     fireEvent.click(screen.getByRole("button", { name: "Ask the backend" }));
     const alert = await screen.findByRole("alert", {}, { timeout: 5_000 });
@@ -105,6 +126,9 @@ describe("minimal-backend UI", () => {
   it("opens the SDK documentation in the user's browser, not in the extension's tab", () => {
     const client = renderInDesktop();
     fireEvent.click(screen.getByRole("link", { name: /Extensions SDK documentation/ }));
-    expect(client.calls).toContainEqual({ api: "host.openExternal", args: ["https://docs.docker.com/extensions/extensions-sdk/"] });
+    expect(client.calls).toContainEqual({
+      api: "host.openExternal",
+      args: ["https://docs.docker.com/extensions/extensions-sdk/"],
+    });
   });
 });

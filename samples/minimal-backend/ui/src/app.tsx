@@ -10,9 +10,13 @@ export function App(): JSX.Element {
         title="Minimal backend"
         description={
           <>
-            Two ways to reach the extension's container in the Desktop VM: run a script in it with <code>vm.cli.exec</code>, or
-            call its typed HTTP backend on the extension socket with <code>vm.service</code>. See the{" "}
-            <ExternalLink href="https://docs.docker.com/extensions/extensions-sdk/">Extensions SDK documentation</ExternalLink>.
+            Two ways to reach the extension's container in the Desktop VM: run a script in it with{" "}
+            <code>vm.cli.exec</code>, or call its typed HTTP backend on the extension socket with{" "}
+            <code>vm.service</code>. See the{" "}
+            <ExternalLink href="https://docs.docker.com/extensions/extensions-sdk/">
+              Extensions SDK documentation
+            </ExternalLink>
+            .
           </>
         }
       />

@@ -15,7 +15,9 @@ export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
   const backend = useBackendClient(loadContract, client);
   const script = useExec("vm", client);
   // A call made on a click, not data to cache: a mutation in react-query's terms.
-  const hello = useBackendMutation(backend, "hello", { onSuccess: () => client.desktopUI.toast.success("backend answered") });
+  const hello = useBackendMutation(backend, "hello", {
+    onSuccess: () => client.desktopUI.toast.success("backend answered"),
+  });
   const [name, setName] = useState("");
   const [shown, setShown] = useState<Source>();
   const busy = script.running || hello.isPending;
@@ -37,7 +39,12 @@ export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
     <Card variant="outlined">
       <CardContent>
         <Stack spacing={2}>
-          <TextInput label="Your name" value={name} onChange={(event) => setName(event.target.value)} placeholder="world" />
+          <TextInput
+            label="Your name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            placeholder="world"
+          />
           <Stack direction="row" spacing={2}>
             <Button variant="contained" onClick={() => void runScript()} disabled={busy}>
               Run hello.sh
@@ -48,7 +55,9 @@ export function HelloPanel({ client }: { client: DesktopClient }): JSX.Element {
           </Stack>
           {busy && <Typography color="text.secondary">Waiting for {shown}…</Typography>}
           {shown === "hello.sh" && !script.running && <ScriptResult outcome={script.outcome} error={script.error} />}
-          {shown === "backend" && !hello.isPending && <BackendResult message={hello.data?.message} error={hello.error} onRetry={askBackend} />}
+          {shown === "backend" && !hello.isPending && (
+            <BackendResult message={hello.data?.message} error={hello.error} onRetry={askBackend} />
+          )}
         </Stack>
       </CardContent>
     </Card>

@@ -6,7 +6,13 @@ import type { JSX } from "react";
 // Results show only after a click, so hello-panel loads this file then (lazyView), not with the tab.
 
 /** What hello.sh printed, or how it failed: its exit code and output, or why it could not run. */
-export function ScriptResult({ outcome, error }: { readonly outcome: ExecOutcome | undefined; readonly error: unknown }): JSX.Element {
+export function ScriptResult({
+  outcome,
+  error,
+}: {
+  readonly outcome: ExecOutcome | undefined;
+  readonly error: unknown;
+}): JSX.Element {
   return (
     <>
       {outcome?.ok === true && (
@@ -26,7 +32,15 @@ export function ScriptResult({ outcome, error }: { readonly outcome: ExecOutcome
 }
 
 /** The backend's greeting, or the error banner with a retry. */
-export function BackendResult({ message, error, onRetry }: { readonly message: string | undefined; readonly error: unknown; readonly onRetry: () => void }): JSX.Element {
+export function BackendResult({
+  message,
+  error,
+  onRetry,
+}: {
+  readonly message: string | undefined;
+  readonly error: unknown;
+  readonly onRetry: () => void;
+}): JSX.Element {
   return (
     <>
       {message !== undefined && (

@@ -9,7 +9,8 @@ import type { Lab, LabContext } from "../lab.ts";
 const PLATFORMS = ["darwin", "linux", "windows"] as const;
 type Platform = (typeof PLATFORMS)[number];
 
-const EXAMPLE = '"host": { "binaries": [{ "darwin": [{ "path": "/darwin/host-info" }], "linux": [{ "path": "/linux/host-info" }], "windows": [{ "path": "/windows/host-info.cmd" }] }] }';
+const EXAMPLE =
+  '"host": { "binaries": [{ "darwin": [{ "path": "/darwin/host-info" }], "linux": [{ "path": "/linux/host-info" }], "windows": [{ "path": "/windows/host-info.cmd" }] }] }';
 
 /** What the Linux binary must print on this machine: `uname -s` and `uname -m`, as the lab asks. */
 const expectedHostInfo = (): string => `host-info on ${type()} ${machine()}\n`;
@@ -37,11 +38,18 @@ async function checkDeclared({ files, problems }: LabContext): Promise<Partial<R
     problems.add("metadata.json", `no host.binaries: add ${EXAMPLE}`);
     return paths;
   }
-  for (const platform of missing) problems.add("metadata.json", `host.binaries has no ${platform} entry: add "${platform}": [{ "path": "/${platform}/host-info${platform === "windows" ? ".cmd" : ""}" }]`);
+  for (const platform of missing)
+    problems.add(
+      "metadata.json",
+      `host.binaries has no ${platform} entry: add "${platform}": [{ "path": "/${platform}/host-info${platform === "windows" ? ".cmd" : ""}" }]`,
+    );
   // The validator's findings about host binaries: declared wrongly, or never copied into the image.
   const declared = new Set(Object.values(paths));
   const errors = (await validatorErrors(files.dir)).filter(
-    (finding) => finding.path.startsWith("$.host") || /host binary/i.test(finding.message) || [...declared].some((path) => finding.message.includes(path)),
+    (finding) =>
+      finding.path.startsWith("$.host") ||
+      /host binary/i.test(finding.message) ||
+      [...declared].some((path) => finding.message.includes(path)),
   );
   addFindings(problems, files.dir, errors);
   return paths;
@@ -54,17 +62,26 @@ async function checkLinuxBinary({ files, problems }: LabContext, linuxPath: stri
   const name = posix.basename(linuxPath);
   if (copy === undefined) return; // dext validate has said the final stage never copies it
   if (!copiesExecutable(copy, linuxPath.slice(1))) {
-    problems.add(`Dockerfile:${String(copy.line)}`, `${linuxPath} is not copied with an executable mode: \`COPY --chmod=0755 ${copy.sources.join(" ")} ${linuxPath}\``);
+    problems.add(
+      `Dockerfile:${String(copy.line)}`,
+      `${linuxPath} is not copied with an executable mode: \`COPY --chmod=0755 ${copy.sources.join(" ")} ${linuxPath}\``,
+    );
   }
   const source = copy.sources.find((candidate) => !candidate.startsWith("--"));
   if (source === undefined || copy.flags.some((flag) => flag.startsWith("--from="))) {
-    problems.add(`Dockerfile:${String(copy.line)}`, `${linuxPath} does not come from your folder; copy the script itself: \`COPY --chmod=0755 samples/<name>/host/linux/${name} ${linuxPath}\``);
+    problems.add(
+      `Dockerfile:${String(copy.line)}`,
+      `${linuxPath} does not come from your folder; copy the script itself: \`COPY --chmod=0755 samples/<name>/host/linux/${name} ${linuxPath}\``,
+    );
     return;
   }
   // The build context is the repository root, two levels above the extension folder.
   const local = relative(files.dir, resolve(files.dir, "../..", source));
   if (!(await files.exists(local))) {
-    problems.add(local, `missing: the Dockerfile copies it to ${linuxPath}; a script that prints \`${name} on <uname -s> <uname -m>\``);
+    problems.add(
+      local,
+      `missing: the Dockerfile copies it to ${linuxPath}; a script that prints \`${name} on <uname -s> <uname -m>\``,
+    );
     return;
   }
   if (!(await files.executable(local))) {
@@ -78,7 +95,10 @@ async function checkLinuxBinary({ files, problems }: LabContext, linuxPath: stri
   }
   const expected = expectedHostInfo().replace("host-info", name);
   if (run.exitCode !== 0 || run.stdout !== expected) {
-    problems.add(local, `printed ${JSON.stringify(run.stdout)} and exited ${String(run.exitCode)}; expected ${JSON.stringify(expected)} (\`echo "${name} on $(uname -s) $(uname -m)"\`) and 0`);
+    problems.add(
+      local,
+      `printed ${JSON.stringify(run.stdout)} and exited ${String(run.exitCode)}; expected ${JSON.stringify(expected)} (\`echo "${name} on $(uname -s) $(uname -m)"\`) and 0`,
+    );
   }
 }
 
@@ -86,12 +106,18 @@ async function checkUi({ files, problems }: LabContext, name: string): Promise<v
   const ui = await reachableUiSources(files);
   const host = findInUi(ui, /useExec(?:Stream)?\(\s*["']host["']/);
   if (host === undefined) {
-    problems.add("ui/src", `no file the tab loads uses \`useExec("host", client)\`: a panel whose button calls \`run("${name}")\``);
+    problems.add(
+      "ui/src",
+      `no file the tab loads uses \`useExec("host", client)\`: a panel whose button calls \`run("${name}")\``,
+    );
     return;
   }
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   if (!new RegExp(`\\.(?:run|start)\\(\\s*["']${escaped}["']`).test(host.text)) {
-    problems.add(host.file, `nothing runs the binary: \`run("${name}")\` on a click (host binaries are run by their file name, without the OS folder or .cmd)`);
+    problems.add(
+      host.file,
+      `nothing runs the binary: \`run("${name}")\` on a click (host binaries are run by their file name, without the OS folder or .cmd)`,
+    );
   }
 }
 
@@ -99,7 +125,7 @@ export const lab4: Lab = {
   number: 4,
   title: "Ship a host binary",
   proves:
-    "metadata.json declares host binaries for darwin, linux and windows, and dext validate finds each in the image; the Linux one, copied executable, runs without a shell and prints its system and CPU; the tab runs it with useExec(\"host\", …). Real extensions ship compiled executables, one per OS and CPU (samples/host-binaries)",
+    'metadata.json declares host binaries for darwin, linux and windows, and dext validate finds each in the image; the Linux one, copied executable, runs without a shell and prints its system and CPU; the tab runs it with useExec("host", …). Real extensions ship compiled executables, one per OS and CPU (samples/host-binaries)',
   async check(context) {
     const paths = await checkDeclared(context);
     if (paths.linux !== undefined) await checkLinuxBinary(context, paths.linux);

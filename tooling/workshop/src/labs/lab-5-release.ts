@@ -22,7 +22,9 @@ function labelValue(dockerfile: string, name: string): string | undefined {
 async function checkValid({ files, problems }: LabContext): Promise<void> {
   const seen = new Set<string>();
   for (const arch of ["amd64", "arm64"] as const) {
-    const fresh = (await validatorErrors(files.dir, arch)).filter((finding) => !seen.has(`${finding.path} ${finding.message}`));
+    const fresh = (await validatorErrors(files.dir, arch)).filter(
+      (finding) => !seen.has(`${finding.path} ${finding.message}`),
+    );
     for (const finding of fresh) seen.add(`${finding.path} ${finding.message}`);
     addFindings(problems, files.dir, fresh, arch === "arm64" ? "for linux/arm64: " : "");
   }
@@ -30,15 +32,25 @@ async function checkValid({ files, problems }: LabContext): Promise<void> {
 
 async function checkTitle({ files, problems }: LabContext, dockerfile: string): Promise<void> {
   const name = ((await files.json("package.json")) as { name?: unknown } | undefined)?.name;
-  const tab = ((await files.json("metadata.json")) as { ui?: { "dashboard-tab"?: { title?: unknown } } } | undefined)?.ui?.["dashboard-tab"]?.title;
+  const tab = ((await files.json("metadata.json")) as { ui?: { "dashboard-tab"?: { title?: unknown } } } | undefined)
+    ?.ui?.["dashboard-tab"]?.title;
   const label = labelValue(dockerfile, "org.opencontainers.image.title");
   const placeholder = typeof name === "string" ? defaultTitle(name) : undefined;
   if (typeof tab !== "string" || tab.trim() === "" || tab === placeholder) {
-    problems.add("metadata.json", `the tab's title is ${JSON.stringify(tab)}, the default new-extension gave; name what the extension does, e.g. "Guestbook" (ui.dashboard-tab.title)`);
+    problems.add(
+      "metadata.json",
+      `the tab's title is ${JSON.stringify(tab)}, the default new-extension gave; name what the extension does, e.g. "Guestbook" (ui.dashboard-tab.title)`,
+    );
   } else if (/extension/i.test(tab)) {
-    problems.add("metadata.json", `the tab's title ${JSON.stringify(tab)} contains the word "extension", which the Marketplace refuses in titles: name the tool itself`);
+    problems.add(
+      "metadata.json",
+      `the tab's title ${JSON.stringify(tab)} contains the word "extension", which the Marketplace refuses in titles: name the tool itself`,
+    );
   } else if (label !== tab) {
-    problems.add("Dockerfile", `the org.opencontainers.image.title label is ${JSON.stringify(label)}, the tab says ${JSON.stringify(tab)}: the Marketplace and the tab should show one name`);
+    problems.add(
+      "Dockerfile",
+      `the org.opencontainers.image.title label is ${JSON.stringify(label)}, the tab says ${JSON.stringify(tab)}: the Marketplace and the tab should show one name`,
+    );
   }
 }
 
@@ -50,19 +62,28 @@ async function checkVersions({ files, problems }: LabContext, dockerfile: string
   };
   const wrong = Object.entries(found).filter(([, value]) => value !== VERSION);
   if (wrong.length > 0) {
-    const all = Object.entries(found).map(([where, value]) => `${where} ${JSON.stringify(value)}`).join(", ");
-    problems.add(wrong.map(([where]) => where.split(" ")[0]).join(", "), `the versions must all be ${VERSION}, and agree: ${all}`);
+    const all = Object.entries(found)
+      .map(([where, value]) => `${where} ${JSON.stringify(value)}`)
+      .join(", ");
+    problems.add(
+      wrong.map(([where]) => where.split(" ")[0]).join(", "),
+      `the versions must all be ${VERSION}, and agree: ${all}`,
+    );
   }
   const changelog = labelValue(dockerfile, "com.docker.extension.changelog");
   if (changelog?.includes(VERSION) !== true) {
-    problems.add("Dockerfile", `the com.docker.extension.changelog label does not mention ${VERSION}: add what it brings, e.g. "<p>${VERSION}: guestbook, ticks, host-info.</p><p>0.1.0: first release.</p>"`);
+    problems.add(
+      "Dockerfile",
+      `the com.docker.extension.changelog label does not mention ${VERSION}: add what it brings, e.g. "<p>${VERSION}: guestbook, ticks, host-info.</p><p>0.1.0: first release.</p>"`,
+    );
   }
 }
 
 /** The push target's recipe, its simple variables (`X ?= value`) expanded: what `make -n` would run. */
 function pushRecipe(makefile: string, target: string): string | undefined {
   const variables = new Map<string, string>();
-  for (const match of makefile.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)\s*[?:]?=\s*(.*)$/gm)) variables.set(match[1] as string, (match[2] as string).trim());
+  for (const match of makefile.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)\s*[?:]?=\s*(.*)$/gm))
+    variables.set(match[1] as string, (match[2] as string).trim());
   const lines = makefile.split("\n");
   const start = lines.findIndex((line) => new RegExp(`^${target}\\s*:`).test(line));
   if (start === -1) return undefined;
@@ -72,20 +93,27 @@ function pushRecipe(makefile: string, target: string): string | undefined {
     recipe.push(line);
   }
   let text = recipe.join("\n").replace(/\\\n/g, " ");
-  for (let round = 0; round < 3; round++) text = text.replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, (whole, name: string) => variables.get(name) ?? whole);
+  for (let round = 0; round < 3; round++)
+    text = text.replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, (whole, name: string) => variables.get(name) ?? whole);
   return text;
 }
 
 async function checkMakefile({ files, problems }: LabContext): Promise<void> {
   const recipe = pushRecipe((await files.text("Makefile")) ?? "", "push-extension");
   if (recipe === undefined) {
-    problems.add("Makefile", "no push-extension target: `docker buildx build --push --platform linux/amd64,linux/arm64 ...` (the Marketplace needs both CPUs)");
+    problems.add(
+      "Makefile",
+      "no push-extension target: `docker buildx build --push --platform linux/amd64,linux/arm64 ...` (the Marketplace needs both CPUs)",
+    );
     return;
   }
   const platforms = /--platform[=\s]+(\S+)/.exec(recipe)?.[1]?.split(",") ?? [];
   const missing = PLATFORMS.filter((platform) => !platforms.includes(platform));
   if (!/\bbuildx\s+build\b/.test(recipe) || missing.length > 0) {
-    problems.add("Makefile", `push-extension does not build ${missing.length > 0 ? missing.join(" and ") : "with buildx"}: its recipe should run \`docker buildx build --push --platform ${PLATFORMS.join(",")} ...\``);
+    problems.add(
+      "Makefile",
+      `push-extension does not build ${missing.length > 0 ? missing.join(" and ") : "with buildx"}: its recipe should run \`docker buildx build --push --platform ${PLATFORMS.join(",")} ...\``,
+    );
   }
 }
 

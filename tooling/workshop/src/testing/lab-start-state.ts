@@ -19,7 +19,8 @@ const EXTENSION_NAME = "my-extension";
  */
 export async function freshExtension(): Promise<{ root: string; dir: string }> {
   const root = await mkdtemp("/tmp/dext-lab-");
-  for (const file of ["package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml"]) await cp(join(repoRoot, file), join(root, file));
+  for (const file of ["package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml"])
+    await cp(join(repoRoot, file), join(root, file));
   const sample = join(repoRoot, "samples/minimal-backend");
   const from = await readSampleIdentity(sample, "minimal-backend");
   const dir = join(root, "samples", EXTENSION_NAME);

@@ -50,12 +50,16 @@ export function createFakeService(options: FakeServiceOptions): FakeService {
       const answer = (value: unknown) => Promise.resolve(structuredClone(value));
       const data = config.data as Record<string, unknown> | undefined;
       if (config.method === "GET" && url.pathname === "/volumes") {
-        return options.volumesFailure === undefined ? answer({ volumes: service.volumes, engineVersion: "27.0.1" }) : Promise.reject(options.volumesFailure);
+        return options.volumesFailure === undefined
+          ? answer({ volumes: service.volumes, engineVersion: "27.0.1" })
+          : Promise.reject(options.volumesFailure);
       }
       if (config.method === "GET" && resource === "volumes" && name !== undefined && sub === "files") {
         const path = url.searchParams.get("path") ?? "";
         const listing = options.listings?.[`${name}:${path}`];
-        return listing === undefined ? Promise.reject(notFound(`Nothing at /${path} in this volume`)) : answer({ volume: name, listing });
+        return listing === undefined
+          ? Promise.reject(notFound(`Nothing at /${path} in this volume`))
+          : answer({ volume: name, listing });
       }
       if (config.method === "GET" && url.pathname === "/state") return answer(service.state);
       if (config.method === "PUT" && resource === "state" && name === "pins" && sub !== undefined) {
@@ -70,13 +74,28 @@ export function createFakeService(options: FakeServiceOptions): FakeService {
         return answer(service.state);
       }
       if (config.method === "GET" && url.pathname === "/state/export") {
-        return answer({ format: exportFormat, version: 1, exportedAt: "2026-03-04T05:06:07.000Z", state: service.state });
+        return answer({
+          format: exportFormat,
+          version: 1,
+          exportedAt: "2026-03-04T05:06:07.000Z",
+          state: service.state,
+        });
       }
       if (config.method === "POST" && url.pathname === "/state/import") {
         const parsed = exportDocumentSchema.safeParse(config.data);
         if (!parsed.success) {
-          const issues = parsed.error.issues.map((issue) => ({ path: ["body", ...issue.path.map(String)].join("."), message: issue.message }));
-          const body = { error: { code: "invalid_input", message: `Invalid request: ${issues.map((issue) => issue.path).join(", ")}`, requestId: "req-import", issues } };
+          const issues = parsed.error.issues.map((issue) => ({
+            path: ["body", ...issue.path.map(String)].join("."),
+            message: issue.message,
+          }));
+          const body = {
+            error: {
+              code: "invalid_input",
+              message: `Invalid request: ${issues.map((issue) => issue.path).join(", ")}`,
+              requestId: "req-import",
+              issues,
+            },
+          };
           return Promise.reject(new FakeHttpRejection(400, body));
         }
         service.state = parsed.data.state;

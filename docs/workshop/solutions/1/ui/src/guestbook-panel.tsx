@@ -20,7 +20,12 @@ export function GuestbookPanel({ client }: { client: DesktopClient }): JSX.Eleme
             Guestbook
           </Typography>
           <TextInput label="Sign as" value={name} onChange={(event) => setName(event.target.value)} />
-          <Button variant="contained" onClick={() => visit.mutate({ body: { name } })} disabled={visit.isPending} sx={{ alignSelf: "flex-start" }}>
+          <Button
+            variant="contained"
+            onClick={() => visit.mutate({ body: { name } })}
+            disabled={visit.isPending}
+            sx={{ alignSelf: "flex-start" }}
+          >
             Sign the guestbook
           </Button>
           {visit.data !== undefined && (

@@ -22,8 +22,16 @@ export function TicksPanel({ client }: { client: DesktopClient }): JSX.Element {
               Stop
             </Button>
           </Stack>
-          <ExecOutput label="Output of ticks.sh" lines={ticks.lines} droppedLines={ticks.droppedLines} maxHeight={200} emptyText="Nothing yet" />
-          {ticks.status === "exited" && <Typography color="text.secondary">ticks.sh exited with code {ticks.exitCode}</Typography>}
+          <ExecOutput
+            label="Output of ticks.sh"
+            lines={ticks.lines}
+            droppedLines={ticks.droppedLines}
+            maxHeight={200}
+            emptyText="Nothing yet"
+          />
+          {ticks.status === "exited" && (
+            <Typography color="text.secondary">ticks.sh exited with code {ticks.exitCode}</Typography>
+          )}
           {ticks.status === "stopped" && <Typography color="text.secondary">Stopped</Typography>}
           <ErrorBanner error={ticks.error} title="ticks.sh could not run" />
         </Stack>

@@ -19,8 +19,15 @@ export function HostInfoPanel({ client }: { client: DesktopClient }): JSX.Elemen
               Run host-info
             </Button>
           </Stack>
-          <ExecOutput label="Output of host-info" lines={info.outcome?.lines ?? []} maxHeight={120} emptyText="Nothing yet" />
-          {info.outcome !== undefined && !info.outcome.ok && <Typography color="text.secondary">host-info exited with code {info.outcome.exitCode}</Typography>}
+          <ExecOutput
+            label="Output of host-info"
+            lines={info.outcome?.lines ?? []}
+            maxHeight={120}
+            emptyText="Nothing yet"
+          />
+          {info.outcome !== undefined && !info.outcome.ok && (
+            <Typography color="text.secondary">host-info exited with code {info.outcome.exitCode}</Typography>
+          )}
           <ErrorBanner error={info.error} title="host-info could not run" />
         </Stack>
       </CardContent>
