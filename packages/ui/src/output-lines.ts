@@ -54,8 +54,8 @@ export function outputText(lines: readonly OutputLine[]): string {
  * cursor; ESC ( B, which `tput sgr0` prints, picks a character set). Here, not in ansi.ts, so that
  * stripping escapes does not bring the colour parser into a tab's first view.
  */
-// eslint-disable-next-line no-control-regex
 export const ansiEscapePattern =
+  // eslint-disable-next-line no-control-regex
   /\u001b\[([0-?]*)[ -/]*([@-~])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[ -/]*[0-Z\\^-~]/g;
 
 export function stripAnsi(text: string): string {
