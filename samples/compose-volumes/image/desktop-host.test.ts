@@ -130,13 +130,11 @@ describe.skipIf(engine === undefined)(
       expect(exported.state.notes[volume]).toBe("kept across a reinstall by the export");
 
       const replacement = { ...exported, state: { pinned: [], notes: { [volume]: "restored from a file" } } };
-      await tab
-        .getByLabel("State file to import")
-        .setInputFiles({
-          name: "restore.json",
-          mimeType: "application/json",
-          buffer: Buffer.from(JSON.stringify(replacement)),
-        });
+      await tab.getByLabel("State file to import").setInputFiles({
+        name: "restore.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(replacement)),
+      });
       await tab.getByText("Imported 0 pinned, 1 notes from restore.json; they replace what was there").waitFor();
       await row()
         .getByRole("button", { name: `Pin ${volume}` })
