@@ -13,6 +13,7 @@ describe("vendoredPackages", () => {
       "@dext/desktop-facts",
       "@dext/eslint-config",
       "@dext/metadata",
+      "@dext/prettier-config",
       "@dext/tsconfig",
       "@dext/ui",
       "@dext/vitest-config",
