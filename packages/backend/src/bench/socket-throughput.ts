@@ -26,8 +26,12 @@ const { values } = parseArgs({
     starts: { type: "string", default: "10" },
     "starts-only": { type: "boolean", default: false },
     "go-peer": { type: "string", default: process.env.DEXT_GO_PEER ?? "/tmp/go-echo-peer/echo-peer" },
+    // The Node that runs the targets (this one by default): another major's start-up and memory,
+    // measured by the same harness, e.g. --node /usr/bin/node for the machine's Node 20.
+    node: { type: "string", default: process.execPath },
   },
 });
+const targetNode = values.node;
 const durationS = Number(values.duration);
 const startsOnly = values["starts-only"];
 const connectionCounts = startsOnly ? [] : values.connections.split(",").map(Number);
@@ -91,7 +95,7 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
 
   const node = (label: string, file: string): Target => ({
     name: label,
-    command: process.execPath,
+    command: targetNode,
     args: (path) => [join(dir, file), "--socket", path],
   });
   const cached = node("dext, code cache", "dext-hello-cached.cjs");
@@ -169,7 +173,7 @@ const fixed = (value: number, digits = 0) => value.toFixed(digits);
 
 function report(figures: Figures[]): string {
   const lines = [
-    `Date: ${new Date().toISOString()}; Node ${process.version}; ${String(availableParallelism())} CPUs (${cpus()[0]?.model ?? "unknown"}); ${fixed(totalmem() / 2 ** 30, 1)} GB RAM.`,
+    `Date: ${new Date().toISOString()}; targets on ${targetNode === process.execPath ? `Node ${process.version}` : targetNode}; ${String(availableParallelism())} CPUs (${cpus()[0]?.model ?? "unknown"}); ${fixed(totalmem() / 2 ** 30, 1)} GB RAM.`,
     `Command: pnpm --filter @dext/backend bench -- ${startsOnly ? "--starts-only" : `--duration ${String(durationS)} --connections ${connectionCounts.join(",")}`} --starts ${String(starts)}`,
     "",
     `| target | cold start, ms: median of ${String(starts)} (quartiles) | CPU by then, ms | idle RSS, MB |${connectionCounts.map((c) => ` -c ${String(c)}: req/s | p50 / p99 ms |`).join("")}${startsOnly ? "" : " peak RSS under load, MB | errors / non-2xx / wrong body |"}`,
