@@ -1,3 +1,5 @@
+// Hand-written, not node-semver: Desktop checks api.version with Go's constraint grammar, whose
+// operators (!=, =>, =<, ~>) node-semver refuses, so a range Desktop takes would fail here.
 // A version part: a number without leading zeros, or a wildcard as in "0.3.x".
 const PART = String.raw`(?:0|[1-9]\d*|[xX*])`;
 const IDENTIFIERS = String.raw`[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*`;

@@ -1,3 +1,5 @@
+// Hand-written: no npm package signs a Mach-O executable ad hoc without Apple's codesign or another
+// native tool, and this build runs on Linux with neither.
 import { createHash } from "node:crypto";
 import {
   CS_ADHOC,

@@ -1,3 +1,5 @@
+// Hand-written, not write-file-atomic: that package does not fsync the folder after the rename,
+// and without it a crash can lose the rename itself.
 import { open, readdir, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
