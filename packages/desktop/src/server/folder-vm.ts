@@ -6,6 +6,7 @@ import { findCommand } from "./find-command.ts";
 import { LogBuffer } from "./log-buffer.ts";
 import { isNodeCommand, withNodeWatch } from "./backend-watch.ts";
 import { waitForSocket } from "./socket-ready.ts";
+import { folderShellCommand, shellFormText } from "./shell-form-command.ts";
 import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.ts";
 import type { Logger } from "@dext/backend";
 import { vmWorkingFolder } from "./vm-working-folder.ts";
@@ -63,7 +64,10 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
 
   if (command !== undefined && command.length > 0 && !isIdle(command)) {
     const watched = options.dev === true && isNodeCommand(command);
-    const [file = "", ...mapped] = await Promise.all(command.map(mapPath));
+    // Docker makes `CMD node /server.js ...` into sh -c "<text>": the paths are inside the text.
+    const shellText = shellFormText(command);
+    const [file = "", ...mapped] =
+      shellText === undefined ? await Promise.all(command.map(mapPath)) : await folderShellCommand(shellText, mapPath);
     const args = watched ? withNodeWatch(mapped) : mapped;
     // What the dashboard shows: the command, not the dev-mode preload's source.
     const shown = [file, ...(watched ? ["--watch", ...mapped] : mapped)].join(" ");
