@@ -83,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
     url: host.url,
     extensions,
   });
+  // The log is JSON for machines; the one thing a person must read, the URL, also gets a plain line.
+  process.stderr.write(`\n  dext desktop host: ${host.url}\n  Ctrl+C stops it.\n\n`);
   await new Promise<void>((resolve) => {
     // A terminal's Ctrl+C reaches both a wrapper (pnpm, turbo) and this process, and the wrapper
     // forwards it again: later signals must not cut the clean-up (containers, sockets) short.

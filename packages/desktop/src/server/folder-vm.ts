@@ -6,6 +6,7 @@ import { findCommand } from "./find-command.ts";
 import { LogBuffer } from "./log-buffer.ts";
 import { isNodeCommand, withNodeWatch } from "./backend-watch.ts";
 import { waitForSocket } from "./socket-ready.ts";
+import { relayServiceLine } from "./service-output.ts";
 import { folderShellCommand, shellFormText } from "./shell-form-command.ts";
 import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.ts";
 import type { Logger } from "@dext/backend";
@@ -58,7 +59,9 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   let state: VmState = { state: "none", detail: undefined };
   let child: ChildProcess | undefined;
   // The VM service's own output, a line an event (a dext backend's are its JSON log lines).
-  const logs = new LogBuffer(200, (line) => options.logger.info(line));
+  const logs = new LogBuffer(200, (line) => {
+    relayServiceLine(options.logger, line);
+  });
   const command =
     extension.metadata.vm !== undefined && "image" in extension.metadata.vm ? extension.layout.command : undefined;
 
