@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.ts";
 import { launchChromium } from "./testing/launch-chromium.ts";
-import { openExtensionTab } from "./testing/open-extension.ts";
+import { openExtensionFrame } from "./testing/open-extension.ts";
 import type { Browser, Frame, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
 
@@ -20,10 +20,7 @@ beforeAll(async () => {
   host = await startDesktopHost({ folders: [plainFixtureDir], logger: silentLogger });
   browser = await launchChromium();
   page = await browser.newPage();
-  await openExtensionTab(page, host.url, "plain-extension");
-  const found = page.frames().find((candidate) => candidate.url().includes("/x/plain-extension/ui/"));
-  if (found === undefined) throw new Error("extension frame not found");
-  frame = found;
+  frame = await openExtensionFrame(page, host.url, "plain-extension");
 }, 60_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 // Test helpers for extensions run in the dext host: a Chromium that works on closed networks, and tab navigation.
 export { chromiumPath, launchChromium } from "./launch-chromium.ts";
-export { openExtensionTab } from "./open-extension.ts";
+export { openExtensionFrame, openExtensionTab } from "./open-extension.ts";
 export { captureLog } from "./captured-log.ts";
 export { startDesktopHost } from "../server/desktop-host.ts";
 // The host takes @dext/backend's logger; re-exported so a sample that does not depend on it can quiet the host.

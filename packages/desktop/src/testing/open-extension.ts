@@ -1,4 +1,4 @@
-import type { FrameLocator, Page } from "playwright-core";
+import type { Frame, FrameLocator, Page } from "playwright-core";
 
 /**
  * Opens the dashboard on an extension's tab, as a user clicking it in Desktop, and returns the
@@ -9,5 +9,13 @@ export async function openExtensionTab(page: Page, hostUrl: string, extensionId:
   await page.locator(`nav button[data-id="${extensionId}"]`).click();
   const frame = page.frameLocator(`main iframe[src*="/x/${extensionId}/"]`);
   await frame.locator("body").waitFor();
+  return frame;
+}
+
+/** openExtensionTab, then the extension's own Frame, for code that runs in its page (where ddClient lives). */
+export async function openExtensionFrame(page: Page, hostUrl: string, extensionId: string): Promise<Frame> {
+  await openExtensionTab(page, hostUrl, extensionId);
+  const frame = page.frames().find((candidate) => candidate.url().includes(`/x/${extensionId}/ui/`));
+  if (frame === undefined) throw new Error(`${extensionId}: its frame is not in the page`);
   return frame;
 }

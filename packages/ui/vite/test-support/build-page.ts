@@ -24,52 +24,47 @@ export async function pageBuilder(): Promise<PageBuilder> {
   const cache = fileURLToPath(new URL("../../.cache/", import.meta.url));
   await mkdir(cache, { recursive: true });
   const dir = await mkdtemp(join(cache, "vite-build-"));
+  /** A production build of `<root>/<entry>` (given as source) behind a one-line page; returns its output folder. */
+  const buildPage = async (
+    name: string,
+    entry: string,
+    main: string,
+    plugins: PluginOption[],
+    conditions?: string[],
+  ) => {
+    const root = join(dir, name);
+    await mkdir(root, { recursive: true });
+    await writeFile(
+      join(root, "index.html"),
+      `<!doctype html><html><body><div id="root"></div><script type="module" src="./${entry}"></script></body></html>`,
+    );
+    await writeFile(join(root, entry), main);
+    const outDir = join(root, "dist");
+    // Vitest sets NODE_ENV=test, which would pick React's development build; a release build is the point.
+    await build({
+      root,
+      base: "./",
+      mode: "production",
+      logLevel: "silent",
+      configFile: false,
+      define: { "process.env.NODE_ENV": JSON.stringify("production") },
+      plugins,
+      ...(conditions === undefined ? {} : { resolve: { conditions } }),
+      build: { outDir },
+    });
+    return outDir;
+  };
   return {
     async build(name, main, plugins) {
-      const root = join(dir, name);
-      await mkdir(root, { recursive: true });
-      await writeFile(join(root, "index.html"), '<div id="root"></div><script type="module" src="./main.js"></script>');
-      await writeFile(join(root, "main.js"), main);
-      const outDir = join(root, "dist");
-      // Vitest sets NODE_ENV=test, which would pick React's development build; a release build is the point.
-      await build({
-        root,
-        base: "./",
-        mode: "production",
-        logLevel: "silent",
-        configFile: false,
-        define: { "process.env.NODE_ENV": JSON.stringify("production") },
-        plugins,
-        build: { outDir },
-      });
+      const outDir = await buildPage(name, "main.js", main, plugins);
       const assets = await readdir(join(outDir, "assets"));
       const script = assets.find((file) => file.endsWith(".js"));
       if (script === undefined) throw new Error(`no script in ${assets.join(", ")}`);
       return readFile(join(outDir, "assets", script), "utf8");
     },
-    async buildApp(name, main, plugins) {
-      const root = join(dir, name);
-      await mkdir(root, { recursive: true });
-      await writeFile(
-        join(root, "index.html"),
-        '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
-      );
-      await writeFile(join(root, "main.tsx"), main);
-      const outDir = join(root, "dist");
-      await build({
-        root,
-        base: "./",
-        mode: "production",
-        logLevel: "silent",
-        configFile: false,
-        define: { "process.env.NODE_ENV": JSON.stringify("production") },
-        plugins,
-        // The kit's sources, as the samples read them (see their vite.config.ts).
-        resolve: { conditions: ["@dext/source", ...defaultClientConditions] },
-        build: { outDir },
-      });
-      return outDir;
-    },
+    // The kit's sources, as the samples read them (see their vite.config.ts).
+    buildApp: (name, main, plugins) =>
+      buildPage(name, "main.tsx", main, plugins, ["@dext/source", ...defaultClientConditions]),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
