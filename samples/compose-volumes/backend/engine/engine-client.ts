@@ -36,6 +36,13 @@ export interface EngineClient {
   bytes(request: EngineRequest): Promise<Buffer>;
 }
 
+/**
+ * Connection errors that mean "not there yet": Desktop starts a compose stack's services together,
+ * so the backend can answer its first call before the engine proxy has made its socket. No byte
+ * of the request was sent, so trying again is safe for any method.
+ */
+const notYetListening = new Set(["ENOENT", "ECONNREFUSED"]);
+
 /** Answers over 64 MiB are refused rather than buffered: no listing or log here needs that much. */
 const maxResponseBytes = 64 * 1024 * 1024;
 
@@ -61,10 +68,32 @@ function engineMessage(response: EngineResponse): string {
  * The Docker Engine API over a Unix socket with node:http, no Docker SDK: the few calls this
  * extension makes do not justify a dependency, and every one of them is visible here.
  */
-export function createEngineClient(socketPath: string, options: { timeoutMs?: number } = {}): EngineClient {
+export function createEngineClient(
+  socketPath: string,
+  options: {
+    timeoutMs?: number;
+    /** How long a call keeps trying while the socket is missing or refuses (a proxy still starting). */
+    connectWaitMs?: number;
+  } = {},
+): EngineClient {
   const defaultTimeoutMs = options.timeoutMs ?? 30_000;
+  const connectWaitMs = options.connectWaitMs ?? 5_000;
 
-  const raw = (request: EngineRequest): Promise<EngineResponse> =>
+  const raw = async (request: EngineRequest): Promise<EngineResponse> => {
+    const deadline = Date.now() + connectWaitMs;
+    for (let delayMs = 50; ; delayMs = Math.min(delayMs * 2, 500)) {
+      try {
+        return await attempt(request);
+      } catch (error) {
+        const cause = (error instanceof EngineError ? error.cause : undefined) as NodeJS.ErrnoException | undefined;
+        const retry = notYetListening.has(cause?.code ?? "") && Date.now() + delayMs < deadline;
+        if (!retry || request.signal?.aborted === true) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  };
+
+  const attempt = (request: EngineRequest): Promise<EngineResponse> =>
     new Promise((resolve, reject) => {
       const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
       const path = `/v${engineApiVersion}${request.path}${queryString(request.query)}`;

@@ -27,7 +27,7 @@ export async function startInProcessBackend(
   engineSocket: string,
   image: string | undefined,
 ): Promise<InProcessBackend> {
-  const engine = createEngineClient(engineSocket, { timeoutMs: 10_000 });
+  const engine = createEngineClient(engineSocket, { timeoutMs: 10_000, connectWaitMs: 200 });
   const store = await openStateStore(join(dir, "state"));
   const { handlers, scans } = createHandlers({ engine, inspector: createVolumeInspector(engine, image), store });
   const socketPath = join(dir, "backend.sock");
