@@ -8,6 +8,7 @@ import { isNodeCommand, withNodeWatch } from "./backend-watch.ts";
 import { waitForSocket } from "./socket-ready.ts";
 import { relayServiceLine } from "./service-output.ts";
 import { folderShellCommand, shellFormText } from "./shell-form-command.ts";
+import { startGuestNamespace } from "./guest-services-namespace.ts";
 import { buildVirtualRoot, inVirtualRoot } from "./virtual-root.ts";
 import type { Logger } from "@dext/backend";
 import { vmWorkingFolder } from "./vm-working-folder.ts";
@@ -43,6 +44,12 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   const guestDir = join(options.stateDir, "gs");
   await buildVirtualRoot(root, extension.layout);
   await mkdir(guestDir, { recursive: true });
+  // Commands see /run/guest-services as in the container (the machine's /run stays visible too).
+  const namespace = await startGuestNamespace(guestDir, join(options.stateDir, "old-run"));
+  if (namespace.unavailable !== undefined)
+    options.logger.warn(
+      `folder mode: commands see this machine's /run, not their own /run/guest-services (${namespace.unavailable}); paths in the CMD are mapped, a path written into a program is not`,
+    );
   const socketName = extension.metadata.vm?.exposes?.socket;
   const socketPath = socketName === undefined ? undefined : join(guestDir, socketName);
   const cwd = inVirtualRoot(root, extension.layout.workdir);
@@ -75,7 +82,7 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
     // What the dashboard shows: the command, not the dev-mode preload's source.
     const shown = [file, ...(watched ? ["--watch", ...mapped] : mapped)].join(" ");
     state = { state: "starting", detail: shown };
-    const started = options.groups.spawn({ file, args, cwd, env }, watched ? "pipe" : "ignore-stdin");
+    const started = options.groups.spawn(namespace.wrap({ file, args, cwd, env }), watched ? "pipe" : "ignore-stdin");
     child = started;
     started.stdout?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
     started.stderr?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
@@ -117,15 +124,17 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
           "folder mode runs only what the Dockerfile copies into the image; open the built image with --image for its base image's programs",
         );
       }
-      return {
+      const spec = {
         file: inVirtualRoot(root, imagePath),
         args,
         cwd: folder,
         env: containerEnvironment(extension.layout.env, options.env),
       };
+      return namespace.wrap(spec);
     },
     stop: async () => {
       if (child !== undefined) await options.groups.end(child);
+      await namespace.stop();
     },
   };
 }
