@@ -254,14 +254,14 @@ describe("in Express, where Express answers itself", () => {
     }
   });
 
-  it("answers 500 at once, not a 408 later, when a body parser in front already read the body", async () => {
+  it("takes the body a parser in front already read, at once, instead of waiting for the stream (a 408 later)", async () => {
     const startedAt = Date.now();
     const exchange = await rawExchange(
       temp.socket(),
       'POST /echo HTTP/1.1\r\nHost: x\r\nX-Parse: yes\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 23\r\n\r\n{"text":"a","times":1}\n',
     );
-    expect(exchange.status).toBe(500);
-    expect(errorOf(exchange.text).code).toBe("internal");
+    expect(exchange.status).toBe(200);
+    expect(JSON.parse(exchange.text.slice(exchange.text.indexOf("\r\n\r\n") + 4))).toEqual({ text: "a" });
     expect(Date.now() - startedAt).toBeLessThan(bodyTimeoutMs);
   });
 });

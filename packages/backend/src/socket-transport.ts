@@ -9,7 +9,14 @@ const unavailableCodes = new Set(["ECONNREFUSED", "ENOENT", "ECONNRESET", "EPIPE
  * A transport over HTTP on a Unix socket, as Desktop's own proxy does. Node only: for tests, the
  * local Desktop host, and scripts that talk to a backend directly.
  */
-export function createSocketTransport(socketPath: string, options: { timeoutMs?: number } = {}): Transport {
+export function createSocketTransport(
+  socketPath: string,
+  options: {
+    timeoutMs?: number;
+    /** Sent with every request (an auth header the backend's middleware reads, say). */
+    headers?: Readonly<Record<string, string>>;
+  } = {},
+): Transport {
   return (request) =>
     new Promise((resolve, reject) => {
       const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
@@ -20,8 +27,12 @@ export function createSocketTransport(socketPath: string, options: { timeoutMs?:
           method: request.method,
           headers:
             payload === undefined
-              ? {}
-              : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+              ? { ...options.headers }
+              : {
+                  ...options.headers,
+                  "content-type": "application/json",
+                  "content-length": Buffer.byteLength(payload),
+                },
           timeout: options.timeoutMs ?? 30_000,
         },
         (res) => {

@@ -5,6 +5,8 @@
  */
 export const errorCodes = [
   "invalid_input",
+  "unauthorized",
+  "forbidden",
   "not_found",
   "method_not_allowed",
   "request_timeout",
@@ -20,6 +22,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export const statusByCode: Readonly<Record<ErrorCode, number>> = {
   invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   request_timeout: 408,

@@ -1,0 +1,180 @@
+import { parse as parseQuery } from "node:querystring";
+import { safeParse } from "zod/v4/core";
+import { RouteError } from "./errors.ts";
+import { silentLogger } from "./logger.ts";
+import { randomUuid } from "./random-uuid.ts";
+import { defaultBodyTimeoutMs, parseByteLimit, readJsonBody, refuseDeclaredOversize } from "./read-json-body.ts";
+import { createRouter } from "./router.ts";
+import { closeIfBodyPending } from "./unread-body.ts";
+import { ensureZodMessages } from "./client/zod-messages.ts";
+import type { BodyReadOptions } from "./read-json-body.ts";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type * as z from "zod/v4/core";
+import type { Contract } from "./client/contract.ts";
+import type { ErrorBody, ErrorIssue } from "./client/error-body.ts";
+import type { HandlerContext } from "./create-backend-app.ts";
+import type { Logger } from "./logger.ts";
+
+type ContractHandler<X> = (input: { params: unknown; query: unknown; body: unknown }, context: X) => unknown;
+
+/** What every way of serving a contract shares; the rest is how the server around it works. */
+export interface ContractListenerOptions<C extends Contract, X extends HandlerContext> {
+  contract: C;
+  handlers: { readonly [K in keyof C]: unknown };
+  logger?: Logger | undefined;
+  bodyLimit?: string | number | undefined;
+  bodyTimeoutMs?: number | undefined;
+  checkResponses?: boolean | undefined;
+  /** The second argument every handler gets. */
+  context: (req: IncomingMessage, res: ServerResponse, requestId: string, logger: Logger) => X | Promise<X>;
+  /** Errors go to `next` (Express's error middleware) instead of being answered. */
+  passErrors?: boolean | undefined;
+}
+
+/** A request listener; with `next` (inside Express), a path outside the contract goes on to it. */
+export type ContractListener = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+/**
+ * The JSON body: what a body parser in front already parsed (express.json() marks the request, and
+ * has read its stream, so waiting for it would only time out), or else read here.
+ */
+function requestBody(req: IncomingMessage, options: BodyReadOptions): Promise<unknown> {
+  const parsed = req as IncomingMessage & { _body?: boolean; body?: unknown };
+  if (parsed._body === true || (req.readableEnded && "body" in parsed)) return Promise.resolve(parsed.body);
+  return readJsonBody(req, options);
+}
+
+function issuesOf(error: z.$ZodError, prefix: string): ErrorIssue[] {
+  return error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join("."), message: issue.message }));
+}
+
+function parsePart(schema: z.$ZodType | undefined, value: unknown, part: string, issues: ErrorIssue[]): unknown {
+  if (schema === undefined) return part === "body" ? undefined : {};
+  const result = safeParse(schema, value);
+  if (result.success) return result.data;
+  issues.push(...issuesOf(result.error, part));
+  return undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  closeIfBodyPending(res.req, res);
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** A well-formed id from the caller (Desktop, a proxy, a test) is kept, so logs line up across hops. */
+function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers["x-request-id"];
+  return typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUuid();
+}
+
+/**
+ * Builds the request listener for a contract: exact routing, validated inputs, typed handlers, a
+ * health route, and one JSON error shape for every failure (bad JSON, unknown route, wrong method,
+ * oversized body, thrown errors). Built on `node:http` alone: nothing to load at start-up beyond
+ * the contract, and little work per request beyond the handler's.
+ */
+export function contractListener<C extends Contract, X extends HandlerContext>(
+  options: ContractListenerOptions<C, X>,
+): ContractListener {
+  ensureZodMessages();
+  const logger = options.logger ?? silentLogger;
+  const checkResponses = options.checkResponses ?? true;
+  const bodyRead = {
+    limitBytes: parseByteLimit(options.bodyLimit ?? "1mb"),
+    timeoutMs: options.bodyTimeoutMs ?? defaultBodyTimeoutMs,
+  };
+  const startedAt = Date.now();
+  const entries = Object.entries(options.contract).map(([name, route]) => {
+    const handler = (options.handlers as Record<string, ContractHandler<X> | undefined>)[name];
+    if (handler === undefined) throw new TypeError(`No handler for route "${name}"`);
+    return { name, route, handler };
+  });
+  const match = createRouter(entries);
+
+  const handle = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    path: string,
+    search: string,
+    next: ((error?: unknown) => void) | undefined,
+  ): Promise<void> => {
+    refuseDeclaredOversize(req, bodyRead.limitBytes);
+    if (path === "/health" && (req.method === "GET" || req.method === "HEAD")) {
+      sendJson(res, 200, { status: "ok", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+      return;
+    }
+    const found = match(req.method ?? "GET", path);
+    if (found.kind === "none") {
+      if (next !== undefined) return next();
+      throw new RouteError("not_found", `No route for ${req.method ?? "GET"} ${path}`);
+    }
+    if (found.kind === "method_not_allowed") {
+      res.setHeader("allow", found.allowed.join(", "));
+      throw new RouteError(
+        "method_not_allowed",
+        `${req.method ?? "GET"} is not allowed on ${path}; use ${found.allowed.join(" or ")}`,
+      );
+    }
+    const { route, name, handler } = found.entry;
+    // Before the input is checked: a refusal there (no user) comes first, as middleware's would.
+    const context = await options.context(req, res, requestId, logger);
+    const issues: ErrorIssue[] = [];
+    const params = parsePart(route.params, found.params, "params", issues);
+    const query = route.query === undefined ? {} : parsePart(route.query, parseQuery(search), "query", issues);
+    const body =
+      route.body === undefined ? undefined : parsePart(route.body, await requestBody(req, bodyRead), "body", issues);
+    if (issues.length > 0) {
+      throw new RouteError("invalid_input", `Invalid request: ${issues.map((issue) => issue.path).join(", ")}`, {
+        issues,
+      });
+    }
+    const output = await handler({ params, query, body }, context);
+    if (checkResponses) {
+      const checked = safeParse(route.response, output);
+      if (!checked.success)
+        throw new Error(`Handler "${name}" returned a response outside its contract: ${checked.error.message}`);
+    }
+    if (output === undefined) {
+      closeIfBodyPending(req, res);
+      res.writeHead(204).end();
+    } else sendJson(res, 200, output);
+  };
+
+  return (req, res, next) => {
+    const requestId = requestIdOf(req);
+    res.setHeader("x-request-id", requestId);
+    const url = req.url ?? "/";
+    const queryAt = url.indexOf("?");
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const search = queryAt === -1 ? "" : url.slice(queryAt + 1);
+    handle(req, res, requestId, path, search, next).catch((error: unknown) => {
+      if (options.passErrors === true && next !== undefined && !res.headersSent) {
+        // The author's error middleware decides the answer; validation failures arrive as RouteError.
+        next(error);
+        return;
+      }
+      const routeError = toRouteError(error, req.method ?? "GET", path, requestId, logger);
+      if (res.headersSent) {
+        // Half an answer cannot be turned into an error: cut it, so the client sees a failure.
+        res.destroy();
+        return;
+      }
+      const body: ErrorBody = { error: { code: routeError.code, message: routeError.message, requestId } };
+      if (routeError.issues !== undefined && routeError.issues.length > 0) body.error.issues = [...routeError.issues];
+      sendJson(res, routeError.status, body);
+    });
+  };
+}
+
+/** Maps anything thrown to the error shape; internals of unexpected errors stay in the log. */
+function toRouteError(error: unknown, method: string, path: string, requestId: string, logger: Logger): RouteError {
+  if (error instanceof RouteError) return error;
+  logger.error("request failed", { requestId, method, path, err: error });
+  return new RouteError("internal", `Internal error (request ${requestId})`);
+}

@@ -1,0 +1,75 @@
+import { contractListener } from "./contract-listener.ts";
+import { RequestContext } from "./request-context.ts";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.ts";
+import type { HandlerContext } from "./create-backend-app.ts";
+import type { Logger } from "./logger.ts";
+
+/** What an Express handler gets besides its input: the usual context and the author's own `ctx`. */
+export interface ExpressHandlerContext<Ctx> extends HandlerContext {
+  /** What `createContext` built from this request (a user a middleware put on `req`, say). */
+  readonly ctx: Ctx;
+}
+
+export type ExpressRouteHandler<R extends RouteDefinition, Ctx> = (
+  input: RouteInput<R>,
+  context: ExpressHandlerContext<Ctx>,
+) => RouteOutput<R> | Promise<RouteOutput<R>>;
+
+export type ExpressHandlers<C extends Contract, Ctx> = { readonly [K in keyof C]: ExpressRouteHandler<C[K], Ctx> };
+
+export interface ExpressRouterOptions<C extends Contract, Ctx> {
+  contract: C;
+  handlers: ExpressHandlers<C, Ctx>;
+  /**
+   * Builds each request's `ctx` from what middleware put on `req` and `res.locals`. It may throw a
+   * RouteError (`unauthorized`, say) to refuse the request in dext's error shape.
+   */
+  createContext: (req: Request, res: Response) => Ctx | Promise<Ctx>;
+  logger?: Logger;
+  /** Largest JSON body read here ("1mb" by default); a body parser in front applies its own. */
+  bodyLimit?: string | number;
+  bodyTimeoutMs?: number;
+  checkResponses?: boolean;
+  /**
+   * "respond" (default): every failure is answered in dext's JSON error shape, with its request id.
+   * "next": failures go to Express's error middleware instead (`next(error)`): a refused input as a
+   * RouteError with its `code`, `status` and `issues`, anything a handler threw as it was thrown.
+   */
+  errors?: "respond" | "next";
+}
+
+class ExpressContext<Ctx> extends RequestContext implements ExpressHandlerContext<Ctx> {
+  readonly ctx: Ctx;
+
+  constructor(requestId: string, logger: Logger, res: Response, ctx: Ctx) {
+    super(requestId, logger, res);
+    this.ctx = ctx;
+  }
+}
+
+/**
+ * A contract served as Express middleware (`app.use("/api", createExpressRouter({...}))`), the
+ * author's middleware in front: handlers get a typed `ctx` from `createContext`, a body that
+ * `express.json()` already parsed is used as it is, and a path outside the contract goes on to
+ * the next Express route. Routing, validation and the error shape are the same as
+ * `createBackendApp`'s, which stays the faster way when no middleware is needed.
+ */
+export function createExpressRouter<C extends Contract, Ctx>(options: ExpressRouterOptions<C, Ctx>): RequestHandler {
+  const listen = contractListener({
+    contract: options.contract,
+    handlers: options.handlers,
+    logger: options.logger,
+    bodyLimit: options.bodyLimit,
+    bodyTimeoutMs: options.bodyTimeoutMs,
+    checkResponses: options.checkResponses,
+    passErrors: options.errors === "next",
+    context: async (req, res, requestId, logger) => {
+      const ctx = await options.createContext(req as Request, res as Response);
+      return new ExpressContext(requestId, logger, res as Response, ctx);
+    },
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    listen(req, res, next);
+  };
+}
