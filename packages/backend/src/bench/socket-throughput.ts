@@ -61,7 +61,14 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
     conditions: ["@dext/source"],
     logLevel: "silent" as const,
   };
-  for (const name of ["dext-hello", "dext-hello-mini", "dext-hello-named-import", "express-hello", "node-http-hello"]) {
+  for (const name of [
+    "dext-hello",
+    "dext-hello-mini",
+    "dext-hello-named-import",
+    "dext-express-hello",
+    "express-hello",
+    "node-http-hello",
+  ]) {
     // Express is CommonJS and requires Node built-ins at run time.
     await esbuild.build({
       ...common,
@@ -119,6 +126,7 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
     node("dext, zod/mini contract", "dext-hello-mini.mjs"),
     node("dext, import { z }", "dext-hello-named-import.mjs"),
     cached,
+    node("dext, @dext/backend/express", "dext-express-hello.mjs"),
     node("express", "express-hello.mjs"),
     node("node:http", "node-http-hello.mjs"),
     node("node:http, CommonJS", "node-http-hello.cjs"),
