@@ -49,4 +49,26 @@ describe("installFolder without a Docker engine", () => {
       await groups.endAll();
     }
   });
+
+  it("names a compose stack once, in folder mode's own words", async () => {
+    const root = join(dir, "compose");
+    await mkdir(root, { recursive: true });
+    await writeFile(join(root, "metadata.json"), JSON.stringify({ vm: { composefile: "compose.yaml" } }));
+    await writeFile(join(root, "compose.yaml"), "services:\n  backend:\n    image: ${DESKTOP_PLUGIN_IMAGE}\n");
+    await writeFile(join(root, "Dockerfile"), "FROM alpine\nCOPY metadata.json compose.yaml /\n");
+    const groups = new ProcessGroups();
+    const installed = await installFolder(
+      root,
+      { id: "compose", stateDir: join(dir, "state-compose"), groups, logger: silentLogger },
+      "auto",
+    );
+    try {
+      expect(installed.problems).toEqual([
+        expect.stringMatching(/^vm\.composefile: folder mode runs no compose services/),
+      ]);
+    } finally {
+      await installed.stop();
+      await groups.endAll();
+    }
+  });
 });

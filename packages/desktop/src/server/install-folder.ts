@@ -9,7 +9,7 @@ import type { InstallOptions, InstalledExtension } from "./installed-extension.t
 /**
  * When a folder is built into an image and run as one, instead of run from its files:
  * - `auto` (default): only when folder mode cannot serve it (see folderModeShortfall) and a Docker
- *   engine answers; without one, folder mode runs what it can and the log says what is missing;
+ *   engine answers; without one, folder mode runs what it can and its problems say what is missing;
  * - `always` (`--build`): every folder with a Dockerfile, and an error without an engine;
  * - `never` (`--no-build`): folder mode only.
  */
@@ -20,7 +20,9 @@ export type BuildMode = "auto" | "always" | "never";
  * (and the log as a warning): a tab that shows a 404 must say why where the person looks at it.
  */
 function withProblem(installed: InstalledExtension, problem: string): InstalledExtension {
-  installed.problems.unshift(problem);
+  // A compose stack is already among them, in installFromFolder's words.
+  const composeStack = installed.metadata.vm !== undefined && "composefile" in installed.metadata.vm;
+  if (!composeStack) installed.problems.unshift(problem);
   return installed;
 }
 
