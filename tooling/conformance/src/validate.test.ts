@@ -13,7 +13,12 @@ function reported(findings: readonly ReportedFinding[]) {
 }
 
 function expected(list: readonly ExpectedFinding[], severity: string, scope: string) {
-  return list.map(({ path, message }) => ({ severity, scope, path, message: expect.stringContaining(message) as string }));
+  return list.map(({ path, message }) => ({
+    severity,
+    scope,
+    path,
+    message: expect.stringContaining(message) as string,
+  }));
 }
 
 const bySeverityThenScope = (a: { severity: string; scope: string }, b: { severity: string; scope: string }) =>
