@@ -9,7 +9,7 @@ export interface ExpectedFinding {
 }
 
 /** cases/<name>/case.json: what Docker Desktop does with the folder's image, and what dext must say about it. */
-export interface ConformanceCase {
+interface ConformanceCase {
   /** The Dockerfile or metadata.json form this case is, in one line. */
   pattern: string;
   /** What Docker Desktop does with the image built from this folder, and the evidence (marked inferred where no source shows it). */
@@ -39,7 +39,7 @@ export interface CorpusEntry {
   spec: ConformanceCase;
 }
 
-export const casesDir = fileURLToPath(new URL("../cases/", import.meta.url));
+const casesDir = fileURLToPath(new URL("../cases/", import.meta.url));
 
 class CaseFileError extends Error {
   readonly code = "bad_case_file";

@@ -1,12 +1,21 @@
 // `dext validate` on every case of the corpus, as a user runs it: no error on what Docker Desktop
 // installs, the errors Desktop would give on what it refuses, and --marketplace adding the listing rules.
-import { describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCorpus } from "./corpus.ts";
 import { dextValidate } from "./dext-validate.ts";
 import type { ExpectedFinding } from "./corpus.ts";
 import type { ReportedFinding } from "./dext-validate.ts";
 
 const corpus = readCorpus();
+
+let compileCache: string;
+beforeAll(async () => {
+  compileCache = await mkdtemp(join(tmpdir(), "dext-conformance-cc-"));
+});
+afterAll(() => rm(compileCache, { recursive: true, force: true }));
 
 function reported(findings: readonly ReportedFinding[]) {
   return findings.map(({ severity, scope, path, message }) => ({ severity, scope, path, message }));
@@ -33,7 +42,7 @@ describe.each(corpus)("$name", ({ dir, spec }) => {
       ? "dext validate: exit 0 and no error, since Desktop installs it"
       : `dext validate: exit 1 with the errors Desktop refuses it for (${spec.refusal ?? ""})`,
     async () => {
-      const { exitCode, findings } = await dextValidate(dir, { marketplace: false });
+      const { exitCode, findings } = await dextValidate(dir, { marketplace: false, compileCache });
       expect(reported(findings).sort(bySeverityThenScope)).toEqual([
         ...expected(errors, "error", "desktop"),
         ...expected(warnings, "warning", "desktop"),
@@ -48,7 +57,7 @@ describe.each(corpus)("$name", ({ dir, spec }) => {
       ? "dext validate --marketplace: the same verdict, no listing rule broken"
       : `dext validate --marketplace: exit 1, the ${marketplaceErrors.length} listing rule(s) now errors`,
     async () => {
-      const { exitCode, findings } = await dextValidate(dir, { marketplace: true });
+      const { exitCode, findings } = await dextValidate(dir, { marketplace: true, compileCache });
       expect(reported(findings).sort(bySeverityThenScope)).toEqual([
         ...expected(errors, "error", "desktop"),
         ...expected(marketplaceErrors, "error", "marketplace"),
