@@ -35,7 +35,14 @@ const bySeverityThenScope = (a: { severity: string; scope: string }, b: { severi
 
 describe.each(corpus)("$name", ({ dir, spec }) => {
   const { errors, warnings, marketplaceErrors } = spec.validate;
-  const run = spec.knownBugs?.validate === undefined ? it : it.skip;
+  const knownBug = spec.knownBugs?.validate;
+  // Skipped, with the bug in its name, until the bug its case.json names (knownBugs.validate) is fixed.
+  const run =
+    knownBug === undefined
+      ? it
+      : (title: string, test: () => Promise<void>) => {
+          it.skip(`${title} [skipped: known validate bug, ${knownBug}]`, test);
+        };
 
   run(
     spec.installs
