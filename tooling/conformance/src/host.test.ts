@@ -71,7 +71,7 @@ describe.each(corpus)("$name", ({ name, dir, spec }) => {
     );
   } else {
     const what = spec.installs ? `instead of "${spec.shows ?? ""}"` : "which Desktop refuses";
-    run(`says above its tab what is wrong, ${what} (${hostSays?.why ?? ""})`, () =>
+    run(`says above its tab what is wrong, ${what}${hostSays === undefined ? "" : ` (${hostSays.why})`}`, () =>
       withPage(async (page) => {
         await expect(problemsShown(page, name, dir)).resolves.toBe(hostSays?.says);
       }),
