@@ -9,11 +9,22 @@ import type { InstallOptions, InstalledExtension } from "./installed-extension.t
 /**
  * When a folder is built into an image and run as one, instead of run from its files:
  * - `auto` (default): only when folder mode cannot serve it (see folderModeShortfall) and a Docker
- *   engine answers; without one, folder mode runs what it can and the log says what is missing;
+ *   engine answers; without one, folder mode runs what it can and its problems say what is missing;
  * - `always` (`--build`): every folder with a Dockerfile, and an error without an engine;
  * - `never` (`--no-build`): folder mode only.
  */
 export type BuildMode = "auto" | "always" | "never";
+
+/**
+ * What folder mode lacks goes with the extension's problems, which the dashboard shows above its tab
+ * (and the log as a warning): a tab that shows a 404 must say why where the person looks at it.
+ */
+function withProblem(installed: InstalledExtension, problem: string): InstalledExtension {
+  // A compose stack is already among them, in installFromFolder's words.
+  const composeStack = installed.metadata.vm !== undefined && "composefile" in installed.metadata.vm;
+  if (!composeStack) installed.problems.unshift(problem);
+  return installed;
+}
 
 /** Installs a folder in folder mode, or builds its image and installs that, as `mode` says. */
 export async function installFolder(
@@ -28,8 +39,10 @@ export async function installFolder(
   if (loaded.build === undefined) {
     if (mode === "always")
       throw new DesktopHostError("image_failed", `--build: ${loaded.dir} has no Dockerfile to build`);
-    options.logger.warn(`folder mode cannot run all of it (${reason}), and it has no Dockerfile to build`);
-    return installFromFolder(folder, options);
+    return withProblem(
+      await installFromFolder(folder, options),
+      `folder mode cannot run all of it (${reason}), and it has no Dockerfile to build`,
+    );
   }
   if (!(await engineAnswers())) {
     if (mode === "always")
@@ -37,10 +50,10 @@ export async function installFolder(
         "image_failed",
         "--build needs a Docker engine: none answers at DOCKER_HOST or the default socket",
       );
-    options.logger.warn(
+    return withProblem(
+      await installFromFolder(folder, options),
       `folder mode cannot run all of it: ${reason}. Start a Docker engine (DOCKER_HOST) and restart the host to build and run its image.`,
     );
-    return installFromFolder(folder, options);
   }
   options.logger.info(`${reason}: building its image, then running it as an installed image`);
   const tag = `dext-local/${options.id}:build`;
