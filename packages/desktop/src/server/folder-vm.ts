@@ -53,7 +53,6 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   const socketName = extension.metadata.vm?.exposes?.socket;
   const socketPath = socketName === undefined ? undefined : join(guestDir, socketName);
   const cwd = inVirtualRoot(root, extension.layout.workdir);
-  const env = containerEnvironment(extension.layout.env);
 
   const mapPath = async (value: string): Promise<string> => {
     if (value === guestServices || value.startsWith(`${guestServices}/`))
@@ -62,6 +61,16 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
       return inVirtualRoot(root, value);
     return value;
   };
+
+  /**
+   * The image's ENV with each value that is one absolute path of the image mapped as a CMD word is
+   * (`ENV BACKEND_DIR=/backend`, then `CMD node $BACKEND_DIR/server.mjs`: the shell expands it).
+   * PATH is left alone: it stays this machine's, standing for the base image's.
+   */
+  const imageEnv: Record<string, string> = {};
+  for (const [name, value] of Object.entries(extension.layout.env))
+    imageEnv[name] = name === "PATH" || /\s|:/.test(value) ? value : await mapPath(value);
+  const env = containerEnvironment(imageEnv);
 
   let state: VmState = { state: "none", detail: undefined };
   let child: ChildProcess | undefined;
@@ -128,7 +137,7 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
         file: inVirtualRoot(root, imagePath),
         args,
         cwd: folder,
-        env: containerEnvironment(extension.layout.env, options.env),
+        env: containerEnvironment(imageEnv, options.env),
       };
       return namespace.wrap(spec);
     },
