@@ -163,6 +163,11 @@ describe("imageLayout: copies from other stages", () => {
     expect(found?.entry).toMatchObject({ origin: "stage", kind: "dir", fromStage: { name: "builder" } });
   });
 
+  it("names a file copied from a stage as the stage names it, not as the context does", () => {
+    const text = "FROM a AS build\nCOPY docker.svg /x/icon.svg\nFROM a\nCOPY --from=build /x/icon.svg /out/\n";
+    expect(hostPathAt(text, "/out/icon.svg")).toBe(join(ctx, "docker.svg"));
+  });
+
   it("keeps what only a build makes as unknown, with no machine path, so the host can say it needs a build", () => {
     const text = "FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN make\nFROM node\nCOPY --from=build /app/dist /ui\n";
     const found = landingAt(layoutOf(text).entries, "/ui/index.html");

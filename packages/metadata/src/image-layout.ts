@@ -116,11 +116,19 @@ function landedEntries(copy: CopyInstruction, reading: Reading, isFolder: (path:
     source: name,
     line,
   }));
-  /** A file or folder on this machine: a folder's contents land at dest; a file lands in dest when it is a folder. */
-  const onHost = (hostPath: string, several: boolean, base: Omit<LandedEntry, "imagePath" | "kind">): LandedEntry => {
+  /**
+   * A file or folder on this machine, named `name` where the copy reads it: a folder's contents land
+   * at dest; a file lands in dest, keeping its name, when dest is a folder.
+   */
+  const onHost = (
+    hostPath: string,
+    name: string,
+    several: boolean,
+    base: Omit<LandedEntry, "imagePath" | "kind">,
+  ): LandedEntry => {
     if (isDirectory(hostPath)) return { ...base, imagePath: dest, kind: "dir", hostPath };
     const intoFolder = several || isFolder(dest);
-    return { ...base, imagePath: intoFolder ? into(posix.basename(hostPath)) : dest, kind: "file", hostPath };
+    return { ...base, imagePath: intoFolder ? into(name) : dest, kind: "file", hostPath };
   };
 
   if (copy.from !== undefined) {
@@ -131,15 +139,14 @@ function landedEntries(copy: CopyInstruction, reading: Reading, isFolder: (path:
         continue;
       }
       // BuildKit reads a `--from` source from the stage's root, whatever its WORKDIR.
-      const found = WILDCARD.test(source)
-        ? undefined
-        : landingAt(stageEntries(fromStage, reading), posix.resolve("/", source));
+      const stagePath = posix.resolve("/", source);
+      const found = WILDCARD.test(source) ? undefined : landingAt(stageEntries(fromStage, reading), stagePath);
       const hostPath = found?.hostPath;
       const base = { origin: "stage" as const, source, line, fromStage };
       landed.push(
         hostPath === undefined || !exists(hostPath)
           ? { ...base, imagePath: dest, kind: "unknown" }
-          : onHost(hostPath, destIsDir, base),
+          : onHost(hostPath, posix.basename(stagePath), destIsDir, base),
       );
     }
     return landed;
@@ -164,7 +171,7 @@ function landedEntries(copy: CopyInstruction, reading: Reading, isFolder: (path:
       continue;
     }
     for (const match of matches)
-      landed.push(onHost(join(reading.context, match), destIsDir || matches.length > 1, base));
+      landed.push(onHost(join(reading.context, match), posix.basename(match), destIsDir || matches.length > 1, base));
   }
   return landed;
 }
