@@ -1,15 +1,16 @@
-import { PLATFORM_ARGS, stageChain } from "./dockerfile-model.ts";
+import { stageChain } from "./dockerfile-model.ts";
+import { PLATFORM_ARG_NAMES } from "./build-platform.ts";
 import type { DockerfileModel, Stage } from "./dockerfile-model.ts";
 import { findingAt } from "./finding.ts";
 import type { Finding } from "./finding.ts";
-import { entryFor } from "./image-contents.ts";
-import type { ImageContents } from "./image-contents.ts";
+import { landingAt } from "./image-layout.ts";
+import type { ImageLayout } from "./image-layout.ts";
 import type { MetadataRefs } from "./metadata-refs.ts";
 import { EXTENSION_IMAGE_VARIABLE } from "./validate-vm.ts";
 
 export interface DockerfileRulesInput {
   model: DockerfileModel;
-  contents: ImageContents;
+  layout: ImageLayout;
   refs: MetadataRefs;
   /** Compose services that run the extension image without their own command. */
   composeServicesNeedingCmd: readonly string[];
@@ -84,7 +85,7 @@ function platformFindings(input: DockerfileRulesInput, final: Stage): Finding[] 
     input.refs.uiRoot !== undefined
       ? `${input.refs.uiRoot.value}/${input.refs.uiSrc?.value ?? "index.html"}`
       : undefined;
-  const uiStage = uiTarget === undefined ? undefined : entryFor(input.contents, uiTarget)?.fromStage;
+  const uiStage = uiTarget === undefined ? undefined : landingAt(input.layout.entries, uiTarget)?.entry.fromStage;
   if (
     uiStage !== undefined &&
     uiStage !== final &&
@@ -125,7 +126,7 @@ function undeclaredPlatformArgs(model: DockerfileModel): Finding[] {
     for (const step of stage.steps) {
       for (const variable of step.variables) {
         const name = variable.name;
-        if (!(name in PLATFORM_ARGS) || reported.has(name) || step.scope.declares(name)) continue;
+        if (!PLATFORM_ARG_NAMES.has(name) || reported.has(name) || step.scope.declares(name)) continue;
         reported.add(name);
         findings.push(
           findingAt(

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { composeSource } from "./extension-sources.ts";
 import { warning } from "./finding.ts";
 import type { Finding } from "./finding.ts";
-import type { ImageContents } from "./image-contents.ts";
+import type { ImageLayout } from "./image-layout.ts";
 import { formatBytes, MAX_ICON_BYTES } from "./input-limits.ts";
 import type { MetadataRefs } from "./metadata-refs.ts";
 import { fileKind } from "./read-regular-file.ts";
@@ -14,11 +14,11 @@ import { fileKind } from "./read-regular-file.ts";
 export async function checkIconFile(
   refs: MetadataRefs,
   dir: string,
-  contents: ImageContents | undefined,
+  layout: ImageLayout | undefined,
 ): Promise<Finding[]> {
   const icon = refs.icon;
   if (icon === undefined || /^[a-z][a-z\d+.-]*:\/\//i.test(icon.value)) return [];
-  const source = composeSource(icon.value, dir, contents);
+  const source = composeSource(icon.value, dir, layout);
   let stats;
   try {
     stats = await stat(source);

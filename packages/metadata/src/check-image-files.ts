@@ -3,13 +3,14 @@ import type { DockerfileModel } from "./dockerfile-model.ts";
 import { findingAt } from "./finding.ts";
 import type { Finding } from "./finding.ts";
 import { shortPath } from "./display-path.ts";
-import { entryFor, missingSources, runStepFor } from "./image-contents.ts";
-import type { ImageContents } from "./image-contents.ts";
+import { missingSources, runStepFor } from "./image-contents.ts";
+import { landingAt } from "./image-layout.ts";
+import type { ImageLayout } from "./image-layout.ts";
 import type { MetadataRefs } from "./metadata-refs.ts";
 
 export interface ImageFilesInput {
   model: DockerfileModel;
-  contents: ImageContents;
+  layout: ImageLayout;
   refs: MetadataRefs;
   /** The extension folder and the build context, absolute. */
   dir: string;
@@ -36,8 +37,8 @@ export function checkImageFiles(input: ImageFilesInput): Finding[] {
   if (final === undefined) return [];
   const findings: Finding[] = [];
   for (const needed of neededFiles(input.refs)) {
-    if (entryFor(input.contents, needed.target) !== undefined) continue;
-    if (runStepFor(input.contents, needed.target) !== undefined) continue;
+    if (landingAt(input.layout.entries, needed.target) !== undefined) continue;
+    if (runStepFor(input.model, needed.target) !== undefined) continue;
     const source = posix.join(...relative(input.context, join(input.dir, needed.local)).split(/[\\/]/));
     findings.push(
       findingAt(

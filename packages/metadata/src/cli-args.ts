@@ -32,3 +32,10 @@ export function buildArgMap(
   }
   return map;
 }
+
+/** `--platform os/arch[/variant]`, as docker build takes it (`linux/arm64`). */
+export function platformArgument(value: string): string {
+  if (!/^[a-z\d]+\/[a-z\d_]+(?:\/[a-z\d]+)?$/.test(value))
+    throw new UsageError(`--platform wants os/arch[/variant] such as linux/arm64, got "${value}"`);
+  return value;
+}

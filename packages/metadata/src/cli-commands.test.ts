@@ -128,6 +128,17 @@ describe("dext validate options", () => {
     });
   });
 
+  it("reads the Dockerfile for --platform, as docker build --platform does", async () => {
+    await cp(join(FIXTURES, "extensions", "host-binaries"), dir, { recursive: true });
+    await rm(join(dir, "bin", "linux-arm64"), { recursive: true });
+    expect((await run("validate", dir, "--platform", "linux/amd64")).stdout).toContain(
+      "valid for Docker Desktop, no findings",
+    );
+    expect((await run("validate", dir, "--platform", "linux/arm64")).stdout).toContain(
+      'The COPY source "bin/linux-arm64/hello" does not exist',
+    );
+  });
+
   it("takes --dockerfile and --context, and exits 2 when they do not exist", async () => {
     const app = join(FIXTURES, "contexts", "monorepo", "samples", "app");
     await cp(join(app, "metadata.json"), join(dir, "metadata.json"));
@@ -144,6 +155,7 @@ describe("dext validate options", () => {
 
   it.each([
     [["validate", "--build-arg", "=x"], /--build-arg wants NAME=value/],
+    [["validate", "--platform", "arm64"], /--platform wants os\/arch/],
     [["migrate", "a", "b"], /migrate takes one folder/],
     [["labels", "--json"], /labels: Unknown option '--json'/],
   ])("refuses %j with the usage, exit 2", async (argv, reason) => {

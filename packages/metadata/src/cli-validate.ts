@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildArgMap, folderArgument, usageErrors } from "./cli-args.ts";
+import { buildArgMap, folderArgument, platformArgument, usageErrors } from "./cli-args.ts";
 import { EXIT } from "./cli-io.ts";
 import type { CliIo } from "./cli-io.ts";
 import { dockerImageInspect, runCommand } from "./docker-cli.ts";
@@ -18,12 +18,13 @@ const OPTIONS = {
   context: { type: "string" },
   dockerfile: { type: "string" },
   "build-arg": { type: "string", multiple: true },
+  platform: { type: "string" },
   image: { type: "string" },
   marketplace: { type: "boolean" },
 } as const;
 
 /**
- * `dext validate [dir] [--image ref] [--marketplace] [--json] [--context dir] [--dockerfile file] [--build-arg N=v]`.
+ * `dext validate [dir] [--image ref] [--marketplace] [--json] [--context dir] [--dockerfile file] [--build-arg N=v] [--platform os/arch]`.
  * Errors are what Docker Desktop refuses; `--marketplace` makes the Marketplace listing rules errors too.
  */
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
@@ -59,7 +60,13 @@ interface CheckResult {
   subject: string;
 }
 
-type Values = { context?: string; dockerfile?: string; "build-arg"?: string[]; marketplace: boolean };
+type Values = {
+  context?: string;
+  dockerfile?: string;
+  "build-arg"?: string[];
+  platform?: string;
+  marketplace: boolean;
+};
 
 /** The folder, the image, or the folder with the image's labels. */
 async function check(
@@ -86,6 +93,7 @@ async function validateDir(
     ...(values.context === undefined ? {} : { context: values.context }),
     ...(values.dockerfile === undefined ? {} : { dockerfile: values.dockerfile }),
     buildArgs: buildArgMap(values["build-arg"]),
+    ...(values.platform === undefined ? {} : { platform: platformArgument(values.platform) }),
     marketplace: values.marketplace,
     ...(inspected === undefined ? {} : { imageLabels: inspected.labels }),
   });

@@ -24,6 +24,8 @@ Options for validate:
   --context <dir>       The docker build context (default: found from the COPY sources)
   --dockerfile <file>   The Dockerfile (default: <dir>/Dockerfile)
   --build-arg N=value   An ARG value, as passed to docker build (repeatable)
+  --platform os/arch    The platform to build for, as docker build --platform (default: this
+                        machine's, linux/amd64 or linux/arm64); sets TARGETARCH and the others
   --image <ref>         Read the labels from this image (docker image inspect)
   --marketplace         Marketplace listing rules are errors too (they are warnings by default;
                         errors are what Docker Desktop refuses to install or run)

@@ -2,7 +2,7 @@ import { append } from "./append.ts";
 import { posix } from "node:path";
 import { ModifiableInstruction } from "dockerfile-ast";
 import type { Step } from "./dockerfile-model.ts";
-import { expandWord, splitWords } from "./dockerfile-words.ts";
+import { execForm, expandWord, splitWords } from "./dockerfile-words.ts";
 
 /** A COPY or ADD after variable substitution. */
 export interface CopyInstruction {
@@ -16,8 +16,10 @@ export interface CopyInstruction {
   heredocs: string[];
   /** Absolute destination, resolved against WORKDIR. */
   dest: string;
-  /** The destination names a folder: trailing "/", "." or several sources. */
+  /** The destination names a folder: ".", "..", a trailing "/" or "/.", or several sources. */
   destIsDir: boolean;
+  /** The `--chmod` value (after substitution), e.g. "0755". */
+  mode: string | undefined;
   /** Variables that no ARG or ENV defined. */
   unresolved: string[];
 }
@@ -35,7 +37,7 @@ export function readCopy(step: Step, escapeChar: string): CopyInstruction | unde
   // Here-document bodies follow the first line; the sources and destination are on it.
   const content = (step.instruction.getArgumentsContent() ?? "").split("\n")[0] ?? "";
   const words = withoutFlags(splitWords(content, escapeChar));
-  const raw = jsonForm(words.join(" ")) ?? words;
+  const raw = execForm(words.join(" ")) ?? words;
   if (raw.length < 2) return undefined;
 
   const unresolved: string[] = [];
@@ -55,18 +57,19 @@ export function readCopy(step: Step, escapeChar: string): CopyInstruction | unde
     .map((word) => expand(word, isJson));
   const destWord = expand(raw.at(-1) ?? "", isJson);
   const flags = step.instruction instanceof ModifiableInstruction ? step.instruction.getFlags() : [];
-  const fromFlag = flags.find((flag) => flag.getName() === "from")?.getValue();
+  const flagValue = (name: string): string | undefined => {
+    const value = flags.find((flag) => flag.getName() === name)?.getValue();
+    return value === undefined || value === null ? undefined : expandWord(value, step.scope.lookup, escapeChar).value;
+  };
   return {
     keyword: step.keyword,
     line: step.line,
-    from:
-      fromFlag === undefined || fromFlag === null
-        ? undefined
-        : expandWord(fromFlag, step.scope.lookup, escapeChar).value,
+    from: flagValue("from"),
     sources,
     heredocs,
     dest: posix.resolve(step.workdir, destWord),
-    destIsDir: /\/$|^\.\.?$/.test(destWord) || sources.length + heredocs.length > 1,
+    destIsDir: /(?:^|\/)\.{0,2}$/.test(destWord) || sources.length + heredocs.length > 1,
+    mode: flagValue("chmod"),
     unresolved,
   };
 }
@@ -74,18 +77,6 @@ export function readCopy(step: Step, escapeChar: string): CopyInstruction | unde
 function withoutFlags(words: string[]): string[] {
   const first = words.findIndex((word) => !word.startsWith("--"));
   return first === -1 ? [] : words.slice(first);
-}
-
-/** The exec form `["a", "b c", "/dest/"]`, or undefined for the shell form. */
-// Docker reads a `[` line that is not JSON as the shell form, without an error, so JSON.parse's yes or no is all this needs.
-function jsonForm(text: string): string[] | undefined {
-  if (!text.trimStart().startsWith("[")) return undefined;
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) && parsed.every((item) => typeof item === "string") ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Exec-form words are already unquoted; quoting them again lets expandWord substitute variables only. */

@@ -1,5 +1,6 @@
 import { Label } from "dockerfile-ast";
-import { inheritedSteps, PLATFORM_ARGS } from "./dockerfile-model.ts";
+import { inheritedSteps } from "./dockerfile-model.ts";
+import { PLATFORM_ARG_NAMES } from "./build-platform.ts";
 import type { DockerfileModel, Stage, Step } from "./dockerfile-model.ts";
 import { expandWord } from "./dockerfile-words.ts";
 import { findingAt } from "./finding.ts";
@@ -75,7 +76,7 @@ function unresolvedFinding(
   const stage = describeStage(model.stages.at(-1));
   const reason = model.globalArgs.has(variable)
     ? `$${variable} is declared before FROM, but not in ${stage}, so it is empty here`
-    : variable in PLATFORM_ARGS
+    : PLATFORM_ARG_NAMES.has(variable)
       ? `BuildKit only sets $${variable} in stages that declare ARG ${variable}, so it is empty here`
       : `no ARG or ENV defines $${variable} in ${stage}, so it is empty`;
   return findingAt(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readCopy } from "./copy-instruction.ts";
 import { dockerfileLabels } from "./dockerfile-labels.ts";
 import { inheritedSteps, readDockerfile } from "./dockerfile-model.ts";
+import { machinePlatform } from "./build-platform.ts";
 
 function labelValues(text: string, buildArgs?: Map<string, string>): Record<string, string> {
   const labels = dockerfileLabels(readDockerfile(text, "Dockerfile", buildArgs));
@@ -35,7 +36,17 @@ describe("readDockerfile variable scopes", () => {
       "Dockerfile",
     );
     expect(model.stages.map((stage) => stage.platform)).toEqual(["$BUILDPLATFORM", undefined]);
-    expect(labelValues("FROM a\nARG TARGETARCH\nLABEL arch=$TARGETARCH\n")).toEqual({ arch: "amd64" });
+    // This machine's platform by default, as docker build without --platform.
+    expect(labelValues("FROM a\nARG TARGETARCH\nLABEL arch=$TARGETARCH\n")).toEqual({
+      arch: machinePlatform().split("/")[1],
+    });
+    const arm = readDockerfile(
+      "FROM a\nARG TARGETARCH\nLABEL arch=$TARGETARCH\n",
+      "Dockerfile",
+      new Map(),
+      "linux/arm64",
+    );
+    expect(dockerfileLabels(arm).labels.get("arch")?.value).toBe("arm64");
     expect(labelValues("FROM a\nARG TARGETARCH\nLABEL arch=$TARGETARCH\n", new Map([["TARGETARCH", "arm64"]]))).toEqual(
       { arch: "arm64" },
     );

@@ -7,21 +7,7 @@ import type { Expansion } from "./dockerfile-words.ts";
 import { Scope } from "./dockerfile-scope.ts";
 import { variableReferences } from "./dockerfile-variables.ts";
 import type { VariableReference } from "./dockerfile-variables.ts";
-
-/**
- * BuildKit's automatic platform arguments. Their values depend on the build; dext assumes a
- * linux/amd64 build on a linux/amd64 machine unless `--build-arg` says otherwise.
- */
-export const PLATFORM_ARGS: Readonly<Record<string, string>> = {
-  TARGETPLATFORM: "linux/amd64",
-  TARGETOS: "linux",
-  TARGETARCH: "amd64",
-  TARGETVARIANT: "",
-  BUILDPLATFORM: "linux/amd64",
-  BUILDOS: "linux",
-  BUILDARCH: "amd64",
-  BUILDVARIANT: "",
-};
+import { machinePlatform, platformArgs } from "./build-platform.ts";
 
 export interface Step {
   /** Upper case: "COPY", "LABEL"… */
@@ -75,18 +61,22 @@ export interface DockerfileModel {
   unchecked: { line: number; count: number } | undefined;
 }
 
-/** Parses a Dockerfile (with the dockerfile-ast parser) into stages with their variables. */
+/**
+ * Parses a Dockerfile (with the dockerfile-ast parser) into stages with their variables, for a build
+ * of `platform` (BuildKit's platform ARGs; `--build-arg TARGETARCH=…` still wins), by default this
+ * machine's, as `docker build` without `--platform`.
+ */
 export function readDockerfile(
   text: string,
   file: string,
   buildArgs: ReadonlyMap<string, string> = new Map(),
+  platform: string = machinePlatform(),
 ): DockerfileModel {
   const dockerfile = DockerfileParser.parse(text);
   const escapeChar = dockerfile.getEscapeCharacter();
-  const platformArgs = new Map(
-    Object.entries(PLATFORM_ARGS).map(([name, value]) => [name, buildArgs.get(name) ?? value]),
-  );
-  let globals = new Scope(platformArgs, new Map());
+  const platformValues = platformArgs(platform);
+  for (const [name, value] of buildArgs) if (platformValues.has(name)) platformValues.set(name, value);
+  let globals = new Scope(platformValues, new Map());
   const stages: Stage[] = [];
   const referenced = new Set<string>();
   const globalArgs = new Set<string>();

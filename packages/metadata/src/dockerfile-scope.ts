@@ -11,6 +11,11 @@ export class Scope {
   /** ENV always wins over an ARG of the same name, as in Docker. */
   readonly lookup = (name: string): string | undefined => this.env.get(name) ?? this.args.get(name) ?? undefined;
 
+  /** The ENV values, which a container of the image starts with. */
+  environment(): Record<string, string> {
+    return Object.fromEntries(this.env);
+  }
+
   declares(name: string): boolean {
     return this.env.has(name) || this.args.has(name);
   }

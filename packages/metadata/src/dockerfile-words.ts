@@ -159,3 +159,18 @@ export function splitWords(text: string, escapeChar = "\\"): string[] {
   if (word !== "") words.push(word);
   return words;
 }
+
+/**
+ * The exec form `["a", "b c"]` of COPY, ADD, CMD, ENTRYPOINT and SHELL, or undefined for the shell form.
+ * Docker reads a `[` line that is not JSON as the shell form, without an error, so JSON.parse's yes
+ * or no is all this needs.
+ */
+export function execForm(text: string): string[] | undefined {
+  if (!text.trimStart().startsWith("[")) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === "string") ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}

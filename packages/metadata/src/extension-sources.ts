@@ -4,8 +4,8 @@ import { detectContext } from "./build-context.ts";
 import { isRemoteSource, readCopy } from "./copy-instruction.ts";
 import type { DockerfileModel } from "./dockerfile-model.ts";
 import { FileRefusedError, InputError } from "./errors.ts";
-import { entryFor } from "./image-contents.ts";
-import type { ImageContents } from "./image-contents.ts";
+import { landingAt } from "./image-layout.ts";
+import type { ImageLayout } from "./image-layout.ts";
 import { readRegularText } from "./read-regular-file.ts";
 
 /**
@@ -58,11 +58,7 @@ export function resolveContext(model: DockerfileModel, dir: string, given: strin
  * comes from on this machine: the context file the Dockerfile copies to `/<composefile>`, else
  * `<dir>/<composefile>`.
  */
-export function composeSource(composefile: string, dir: string, contents: ImageContents | undefined): string {
-  const target = posix.resolve("/", composefile);
-  const entry = contents === undefined ? undefined : entryFor(contents, target);
-  if (entry?.hostFile !== undefined && entry.target === target) return entry.hostFile;
-  if (entry?.hostDir !== undefined)
-    return join(entry.hostDir, target.slice(entry.target === "/" ? 1 : entry.target.length + 1));
-  return join(dir, composefile);
+export function composeSource(composefile: string, dir: string, layout: ImageLayout | undefined): string {
+  const found = layout === undefined ? undefined : landingAt(layout.entries, posix.resolve("/", composefile));
+  return found?.entry.origin === "context" && found.hostPath !== undefined ? found.hostPath : join(dir, composefile);
 }

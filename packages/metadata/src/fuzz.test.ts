@@ -21,7 +21,7 @@ import {
   METADATA_KINDS,
   validMetadataDocuments,
 } from "./fuzz.test-support.ts";
-import { imageContents } from "./image-contents.ts";
+import { imageLayout } from "./image-layout.ts";
 import { MAX_METADATA_BYTES } from "./input-limits.ts";
 import { metadataRefs } from "./metadata-refs.ts";
 import { validateLabels } from "./validate-labels.ts";
@@ -116,11 +116,11 @@ describe("generated malformed Dockerfiles and compose files", () => {
         ({ text }, document) => {
           const model = readDockerfile(text, "Dockerfile", new Map([["A", "${B}"]]));
           const refs = metadataRefs(document);
-          const contents = imageContents(model, tmpdir());
+          const layout = imageLayout(model, tmpdir());
           const labels = dockerfileLabels(model);
           const findings = [
-            ...checkImageFiles({ model, contents, refs, dir: tmpdir(), context: tmpdir() }),
-            ...checkDockerfileRules({ model, contents, refs, composeServicesNeedingCmd: ["api"] }),
+            ...checkImageFiles({ model, layout, refs, dir: tmpdir(), context: tmpdir() }),
+            ...checkDockerfileRules({ model, layout, refs, composeServicesNeedingCmd: ["api"] }),
             ...labels.findings,
             ...validateLabels(labels),
           ];

@@ -18,6 +18,12 @@ export type { MetadataTextCheck } from "./check-metadata-text.ts";
 export { readExtensionDir } from "./read-extension-dir.ts";
 export type { ExtensionDir } from "./read-extension-dir.ts";
 export { validateExtensionDir } from "./validate-extension-dir.ts";
+// One reading of a Dockerfile for every tool: which file of the build context lands where in the image.
+export { readDockerfile } from "./dockerfile-model.ts";
+export type { DockerfileModel } from "./dockerfile-model.ts";
+export { imageLayout, landingAt } from "./image-layout.ts";
+export type { ImageLayout, LandedEntry, Landing } from "./image-layout.ts";
+export { machinePlatform } from "./build-platform.ts";
 export type { ExtensionDirOptions, ExtensionReport } from "./validate-extension-dir.ts";
 export { validateLabels } from "./validate-labels.ts";
 export type { LabelLocation, LabelSet, LabelValue } from "./validate-labels.ts";

@@ -4,7 +4,7 @@ import { InputError } from "./errors.ts";
 import { composeSource, readOptionalText } from "./extension-sources.ts";
 import { error, warning } from "./finding.ts";
 import type { Finding } from "./finding.ts";
-import type { ImageContents } from "./image-contents.ts";
+import type { ImageLayout } from "./image-layout.ts";
 import { MAX_COMPOSE_BYTES } from "./input-limits.ts";
 import type { NamedValue } from "./metadata-refs.ts";
 
@@ -19,7 +19,7 @@ export type ComposeSource = { path: string; text: string } | { finding: Finding 
 export async function readComposeSource(
   ref: NamedValue,
   dir: string,
-  contents: ImageContents | undefined,
+  layout: ImageLayout | undefined,
   context: string | undefined,
 ): Promise<ComposeSource> {
   const name = ref.value;
@@ -32,7 +32,7 @@ export async function readComposeSource(
       ),
     };
   }
-  const found = composeSource(name, dir, contents);
+  const found = composeSource(name, dir, layout);
   const fromContext =
     context !== undefined && isInside(resolve(found), resolve(context)) && !isInside(resolve(found), resolve(dir));
   const source = displayPath(found, dir);

@@ -14,8 +14,8 @@ import { shortPath } from "./display-path.ts";
 import { readOptionalText, resolveContext } from "./extension-sources.ts";
 import { applyVerdict, hasErrors, warning } from "./finding.ts";
 import type { Finding, VerdictOptions } from "./finding.ts";
-import { imageContents } from "./image-contents.ts";
-import type { ImageContents } from "./image-contents.ts";
+import { imageLayout } from "./image-layout.ts";
+import type { ImageLayout } from "./image-layout.ts";
 import { metadataRefs } from "./metadata-refs.ts";
 import { MAX_DOCKERFILE_BYTES } from "./input-limits.ts";
 import { readComposeSource } from "./read-compose-source.ts";
@@ -31,6 +31,8 @@ export interface ExtensionDirOptions extends VerdictOptions {
   context?: string;
   /** `--build-arg` values, as passed to docker build. */
   buildArgs?: ReadonlyMap<string, string>;
+  /** The target platform (`linux/arm64`), as `docker build --platform`; default this machine's. */
+  platform?: string;
   /** Labels read from a built image, checked instead of the Dockerfile's LABEL instructions. */
   imageLabels?: LabelSet;
 }
@@ -78,16 +80,18 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
     });
   }
 
-  let contents: ImageContents | undefined;
+  let layout: ImageLayout | undefined;
   let context: string | undefined;
   const located: Finding[] = [];
   let servicesNeedingCmd: string[] = [];
   const model =
-    dockerfileText === undefined ? undefined : readDockerfile(dockerfileText, dockerfilePath, options.buildArgs);
+    dockerfileText === undefined
+      ? undefined
+      : readDockerfile(dockerfileText, dockerfilePath, options.buildArgs, options.platform);
   if (model !== undefined) {
     append(located, dockerfileLimitFindings(model));
     context = resolveContext(model, dir, options.context);
-    contents = imageContents(model, context);
+    layout = imageLayout(model, context);
   } else {
     findings.push({
       ...warning(
@@ -99,10 +103,10 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
     });
   }
 
-  append(findings, await checkIconFile(refs, dir, contents));
+  append(findings, await checkIconFile(refs, dir, layout));
   let composePath: string | undefined;
   if (refs.composefile !== undefined) {
-    const source = await readComposeSource(refs.composefile, dir, contents, context);
+    const source = await readComposeSource(refs.composefile, dir, layout, context);
     if ("finding" in source) {
       findings.push(source.finding);
     } else {
@@ -113,9 +117,9 @@ export async function validateExtensionDir(dir: string, options: ExtensionDirOpt
     }
   }
 
-  if (model !== undefined && contents !== undefined && context !== undefined) {
-    append(located, checkImageFiles({ model, contents, refs, dir: resolve(dir), context: resolve(context) }));
-    append(located, checkDockerfileRules({ model, contents, refs, composeServicesNeedingCmd: servicesNeedingCmd }));
+  if (model !== undefined && layout !== undefined && context !== undefined) {
+    append(located, checkImageFiles({ model, layout, refs, dir: resolve(dir), context: resolve(context) }));
+    append(located, checkDockerfileRules({ model, layout, refs, composeServicesNeedingCmd: servicesNeedingCmd }));
   }
   if (options.imageLabels !== undefined) {
     append(located, validateLabels(options.imageLabels));

@@ -33,11 +33,7 @@ beforeAll(requireBuiltBinaries);
 describe.each(["amd64", "arm64"] as const)("the %s image", (arch) => {
   it.each(promised)("puts a $os executable for the right CPU at $imagePath", async ({ os, imagePath }) => {
     // Where the Dockerfile, built for this CPU, takes the file from; the same reader the dext host uses.
-    const layout = await readImageLayout(join(sampleDir, "Dockerfile"), repoRoot, {
-      TARGETARCH: arch,
-      TARGETOS: "linux",
-      BUILDPLATFORM: "linux/amd64",
-    });
+    const layout = await readImageLayout(join(sampleDir, "Dockerfile"), repoRoot, {}, `linux/${arch}`);
     const source = hostPathFor(layout, imagePath);
     expect(source, `the Dockerfile copies nothing to ${imagePath}`).toBeDefined();
     const kind = readBinaryKind(await head(source ?? ""));

@@ -1,22 +1,27 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// The Dockerfile's reading itself (forms, stages, variables, the command) is @dext/metadata's
+// (image-layout.test.ts, layout-agreement.test.ts); this file covers what the host adds on top.
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { imageLayout, readDockerfile } from "@dext/metadata";
+import type { ImageLayout } from "@dext/metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostPathFor, readImageLayout } from "./dockerfile-layout.ts";
+import { containedHostPath, hostPathFor, readImageLayout } from "./dockerfile-layout.ts";
 
 let ctx: string;
+let outside: string;
 beforeAll(async () => {
-  ctx = await mkdtemp(join(tmpdir(), "dext-layout-"));
+  ctx = await mkdtemp("/tmp/dext-layout-");
+  outside = await mkdtemp("/tmp/dext-outside-");
   await mkdir(join(ctx, "ext", "ui"), { recursive: true });
   await writeFile(join(ctx, "ext", "metadata.json"), "{}");
   await writeFile(join(ctx, "ext", "ui", "index.html"), "<html></html>");
-  // The layout of Docker's own samples: metadata.json, the icon and ui/ at the context's top.
-  await mkdir(join(ctx, "ui"), { recursive: true });
-  await writeFile(join(ctx, "metadata.json"), "{}");
-  await writeFile(join(ctx, "docker.svg"), "<svg/>");
-  await writeFile(join(ctx, "ui", "index.html"), "<html></html>");
+  await writeFile(join(outside, "secret"), "secret");
+  await symlink(join(outside, "secret"), join(ctx, "ext", "ui", "leak"));
 });
-afterAll(() => rm(ctx, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(ctx, { recursive: true, force: true });
+  await rm(outside, { recursive: true, force: true });
+});
 
 async function layoutOf(dockerfile: string, buildArgs?: Record<string, string>) {
   await writeFile(join(ctx, "Dockerfile"), dockerfile);
@@ -24,13 +29,23 @@ async function layoutOf(dockerfile: string, buildArgs?: Record<string, string>) 
 }
 
 describe("readImageLayout", () => {
-  it("maps files copied from the context, into folders and onto names", async () => {
-    const layout = await layoutOf(
-      "FROM scratch\nCOPY ext/metadata.json /\nCOPY ext/ui /ui\nCOPY ext/metadata.json /etc/meta.json\n",
-    );
+  it("is @dext/metadata's imageLayout, the reading dext validate checks against", async () => {
+    const text =
+      'FROM node AS build\nWORKDIR /repo\nCOPY . .\nFROM node\nENV A=1\nCOPY ext/metadata.json /\nCOPY --from=build /repo/ext/ui /ui\nCMD ["node", "/ui"]\n';
+    // Each side read its own model, so a --from entry's stage is compared by name.
+    const plain = ({ entries, ...rest }: ImageLayout) => ({
+      ...rest,
+      entries: entries.map(({ fromStage, ...entry }) => ({ ...entry, fromStage: fromStage?.name })),
+    });
+    const host = plain(await layoutOf(text));
+    expect(host).toEqual(plain(imageLayout(readDockerfile(text, join(ctx, "Dockerfile")), ctx)));
+    expect(host.entries).toHaveLength(2);
+  });
+
+  it("maps image paths to the folder's files, relative ones from WORKDIR", async () => {
+    const layout = await layoutOf("FROM scratch\nWORKDIR /app\nCOPY ext/metadata.json /\nCOPY ext/ui ui\n");
     expect(hostPathFor(layout, "/metadata.json")).toBe(join(ctx, "ext", "metadata.json"));
-    expect(hostPathFor(layout, "/ui/index.html")).toBe(join(ctx, "ext", "ui", "index.html"));
-    expect(hostPathFor(layout, "/etc/meta.json")).toBe(join(ctx, "ext", "metadata.json"));
+    expect(hostPathFor(layout, "ui/index.html")).toBe(join(ctx, "ext", "ui", "index.html"));
     expect(hostPathFor(layout, "/nothing")).toBeUndefined();
   });
 
@@ -41,60 +56,35 @@ describe("readImageLayout", () => {
     expect(hostPathFor(layout, "/ui/index.html")).toBe(join(ctx, "ext", "ui", "index.html"));
   });
 
-  it("ignores copies from external images, which are not on this machine", async () => {
-    const layout = await layoutOf("FROM node\nCOPY --from=alpine:3 /bin/sh /bin/sh\n");
-    expect(layout.entries).toEqual([]);
+  it("has no machine path for what only a build makes: another image's files, a stage's build output", async () => {
+    const layout = await layoutOf(
+      "FROM node AS build\nRUN make /out\nFROM node\nCOPY --from=alpine:3 /bin/sh /bin/sh\nCOPY --from=build /out /srv\n",
+    );
+    expect(hostPathFor(layout, "/bin/sh")).toBeUndefined();
+    expect(hostPathFor(layout, "/srv/server.js")).toBeUndefined();
+    expect(layout.entries.map((entry) => [entry.origin, entry.kind])).toEqual([
+      ["image", "unknown"],
+      ["stage", "unknown"],
+    ]);
   });
 
-  it("puts a file copied to . or to an existing folder inside it, as Docker does (Docker's samples: COPY metadata.json .)", async () => {
-    const layout = await layoutOf(
-      "FROM alpine\nCOPY metadata.json .\nCOPY docker.svg .\nCOPY ui ui\nCOPY ext/metadata.json /usr/local/bin\nWORKDIR /srv\nCOPY docker.svg ./\nCOPY metadata.json /ui\n",
-    );
-    expect(hostPathFor(layout, "/metadata.json")).toBe(join(ctx, "metadata.json"));
-    expect(hostPathFor(layout, "/docker.svg")).toBe(join(ctx, "docker.svg"));
-    expect(hostPathFor(layout, "/srv/docker.svg")).toBe(join(ctx, "docker.svg"));
-    expect(hostPathFor(layout, "/usr/local/bin/metadata.json")).toBe(join(ctx, "ext", "metadata.json"));
-    // ui was copied as a folder, so a file copied onto /ui lands inside it.
-    expect(hostPathFor(layout, "/ui/metadata.json")).toBe(join(ctx, "metadata.json"));
-    expect(hostPathFor(layout, "/ui/index.html")).toBe(join(ctx, "ui", "index.html"));
-  });
-
-  it("still renames a file copied onto a path that is not a folder", async () => {
-    const layout = await layoutOf(
-      "FROM alpine\nCOPY metadata.json /extension.json\nWORKDIR /app\nCOPY docker.svg icon.svg\n",
-    );
-    expect(hostPathFor(layout, "/extension.json")).toBe(join(ctx, "metadata.json"));
-    expect(hostPathFor(layout, "/app/icon.svg")).toBe(join(ctx, "docker.svg"));
-  });
-
-  it("resolves relative destinations against WORKDIR and expands ARG and ENV", async () => {
-    const layout = await layoutOf(
-      'ARG DIR=ext\nFROM node\nENV TARGET=/srv\nWORKDIR $TARGET\nCOPY ${DIR}/metadata.json "meta data.json"\n',
-    );
-    expect(hostPathFor(layout, "/srv/meta data.json")).toBe(join(ctx, "ext", "metadata.json"));
-    expect(layout.workdir).toBe("/srv");
-    expect(layout.env).toEqual({ TARGET: "/srv" });
+  it("does not follow a link out of what the COPY named", async () => {
+    const layout = await layoutOf("FROM scratch\nCOPY ext/ui /ui\n");
+    expect(await containedHostPath(layout, "/ui/index.html")).toBe(join(ctx, "ext", "ui", "index.html"));
+    expect(hostPathFor(layout, "/ui/leak")).toBe(join(ctx, "ext", "ui", "leak"));
+    expect(await containedHostPath(layout, "/ui/leak")).toBeUndefined();
   });
 
   it("lets build arguments override ARG defaults", async () => {
-    const layout = await layoutOf("ARG DIR=nope\nFROM node\nCOPY ${DIR}/metadata.json /\n", { DIR: "ext" });
+    const layout = await layoutOf("FROM node\nARG DIR=nope\nCOPY ${DIR}/metadata.json /\n", { DIR: "ext" });
     expect(hostPathFor(layout, "/metadata.json")).toBe(join(ctx, "ext", "metadata.json"));
   });
 
-  it("joins ENTRYPOINT and CMD, and reads the shell form as sh -c", async () => {
-    expect((await layoutOf('FROM node\nENTRYPOINT ["tini", "--"]\nCMD ["node", "/b/main.js"]\n')).command).toEqual([
-      "tini",
-      "--",
-      "node",
-      "/b/main.js",
-    ]);
-    expect((await layoutOf("FROM node\nCMD sleep infinity\n")).command).toEqual(["/bin/sh", "-c", "sleep infinity"]);
-    expect((await layoutOf("FROM node\n")).command).toBeUndefined();
-  });
-
-  it("takes the CMD of the final stage only", async () => {
-    const layout = await layoutOf('FROM node AS a\nCMD ["a"]\nFROM node\nCOPY ext/metadata.json /\n');
-    expect(layout.command).toBeUndefined();
+  it("refuses a COPY source that climbs out of the build context", async () => {
+    await expect(layoutOf("FROM node\nCOPY ../secret /secret\n")).rejects.toMatchObject({
+      code: "dockerfile_invalid",
+      message: expect.stringContaining("outside the build context") as unknown,
+    });
   });
 
   it("reports a Dockerfile without FROM", async () => {

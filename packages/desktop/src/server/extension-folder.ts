@@ -34,10 +34,9 @@ const exists = (path: string) =>
 async function findContext(
   dockerfile: string,
   start: string,
-  buildArgs: Record<string, string>,
 ): Promise<{ context: string; layout: ImageLayout } | undefined> {
   for (let dir = start; ; dir = dirname(dir)) {
-    const layout = await readImageLayout(dockerfile, dir, buildArgs);
+    const layout = await readImageLayout(dockerfile, dir);
     if ((await containedHostPath(layout, "/metadata.json")) !== undefined) return { context: dir, layout };
     if (dirname(dir) === dir) return undefined;
   }
@@ -45,23 +44,15 @@ async function findContext(
 
 /** The identity layout for a folder that holds the files as they sit in the image. */
 function folderAsImage(dir: string): ImageLayout {
-  return { entries: [{ imagePath: "/", hostPath: dir, line: 0 }], workdir: "/", env: {}, command: undefined };
-}
-
-/** Reads an extension folder as Desktop would read the image built from it. */
-/** The build arguments BuildKit sets for a build targeting this machine, so per-CPU copies resolve. */
-function platformBuildArgs(arch: string = process.arch): Record<string, string> {
-  const targetArch = arch === "x64" ? "amd64" : arch;
   return {
-    TARGETOS: "linux",
-    TARGETARCH: targetArch,
-    TARGETPLATFORM: `linux/${targetArch}`,
-    BUILDOS: "linux",
-    BUILDARCH: targetArch,
-    BUILDPLATFORM: `linux/${targetArch}`,
+    entries: [{ imagePath: "/", kind: "dir", origin: "context", source: ".", hostPath: dir, line: 0 }],
+    workdir: "/",
+    env: {},
+    command: undefined,
   };
 }
 
+/** Reads an extension folder as Desktop would read the image built from it (for this machine's platform). */
 export async function loadExtensionFolder(
   folder: string,
   options: { context?: string } = {},
@@ -73,14 +64,10 @@ export async function loadExtensionFolder(
   let layoutSource: string;
   let build: ExtensionFolder["build"];
   if (await exists(dockerfile)) {
-    const buildArgs = platformBuildArgs();
     const found =
       options.context === undefined
-        ? await findContext(dockerfile, dir, buildArgs)
-        : {
-            context: resolve(options.context),
-            layout: await readImageLayout(dockerfile, resolve(options.context), buildArgs),
-          };
+        ? await findContext(dockerfile, dir)
+        : { context: resolve(options.context), layout: await readImageLayout(dockerfile, resolve(options.context)) };
     if (found === undefined) {
       throw new DesktopHostError(
         "context_not_found",

@@ -58,6 +58,17 @@ describe("folderModeShortfall", () => {
     expect(await folderModeShortfall(backend)).toMatch(/runs \/service/);
   });
 
+  it("says a UI copied from a build stage's output needs a build", async () => {
+    const loaded = await folder("ui-from-stage", {
+      Dockerfile:
+        "FROM node AS web\nWORKDIR /src\nCOPY . .\nRUN make\nFROM alpine\nCOPY metadata.json /\nCOPY --from=web /src/dist /ui\n",
+      "metadata.json": JSON.stringify({ ui: tab }),
+    });
+    expect(await folderModeShortfall(loaded)).toBe(
+      "ui.dashboard-tab.root (/ui) comes from stage web (Dockerfile line 7), not from the folder: it needs a build",
+    );
+  });
+
   it("does not count a system program as missing", async () => {
     const loaded = await folder("system-cmd", {
       Dockerfile: 'FROM alpine\nCOPY metadata.json /\nCOPY ui /ui\nCMD ["/bin/sleep", "infinity"]\n',

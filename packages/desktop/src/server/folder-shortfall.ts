@@ -1,5 +1,6 @@
 import { imagePathFromMetadata } from "./contained-path.ts";
-import { containedHostPath } from "./dockerfile-layout.ts";
+import { builtOnly, containedHostPath } from "./dockerfile-layout.ts";
+import type { ImageLayout } from "./dockerfile-layout.ts";
 import { hostPlatform } from "./host-binaries.ts";
 import { metadataImagePaths } from "./metadata-paths.ts";
 import type { ExtensionFolder } from "./extension-folder.ts";
@@ -23,7 +24,10 @@ export async function folderModeShortfall(folder: Omit<ExtensionFolder, "id">): 
       continue; // a path that leaves the image root is a problem of its own, reported elsewhere
     }
     if ((await containedHostPath(layout, imagePath)) === undefined)
-      return `${field} (${imagePath}) is not a file the Dockerfile copies from the folder (a RUN step makes it?)`;
+      return (
+        needsBuild(layout, imagePath, field) ??
+        `${field} (${imagePath}) is not a file the Dockerfile copies from the folder (a RUN step makes it?)`
+      );
   }
   const program = layout.command?.[0];
   if (
@@ -36,6 +40,15 @@ export async function folderModeShortfall(folder: Omit<ExtensionFolder, "id">): 
     return `its VM service runs ${program}, which the Dockerfile does not copy from the folder (a RUN step makes it?)`;
   }
   return undefined;
+}
+
+/** What to say when the Dockerfile copies `imagePath` from another stage or image, which only a build makes. */
+function needsBuild(layout: ImageLayout, imagePath: string, field: string): string | undefined {
+  const entry = builtOnly(layout, imagePath);
+  if (entry === undefined) return undefined;
+  const from =
+    entry.fromStage === undefined ? "another image" : `stage ${entry.fromStage.name ?? String(entry.fromStage.index)}`;
+  return `${field} (${imagePath}) comes from ${from} (Dockerfile line ${String(entry.line)}), not from the folder: it needs a build`;
 }
 
 /** Programs every base image has; a CMD that starts with one runs in folder mode on this machine's copy. */

@@ -1,4 +1,4 @@
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, rm, stat } from "node:fs/promises";
 import { basename, join, posix } from "node:path";
 import { validateMetadata } from "@dext/metadata";
 import { containedHostPath } from "./dockerfile-layout.ts";
@@ -10,7 +10,7 @@ import { readRegularFile } from "./read-regular-file.ts";
 import { hostPlatform, installHostBinaries } from "./host-binaries.ts";
 import { startComposeVm } from "./compose-vm.ts";
 import { waitForSocket } from "./socket-ready.ts";
-import type { ImageLayout } from "./dockerfile-layout.ts";
+import type { ImageLayout, LandedEntry } from "./dockerfile-layout.ts";
 import type { InstallOptions, InstalledExtension } from "./installed-extension.ts";
 import type { VmRuntime, VmState } from "./vm-runtime.ts";
 
@@ -23,6 +23,11 @@ async function copyOut(container: string, imagePath: string, target: string): Pr
     () => true,
     () => false,
   );
+}
+
+/** A path copied out of the image, where it now sits on this machine. */
+function copiedOut(imagePath: string, hostPath: string, kind: "file" | "dir"): LandedEntry {
+  return { imagePath, kind, origin: "image", source: imagePath, hostPath, line: 0 };
 }
 
 /** Desktop's VM services get the default network; an engine started without a bridge has none, so use none. */
@@ -69,7 +74,7 @@ export async function installFromImage(image: string, options: InstallOptions): 
       );
     }
     metadata = result.metadata;
-    entries.push({ imagePath: "/metadata.json", hostPath: join(files, "metadata.json"), line: 0 });
+    entries.push(copiedOut("/metadata.json", join(files, "metadata.json"), "file"));
     const platform = hostPlatform() ?? "linux";
     const wanted = metadataImagePaths(metadata)
       .filter(({ field }) => !field.startsWith("host.") || field.includes(`].${platform}[`))
@@ -82,7 +87,8 @@ export async function installFromImage(image: string, options: InstallOptions): 
       });
     for (const imagePath of wanted) {
       const target = join(files, "root", imagePath);
-      if (await copyOut(created, imagePath, target)) entries.push({ imagePath, hostPath: target, line: 0 });
+      if (await copyOut(created, imagePath, target))
+        entries.push(copiedOut(imagePath, target, (await stat(target)).isDirectory() ? "dir" : "file"));
     }
   } finally {
     await docker(["rm", created]).catch(() => undefined);

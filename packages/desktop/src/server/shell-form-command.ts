@@ -1,4 +1,4 @@
-import { splitShellWords } from "./shell-words.ts";
+import { splitCommandLine } from "@dext/desktop-facts";
 
 /**
  * Characters that make a shell-form CMD more than one command with words: operators, expansions,
@@ -24,7 +24,8 @@ export function shellFormText(command: readonly string[]): string | undefined {
 export async function folderShellCommand(text: string, mapPath: (word: string) => Promise<string>): Promise<string[]> {
   if (!shellSyntax.test(text)) {
     try {
-      return await Promise.all(splitShellWords(text).map(mapPath));
+      // sh -c reads the text by POSIX shell quoting, not by a Dockerfile's word rules: Desktop's splitter is that one.
+      return await Promise.all(splitCommandLine(text).map(mapPath));
     } catch {
       // An unterminated quote: the shell reports it, as it would in the container.
     }

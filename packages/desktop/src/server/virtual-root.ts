@@ -16,10 +16,11 @@ export async function buildVirtualRoot(root: string, layout: ImageLayout): Promi
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   // Shorter paths first (stable, so equal lengths keep Dockerfile order): a deeper copy lands inside a folder an earlier one made.
+  // Only what has a machine path: what a build alone makes is not in the folder.
   const entries = layout.entries
-    .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => a.entry.imagePath.length - b.entry.imagePath.length || a.index - b.index);
-  for (const { entry } of entries) await place(root, entry.imagePath, entry.hostPath);
+    .flatMap((entry, index) => (entry.hostPath === undefined ? [] : [{ ...entry, hostPath: entry.hostPath, index }]))
+    .sort((a, b) => a.imagePath.length - b.imagePath.length || a.index - b.index);
+  for (const entry of entries) await place(root, entry.imagePath, entry.hostPath);
   await realFolder(root, layout.workdir);
 }
 

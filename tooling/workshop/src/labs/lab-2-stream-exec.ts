@@ -1,4 +1,6 @@
-import { copiesExecutable, finalStageCopies } from "../dockerfile-copies.ts";
+import { posix } from "node:path";
+import { landingAt } from "@dext/metadata";
+import { extensionImage, isExecutableMode } from "../extension-image.ts";
 import { runScript } from "../run-script.ts";
 import { findInUi, reachableUiSources } from "../ui-sources.ts";
 import type { Lab, LabContext } from "../lab.ts";
@@ -35,8 +37,10 @@ async function checkScript({ files, problems }: LabContext): Promise<void> {
 }
 
 async function checkImage({ files, problems }: LabContext): Promise<void> {
-  const dockerfile = (await files.text("Dockerfile")) ?? "";
-  if (!finalStageCopies(dockerfile).some((copy) => copiesExecutable(copy, "ticks.sh"))) {
+  const image = await extensionImage(files);
+  const landed = image === undefined ? undefined : landingAt(image.entries, "/ticks.sh")?.entry;
+  const isTicks = landed !== undefined && (landed.kind === "dir" || posix.basename(landed.source) === "ticks.sh");
+  if (!isTicks || !isExecutableMode(landed.mode)) {
     problems.add(
       "Dockerfile",
       "the final stage does not copy ticks.sh to /ticks.sh with an executable mode: add `COPY --chmod=0755 samples/<name>/ticks.sh /ticks.sh` next to hello.sh's",

@@ -1,6 +1,7 @@
 import { machine, type } from "node:os";
-import { posix, relative, resolve } from "node:path";
-import { copiesExecutable, finalStageCopies } from "../dockerfile-copies.ts";
+import { join, posix, relative } from "node:path";
+import { landingAt } from "@dext/metadata";
+import { buildContext, extensionImage, isExecutableMode } from "../extension-image.ts";
 import { runScript } from "../run-script.ts";
 import { findInUi, reachableUiSources } from "../ui-sources.ts";
 import { addFindings, validatorErrors } from "../validate.ts";
@@ -57,26 +58,26 @@ async function checkDeclared({ files, problems }: LabContext): Promise<Partial<R
 
 /** The file the final stage copies to the Linux path, executable, found in the extension folder. */
 async function checkLinuxBinary({ files, problems }: LabContext, linuxPath: string): Promise<void> {
-  const dockerfile = (await files.text("Dockerfile")) ?? "";
-  const copy = finalStageCopies(dockerfile).find((candidate) => candidate.destination === linuxPath);
+  const image = await extensionImage(files);
+  const found = image === undefined ? undefined : landingAt(image.entries, linuxPath);
   const name = posix.basename(linuxPath);
-  if (copy === undefined) return; // dext validate has said the final stage never copies it
-  if (!copiesExecutable(copy, linuxPath.slice(1))) {
+  if (found === undefined) return; // dext validate has said the final stage never copies it
+  const { entry } = found;
+  if (!isExecutableMode(entry.mode)) {
     problems.add(
-      `Dockerfile:${String(copy.line)}`,
-      `${linuxPath} is not copied with an executable mode: \`COPY --chmod=0755 ${copy.sources.join(" ")} ${linuxPath}\``,
+      `Dockerfile:${String(entry.line)}`,
+      `${linuxPath} is not copied with an executable mode: \`COPY --chmod=0755 ${entry.source} ${linuxPath}\``,
     );
   }
-  const source = copy.sources.find((candidate) => !candidate.startsWith("--"));
-  if (source === undefined || copy.flags.some((flag) => flag.startsWith("--from="))) {
+  if (entry.origin !== "context") {
     problems.add(
-      `Dockerfile:${String(copy.line)}`,
+      `Dockerfile:${String(entry.line)}`,
       `${linuxPath} does not come from your folder; copy the script itself: \`COPY --chmod=0755 samples/<name>/host/linux/${name} ${linuxPath}\``,
     );
     return;
   }
-  // The build context is the repository root, two levels above the extension folder.
-  const local = relative(files.dir, resolve(files.dir, "../..", source));
+  // A source the build context lacks has no machine path yet: say where the Dockerfile looks for it.
+  const local = relative(files.dir, found.hostPath ?? join(buildContext(files), posix.normalize(`/${entry.source}`)));
   if (!(await files.exists(local))) {
     problems.add(
       local,
