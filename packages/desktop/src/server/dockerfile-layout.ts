@@ -83,3 +83,13 @@ export async function containedHostPath(layout: ImageLayout, imagePath: string):
   const root = found?.entry.hostPath;
   return found?.hostPath === undefined || root === undefined ? undefined : realPathWithin(found.hostPath, root);
 }
+
+/**
+ * Whether `imagePath` is a folder only because files land inside it (`COPY ui/*.html /ui/` makes
+ * /ui without naming it), each from the folder. Docker creates such a folder; nothing copies it.
+ */
+export function impliedFolder(layout: ImageLayout, imagePath: string): boolean {
+  const target = absoluteImagePath(layout, imagePath);
+  const prefix = target === "/" ? "/" : `${target}/`;
+  return layout.entries.some((entry) => entry.imagePath.startsWith(prefix) && entry.hostPath !== undefined);
+}

@@ -34,6 +34,15 @@ describe("folderModeShortfall", () => {
     expect(await folderModeShortfall(loaded)).toBeUndefined();
   });
 
+  it("is nothing for a UI folder that only files copied into it make (COPY ui/*.html /ui/)", async () => {
+    const loaded = await folder("implied-ui", {
+      Dockerfile: "FROM alpine\nCOPY *.json /\nCOPY ui/*.html /ui/\n",
+      "metadata.json": JSON.stringify({ ui: tab }),
+      "ui/index.html": "<html></html>",
+    });
+    expect(await folderModeShortfall(loaded)).toBeUndefined();
+  });
+
   it("names a compose stack", async () => {
     const loaded = await folder("compose", {
       Dockerfile: "FROM alpine\nCOPY metadata.json compose.yaml /\nCOPY ui /ui\n",

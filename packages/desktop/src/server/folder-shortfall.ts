@@ -1,5 +1,5 @@
 import { imagePathFromMetadata } from "./contained-path.ts";
-import { builtOnly, containedHostPath } from "./dockerfile-layout.ts";
+import { builtOnly, containedHostPath, impliedFolder } from "./dockerfile-layout.ts";
 import type { ImageLayout } from "./dockerfile-layout.ts";
 import { hostPlatform } from "./host-binaries.ts";
 import { metadataImagePaths } from "./metadata-paths.ts";
@@ -23,7 +23,7 @@ export async function folderModeShortfall(folder: Omit<ExtensionFolder, "id">): 
     } catch {
       continue; // a path that leaves the image root is a problem of its own, reported elsewhere
     }
-    if ((await containedHostPath(layout, imagePath)) === undefined)
+    if ((await containedHostPath(layout, imagePath)) === undefined && !impliedFolder(layout, imagePath))
       return (
         needsBuild(layout, imagePath, field) ??
         `${field} (${imagePath}) is not a file the Dockerfile copies from the folder (a RUN step makes it?)`
