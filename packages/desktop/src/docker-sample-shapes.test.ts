@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desktopLabels } from "./testing/desktop-labels.ts";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { captureLog } from "./testing/captured-log.ts";
 import { launchChromium } from "./testing/launch-chromium.ts";
@@ -38,8 +39,7 @@ const page = (text: string) => `<!doctype html><html><head></head><body><h1>${te
 describe("Docker's sample layout", () => {
   it("installs COPY metadata.json . with a relative ui root, and shows the tab and its icon (Desktop installs it)", async () => {
     const root = await folder("react-sample", {
-      Dockerfile:
-        'FROM alpine\nLABEL org.opencontainers.image.title="React sample"\nCOPY metadata.json .\nCOPY docker.svg .\nCOPY ui ui\n',
+      Dockerfile: `FROM alpine\n${desktopLabels}COPY metadata.json .\nCOPY docker.svg .\nCOPY ui ui\n`,
       "metadata.json": JSON.stringify({
         icon: "docker.svg",
         ui: { "dashboard-tab": { title: "React sample", root: "ui", src: "index.html" } },

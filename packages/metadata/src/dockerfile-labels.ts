@@ -6,6 +6,7 @@ import { expandWord } from "./dockerfile-words.ts";
 import { findingAt } from "./finding.ts";
 import type { FileLocation, Finding } from "./finding.ts";
 import type { LabelSet, LabelValue } from "./validate-labels.ts";
+import { validateLabels } from "./validate-labels.ts";
 
 export interface DockerfileLabel extends LabelValue {
   name: string;
@@ -92,4 +93,16 @@ function describeStage(stage: Stage | undefined): string {
   return stage.name === undefined
     ? `the final stage (line ${stage.line})`
     : `stage "${stage.name}" (line ${stage.line})`;
+}
+
+/**
+ * What Docker Desktop refuses in the labels a Dockerfile gives its image (a missing title, vendor,
+ * api.version...), without the Marketplace's listing rules: the errors of `dext validate`'s
+ * default verdict, for a host that runs the folder as its image.
+ */
+export function labelsDesktopRefuses(model: DockerfileModel): Finding[] {
+  if (model.stages.length === 0) return [];
+  return validateLabels(dockerfileLabels(model)).filter(
+    (finding) => finding.severity === "error" && finding.scope === "desktop",
+  );
 }

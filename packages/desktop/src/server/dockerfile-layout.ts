@@ -1,5 +1,5 @@
 import { isAbsolute, posix } from "node:path";
-import { imageLayout, landingAt, readDockerfile } from "@dext/metadata";
+import { imageLayout, labelsDesktopRefuses, landingAt, readDockerfile } from "@dext/metadata";
 import type { ImageLayout, LandedEntry } from "@dext/metadata";
 import { realPathWithin } from "./contained-path.ts";
 import { DesktopHostError } from "./errors.ts";
@@ -92,4 +92,13 @@ export function impliedFolder(layout: ImageLayout, imagePath: string): boolean {
   const target = absoluteImagePath(layout, imagePath);
   const prefix = target === "/" ? "/" : `${target}/`;
   return layout.entries.some((entry) => entry.imagePath.startsWith(prefix) && entry.hostPath !== undefined);
+}
+
+/**
+ * What Desktop would refuse in the labels the Dockerfile gives the image (Desktop reads them from
+ * the built image; folder mode has only the Dockerfile), one sentence each.
+ */
+export async function labelRefusals(dockerfilePath: string): Promise<string[]> {
+  const model = readDockerfile(await readRegularFile(dockerfilePath), dockerfilePath);
+  return labelsDesktopRefuses(model).map((finding) => `Docker Desktop refuses this image: ${finding.message}`);
 }

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desktopLabels } from "../testing/desktop-labels.ts";
 import { installFolder } from "./install-folder.ts";
 import { ProcessGroups } from "./process-group.ts";
 
@@ -32,7 +33,7 @@ describe("installFolder without a Docker engine", () => {
     await writeFile(
       join(root, "Dockerfile"),
       "FROM alpine AS build\nCOPY src /src\nRUN mkdir /dist && cp /src/page.html /dist/index.html\n" +
-        "FROM alpine\nCOPY metadata.json /\nCOPY --from=build /dist /ui\n",
+        `FROM alpine\n${desktopLabels}COPY metadata.json /\nCOPY --from=build /dist /ui\n`,
     );
     const groups = new ProcessGroups();
     const installed = await installFolder(
@@ -42,7 +43,7 @@ describe("installFolder without a Docker engine", () => {
     );
     try {
       expect(installed.problems).toEqual([
-        "folder mode cannot run all of it: ui.dashboard-tab.root (/ui) is not a file the Dockerfile copies from the folder (a RUN step makes it?). Start a Docker engine (DOCKER_HOST) and restart the host to build and run its image.",
+        "folder mode cannot run all of it: ui.dashboard-tab.root (/ui) comes from stage build (Dockerfile line 7), not from the folder: it needs a build. Start a Docker engine (DOCKER_HOST) and restart the host to build and run its image.",
       ]);
     } finally {
       await installed.stop();
@@ -55,7 +56,7 @@ describe("installFolder without a Docker engine", () => {
     await mkdir(root, { recursive: true });
     await writeFile(join(root, "metadata.json"), JSON.stringify({ vm: { composefile: "compose.yaml" } }));
     await writeFile(join(root, "compose.yaml"), "services:\n  backend:\n    image: ${DESKTOP_PLUGIN_IMAGE}\n");
-    await writeFile(join(root, "Dockerfile"), "FROM alpine\nCOPY metadata.json compose.yaml /\n");
+    await writeFile(join(root, "Dockerfile"), `FROM alpine\n${desktopLabels}COPY metadata.json compose.yaml /\n`);
     const groups = new ProcessGroups();
     const installed = await installFolder(
       root,

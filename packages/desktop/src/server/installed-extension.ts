@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { containedHostPath } from "./dockerfile-layout.ts";
+import { containedHostPath, labelRefusals } from "./dockerfile-layout.ts";
 import { metadataPathProblems } from "./metadata-paths.ts";
 import { loadExtensionFolder } from "./extension-folder.ts";
 import { startFolderVm } from "./folder-vm.ts";
@@ -89,6 +89,7 @@ export async function installFromFolder(folder: string, options: InstallOptions)
   await mkdir(options.stateDir, { recursive: true });
   const resolveImagePath = (imagePath: string) => containedHostPath(loaded.layout, imagePath);
   const problems = metadataPathProblems(loaded.metadata);
+  if (loaded.build !== undefined) problems.push(...(await labelRefusals(loaded.build.dockerfile)));
   const vm =
     loaded.metadata.vm === undefined
       ? undefined
