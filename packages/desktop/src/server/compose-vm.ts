@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { guestServicesDir } from "@dext/desktop-facts";
 import { parse } from "yaml";
 import { docker, dockerExecSpec } from "./docker-cli.ts";
 import { DesktopHostError } from "./errors.ts";
@@ -75,7 +76,7 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
     version: "3.8",
     services: Object.fromEntries(
       services.map((name) => {
-        const volumes = [`${options.guestDir}:/run/guest-services`];
+        const volumes = [`${options.guestDir}:${guestServicesDir}`];
         // Outside Desktop there is no /var/run/docker.sock.raw: the same target gets this machine's engine
         // socket instead (compose merges volumes by target), or Docker would create an empty folder there.
         for (const target of rawSocket.get(name) ?? []) volumes.push(`${engineSocketOnHost()}:${target}`);
