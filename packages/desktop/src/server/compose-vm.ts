@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { guestServicesDir } from "@dext/desktop-facts";
+import { engineSocketPath } from "@dext/desktop-facts/node";
 import { parse } from "yaml";
 import { docker, dockerExecSpec } from "./docker-cli.ts";
 import { DesktopHostError } from "./errors.ts";
@@ -42,12 +43,6 @@ export function rawSocketTargets(text: string): Map<string, string[]> {
   return targets;
 }
 
-/** The engine socket on this machine that stands for Desktop's `/var/run/docker.sock.raw`. */
-function engineSocketOnHost(): string {
-  const host = process.env.DOCKER_HOST;
-  return host?.startsWith("unix://") === true ? host.slice("unix://".length) : "/var/run/docker.sock";
-}
-
 export interface ComposeVmOptions extends InstallOptions {
   image: string;
   composeFile: string;
@@ -79,7 +74,7 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
         const volumes = [`${options.guestDir}:${guestServicesDir}`];
         // Outside Desktop there is no /var/run/docker.sock.raw: the same target gets this machine's engine
         // socket instead (compose merges volumes by target), or Docker would create an empty folder there.
-        for (const target of rawSocket.get(name) ?? []) volumes.push(`${engineSocketOnHost()}:${target}`);
+        for (const target of rawSocket.get(name) ?? []) volumes.push(`${engineSocketPath()}:${target}`);
         return [name, { volumes, ...(noBridge ? { network_mode: "none" } : {}) }];
       }),
     ),
