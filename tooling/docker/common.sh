@@ -12,6 +12,7 @@ DEXT_DOCKER_STORAGE=${DEXT_DOCKER_STORAGE:-overlay2}
 # Debian's client (/usr/bin/docker) builds with BuildKit; the client some machines carry in
 # /usr/local/bin has no buildx and falls back to the legacy builder, which rejects
 # `FROM --platform=$BUILDPLATFORM`. Elsewhere (e.g. Docker Desktop) the `docker` on PATH is right.
+# The TypeScript side makes the same choice in one place: dockerCliPath() of @dext/desktop-facts/node.
 if [ -z "${DEXT_DOCKER_CLI:-}" ]; then
   if [ -x /usr/bin/docker ]; then DEXT_DOCKER_CLI=/usr/bin/docker; else DEXT_DOCKER_CLI=docker; fi
 fi

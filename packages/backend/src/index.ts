@@ -6,7 +6,7 @@ export { JobCancelledError, RouteError, SocketListenError } from "./errors.ts";
 export type { SocketErrorCode } from "./errors.ts";
 export { createJobRegistry } from "./job-registry.ts";
 export type { JobContext, JobRegistry, JobRegistryOptions, JobRunner } from "./job-registry.ts";
-export { checkSocketPath, guestServicesDir, maxSocketPathBytes, resolveListenOptions } from "./listen-options.ts";
+export { checkSocketPath, resolveListenOptions } from "./listen-options.ts";
 export type { ListenOptions, ResolveListenOptions } from "./listen-options.ts";
 export { createLogger, silentLogger, withFields } from "./logger.ts";
 export { parseByteLimit } from "./read-json-body.ts";

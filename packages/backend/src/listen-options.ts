@@ -1,14 +1,6 @@
 import { parseArgs } from "node:util";
+import { guestServicesSocketPath, maxSocketPathBytesWithoutNul, socketPathBytes } from "@dext/desktop-facts";
 import { SocketListenError } from "./errors.ts";
-
-/** Where Docker Desktop mounts the folder that holds extension sockets, in every VM service. */
-export const guestServicesDir = "/run/guest-services";
-
-/**
- * macOS caps a Unix socket path at 104 bytes including the terminating NUL (Linux at 108).
- * Desktop proxies from the host side too, so the tighter limit is the one that matters.
- */
-export const maxSocketPathBytes = 103;
 
 export type ListenOptions = { kind: "socket"; path: string } | { kind: "port"; port: number; host: string };
 
@@ -57,15 +49,15 @@ export function resolveListenOptions(options: ResolveListenOptions): ListenOptio
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(options.name)) {
     throw new SocketListenError("invalid_listen_options", `Extension name "${options.name}" cannot name a socket file`);
   }
-  return { kind: "socket", path: checkSocketPath(`${guestServicesDir}/${options.name}.sock`) };
+  return { kind: "socket", path: checkSocketPath(guestServicesSocketPath(`${options.name}.sock`)) };
 }
 
 export function checkSocketPath(path: string): string {
-  const bytes = Buffer.byteLength(path);
-  if (bytes > maxSocketPathBytes) {
+  const bytes = socketPathBytes(path);
+  if (bytes > maxSocketPathBytesWithoutNul) {
     throw new SocketListenError(
       "socket_path_too_long",
-      `Socket path is ${bytes} bytes, over the ${maxSocketPathBytes}-byte limit of Unix sockets on macOS: ${path}. Use a shorter folder or file name.`,
+      `Socket path is ${bytes} bytes, over the ${maxSocketPathBytesWithoutNul}-byte limit of Unix sockets on macOS: ${path}. Use a shorter folder or file name.`,
     );
   }
   return path;

@@ -1,36 +1,26 @@
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
-import { loadEsbuild } from "./testing/load-esbuild.ts";
-import type { Esbuild, EsbuildOptions, EsbuildResult } from "./testing/load-esbuild.ts";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { backendBuildOptions } from "./build/bundle-backend.ts";
+import type { BuildResult } from "esbuild";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
-let esbuild: Esbuild;
-beforeAll(async () => {
-  esbuild = await loadEsbuild();
-});
+type BundleResult = BuildResult<{ write: false; metafile: true }>;
 
-/** Bundles a backend entry as the samples ship it: one ESM file for Node, through the source condition. */
-function bundleForNode(entry: { file: string } | { contents: string }): Promise<EsbuildResult> {
-  const options: EsbuildOptions = {
-    ...("file" in entry
-      ? { entryPoints: [entry.file] }
-      : { stdin: { contents: entry.contents, resolveDir: packageDir, loader: "ts" as const } }),
-    bundle: true,
+/** Bundles a backend entry as the samples ship it (`backendBuildOptions`), kept in memory with its metafile. */
+function bundleForNode(entry: { file: string } | { contents: string }): Promise<BundleResult> {
+  return build({
+    ...backendBuildOptions({ entryPoints: "file" in entry ? [entry.file] : [], logLevel: "silent" }),
+    ...("contents" in entry ? { stdin: { contents: entry.contents, resolveDir: packageDir, loader: "ts" } } : {}),
     write: false,
-    platform: "node",
-    format: "esm",
-    target: "node24",
-    conditions: ["@dext/source"],
     metafile: true,
-    logLevel: "silent",
-  };
-  return esbuild.build(options);
+  });
 }
 
 /** The zod locale files whose code is in the bundle: esbuild reads them all, and drops what is unused. */
-function zodLocalesOf(result: EsbuildResult): string[] {
-  const outputs = Object.values(result.metafile?.outputs ?? {});
+function zodLocalesOf(result: BundleResult): string[] {
+  const outputs = Object.values(result.metafile.outputs);
   return outputs.flatMap((output) =>
     Object.entries(output.inputs)
       .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.includes("zod/v4/locales/"))
@@ -44,7 +34,7 @@ describe("a bundled backend", () => {
     const result = await bundleForNode({
       file: fileURLToPath(new URL("testing/greeting-backend.ts", import.meta.url)),
     });
-    const text = result.outputFiles?.map((file) => file.text).join("\n") ?? "";
+    const text = result.outputFiles.map((file) => file.text).join("\n");
 
     // English is zod's default error map; the other locales only come with `import { z }`.
     expect(zodLocalesOf(result).map((input) => input.replace(/.*\//, ""))).toEqual(["en.js"]);

@@ -6,3 +6,10 @@ export {
   quoteForDesktop,
   splitCommandLine,
 } from "./command-line.ts";
+export {
+  guestServicesDir,
+  guestServicesSocketPath,
+  maxSocketPathBytesWithoutNul,
+  socketPathBytes,
+  socketPathFits,
+} from "./guest-services.ts";

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { dockerCliPath } from "@dext/desktop-facts/node";
 import { DockerError } from "./errors.ts";
 
 export interface CommandResult {
@@ -38,7 +39,7 @@ export const runCommand: CommandRunner = (file, args) =>
 /** `docker image inspect <ref>`, parsed; throws DockerError when Docker cannot answer. */
 export async function dockerImageInspect(ref: string, run: CommandRunner = runCommand): Promise<unknown> {
   // "--" keeps a reference that starts with "-" from being read as an option.
-  const result = await run("docker", ["image", "inspect", "--", ref]);
+  const result = await run(dockerCliPath(), ["image", "inspect", "--", ref]);
   if (result.code !== 0) {
     const detail = result.stderr.trim() || `exit code ${result.code}`;
     if (

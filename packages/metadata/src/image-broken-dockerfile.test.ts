@@ -4,12 +4,10 @@
 // Dockerfile, built and checked the same way, passes. Builds take seconds once the sample's layers
 // are cached and minutes on a cold engine, so this runs only in the image stage
 // (tooling/docker/test-images.sh sets DEXT_IMAGE_TESTS=1); `pnpm test` skips it.
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { runDocker } from "@dext/desktop-facts/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "./cli.ts";
 import { SAMPLES } from "./fixture-cases.test-support.ts";
@@ -18,29 +16,12 @@ const required = process.env.DEXT_IMAGE_TESTS === "1";
 const sample = join(SAMPLES, "minimal-backend");
 /** The samples build from the repository root. */
 const context = join(SAMPLES, "..");
-/**
- * Debian's client builds with BuildKit (the sample's `FROM --platform=$BUILDPLATFORM` needs it); a
- * client without buildx in /usr/local/bin would fall back to the legacy builder. DEXT_DOCKER_CLI overrides.
- */
-const dockerCli = process.env.DEXT_DOCKER_CLI ?? (existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker");
-const execFileAsync = promisify(execFile);
 /** Each test builds an image: seconds with the sample's layers cached, minutes without. */
 const BUILD_TEST_TIMEOUT = 15 * 60_000;
 
+/** The docker client's stdout; a failure names the command and ends with its output. */
 async function docker(args: string[], timeoutMs = 60_000): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(dockerCli, args, {
-      env: { ...process.env, DOCKER_BUILDKIT: "1" },
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: timeoutMs,
-    });
-    return stdout;
-  } catch (error) {
-    const failed = error as Error & { stdout?: string; stderr?: string };
-    const output = `${failed.stderr ?? ""}${failed.stdout ?? ""}`.trim().split("\n").slice(-30).join("\n");
-    throw new Error(`${dockerCli} ${args.join(" ")} failed:\n${output}`, { cause: error });
-  }
+  return (await runDocker(args, { timeoutMs })).stdout;
 }
 
 /** Replaces exactly one match, so a change to the sample's Dockerfile fails here instead of testing nothing. */

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { dockerCliPath } from "@dext/desktop-facts/node";
 import { describe, expect, it } from "vitest";
 import { main } from "./cli.ts";
 import type { CommandRunner } from "./docker-cli.ts";
@@ -62,7 +63,7 @@ describe("dockerImageInspect", () => {
       return Promise.resolve({ stdout: "[]", stderr: "", code: 0 });
     };
     await dockerImageInspect("x:1; rm -rf /", run);
-    expect(calls).toEqual([["docker", ["image", "inspect", "--", "x:1; rm -rf /"]]]);
+    expect(calls).toEqual([[dockerCliPath(), ["image", "inspect", "--", "x:1; rm -rf /"]]]);
   });
 
   it.each([
@@ -161,7 +162,7 @@ describe("dext validate --image", () => {
 // Computed once: the real-engine test runs only where `docker info` succeeds.
 const engine = (() => {
   try {
-    execFileSync("docker", ["info"], { stdio: "ignore", timeout: 20_000 });
+    execFileSync(dockerCliPath(), ["info"], { stdio: "ignore", timeout: 20_000 });
     return true;
   } catch {
     return false;
@@ -173,7 +174,7 @@ describe("with a real Docker engine", () => {
     const tag = `dext-metadata-test:0.0.${process.pid}`;
     const labels = JSON.parse(inspectText("valid")) as [{ Config: { Labels: Record<string, string> } }];
     const args = Object.entries(labels[0].Config.Labels).flatMap(([name, value]) => ["--label", `${name}=${value}`]);
-    execFileSync("docker", ["build", "-q", "-t", tag, ...args, "-"], {
+    execFileSync(dockerCliPath(), ["build", "-q", "-t", tag, ...args, "-"], {
       input: "FROM scratch\nLABEL dext.test=1\n",
       timeout: 120_000,
     });
@@ -188,7 +189,7 @@ describe("with a real Docker engine", () => {
         stdout: `image ${tag}: valid for Docker Desktop, no findings (labels)\n`,
       });
     } finally {
-      execFileSync("docker", ["image", "rm", tag], { stdio: "ignore" });
+      execFileSync(dockerCliPath(), ["image", "rm", tag], { stdio: "ignore" });
     }
   });
 

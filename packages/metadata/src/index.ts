@@ -44,7 +44,6 @@ export { DockerError, InputError, MetadataReadError, MigrateError, UsageError } 
 export type { DockerErrorCode, InputErrorCode, MetadataReadErrorCode, MigrateErrorCode } from "./errors.ts";
 export type { JsonPosition } from "./json-position.ts";
 export { EXTENSION_IMAGE_VARIABLE } from "./validate-vm.ts";
-export { GUEST_SERVICES_DIR, MAX_SOCKET_PATH_BYTES } from "./socket-name.ts";
 // One safe reader for every tool that reads an extension's files (the local host too).
 export { readRegularText } from "./read-regular-file.ts";
 export { MAX_COMPOSE_BYTES, MAX_DOCKERFILE_BYTES, MAX_METADATA_BYTES } from "./input-limits.ts";

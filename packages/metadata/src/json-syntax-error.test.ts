@@ -1,9 +1,7 @@
+import { propertyRuns } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findJsonSyntaxError } from "./json-syntax-error.ts";
-
-// Fixed, so a failure reproduces; DEXT_FUZZ_SEED explores other inputs.
-const SEED = Number(process.env.DEXT_FUZZ_SEED ?? 20_261_202);
 
 const VALID = [
   "{}",
@@ -96,7 +94,7 @@ describe("findJsonSyntaxError", () => {
           expect(found?.position.offset).toBe(v8);
         }
       }),
-      { seed: SEED, numRuns: 5000 },
+      propertyRuns(5000),
     );
   });
 

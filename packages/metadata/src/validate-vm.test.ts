@@ -93,7 +93,7 @@ describe("vm.exposes.socket", () => {
     expectOnlyFinding(withSocket("backend"), { severity: "warning", fix: '"backend.sock"' });
   });
 
-  it("accepts the longest name that keeps /run/guest-services/<name> under 104 bytes", () => {
+  it("accepts the longest name that keeps /run/guest-services/<name> within macOS's 103 bytes", () => {
     const name = `${"a".repeat(83 - ".sock".length)}.sock`;
     expect(`/run/guest-services/${name}`).toHaveLength(103);
     expect(validateMetadata(withSocket(name)).findings).toEqual([]);

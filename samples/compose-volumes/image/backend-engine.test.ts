@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startInProcessBackend } from "../backend/testing/in-process-backend.ts";
 import { tempDir } from "../backend/testing/temp-dir.ts";
 import { createEngineProxy } from "../proxy/engine-proxy.ts";
-import { docker, engineSocketPath, uniqueName } from "./docker.ts";
+import { docker, engineSocketPath, uniqueName } from "@dext/desktop/testing";
 import { imageTestContext } from "./provided.ts";
 import type { BackendClientError, RunningServer } from "@dext/backend";
 import type { InProcessBackend } from "../backend/testing/in-process-backend.ts";

@@ -1,6 +1,7 @@
 import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { composeCli, engineSocketPath } from "./docker.ts";
+import { engineSocketPath } from "@dext/desktop/testing";
+import { composeCli } from "./docker.ts";
 
 /**
  * Desktop's VM has /var/run/docker.sock.raw; a plain Linux engine does not, and a bind mount of a

@@ -8,7 +8,8 @@ import { createBackendClient, createSocketTransport } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.ts";
 import { tempDir } from "../backend/testing/temp-dir.ts";
-import { composeCli, docker, engineSocketPath, run, sampleDir, uniqueName } from "./docker.ts";
+import { docker, engineSocketPath, runProgram, uniqueName } from "@dext/desktop/testing";
+import { composeCli, sampleDir } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { BackendClient } from "@dext/backend";
 import type { Contract } from "../shared/contract.ts";
@@ -33,7 +34,7 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
       );
     const files = ["-f", join(sampleDir, "docker-compose.yaml"), "-f", join(work.path, "override.yaml")];
     return (
-      await run(composeCli, ["-p", project, ...files, ...args], {
+      await runProgram(composeCli, ["-p", project, ...files, ...args], {
         env: { DESKTOP_PLUGIN_IMAGE: image },
         timeoutMs: 120_000,
       })

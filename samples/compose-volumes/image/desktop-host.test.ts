@@ -3,10 +3,16 @@
 // size scan with its progress bar, browse, pin, note, export and import.
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureLog, launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import {
+  captureLog,
+  docker,
+  launchChromium,
+  openExtensionTab,
+  startDesktopHost,
+  uniqueName,
+} from "@dext/desktop/testing";
 import { tempDir } from "../backend/testing/temp-dir.ts";
 import { composeWithRawSocket } from "./compose-raw-socket.ts";
-import { docker, uniqueName } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";

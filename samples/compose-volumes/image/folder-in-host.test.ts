@@ -3,10 +3,16 @@
 // repository as context) and runs it as an installed image; the tab lists the engine's volumes.
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureLog, launchChromium, openExtensionTab, startDesktopHost } from "@dext/desktop/testing";
+import {
+  captureLog,
+  docker,
+  launchChromium,
+  openExtensionTab,
+  startDesktopHost,
+  uniqueName,
+} from "@dext/desktop/testing";
 import { tempDir } from "../backend/testing/temp-dir.ts";
 import { composeWithRawSocket } from "./compose-raw-socket.ts";
-import { docker, uniqueName } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser } from "playwright-core";

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { dockerCli, docker, engineVersion, repoRoot, run, sampleDir } from "./docker.ts";
+import { docker, dockerCliPath, engineVersion, runProgram } from "@dext/desktop/testing";
+import { repoRoot, sampleDir } from "./docker.ts";
 import type { TestProject } from "vitest/node";
 
 /** DEXT_IMAGE tests an image built elsewhere as it is; by default the setup builds its own. */
@@ -15,7 +16,7 @@ const dockerTools = join(repoRoot, "tooling/docker");
 async function ensureEngine(): Promise<{ started: boolean; reason: string }> {
   if ((await engineVersion()) !== undefined) return { started: false, reason: "" };
   try {
-    const { stdout, stderr } = await run(join(dockerTools, "start-engine.sh"), [], { timeoutMs: 120_000 });
+    const { stdout, stderr } = await runProgram(join(dockerTools, "start-engine.sh"), [], { timeoutMs: 120_000 });
     const host = /export DOCKER_HOST=(\S+)/.exec(stdout)?.[1];
     if (host === undefined) return { started: false, reason: `start-engine.sh printed no DOCKER_HOST: ${stdout}` };
     process.env.DOCKER_HOST = host;
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   if (process.env.DEXT_IMAGE === undefined) {
     // The stand-in base image, when the engine cannot pull node:24-alpine (a no-op when it exists).
-    await run(join(dockerTools, "make-node-image.sh"), [], { timeoutMs: 300_000 });
+    await runProgram(join(dockerTools, "make-node-image.sh"), [], { timeoutMs: 300_000 });
     // Always build: with nothing changed BuildKit's cache makes this seconds, and a stale image can
     // never be tested by mistake. --network host lets `pnpm fetch` reach the registry on engines
     // without a bridge network (tooling/docker's); elsewhere it changes nothing.
@@ -57,11 +58,13 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       ["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, repoRoot],
       15 * 60_000,
     );
-    console.log(`built ${image} in ${((Date.now() - began) / 1000).toFixed(1)} s with ${dockerCli} (engine ${engine})`);
+    console.log(
+      `built ${image} in ${((Date.now() - began) / 1000).toFixed(1)} s with ${dockerCliPath()} (engine ${engine})`,
+    );
   }
   if (!started) return undefined;
   return async () => {
-    await run(join(dockerTools, "stop-engine.sh"), [], { timeoutMs: 60_000 }).catch((error: unknown) =>
+    await runProgram(join(dockerTools, "stop-engine.sh"), [], { timeoutMs: 60_000 }).catch((error: unknown) =>
       console.warn(String(error)),
     );
   };

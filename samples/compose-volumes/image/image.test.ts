@@ -3,7 +3,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { docker, sampleDir } from "./docker.ts";
+import { docker } from "@dext/desktop/testing";
+import { sampleDir } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 
 const { engine, image, skipReason } = imageTestContext();

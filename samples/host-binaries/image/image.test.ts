@@ -5,15 +5,25 @@
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
+import {
+  describeDockerHost,
+  docker,
+  engineVersion,
+  launchChromium,
+  openExtensionTab,
+  silentLogger,
+  startDesktopHost,
+} from "@dext/desktop/testing";
 import { readBinaryKind } from "../build/binary-format.ts";
 import { verifyMachOSignature } from "../build/macho-code-signature.ts";
-import { docker, dockerHost, engineVersion, repoRoot } from "./docker.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 
-const sampleDir = join(repoRoot, "samples/host-binaries");
+const sampleDir = fileURLToPath(new URL("..", import.meta.url));
+/** The repository root: the sample's Dockerfile builds from there. */
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 /** DEXT_IMAGE tests an image built elsewhere as it is; by default the test builds its own. */
 const image = process.env.DEXT_IMAGE ?? "dext/host-binaries:test";
 const engine = await engineVersion();
@@ -21,7 +31,7 @@ const imageTestsRequired = process.env.DEXT_IMAGE_TESTS === "1";
 
 if (engine === undefined && !imageTestsRequired) {
   console.warn(
-    `host-binaries image tests SKIPPED: no Docker engine answers at DOCKER_HOST=${dockerHost}. ` +
+    `host-binaries image tests SKIPPED: no Docker engine answers at DOCKER_HOST=${describeDockerHost()}. ` +
       "Start one with tooling/docker/start-engine.sh, or set DEXT_IMAGE_TESTS=1 to make this a failure.",
   );
 }
@@ -33,7 +43,7 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
   beforeAll(async () => {
     if (engine === undefined) {
       throw new Error(
-        `DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${dockerHost}; start one with tooling/docker/start-engine.sh`,
+        `DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${describeDockerHost()}; start one with tooling/docker/start-engine.sh`,
       );
     }
     if (process.env.DEXT_IMAGE === undefined) {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
-import { build } from "esbuild";
+import { bundleBackend } from "@dext/backend/build";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.ts";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
@@ -21,16 +21,7 @@ beforeAll(async () => {
   // The same entry the image's CMD runs, bundled from source the way `build` bundles it: a plain
   // `node` start is quick even on a busy machine, where a TypeScript loader can take seconds.
   const bundle = join(dir, "main.mjs");
-  await build({
-    entryPoints: [join(sampleDir, "backend/main.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    conditions: ["@dext/source"],
-    outfile: bundle,
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: "silent",
-  });
+  await bundleBackend({ entryPoints: [join(sampleDir, "backend/main.ts")], outfile: bundle, logLevel: "silent" });
   backend = spawn(process.execPath, [bundle, "--socket", socket], { cwd: sampleDir });
   backend.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   backend.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

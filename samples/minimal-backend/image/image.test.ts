@@ -4,13 +4,23 @@
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { request } from "node:http";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openExtensionTab, silentLogger, startDesktopHost } from "@dext/desktop/testing";
-import { docker, dockerHost, engineVersion, repoRoot } from "./docker.ts";
+import {
+  describeDockerHost,
+  docker,
+  engineVersion,
+  launchChromium,
+  openExtensionTab,
+  silentLogger,
+  startDesktopHost,
+} from "@dext/desktop/testing";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 
-const sampleDir = join(repoRoot, "samples/minimal-backend");
+const sampleDir = fileURLToPath(new URL("..", import.meta.url));
+/** The repository root: the sample's Dockerfile builds from there. */
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 /** DEXT_IMAGE tests an image built elsewhere as it is; by default the test builds its own. */
 const image = process.env.DEXT_IMAGE ?? "dext/minimal-backend:test";
 const engine = await engineVersion();
@@ -18,7 +28,7 @@ const imageTestsRequired = process.env.DEXT_IMAGE_TESTS === "1";
 
 if (engine === undefined && !imageTestsRequired) {
   console.warn(
-    `minimal-backend image tests SKIPPED: no Docker engine answers at DOCKER_HOST=${dockerHost}. ` +
+    `minimal-backend image tests SKIPPED: no Docker engine answers at DOCKER_HOST=${describeDockerHost()}. ` +
       "Start one with tooling/docker/start-engine.sh, or set DEXT_IMAGE_TESTS=1 to make this a failure.",
   );
 }
@@ -47,7 +57,7 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the minimal-backen
   beforeAll(async () => {
     if (engine === undefined) {
       throw new Error(
-        `DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${dockerHost}; start one with tooling/docker/start-engine.sh`,
+        `DEXT_IMAGE_TESTS=1 but no Docker engine answers at DOCKER_HOST=${describeDockerHost()}; start one with tooling/docker/start-engine.sh`,
       );
     }
     if (process.env.DEXT_IMAGE !== undefined) return;

@@ -2,7 +2,8 @@ import { NewExtensionError } from "./errors.ts";
 
 /**
  * The longest name that still fits everywhere it goes: the package name, the image name, and the
- * socket `/run/guest-services/<name>.sock`, whose path must stay under macOS's 104-byte limit.
+ * socket `/run/guest-services/<name>.sock`, whose path may be at most 103 bytes (macOS's limit, as
+ * `maxSocketPathBytesWithoutNul` of @dext/desktop-facts says).
  */
 const MAX_NAME_LENGTH = 50;
 

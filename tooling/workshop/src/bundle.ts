@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { bundleBackend } from "@dext/backend/build";
 import { LabStepError } from "./problems.ts";
 
 /**
@@ -18,18 +18,7 @@ const fallbackModules = join(import.meta.dirname, "../node_modules");
  */
 export async function bundle(dir: string, entry: string, outfile: string): Promise<string> {
   try {
-    await build({
-      entryPoints: [join(dir, entry)],
-      bundle: true,
-      platform: "node",
-      target: "node24",
-      format: "esm",
-      conditions: ["@dext/source"],
-      nodePaths: [fallbackModules],
-      outfile,
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      logLevel: "silent",
-    });
+    await bundleBackend({ entryPoints: [join(dir, entry)], outfile, nodePaths: [fallbackModules], logLevel: "silent" });
   } catch (error) {
     const errors =
       (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { bundleBackend } from "../build/bundle-backend.ts";
 import { scriptBundleOptions } from "../code-cache/script-bundle-options.ts";
 import { loadEsbuild } from "../testing/load-esbuild.ts";
 import { load, median, memory, quantile, start, stop } from "./measure.ts";
@@ -47,8 +48,6 @@ interface Figures {
   loads: LoadFigures[];
 }
 
-const banner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-
 /** Node targets are bundled, as an extension image ships them: start-up resolves no node_modules. */
 async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   const esbuild = await loadEsbuild();
@@ -69,14 +68,8 @@ async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
     "express-hello",
     "node-http-hello",
   ]) {
-    // Express is CommonJS and requires Node built-ins at run time.
-    await esbuild.build({
-      ...common,
-      entryPoints: [source(name)],
-      outfile: join(dir, `${name}.mjs`),
-      format: "esm",
-      banner: { js: banner },
-    });
+    // As a backend's image ships it; Express is bundled the same way (it is CommonJS too).
+    await bundleBackend({ entryPoints: [source(name)], outfile: join(dir, `${name}.mjs`), logLevel: "silent" });
   }
   // The same node:http target as CommonJS: the code-cache loader below starts as CommonJS, which
   // is cheaper for any file than an ES module entry, so this row shows how much of its gain is that.

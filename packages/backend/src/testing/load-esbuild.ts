@@ -26,7 +26,7 @@ export interface EsbuildOptions {
   logLevel?: "silent";
 }
 
-export interface EsbuildResult {
+interface EsbuildResult {
   outputFiles?: { path: string; text: string }[];
   metafile?: {
     inputs: Record<string, unknown>;

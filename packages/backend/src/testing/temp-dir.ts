@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * A short temp folder for sockets: socket paths must stay under ~104 bytes, and some TMPDIRs
- * (macOS's /var/folders/...) are already long.
+ * A short temp folder for sockets: socket paths may be at most 103 bytes (`maxSocketPathBytesWithoutNul`
+ * of @dext/desktop-facts), and some TMPDIRs (macOS's /var/folders/...) are already long.
  */
 export async function makeSocketDir(): Promise<{
   dir: string;

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
-import { docker, dockerCliPath } from "./docker-cli.ts";
+import { dockerCliPath } from "@dext/desktop-facts/node";
+import { docker } from "./docker-cli.ts";
 import { DesktopHostError } from "./errors.ts";
 import type { Logger } from "@dext/backend";
 import type { ProcessGroups } from "./process-group.ts";

@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { guestServicesDir } from "@dext/desktop-facts";
+import { engineSocketPath } from "@dext/desktop-facts/node";
 import { parse } from "yaml";
 import { docker, dockerExecSpec } from "./docker-cli.ts";
 import { DesktopHostError } from "./errors.ts";
@@ -41,12 +43,6 @@ export function rawSocketTargets(text: string): Map<string, string[]> {
   return targets;
 }
 
-/** The engine socket on this machine that stands for Desktop's `/var/run/docker.sock.raw`. */
-function engineSocketOnHost(): string {
-  const host = process.env.DOCKER_HOST;
-  return host?.startsWith("unix://") === true ? host.slice("unix://".length) : "/var/run/docker.sock";
-}
-
 export interface ComposeVmOptions extends InstallOptions {
   image: string;
   composeFile: string;
@@ -75,10 +71,10 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
     version: "3.8",
     services: Object.fromEntries(
       services.map((name) => {
-        const volumes = [`${options.guestDir}:/run/guest-services`];
+        const volumes = [`${options.guestDir}:${guestServicesDir}`];
         // Outside Desktop there is no /var/run/docker.sock.raw: the same target gets this machine's engine
         // socket instead (compose merges volumes by target), or Docker would create an empty folder there.
-        for (const target of rawSocket.get(name) ?? []) volumes.push(`${engineSocketOnHost()}:${target}`);
+        for (const target of rawSocket.get(name) ?? []) volumes.push(`${engineSocketPath()}:${target}`);
         return [name, { volumes, ...(noBridge ? { network_mode: "none" } : {}) }];
       }),
     ),

@@ -121,7 +121,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
   const logger = options.logger ?? createHostLogger();
   const dashboardLogger = withFields(logger, { server: "dashboard" });
   const hostname = options.hostname ?? "127.0.0.1";
-  // Short, because socket paths under it must stay under 104 bytes.
+  // Short, because socket paths under it may be at most 103 bytes (@dext/desktop-facts).
   const stateRoot = await mkdtemp("/tmp/dext-host-");
   const groups = new ProcessGroups();
   const assets = loadPageAssets();

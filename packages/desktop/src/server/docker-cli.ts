@@ -1,30 +1,17 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { promisify } from "node:util";
+import { dockerCliPath, ProgramError, runDocker } from "@dext/desktop-facts/node";
 import { DesktopHostError } from "./errors.ts";
 import type { ExecOptionsRequest, ProcessSpec } from "./vm-runtime.ts";
-
-const run = promisify(execFile);
-
-/** The docker client: DEXT_DOCKER_CLI, Debian's /usr/bin/docker when present (it has BuildKit), else `docker` on PATH. */
-export function dockerCliPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DEXT_DOCKER_CLI ?? (existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker");
-}
 
 /** Runs the docker client with an argument array (no shell) and resolves its stdout; failures name the command and its stderr. */
 export async function docker(args: string[], options: { timeoutMs?: number } = {}): Promise<string> {
   try {
-    const { stdout } = await run(dockerCliPath(), args, {
-      encoding: "utf8",
-      env: { ...process.env, DOCKER_BUILDKIT: "1" },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: options.timeoutMs ?? 120_000,
-    });
-    return stdout;
+    return (await runDocker(args, { timeoutMs: options.timeoutMs ?? 120_000 })).stdout;
   } catch (cause) {
-    const failed = cause as { stderr?: string; message: string; code?: string | number };
-    const detail =
-      failed.code === "ENOENT" ? `no docker client at ${dockerCliPath()}` : failed.stderr?.trim() || failed.message;
+    const missing = cause instanceof ProgramError && cause.code === "program_missing";
+    const stderr = cause instanceof ProgramError ? cause.stderr.trim() : "";
+    const detail = missing
+      ? `no docker client at ${dockerCliPath()}`
+      : stderr || (cause instanceof Error ? cause.message : String(cause));
     throw new DesktopHostError("image_failed", `docker ${args.join(" ")}: ${detail}`, { cause });
   }
 }

@@ -1,12 +1,6 @@
 import { request } from "node:http";
+import { engineSocketPath } from "@dext/desktop-facts/node";
 import { DesktopHostError } from "./errors.ts";
-
-/** The engine the host uses for `docker.*` calls: DOCKER_HOST when it is a Unix socket, else the default socket. */
-function engineSocketPath(env: NodeJS.ProcessEnv = process.env): string {
-  const host = env.DOCKER_HOST;
-  if (host?.startsWith("unix://") === true) return host.slice("unix://".length);
-  return "/var/run/docker.sock";
-}
 
 function toQuery(options: unknown, allowed: readonly string[]): string {
   const search = new URLSearchParams();
@@ -21,8 +15,15 @@ function toQuery(options: unknown, allowed: readonly string[]): string {
 }
 
 /** A GET on the Engine API (v1.41, as Desktop's client uses), resolving the decoded JSON. */
-function engineGet(path: string, socketPath = engineSocketPath()): Promise<unknown> {
+function engineGet(path: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    let socketPath: string;
+    try {
+      socketPath = engineSocketPath();
+    } catch (cause) {
+      reject(new DesktopHostError("engine_unavailable", (cause as Error).message, { cause }));
+      return;
+    }
     const req = request({ socketPath, path: `/v1.41${path}`, method: "GET", timeout: 30_000 }, (res) => {
       let text = "";
       res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));

@@ -2,7 +2,7 @@ import { desktopCommandWords } from "@dext/desktop-facts";
 import { arch, hostname } from "node:os";
 import { posix } from "node:path";
 import { listContainers, listImages } from "./docker-engine.ts";
-import { dockerCliPath } from "./docker-cli.ts";
+import { dockerCliPath } from "@dext/desktop-facts/node";
 import { imagePathFromMetadata } from "./contained-path.ts";
 import { machineEnvironment, machineWorkingFolder } from "./exec-environment.ts";
 import { sendExecFailure, streamExec } from "./exec-stream.ts";

@@ -1,5 +1,6 @@
 import { lstat, mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { guestServicesDir } from "@dext/desktop-facts";
 import { containerEnvironment } from "./exec-environment.ts";
 import { missingCommand } from "./exec-stream.ts";
 import { findCommand } from "./find-command.ts";
@@ -16,8 +17,6 @@ import type { ChildProcess } from "node:child_process";
 import type { ExtensionFolder } from "./extension-folder.ts";
 import type { ProcessGroups } from "./process-group.ts";
 import type { ExecStartFailure, ProcessSpec, VmRuntime, VmState } from "./vm-runtime.ts";
-
-const guestServices = "/run/guest-services";
 
 export interface FolderVmOptions {
   /** A short private folder: holds the virtual root and the folder standing for /run/guest-services. */
@@ -55,8 +54,8 @@ export async function startFolderVm(extension: ExtensionFolder, options: FolderV
   const cwd = inVirtualRoot(root, extension.layout.workdir);
 
   const mapPath = async (value: string): Promise<string> => {
-    if (value === guestServices || value.startsWith(`${guestServices}/`))
-      return guestDir + value.slice(guestServices.length);
+    if (value === guestServicesDir || value.startsWith(`${guestServicesDir}/`))
+      return guestDir + value.slice(guestServicesDir.length);
     if (value.startsWith("/") && (await lstat(inVirtualRoot(root, value)).catch(() => undefined)) !== undefined)
       return inVirtualRoot(root, value);
     return value;

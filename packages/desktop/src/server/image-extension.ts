@@ -1,5 +1,6 @@
 import { mkdir, rm, stat } from "node:fs/promises";
 import { basename, join, posix } from "node:path";
+import { guestServicesDir } from "@dext/desktop-facts";
 import { validateMetadata } from "@dext/metadata";
 import { containedHostPath } from "./dockerfile-layout.ts";
 import { metadataImagePaths, metadataPathProblems } from "./metadata-paths.ts";
@@ -144,7 +145,7 @@ async function startImageVm(
       name,
       ...(await networkFlags()),
       "-v",
-      `${guestDir}:/run/guest-services`,
+      `${guestDir}:${guestServicesDir}`,
       vmImage,
     ])
   ).trim();

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleBackend } from "@dext/backend/build";
 import { propertyRuns } from "@dext/vitest-config/property-runs";
-import { build } from "esbuild";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stateSchema } from "../../shared/state.ts";
@@ -25,16 +25,9 @@ beforeAll(async () => {
   work = await tempDir("kill9");
   // Bundled once, so each of the 200 starts costs a plain `node file.mjs`, not a TypeScript loader.
   writer = join(work.path, "state-writer.mjs");
-  await build({
+  await bundleBackend({
     entryPoints: [fileURLToPath(new URL("../testing/state-writer.ts", import.meta.url))],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node24",
-    conditions: ["@dext/source"],
     outfile: writer,
-    // As the sample's build does: @dext/backend's logger (pino) is CommonJS and requires Node's built-ins.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: "silent",
   });
 });
