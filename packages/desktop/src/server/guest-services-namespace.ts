@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { guestServicesDir as guestServices } from "@dext/desktop-facts";
 import type { ChildProcess } from "node:child_process";
 import type { ProcessSpec } from "./vm-runtime.ts";
-
-const guestServices = "/run/guest-services";
 
 /**
  * Run in a private mount namespace, where /run/guest-services is the extension's own socket folder.
