@@ -13,7 +13,7 @@
 # another dev-only one.
 #
 # Usage: prune-context.sh <sample> [workspace package...]
-#   <sample> is a folder under samples/ or a path to the sample's folder.
+#   <sample>: the sample's folder, or its package name (as list-samples.sh names it).
 # Writes <sample folder>/.docker-context/ (gitignored, replaced on each run) and prints its path.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,10 +23,16 @@ if [ $# -lt 1 ]; then
   echo "usage: $0 <sample> [workspace package...]" >&2
   exit 2
 fi
-if [ -f "$1/package.json" ]; then dir=$(cd "$1" && pwd); else dir="$root/samples/$1"; fi
-if [ ! -f "$dir/package.json" ]; then
-  echo "prune-context: no sample at $1 (nor at samples/$1)" >&2
-  exit 2
+if [ -f "$1/package.json" ]; then
+  dir=$(cd "$1" && pwd)
+else
+  # A package name: the sample folder whose package.json has it (list-samples.sh's names).
+  dir=$(cd "$root" && tooling/docker/list-samples.sh | awk -F '\t' -v n="$1" '$1 == n { print $2 }')
+  if [ -z "$dir" ]; then
+    echo "prune-context: no sample folder or sample named $1" >&2
+    exit 2
+  fi
+  dir="$root/$dir"
 fi
 shift
 name=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).name' "$dir/package.json")
