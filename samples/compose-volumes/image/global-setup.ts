@@ -55,8 +55,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     // without a bridge network (tooling/docker's); elsewhere it changes nothing.
     // The build context is the workspace pruned to this sample (see the Dockerfile).
     const began = Date.now();
-    const context = (await runProgram(join(dockerTools, "prune-context.sh"), [sampleDir], { timeoutMs: 120_000 }))
-      .stdout.trim();
+    const context = (
+      await runProgram(join(dockerTools, "prune-context.sh"), [sampleDir], { timeoutMs: 120_000 })
+    ).stdout.trim();
     await docker(
       ["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, context],
       15 * 60_000,
