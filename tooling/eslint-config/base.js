@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
  * @type {import("typescript-eslint").ConfigArray}
  */
 export default tseslint.config(
-  { ignores: ["dist/**", ".cache/**", "coverage/**", "**/*.d.ts"] },
+  { ignores: ["dist/**", ".cache/**", "coverage/**", ".docker-context/**", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

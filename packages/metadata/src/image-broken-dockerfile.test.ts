@@ -52,7 +52,7 @@ describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, buil
     const dockerfile = join(dir, `${name}.Dockerfile`);
     await writeFile(dockerfile, text);
     const ref = `dext-broken/${name}:0.1.0`;
-    // --network host: tooling/docker's engine has no bridge network (pnpm fetch needs the registry).
+    // --network host: tooling/docker's engine has no bridge network (pnpm install needs the registry).
     await docker(["build", "--network", "host", "-f", dockerfile, "-t", ref, context], 15 * 60_000);
     built.push(ref);
     return { ref, dockerfile };

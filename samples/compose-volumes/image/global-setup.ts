@@ -51,11 +51,15 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     // The stand-in base image, when the engine cannot pull node:24-alpine (a no-op when it exists).
     await runProgram(join(dockerTools, "make-node-image.sh"), [], { timeoutMs: 300_000 });
     // Always build: with nothing changed BuildKit's cache makes this seconds, and a stale image can
-    // never be tested by mistake. --network host lets `pnpm fetch` reach the registry on engines
+    // never be tested by mistake. --network host lets `pnpm install` reach the registry on engines
     // without a bridge network (tooling/docker's); elsewhere it changes nothing.
+    // The build context is the workspace pruned to this sample (see the Dockerfile).
     const began = Date.now();
+    const context = (
+      await runProgram(join(dockerTools, "prune-context.sh"), [sampleDir], { timeoutMs: 120_000 })
+    ).stdout.trim();
     await docker(
-      ["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, repoRoot],
+      ["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, context],
       15 * 60_000,
     );
     console.log(

@@ -13,6 +13,7 @@ import {
   engineVersion,
   launchChromium,
   openExtensionTab,
+  runProgram,
   silentLogger,
   startDesktopHost,
 } from "@dext/desktop/testing";
@@ -22,8 +23,8 @@ import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 
 const sampleDir = fileURLToPath(new URL("..", import.meta.url));
-/** The repository root: the sample's Dockerfile builds from there. */
-const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+/** Writes the build context: the workspace pruned to this sample (see the Dockerfile). */
+const pruneContext = fileURLToPath(new URL("../../../tooling/docker/prune-context.sh", import.meta.url));
 /** DEXT_IMAGE tests an image built elsewhere as it is; by default the test builds its own. */
 const image = process.env.DEXT_IMAGE ?? "dext/host-binaries:test";
 const engine = await engineVersion();
@@ -49,6 +50,7 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
     if (process.env.DEXT_IMAGE === undefined) {
       // --network host: the builder stage fetches Bun runtimes and packages from the npm registry.
       const started = Date.now();
+      const context = (await runProgram(pruneContext, [sampleDir], { timeoutMs: 120_000 })).stdout.trim();
       await docker(
         [
           "build",
@@ -60,7 +62,7 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the host-binaries 
           join(sampleDir, "Dockerfile"),
           "-t",
           image,
-          repoRoot,
+          context,
         ],
         15 * 60_000,
       );

@@ -12,6 +12,7 @@ import {
   engineVersion,
   launchChromium,
   openExtensionTab,
+  runProgram,
   silentLogger,
   startDesktopHost,
 } from "@dext/desktop/testing";
@@ -19,8 +20,8 @@ import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 
 const sampleDir = fileURLToPath(new URL("..", import.meta.url));
-/** The repository root: the sample's Dockerfile builds from there. */
-const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+/** Writes the build context: the workspace pruned to this sample (see the Dockerfile). */
+const pruneContext = fileURLToPath(new URL("../../../tooling/docker/prune-context.sh", import.meta.url));
 /** DEXT_IMAGE tests an image built elsewhere as it is; by default the test builds its own. */
 const image = process.env.DEXT_IMAGE ?? "dext/minimal-backend:test";
 const engine = await engineVersion();
@@ -62,11 +63,12 @@ describe.skipIf(engine === undefined && !imageTestsRequired)(`the minimal-backen
     }
     if (process.env.DEXT_IMAGE !== undefined) return;
     // Always build: with nothing changed BuildKit's cache makes this a second or so, and a stale
-    // image can never be tested by mistake. --network host lets `pnpm fetch` reach the registry on
+    // image can never be tested by mistake. --network host lets `pnpm install` reach the registry on
     // engines without a bridge network (tooling/docker's); on Docker Desktop it changes nothing.
     const started = Date.now();
+    const context = (await runProgram(pruneContext, [sampleDir], { timeoutMs: 120_000 })).stdout.trim();
     await docker(
-      ["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, repoRoot],
+      ["build", "--network", "host", "--progress", "plain", "-f", join(sampleDir, "Dockerfile"), "-t", image, context],
       10 * 60_000,
     );
     console.log(`built ${image} in ${((Date.now() - started) / 1000).toFixed(1)} s (engine ${engine})`);
