@@ -104,6 +104,13 @@ describe("a standalone extension made with new-extension --standalone", () => {
     // Nothing in it points back into a workspace.
     const manifest = await readFile(join(project, "package.json"), "utf8");
     expect(manifest).not.toMatch(/workspace:|catalog:/);
+    // Its image builds from its own folder: no pruned workspace, the vendored packs kept for the install.
+    const makefile = await readFile(join(project, "Makefile"), "utf8");
+    const dockerfile = await readFile(join(project, "Dockerfile"), "utf8");
+    expect(makefile).not.toMatch(/tooling\/|\.docker-context/);
+    expect(makefile).toMatch(/^CONTEXT := \.$/m);
+    expect(dockerfile).not.toMatch(/samples\/|prune-context|\.docker-context/);
+    expect(dockerfile).toContain("! -path './vendor/*'");
     await sh("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], project, 10 * 60_000);
     const output = await sh("pnpm", ["run", "check"], project, 15 * 60_000);
     expect(output).toMatch(/^\.: valid for Docker Desktop(?: and the Marketplace)?, no findings/m);

@@ -3,24 +3,42 @@ import { join } from "node:path";
 import type { Identity } from "./sample-identity.ts";
 import { WrittenPaths } from "./written-paths.ts";
 
-/** In the workspace a sample builds from the repository root; standalone, from its own folder. */
+/** The sample's opening comment, up to its first blank line: it explains the workspace's build context. */
+function withoutOpeningComment(text: string): string {
+  const lines = text.split("\n");
+  const firstCode = lines.findIndex((line) => !line.startsWith("#"));
+  return lines
+    .slice(firstCode === -1 ? 0 : firstCode)
+    .join("\n")
+    .replace(/^\n+/, "");
+}
+
+/** In the workspace a sample builds from the workspace pruned to it; standalone, from its own folder. */
 function standaloneDockerfile(text: string, name: string): string {
   return [
-    `# A standalone copy of a dext sample: the build context is this folder (docker build -t <image> .).`,
-    text
+    "# A standalone copy of a dext sample: the build context is this folder (make build-extension, or",
+    "# docker build -t <image> .). No `# syntax=` line on purpose: BuildKit's built-in frontend has every",
+    "# instruction used here, and a syntax line makes each build pull an image first.",
+    "",
+    withoutOpeningComment(text)
       .replaceAll(`samples/${name}/`, "")
       .replace(new RegExp(` --filter "${name}\\.\\.\\."`, "g"), "")
       .replaceAll(`pnpm --filter ${name} `, "pnpm ")
-      // The lockfile names the vendored dext packages by file: the fetch needs them.
-      .replace(
-        "COPY pnpm-lock.yaml pnpm-workspace.yaml ./\n",
-        "COPY pnpm-lock.yaml pnpm-workspace.yaml ./\nCOPY vendor ./vendor\n",
-      ),
+      // The lockfile names the vendored dext packages by file: the first install needs them.
+      .replace("! -name .npmrc ", "! -name .npmrc ! -path './vendor/*' "),
   ].join("\n");
 }
 
+/** The workspace's Makefile writes a pruned context first; a standalone project builds from its folder. */
 function standaloneMakefile(text: string): string {
-  return text.replace(/^ROOT := .*$/m, "ROOT := .");
+  return [
+    "# Docker's usual extension targets; the build context is this folder.",
+    withoutOpeningComment(text)
+      .replace(/^ROOT := .*$/m, "ROOT := .")
+      .replace(/^CONTEXT := .*$/m, "CONTEXT := .")
+      .replace(/^docker-context:.*$/m, "docker-context: ## Nothing to write: the build context is this folder")
+      .replace(/^\t\$\(ROOT\)\/tooling\/docker\/prune-context\.sh.*\n/m, ""),
+  ].join("\n");
 }
 
 const DOCKERIGNORE = `# Sent to docker build: the sources, the lockfile and vendor/, not installs or build output.
