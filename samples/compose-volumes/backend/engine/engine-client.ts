@@ -43,7 +43,7 @@ function queryString(query: EngineRequest["query"]): string {
 }
 
 /** What a failed call means here; the caller's abort reason (a cancelled job, a timeout) stays as it is. */
-function engineErrorFor(error: unknown, request: EngineRequest): unknown {
+function engineErrorFor(error: unknown, request: EngineRequest): Error {
   if (error === request.signal?.reason && error instanceof Error) return error;
   const what = `${request.method} ${request.path}`;
   if (!(error instanceof SocketRequestError))
