@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema } from "./client/error-body.ts";
 import { createBackendApp } from "./create-backend-app.ts";
 import { createLogger } from "./logger.ts";
+import { requestOverSocket } from "./request-over-socket.ts";
 import { serveOnSocket } from "./serve-on-socket.ts";
 import { greetingContract } from "./testing/greeting-contract.ts";
 import { greetingHandlers } from "./testing/greeting-handlers.ts";
@@ -125,13 +126,12 @@ describe("createBackendApp", () => {
   });
 
   it("keeps a well-formed x-request-id from the caller", async () => {
-    const response = await new Promise<string | undefined>((resolve) => {
-      request({ socketPath: temp.socket(), path: "/hello", headers: { "x-request-id": "abc-123" } }, (res) => {
-        res.resume();
-        resolve(res.headers["x-request-id"] as string | undefined);
-      }).end();
+    const response = await requestOverSocket({
+      socketPath: temp.socket(),
+      path: "/hello",
+      headers: { "x-request-id": "abc-123" },
     });
-    expect(response).toBe("abc-123");
+    expect(response.headers["x-request-id"]).toBe("abc-123");
   });
 
   it("serves a health route", async () => {
@@ -153,13 +153,8 @@ describe("createBackendApp", () => {
     });
     const other = await serveOnSocket(app, temp.socket("other.sock"));
     try {
-      const response = await new Promise<number>((resolve) => {
-        request({ socketPath: temp.socket("other.sock"), path: "/hello" }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        }).end();
-      });
-      expect(response).toBe(500);
+      const response = await requestOverSocket({ socketPath: temp.socket("other.sock"), path: "/hello" });
+      expect(response.status).toBe(500);
     } finally {
       await other.close(100);
     }

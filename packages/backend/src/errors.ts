@@ -44,3 +44,32 @@ export class JobCancelledError extends Error {
   override readonly name = "JobCancelledError";
   readonly code = "job_cancelled";
 }
+
+/**
+ * - `socket_unreachable`: nothing took the connection (no socket file, nobody listening, no permission).
+ * - `socket_connection_lost`: connected, but the connection broke before the whole answer arrived.
+ * - `socket_timeout`: the connection was silent for longer than the request's `timeoutMs`.
+ * - `response_too_large`: the answer's body grew past `maxResponseBytes`; the connection was closed.
+ */
+export type SocketRequestErrorCode =
+  "socket_unreachable" | "socket_connection_lost" | "socket_timeout" | "response_too_large";
+
+/** An HTTP request over a Unix socket that got no complete answer. */
+export class SocketRequestError extends Error {
+  override readonly name = "SocketRequestError";
+  readonly code: SocketRequestErrorCode;
+  readonly socketPath: string;
+  /** The system error's code when there was one (`ENOENT`, `ECONNREFUSED`, `ECONNRESET`, ...). */
+  readonly systemCode: string | undefined;
+
+  constructor(
+    code: SocketRequestErrorCode,
+    message: string,
+    options: { socketPath: string; systemCode?: string; cause?: unknown },
+  ) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.socketPath = options.socketPath;
+    this.systemCode = options.systemCode;
+  }
+}

@@ -6,6 +6,7 @@ import { createBackendClient } from "./client/create-backend-client.ts";
 import { defineContract, defineRoute } from "./client/contract.ts";
 import { RouteError } from "./errors.ts";
 import { createExpressRouter } from "./express-router.ts";
+import { requestOverSocket } from "./request-over-socket.ts";
 import { serveOnSocket } from "./serve-on-socket.ts";
 import { createSocketTransport } from "./socket-transport.ts";
 import { makeSocketDir } from "./testing/temp-dir.ts";
@@ -66,16 +67,8 @@ function startApp(errors: "respond" | "next") {
 }
 
 async function rawGet(socketPath: string, path: string, headers: Record<string, string> = {}) {
-  const { request } = await import("node:http");
-  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
-    request({ socketPath, path, headers }, (res) => {
-      let text = "";
-      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
-    })
-      .on("error", reject)
-      .end();
-  });
+  const answer = await requestOverSocket({ socketPath, path, headers });
+  return { status: answer.status, body: JSON.parse(answer.body.toString("utf8")) as unknown };
 }
 
 describe("createExpressRouter with errors answered by dext", () => {

@@ -2,8 +2,8 @@
 export * from "./client/index.ts";
 export { createBackendApp } from "./create-backend-app.ts";
 export type { BackendApp, BackendAppOptions, HandlerContext, Handlers, RouteHandler } from "./create-backend-app.ts";
-export { JobCancelledError, RouteError, SocketListenError } from "./errors.ts";
-export type { SocketErrorCode } from "./errors.ts";
+export { JobCancelledError, RouteError, SocketListenError, SocketRequestError } from "./errors.ts";
+export type { SocketErrorCode, SocketRequestErrorCode } from "./errors.ts";
 export { createJobRegistry } from "./job-registry.ts";
 export type { JobContext, JobRegistry, JobRegistryOptions, JobRunner } from "./job-registry.ts";
 export { checkSocketPath, resolveListenOptions } from "./listen-options.ts";
@@ -16,3 +16,5 @@ export type { RunBackendOptions } from "./run-backend.ts";
 export { serve, serveOnSocket } from "./serve-on-socket.ts";
 export type { RunningServer, ServeOptions } from "./serve-on-socket.ts";
 export { createSocketTransport } from "./socket-transport.ts";
+export { requestOverSocket } from "./request-over-socket.ts";
+export type { SocketRequest, SocketResponse } from "./request-over-socket.ts";

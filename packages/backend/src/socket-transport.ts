@@ -1,9 +1,9 @@
-import { request as httpRequest } from "node:http";
 import { BackendClientError } from "./client/backend-client-error.ts";
 import { errorFromResponse } from "./client/transport.ts";
+import { SocketRequestError } from "./errors.ts";
+import { requestOverSocket } from "./request-over-socket.ts";
 import type { Transport } from "./client/transport.ts";
-
-const unavailableCodes = new Set(["ECONNREFUSED", "ENOENT", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+import type { SocketResponse } from "./request-over-socket.ts";
 
 /**
  * A transport over HTTP on a Unix socket, as Desktop's own proxy does. Node only: for tests, the
@@ -17,63 +17,55 @@ export function createSocketTransport(
     headers?: Readonly<Record<string, string>>;
   } = {},
 ): Transport {
-  return (request) =>
-    new Promise((resolve, reject) => {
-      const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
-      const req = httpRequest(
-        {
-          socketPath,
-          path: request.url,
-          method: request.method,
-          headers:
-            payload === undefined
-              ? { ...options.headers }
-              : {
-                  ...options.headers,
-                  "content-type": "application/json",
-                  "content-length": Buffer.byteLength(payload),
-                },
-          timeout: options.timeoutMs ?? 30_000,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("error", (cause) =>
-            reject(new BackendClientError({ kind: "unavailable", message: "Backend connection broke", cause })),
-          );
-          res.on("end", () => {
-            const text = Buffer.concat(chunks).toString("utf8");
-            const status = res.statusCode ?? 0;
-            if (status < 200 || status >= 300) {
-              reject(errorFromResponse(status, text, res.statusMessage ?? "Request failed"));
-              return;
-            }
-            if (text === "") {
-              resolve(undefined);
-              return;
-            }
-            try {
-              resolve(JSON.parse(text) as unknown);
-            } catch (cause) {
-              reject(
-                new BackendClientError({
-                  kind: "invalid_response",
-                  status,
-                  message: "Backend answered non-JSON",
-                  cause,
-                }),
-              );
-            }
-          });
-        },
-      );
-      req.on("timeout", () => req.destroy(new Error("timed out")));
-      req.on("error", (cause: NodeJS.ErrnoException) => {
-        const kind = cause.code !== undefined && unavailableCodes.has(cause.code) ? "unavailable" : "server_fault";
-        reject(
-          new BackendClientError({ kind, message: `Backend unavailable on ${socketPath}: ${cause.message}`, cause }),
-        );
+  return async (request) => {
+    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+    let response: SocketResponse;
+    try {
+      response = await requestOverSocket({
+        socketPath,
+        method: request.method,
+        path: request.url,
+        headers:
+          payload === undefined ? { ...options.headers } : { ...options.headers, "content-type": "application/json" },
+        body: payload,
+        timeoutMs: options.timeoutMs ?? 30_000,
       });
-      req.end(payload);
+    } catch (error) {
+      throw clientErrorFor(error, socketPath);
+    }
+    const text = response.body.toString("utf8");
+    if (response.status < 200 || response.status >= 300) {
+      throw errorFromResponse(response.status, text, response.statusMessage || "Request failed");
+    }
+    if (text === "") return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (cause) {
+      throw new BackendClientError({
+        kind: "invalid_response",
+        status: response.status,
+        message: "Backend answered non-JSON",
+        cause,
+      });
+    }
+  };
+}
+
+/** Not listening, or the connection broke: `unavailable`, which the client retries for GETs. A silent or oversized answer is the backend's fault. */
+function clientErrorFor(error: unknown, socketPath: string): BackendClientError {
+  if (!(error instanceof SocketRequestError)) {
+    return new BackendClientError({
+      kind: "server_fault",
+      message: `Backend request failed on ${socketPath}`,
+      cause: error,
     });
+  }
+  const unavailable = error.code === "socket_unreachable" || error.code === "socket_connection_lost";
+  // The system error is the cause, as a caller checking `cause.code === "ECONNREFUSED"` expects.
+  const cause = error.cause ?? error;
+  return new BackendClientError({
+    kind: unavailable ? "unavailable" : "server_fault",
+    message: `Backend unavailable on ${socketPath}: ${error.message}`,
+    cause,
+  });
 }

@@ -2,11 +2,11 @@
 // socket there by itself, with no path in its CMD for folder mode to map. Folder mode gives each
 // command a private mount namespace where that folder is the host's socket folder.
 import { execFile } from "node:child_process";
-import { request } from "node:http";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { requestOverSocket } from "@dext/backend";
 import { captureLog } from "./testing/captured-log.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
@@ -53,16 +53,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function ask(socketPath: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    request({ socketPath, path: "/" }, (response) => {
-      let body = "";
-      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve(body));
-    })
-      .on("error", reject)
-      .end();
-  });
+async function ask(socketPath: string): Promise<string> {
+  return (await requestOverSocket({ socketPath, path: "/" })).body.toString("utf8");
 }
 
 describe.skipIf(!support.supported)(

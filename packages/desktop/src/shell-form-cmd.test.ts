@@ -1,11 +1,10 @@
 // A shell-form CMD in folder mode runs as the container would run it: Docker's own extension
 // template writes `CMD /service -socket /run/guest-services/backend.sock`, so the paths are inside
 // sh -c's text, and the host maps them there as it maps exec-form words.
-import { request } from "node:http";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { silentLogger } from "@dext/backend";
+import { requestOverSocket, silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import type { DesktopHost } from "./server/desktop-host.ts";
@@ -50,18 +49,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function ask(socketPath: string): Promise<{ cwd: string; socket: string }> {
-  return new Promise((resolve, reject) => {
-    request({ socketPath, path: "/" }, (response) => {
-      let body = "";
-      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => {
-        resolve(JSON.parse(body) as { cwd: string; socket: string });
-      });
-    })
-      .on("error", reject)
-      .end();
-  });
+async function ask(socketPath: string): Promise<{ cwd: string; socket: string }> {
+  const answer = await requestOverSocket({ socketPath, path: "/" });
+  return JSON.parse(answer.body.toString("utf8")) as { cwd: string; socket: string };
 }
 
 describe.each(Object.keys(cases))("a shell-form CMD (%s)", (name) => {

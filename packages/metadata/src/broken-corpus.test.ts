@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { brokenCases, materialize } from "./fixture-cases.test-support.ts";
+import { brokenCases, materialize } from "./testing/fixture-cases.ts";
 import { validateExtensionDir } from "./validate-extension-dir.ts";
 
 const cases = await brokenCases();

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "./cli.ts";
 import { dockerfileLabels } from "./dockerfile-labels.ts";
 import { readDockerfile } from "./dockerfile-model.ts";
-import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { FIXTURES } from "./testing/fixture-cases.ts";
 import { validateMetadata } from "./validate-metadata.ts";
 
 let dir: string;

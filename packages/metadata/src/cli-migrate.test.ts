@@ -2,8 +2,8 @@ import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FIXTURES } from "./fixture-cases.test-support.ts";
-import { runCli } from "./hostile-input.test-support.ts";
+import { FIXTURES } from "./testing/fixture-cases.ts";
+import { runCli } from "./testing/hostile-input.ts";
 
 let dir: string;
 let elsewhere: string;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "./cli.ts";
-import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { FIXTURES } from "./testing/fixture-cases.ts";
 import type { Finding } from "./finding.ts";
 import { validateMetadata } from "./validate-metadata.ts";
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MetadataReadError } from "./errors.ts";
-import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { FIXTURES } from "./testing/fixture-cases.ts";
 import type { Finding } from "./finding.ts";
 import { validateExtensionDir } from "./validate-extension-dir.ts";
 

@@ -20,7 +20,7 @@ import {
   malformedDockerfile,
   METADATA_KINDS,
   validMetadataDocuments,
-} from "./fuzz.test-support.ts";
+} from "./testing/fuzz.ts";
 import { imageLayout } from "./image-layout.ts";
 import { MAX_METADATA_BYTES } from "./input-limits.ts";
 import { metadataRefs } from "./metadata-refs.ts";

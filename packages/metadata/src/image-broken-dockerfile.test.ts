@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { runDocker } from "@dext/desktop-facts/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "./cli.ts";
-import { SAMPLES } from "./fixture-cases.test-support.ts";
+import { SAMPLES } from "./testing/fixture-cases.ts";
 
 const required = process.env.DEXT_IMAGE_TESTS === "1";
 const sample = join(SAMPLES, "minimal-backend");

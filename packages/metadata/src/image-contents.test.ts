@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectContext, matchContext } from "./build-context.ts";
 import { readDockerfile } from "./dockerfile-model.ts";
-import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { FIXTURES } from "./testing/fixture-cases.ts";
 import { missingSources, runStepFor } from "./image-contents.ts";
 
 const extension = join(FIXTURES, "extensions", "host-binaries");

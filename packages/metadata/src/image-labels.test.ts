@@ -7,7 +7,7 @@ import { main } from "./cli.ts";
 import type { CommandRunner } from "./docker-cli.ts";
 import { dockerImageInspect } from "./docker-cli.ts";
 import { DockerError } from "./errors.ts";
-import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { FIXTURES } from "./testing/fixture-cases.ts";
 import { checkImage } from "./image-labels.ts";
 
 const inspectText = (name: string): string => readFileSync(join(FIXTURES, "inspect", `${name}.json`), "utf8");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { metadataExpectations as expectations, metadataFixtures } from "./fixture-cases.test-support.ts";
+import { metadataExpectations as expectations, metadataFixtures } from "./testing/fixture-cases.ts";
 import type { Scope, Severity } from "./finding.ts";
 import { validateMetadata } from "./validate-metadata.ts";
 

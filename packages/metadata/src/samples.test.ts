@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SAMPLES } from "./fixture-cases.test-support.ts";
+import { SAMPLES } from "./testing/fixture-cases.ts";
 import { formatFinding } from "./format-report.ts";
 import { validateExtensionDir } from "./validate-extension-dir.ts";
 

@@ -5,8 +5,8 @@ import { propertyRuns } from "@dext/vitest-config/property-runs";
 import Ajv from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, metadataFixtures, SAMPLES } from "./fixture-cases.test-support.ts";
-import { malformedMetadata, METADATA_KINDS } from "./fuzz.test-support.ts";
+import { FIXTURES, metadataFixtures, SAMPLES } from "./testing/fixture-cases.ts";
+import { malformedMetadata, METADATA_KINDS } from "./testing/fuzz.ts";
 import { validateMetadata } from "./validate-metadata.ts";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));

@@ -6,7 +6,7 @@ import { checkCompose } from "./check-compose.ts";
 import { checkMetadataText } from "./check-metadata-text.ts";
 import { main } from "./cli.ts";
 import { readComposeFile } from "./compose-file.ts";
-import { FIXTURES } from "./fixture-cases.test-support.ts";
+import { FIXTURES } from "./testing/fixture-cases.ts";
 import { metadataRefs } from "./metadata-refs.ts";
 import { validateExtensionDir } from "./validate-extension-dir.ts";
 import { validateLabels } from "./validate-labels.ts";

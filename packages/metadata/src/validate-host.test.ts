@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectOnlyFinding } from "./finding.test-support.ts";
+import { expectOnlyFinding } from "./testing/finding.ts";
 import { validateMetadata } from "./validate-metadata.ts";
 
 const validEntry = {

@@ -4,7 +4,7 @@ import { DesktopGate } from "./desktop-gate.tsx";
 import { DextProvider } from "./dext-provider.tsx";
 import { outsideDesktopReason } from "./errors.ts";
 import { colorSchemes } from "./testing/color-scheme.ts";
-import { renderThemed } from "./test-support/render-themed.tsx";
+import { renderThemed } from "./testing/render-themed.tsx";
 import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.ts";
 
 let uninstall = (): void => undefined;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { DextProvider } from "./dext-provider.tsx";
 import { preferColorScheme } from "./testing/color-scheme.ts";
 import type { DockerThemeBag } from "./theme-globals.ts";
-import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.ts";
+import { clearThemeGlobals, themeGlobals } from "./testing/theme-globals.ts";
 
 afterEach(() => {
   cleanup();

@@ -10,7 +10,7 @@ import { DockerThemeProvider } from "./docker-theme-provider.tsx";
 import { colorSchemes, preferColorScheme } from "./testing/color-scheme.ts";
 import { packagedDockerThemes } from "./theme-globals.ts";
 import type { DockerThemeBag } from "./theme-globals.ts";
-import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.ts";
+import { clearThemeGlobals, themeGlobals } from "./testing/theme-globals.ts";
 
 afterEach(() => {
   cleanup();

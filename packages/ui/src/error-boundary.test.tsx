@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DextProvider } from "./dext-provider.tsx";
 import { ErrorBoundary } from "./error-boundary.tsx";
 import { colorSchemes } from "./testing/color-scheme.ts";
-import { renderThemed } from "./test-support/render-themed.tsx";
+import { renderThemed } from "./testing/render-themed.tsx";
 
 let broken = true;
 function Fragile(): JSX.Element {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ExecOutput } from "./exec-output.tsx";
 import type { OutputLine } from "./output-lines.ts";
 import { colorSchemes } from "./testing/color-scheme.ts";
-import { renderThemed } from "./test-support/render-themed.tsx";
+import { renderThemed } from "./testing/render-themed.tsx";
 
 const esc = "\u001b";
 

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, renderHook, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ExternalLink } from "./external-link.tsx";
 import { colorSchemes } from "./testing/color-scheme.ts";
-import { renderThemed } from "./test-support/render-themed.tsx";
+import { renderThemed } from "./testing/render-themed.tsx";
 import { createFakeDesktopClient, installFakeDesktopClient } from "./testing/index.ts";
 import { useHostPlatform } from "./use-host-platform.ts";
 

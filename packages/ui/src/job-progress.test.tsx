@@ -6,7 +6,7 @@ import * as z from "zod/mini";
 import { JobProgress } from "./job-progress.tsx";
 import { colorSchemes } from "./testing/color-scheme.ts";
 import type { ColorScheme } from "./testing/color-scheme.ts";
-import { renderThemed } from "./test-support/render-themed.tsx";
+import { renderThemed } from "./testing/render-themed.tsx";
 import { createFakeDesktopClient, createFakeJobBackend } from "./testing/index.ts";
 import { useJob } from "./use-job.ts";
 import type { DesktopClient } from "./desktop-client.ts";

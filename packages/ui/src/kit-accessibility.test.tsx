@@ -14,7 +14,7 @@ import { OutsideDesktopNotice } from "./outside-desktop-notice.tsx";
 import { PageHeader } from "./page-header.tsx";
 import { TextInput } from "./text-input.tsx";
 import { colorSchemes } from "./testing/color-scheme.ts";
-import { renderThemed } from "./test-support/render-themed.tsx";
+import { renderThemed } from "./testing/render-themed.tsx";
 
 afterEach(() => {
   cleanup();

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { colorSchemes } from "./testing/color-scheme.ts";
-import { renderThemed } from "./test-support/render-themed.tsx";
+import { renderThemed } from "./testing/render-themed.tsx";
 import { TextInput } from "./text-input.tsx";
 import type { JSX } from "react";
 

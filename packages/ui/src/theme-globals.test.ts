@@ -2,7 +2,7 @@ import { packagedThemes } from "@docker/docker-mui-theme-packaged/dist/packagedT
 import { afterEach, describe, expect, it } from "vitest";
 import { ensureDockerThemeGlobals, packagedDockerThemes } from "./theme-globals.ts";
 import type { DockerThemeBag, DockerThemeGlobals } from "./theme-globals.ts";
-import { clearThemeGlobals, themeGlobals } from "./test-support/theme-globals.ts";
+import { clearThemeGlobals, themeGlobals } from "./testing/theme-globals.ts";
 
 const globals = themeGlobals;
 const desktopThemes: DockerThemeBag = {

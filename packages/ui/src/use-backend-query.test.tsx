@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as z from "zod";
 import { ErrorBanner } from "./error-banner.tsx";
 import { colorSchemes } from "./testing/color-scheme.ts";
-import { renderThemed } from "./test-support/render-themed.tsx";
+import { renderThemed } from "./testing/render-themed.tsx";
 import { createFakeDesktopClient } from "./testing/index.ts";
 import { useBackendMutation, useBackendQuery } from "./use-backend-query.ts";
 

@@ -11,8 +11,8 @@ import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packagedDockerThemes } from "../src/theme-globals.ts";
 import { preactCompat } from "./index.js";
-import { pageBuilder } from "./test-support/build-page.ts";
-import type { PageBuilder } from "./test-support/build-page.ts";
+import { pageBuilder } from "./testing/build-page.ts";
+import type { PageBuilder } from "./testing/build-page.ts";
 
 const app = `
 import { Button, Stack, Typography } from "@mui/material";

@@ -3,8 +3,8 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { preactAliases, preactCompat } from "./index.js";
-import { pageBuilder } from "./test-support/build-page.ts";
-import type { PageBuilder } from "./test-support/build-page.ts";
+import { pageBuilder } from "./testing/build-page.ts";
+import type { PageBuilder } from "./testing/build-page.ts";
 
 describe("preactAliases", () => {
   it("points every React entry at a Preact file that exists", () => {

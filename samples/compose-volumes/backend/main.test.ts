@@ -1,13 +1,13 @@
-import { spawn } from "node:child_process";
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
+import { startBackend } from "@dext/backend/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.ts";
 import { tempDir } from "./testing/temp-dir.ts";
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import type { BackendClientError } from "@dext/backend";
+import type { RunningBackend } from "@dext/backend/testing";
 
 // The backend process as the image's compose service runs it (from source here), stopped and
 // started again: by SIGTERM as `docker compose stop` does, and by SIGKILL as a crash does.
@@ -16,36 +16,18 @@ let dir: Awaited<ReturnType<typeof tempDir>>;
 let socket = "";
 let stateDir = "";
 
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-}
-
-async function startBackend(): Promise<Running> {
-  const child = spawn(process.execPath, ["--conditions=@dext/source", "backend/main.ts", "--socket", socket], {
+function startSampleBackend(): Promise<RunningBackend> {
+  return startBackend({
+    entry: "backend/main.ts",
     cwd: sampleDir,
+    socket,
     env: {
-      ...process.env,
       STATE_DIR: stateDir,
       ENGINE_SOCKET: join(dir.path, "no-engine.sock"),
       EXTENSION_IMAGE: "${DESKTOP_PLUGIN_IMAGE}",
     },
+    readyText: '"msg":"configured"',
   });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 20_000;
-  while (!output.includes('"msg":"configured"')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`backend did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return { child, output: () => output };
-}
-
-function stop(running: Running, signal: NodeJS.Signals): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => running.child.once("exit", (code) => resolve(code)));
-  running.child.kill(signal);
-  return exited;
 }
 
 beforeAll(async () => {
@@ -57,20 +39,20 @@ beforeAll(async () => {
 afterAll(() => dir.remove());
 
 describe("the backend process", () => {
-  let running: Running | undefined;
-  afterAll(() => {
-    if (running?.child.exitCode === null) running.child.kill("SIGKILL");
+  let running: RunningBackend | undefined;
+  afterAll(async () => {
+    await running?.stop({ signal: "SIGKILL" });
   });
 
   it("keeps pins and notes across a SIGTERM and a start", async () => {
-    running = await startBackend();
+    running = await startSampleBackend();
     const client = createBackendClient(contract, createSocketTransport(socket));
     await client.setPinned({ params: { name: "pgdata" }, body: { pinned: true } });
     await client.setNote({ params: { name: "pgdata" }, body: { note: "keep me" } });
-    expect(await stop(running, "SIGTERM")).toBe(0);
+    expect((await running.stop()).code).toBe(0);
     await expect(stat(socket)).rejects.toMatchObject({ code: "ENOENT" });
 
-    running = await startBackend();
+    running = await startSampleBackend();
     expect(await client.getState()).toEqual({ pinned: ["pgdata"], notes: { pgdata: "keep me" } });
   });
 
@@ -78,11 +60,11 @@ describe("the backend process", () => {
     const client = createBackendClient(contract, createSocketTransport(socket));
     await client.setNote({ params: { name: "cache" }, body: { note: "written just before the crash" } });
     if (running === undefined) throw new Error("the backend is not running");
-    await stop(running, "SIGKILL");
+    await running.stop({ signal: "SIGKILL" });
     // SIGKILL runs no cleanup: the socket file stays, and the next start must not trip over it.
     expect((await stat(socket)).isSocket()).toBe(true);
 
-    running = await startBackend();
+    running = await startSampleBackend();
     expect(await client.getState()).toEqual({
       pinned: ["pgdata"],
       notes: { pgdata: "keep me", cache: "written just before the crash" },
@@ -99,10 +81,10 @@ describe("the backend process", () => {
   });
 
   it("starts over a folder where state.json should be, and answers the state routes with a 409 saying so", async () => {
-    if (running !== undefined) await stop(running, "SIGTERM");
+    if (running !== undefined) await running.stop();
     stateDir = join(dir.path, "state-with-a-folder");
     await mkdir(join(stateDir, "state.json"), { recursive: true });
-    running = await startBackend();
+    running = await startSampleBackend();
     const client = createBackendClient(contract, createSocketTransport(socket), { retry: { attempts: 1 } });
     const error = await client.getState().then(
       () => undefined,

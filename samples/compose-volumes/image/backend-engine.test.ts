@@ -2,9 +2,8 @@
 // files browsed through helper containers of the built image, bad paths refused. The backend runs
 // in this process from source, on the engine's socket and, as in the compose stack, behind the
 // engine proxy.
-import { request } from "node:http";
 import { join } from "node:path";
-import { serveOnSocket } from "@dext/backend";
+import { requestOverSocket, serveOnSocket } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startInProcessBackend } from "../backend/testing/in-process-backend.ts";
 import { tempDir } from "../backend/testing/temp-dir.ts";
@@ -187,20 +186,10 @@ describe.skipIf(engine === undefined)(
       });
 
       it("refuses to remove a user's container, which the engine would have done", async () => {
-        const status = await new Promise<number>((resolve, reject) => {
-          const req = request(
-            {
-              socketPath: join(dir.path, "proxy.sock"),
-              method: "DELETE",
-              path: `/v1.41/containers/${user}?force=true`,
-            },
-            (res) => {
-              res.resume();
-              res.on("end", () => resolve(res.statusCode ?? 0));
-            },
-          );
-          req.on("error", reject);
-          req.end();
+        const { status } = await requestOverSocket({
+          socketPath: join(dir.path, "proxy.sock"),
+          method: "DELETE",
+          path: `/v1.41/containers/${user}?force=true`,
         });
         expect(status).toBe(404);
         const { stdout } = await docker(["inspect", "--format", "{{.State.Status}}", user]);

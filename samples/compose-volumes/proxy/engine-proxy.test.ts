@@ -1,7 +1,6 @@
 import { mkdir } from "node:fs/promises";
-import { request } from "node:http";
 import { join } from "node:path";
-import { serveOnSocket } from "@dext/backend";
+import { requestOverSocket, serveOnSocket } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { helperSpec } from "../backend/engine/helper-container.ts";
 import { startFakeEngine, volumeDir } from "../backend/testing/fake-engine.ts";
@@ -42,25 +41,20 @@ function call(method: string, path: string, body?: unknown): Promise<{ status: n
 }
 
 /** A request with the body's bytes exactly as given: what a compromised backend could send. */
-function callRaw(method: string, path: string, payload: string | undefined): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        socketPath: join(dir.path, "proxy.sock"),
-        method,
-        path,
-        headers: payload === undefined ? {} : { "content-type": "application/json" },
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
+async function callRaw(
+  method: string,
+  path: string,
+  payload: string | undefined,
+  socketPath = join(dir.path, "proxy.sock"),
+): Promise<{ status: number; body: string }> {
+  const answer = await requestOverSocket({
+    socketPath,
+    method,
+    path,
+    headers: payload === undefined ? {} : { "content-type": "application/json" },
+    body: payload,
   });
+  return { status: answer.status, body: answer.body.toString("utf8") };
 }
 
 describe("the engine proxy", () => {
@@ -167,19 +161,7 @@ describe("the engine proxy without an engine", () => {
     const gone = join(dir.path, "gone.sock");
     const lonely = await serveOnSocket(createEngineProxy({ upstream: gone, image }), join(dir.path, "lonely.sock"));
     try {
-      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(
-          { socketPath: join(dir.path, "lonely.sock"), method: "GET", path: "/v1.41/version" },
-          (res) => {
-            let text = "";
-            res.setEncoding("utf8");
-            res.on("data", (chunk: string) => (text += chunk));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-          },
-        );
-        req.on("error", reject);
-        req.end();
-      });
+      const answer = await callRaw("GET", "/v1.41/version", undefined, join(dir.path, "lonely.sock"));
       expect(answer.status).toBe(502);
       expect(JSON.parse(answer.body)).toEqual({
         message:

@@ -1,5 +1,5 @@
 import { request as httpRequest } from "node:http";
-import { silentLogger } from "@dext/backend";
+import { requestOverSocket, silentLogger } from "@dext/backend";
 import { helperLabel } from "../backend/engine/helper-container.ts";
 import { engineUnreachableMessage } from "../backend/engine/unreachable-message.ts";
 import { checkCreateBody } from "./check-create.ts";
@@ -64,6 +64,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 export function createEngineProxy(options: EngineProxyOptions): RequestListener {
   const logger = options.logger ?? silentLogger;
 
+  // A stream proxy, not requestOverSocket: logs and long reads pass through as they come, unbuffered and unbounded.
   const forward = (req: IncomingMessage, res: ServerResponse, path: string, body?: Buffer): void => {
     // A body is the proxy's own serialisation: only the headers that describe it go with it (no
     // chunked encoding, compression or length of the bytes the backend sent).
@@ -86,30 +87,22 @@ export function createEngineProxy(options: EngineProxyOptions): RequestListener 
   };
 
   /** The container's full id if it carries the helper label; the id is then used as given by the engine. */
-  const helperId = (id: string): Promise<string | undefined> =>
-    new Promise((resolve) => {
-      const inspect = httpRequest(
-        { socketPath: options.upstream, method: "GET", path: `/containers/${encodeURIComponent(id)}/json` },
-        (answer) => {
-          const chunks: Buffer[] = [];
-          answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-          answer.on("end", () => {
-            try {
-              const container = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
-                Id?: unknown;
-                Config?: { Labels?: Record<string, unknown> | null };
-              };
-              const isHelper = answer.statusCode === 200 && container.Config?.Labels?.[helperLabel] === "true";
-              resolve(isHelper && typeof container.Id === "string" ? container.Id : undefined);
-            } catch {
-              resolve(undefined);
-            }
-          });
-        },
-      );
-      inspect.on("error", () => resolve(undefined));
-      inspect.end();
-    });
+  const helperId = async (id: string): Promise<string | undefined> => {
+    try {
+      const answer = await requestOverSocket({
+        socketPath: options.upstream,
+        path: `/containers/${encodeURIComponent(id)}/json`,
+      });
+      const container = JSON.parse(answer.body.toString("utf8")) as {
+        Id?: unknown;
+        Config?: { Labels?: Record<string, unknown> | null };
+      };
+      const isHelper = answer.status === 200 && container.Config?.Labels?.[helperLabel] === "true";
+      return isHelper && typeof container.Id === "string" ? container.Id : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? "GET";

@@ -1,19 +1,19 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
 import { bundleBackend } from "@dext/backend/build";
+import { startBackend } from "@dext/backend/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.ts";
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import type { RunningBackend } from "@dext/backend/testing";
 
 const sampleDir = fileURLToPath(new URL("..", import.meta.url));
 let dir: string;
 let socket: string;
-let backend: ChildProcessWithoutNullStreams;
-let output = "";
+let backend: RunningBackend;
 
 beforeAll(async () => {
   dir = await mkdtemp("/tmp/dext-mb-");
@@ -22,18 +22,11 @@ beforeAll(async () => {
   // `node` start is quick even on a busy machine, where a TypeScript loader can take seconds.
   const bundle = join(dir, "main.mjs");
   await bundleBackend({ entryPoints: [join(sampleDir, "backend/main.ts")], outfile: bundle, logLevel: "silent" });
-  backend = spawn(process.execPath, [bundle, "--socket", socket], { cwd: sampleDir });
-  backend.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  backend.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('"msg":"listening"')) {
-    if (Date.now() > deadline || backend.exitCode !== null) throw new Error(`backend did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  backend = await startBackend({ entry: bundle, socket, cwd: sampleDir });
 });
 
 afterAll(async () => {
-  if (backend.exitCode === null) backend.kill("SIGKILL");
+  await backend.stop({ signal: "SIGKILL" });
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -62,9 +55,7 @@ describe("minimal-backend's backend process", () => {
   });
 
   it("exits 0 on SIGTERM and removes its socket", async () => {
-    const exited = new Promise<number | null>((resolve) => backend.once("exit", resolve));
-    backend.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    expect(await backend.stop()).toEqual({ code: 0, signal: null });
     await expect(stat(socket)).rejects.toMatchObject({ code: "ENOENT" });
   });
 });

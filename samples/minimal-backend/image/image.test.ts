@@ -2,9 +2,9 @@
 // files it copies out, hello.sh run by vm.cli.exec, and the image's CMD as the VM service on a
 // socket in /run/guest-services. Needs a Docker Engine (tooling/docker/start-engine.sh gives one).
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { request } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { requestOverSocket } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   describeDockerHost,
@@ -40,18 +40,9 @@ async function runInImage(...args: string[]): Promise<string> {
 }
 
 /** GET over a Unix socket, one connection per request (no keep-alive left open at shutdown). */
-function getOverSocket(socketPath: string, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ socketPath, path, method: "GET", agent: false, timeout: 5_000 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("timeout", () => req.destroy(new Error(`GET ${path} timed out`)));
-    req.on("error", reject);
-    req.end();
-  });
+async function getOverSocket(socketPath: string, path: string): Promise<{ status: number; body: string }> {
+  const answer = await requestOverSocket({ socketPath, path, agent: false, timeoutMs: 5_000 });
+  return { status: answer.status, body: answer.body.toString("utf8") };
 }
 
 describe.skipIf(engine === undefined && !imageTestsRequired)(`the minimal-backend image (${image})`, () => {

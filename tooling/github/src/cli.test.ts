@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "./cli.ts";
-import { VALID, broken } from "./workflow-cases.test-support.ts";
+import { VALID, broken } from "./testing/workflow-cases.ts";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const execFileAsync = promisify(execFile);

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_WORKFLOWS } from "./cli.ts";
 import { lintWorkflowFiles, lintWorkflowText, workflowFiles } from "./lint-workflows.ts";
-import { VALID, broken } from "./workflow-cases.test-support.ts";
+import { VALID, broken } from "./testing/workflow-cases.ts";
 
 describe("the repository's workflows", () => {
   it("are there, and pass actionlint and dext's policy", async () => {

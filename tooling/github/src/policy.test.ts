@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pinsAsTags } from "./actionlint.ts";
 import { checkPolicy } from "./policy.ts";
-import { VALID, broken } from "./workflow-cases.test-support.ts";
+import { VALID, broken } from "./testing/workflow-cases.ts";
 
 const SHA = "11bd71901bbe5b1630ceea73d27597364c9af683";
 

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBackend } from "../testing/start-backend.ts";
 import { makeSocketDir } from "../testing/temp-dir.ts";
 import { bundleBackend } from "./bundle-backend.ts";
 import { main } from "./cli.ts";
@@ -17,27 +17,13 @@ beforeAll(async () => {
 afterAll(() => work.remove());
 
 /** Runs `node <bundle> --socket <path>` until it logs that it listens, then stops it with SIGTERM. */
-function startAndStop(
+async function startAndStop(
   bundle: string,
   socket: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bundle, "--socket", socket]);
-    let stdout = "";
-    let stderr = "";
-    let stopped = false;
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      // Once: a second SIGTERM after the backend's handler ran would meet Node's default action.
-      if (!stopped && stdout.includes('"msg":"listening"')) stopped = child.kill("SIGTERM");
-    });
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  const backend = await startBackend({ entry: bundle, socket, startTimeoutMs: 15_000 });
+  const { code } = await backend.stop();
+  return { code, stdout: backend.stdout(), stderr: backend.stderr() };
 }
 
 describe("bundleBackend", () => {

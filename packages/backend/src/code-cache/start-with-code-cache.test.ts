@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { readFile, stat, truncate } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -7,6 +6,7 @@ import { createBackendClient } from "../client/create-backend-client.ts";
 import { createSocketTransport } from "../socket-transport.ts";
 import { greetingContract } from "../testing/greeting-contract.ts";
 import { loadEsbuild } from "../testing/load-esbuild.ts";
+import { startBackend } from "../testing/start-backend.ts";
 import { makeSocketDir } from "../testing/temp-dir.ts";
 import { scriptBundleOptions } from "./script-bundle-options.ts";
 
@@ -63,25 +63,13 @@ afterAll(async () => {
 
 /** Starts the loader, answers one request, stops it; resolves with what it printed. */
 async function startOnce(): Promise<{ stdout: string; stderr: string }> {
-  const socket = temp.socket();
-  const child = spawn(process.execPath, [loader, "--socket", socket]);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const deadline = Date.now() + 15_000;
-  while (!stdout.includes('"msg":"listening"')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`backend did not start: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const client = createBackendClient(greetingContract, createSocketTransport(socket));
+  const backend = await startBackend({ entry: loader, socket: temp.socket(), startTimeoutMs: 15_000 });
+  const client = createBackendClient(greetingContract, createSocketTransport(backend.socket));
   expect(await client.hello({ query: { name: "cache" } })).toEqual({ message: "Hello, cache!" });
   // The cache is written just after start-up; give it that moment before stopping.
   await new Promise((resolve) => setTimeout(resolve, 200));
-  child.kill("SIGTERM");
-  await exited;
-  return { stdout, stderr };
+  await backend.stop();
+  return { stdout: backend.stdout(), stderr: backend.stderr() };
 }
 
 describe("startWithCodeCache", () => {

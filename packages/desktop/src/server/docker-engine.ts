@@ -1,6 +1,7 @@
-import { request } from "node:http";
+import { SocketRequestError, requestOverSocket } from "@dext/backend";
 import { engineSocketPath } from "@dext/desktop-facts/node";
 import { DesktopHostError } from "./errors.ts";
+import type { SocketResponse } from "@dext/backend";
 
 function toQuery(options: unknown, allowed: readonly string[]): string {
   const search = new URLSearchParams();
@@ -15,49 +16,33 @@ function toQuery(options: unknown, allowed: readonly string[]): string {
 }
 
 /** A GET on the Engine API (v1.41, as Desktop's client uses), resolving the decoded JSON. */
-function engineGet(path: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let socketPath: string;
-    try {
-      socketPath = engineSocketPath();
-    } catch (cause) {
-      reject(new DesktopHostError("engine_unavailable", (cause as Error).message, { cause }));
-      return;
-    }
-    const req = request({ socketPath, path: `/v1.41${path}`, method: "GET", timeout: 30_000 }, (res) => {
-      let text = "";
-      res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => {
-        if ((res.statusCode ?? 500) >= 400) {
-          reject(
-            new DesktopHostError(
-              "engine_unavailable",
-              `Docker engine answered ${res.statusCode ?? "?"}: ${text.trim()}`,
-            ),
-          );
-          return;
-        }
-        try {
-          resolve(JSON.parse(text));
-        } catch (cause) {
-          reject(
-            new DesktopHostError("engine_unavailable", "Docker engine answered something that is not JSON", { cause }),
-          );
-        }
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", (cause) =>
-      reject(
-        new DesktopHostError(
-          "engine_unavailable",
-          `No Docker engine answers at ${socketPath} (${cause.message}). docker.listContainers and docker.listImages need one: start it or set DOCKER_HOST=unix://<socket>.`,
-          { cause },
-        ),
-      ),
+async function engineGet(path: string): Promise<unknown> {
+  let socketPath: string;
+  try {
+    socketPath = engineSocketPath();
+  } catch (cause) {
+    throw new DesktopHostError("engine_unavailable", (cause as Error).message, { cause });
+  }
+  let answer: SocketResponse;
+  try {
+    answer = await requestOverSocket({ socketPath, path: `/v1.41${path}` });
+  } catch (cause) {
+    const reason = cause instanceof SocketRequestError && cause.cause instanceof Error ? cause.cause : (cause as Error);
+    throw new DesktopHostError(
+      "engine_unavailable",
+      `No Docker engine answers at ${socketPath} (${reason.message}). docker.listContainers and docker.listImages need one: start it or set DOCKER_HOST=unix://<socket>.`,
+      { cause },
     );
-    req.end();
-  });
+  }
+  const text = answer.body.toString("utf8");
+  if (answer.status >= 400) {
+    throw new DesktopHostError("engine_unavailable", `Docker engine answered ${answer.status}: ${text.trim()}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new DesktopHostError("engine_unavailable", "Docker engine answered something that is not JSON", { cause });
+  }
 }
 
 export const listContainers = (options: unknown) =>

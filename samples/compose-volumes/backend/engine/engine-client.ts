@@ -1,7 +1,7 @@
-import { request as httpRequest } from "node:http";
+import { SocketRequestError, requestOverSocket } from "@dext/backend";
 import { EngineError } from "./engine-error.ts";
 import { engineUnreachableMessage } from "./unreachable-message.ts";
-import type { IncomingHttpHeaders } from "node:http";
+import type { SocketResponse } from "@dext/backend";
 import type { z } from "zod";
 
 /**
@@ -20,11 +20,7 @@ interface EngineRequest {
   timeoutMs?: number;
 }
 
-interface EngineResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
+type EngineResponse = Pick<SocketResponse, "status" | "headers" | "body">;
 
 export interface EngineClient {
   readonly socketPath: string;
@@ -36,13 +32,6 @@ export interface EngineClient {
   bytes(request: EngineRequest): Promise<Buffer>;
 }
 
-/**
- * Connection errors that mean "not there yet": Desktop starts a compose stack's services together,
- * so the backend can answer its first call before the engine proxy has made its socket. No byte
- * of the request was sent, so trying again is safe for any method.
- */
-const notYetListening = new Set(["ENOENT", "ECONNREFUSED"]);
-
 /** Answers over 64 MiB are refused rather than buffered: no listing or log here needs that much. */
 const maxResponseBytes = 64 * 1024 * 1024;
 
@@ -51,6 +40,27 @@ function queryString(query: EngineRequest["query"]): string {
   for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(key, String(value));
   const text = search.toString();
   return text === "" ? "" : `?${text}`;
+}
+
+/** What a failed call means here; the caller's abort reason (a cancelled job, a timeout) stays as it is. */
+function engineErrorFor(error: unknown, request: EngineRequest): Error {
+  if (error === request.signal?.reason && error instanceof Error) return error;
+  const what = `${request.method} ${request.path}`;
+  if (!(error instanceof SocketRequestError))
+    return new EngineError("engine_unreachable", engineUnreachableMessage(error), { cause: error });
+  switch (error.code) {
+    case "socket_timeout":
+      return new EngineError("engine_timeout", `${what}: no answer from the engine in time`, { cause: error });
+    case "response_too_large":
+      return new EngineError("engine_invalid_response", `${what}: answer over ${maxResponseBytes} bytes`, {
+        cause: error,
+      });
+    default:
+      // The system error (ENOENT, ECONNREFUSED...) says what to tell the user, without the socket's path.
+      return new EngineError("engine_unreachable", engineUnreachableMessage(error.cause), {
+        cause: error.cause ?? error,
+      });
+  }
 }
 
 /** The engine's own message from an error answer (`{"message": ...}`), else the status text. */
@@ -65,14 +75,18 @@ function engineMessage(response: EngineResponse): string {
 }
 
 /**
- * The Docker Engine API over a Unix socket with node:http, no Docker SDK: the few calls this
- * extension makes do not justify a dependency, and every one of them is visible here.
+ * The Docker Engine API over a Unix socket with `requestOverSocket` of `@dext/backend`, no Docker
+ * SDK: the few calls this extension makes do not justify a dependency, and every one of them is visible here.
  */
 export function createEngineClient(
   socketPath: string,
   options: {
     timeoutMs?: number;
-    /** How long a call keeps trying while the socket is missing or refuses (a proxy still starting). */
+    /**
+     * How long a call keeps trying while the socket is missing or refuses: Desktop starts a compose
+     * stack's services together, so the backend can make its first call before the engine proxy
+     * has made its socket.
+     */
     connectWaitMs?: number;
   } = {},
 ): EngineClient {
@@ -80,74 +94,23 @@ export function createEngineClient(
   const connectWaitMs = options.connectWaitMs ?? 5_000;
 
   const raw = async (request: EngineRequest): Promise<EngineResponse> => {
-    const deadline = Date.now() + connectWaitMs;
-    for (let delayMs = 50; ; delayMs = Math.min(delayMs * 2, 500)) {
-      try {
-        return await attempt(request);
-      } catch (error) {
-        const cause = (error instanceof EngineError ? error.cause : undefined) as NodeJS.ErrnoException | undefined;
-        const retry = notYetListening.has(cause?.code ?? "") && Date.now() + delayMs < deadline;
-        if (!retry || request.signal?.aborted === true) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-      }
+    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+    try {
+      return await requestOverSocket({
+        socketPath,
+        method: request.method,
+        path: `/v${engineApiVersion}${request.path}${queryString(request.query)}`,
+        headers: payload === undefined ? {} : { "content-type": "application/json" },
+        body: payload,
+        timeoutMs: request.timeoutMs ?? defaultTimeoutMs,
+        signal: request.signal,
+        maxResponseBytes,
+        connectWaitMs,
+      });
+    } catch (error) {
+      throw engineErrorFor(error, request);
     }
   };
-
-  const attempt = (request: EngineRequest): Promise<EngineResponse> =>
-    new Promise((resolve, reject) => {
-      const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
-      const path = `/v${engineApiVersion}${request.path}${queryString(request.query)}`;
-      const req = httpRequest(
-        {
-          socketPath,
-          path,
-          method: request.method,
-          headers:
-            payload === undefined
-              ? {}
-              : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
-          timeout: request.timeoutMs ?? defaultTimeoutMs,
-          signal: request.signal,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let received = 0;
-          res.on("data", (chunk: Buffer) => {
-            received += chunk.length;
-            if (received > maxResponseBytes) {
-              req.destroy(
-                new EngineError(
-                  "engine_invalid_response",
-                  `${request.method} ${request.path}: answer over ${maxResponseBytes} bytes`,
-                ),
-              );
-              return;
-            }
-            chunks.push(chunk);
-          });
-          res.on("end", () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-          res.on("error", (cause) =>
-            reject(
-              new EngineError("engine_unreachable", `${request.method} ${request.path}: connection broke`, { cause }),
-            ),
-          );
-        },
-      );
-      req.on("timeout", () =>
-        req.destroy(
-          new EngineError("engine_timeout", `${request.method} ${request.path}: no answer from the engine in time`),
-        ),
-      );
-      req.on("error", (cause: NodeJS.ErrnoException) => {
-        if (cause instanceof EngineError) reject(cause);
-        // Aborted by the caller: reject with the caller's reason (a cancelled job, a timeout).
-        else if (cause.name === "AbortError" && request.signal?.reason instanceof Error) reject(request.signal.reason);
-        else reject(new EngineError("engine_unreachable", engineUnreachableMessage(cause), { cause }));
-      });
-      req.end(payload);
-    });
 
   const bytes = async (request: EngineRequest): Promise<Buffer> => {
     const response = await raw(request);

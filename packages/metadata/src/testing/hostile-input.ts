@@ -5,8 +5,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { abbreviate } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
-import { main } from "./cli.ts";
-import type { Finding } from "./finding.ts";
+import { main } from "../cli.ts";
+import type { Finding } from "../finding.ts";
 import {
   deepNesting,
   hugeMetadata,
@@ -15,7 +15,7 @@ import {
   notJson,
   oddUnicode,
   wrongType,
-} from "./fuzz.test-support.ts";
+} from "./fuzz.ts";
 
 /** What sits at one path of a case folder. */
 type Planted =
@@ -202,7 +202,7 @@ export async function runCli(argv: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Runs the CLI from source in a real process, killed after `timeoutMs`: `code` is null then. */
 export function runCliProcess(

@@ -1,7 +1,7 @@
 /** fast-check arbitraries of malformed inputs: metadata.json, Dockerfiles and compose files. */
 import { abbreviate } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
-import { metadataFixtures } from "./fixture-cases.test-support.ts";
+import { metadataFixtures } from "./fixture-cases.ts";
 
 /** The valid metadata fixtures without any warning: changing the type of any of their values is an error. */
 export function validMetadataDocuments(): Record<string, unknown>[] {

@@ -3,8 +3,8 @@ import { render } from "@testing-library/react";
 import type { RenderResult } from "@testing-library/react";
 import type { JSX, ReactNode } from "react";
 import { DextProvider } from "../dext-provider.tsx";
-import { preferColorScheme } from "../testing/color-scheme.ts";
-import type { ColorScheme } from "../testing/color-scheme.ts";
+import { preferColorScheme } from "./color-scheme.ts";
+import type { ColorScheme } from "./color-scheme.ts";
 
 // A span, not a meta: React 19 hoists <meta> into the document's head, out of the render's container.
 function ModeProbe(): JSX.Element {

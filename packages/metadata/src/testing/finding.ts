@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import type { Finding, Scope, Severity } from "./finding.ts";
-import { validateMetadata } from "./validate-metadata.ts";
+import type { Finding, Scope, Severity } from "../finding.ts";
+import { validateMetadata } from "../validate-metadata.ts";
 
 export interface ExpectedFinding {
   severity: Severity;
