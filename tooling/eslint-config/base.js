@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import turbo from "eslint-plugin-turbo";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -10,6 +11,12 @@ export default tseslint.config(
   { ignores: ["dist/**", ".cache/**", "coverage/**", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
+  // Every environment variable the code reads is declared in turbo.json, so a change to one
+  // reruns the tasks that read it, or is passed through on purpose where it is runtime-only.
+  {
+    plugins: { turbo },
+    rules: { "turbo/no-undeclared-env-vars": "error" },
+  },
   {
     languageOptions: {
       globals: { ...globals.node },
