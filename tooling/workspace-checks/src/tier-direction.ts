@@ -6,7 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
 /** Folders or files (relative to the root, `/`-separated) that may read samples/, and why. */
-export const mayReadSamples: ReadonlyMap<string, string> = new Map([
+const mayReadSamples: ReadonlyMap<string, string> = new Map([
   [
     "tooling/conformance",
     "the integration package: validates every sample, as it holds the host and validator to its corpus",
@@ -21,7 +21,7 @@ export const mayReadSamples: ReadonlyMap<string, string> = new Map([
   ["tooling/workspace-checks/src/tier-direction.test.ts", "this check's test: its fixtures reach up on purpose"],
 ]);
 
-export interface UpwardReach {
+interface UpwardReach {
   /** The file, relative to the root. */
   file: string;
   line: number;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The host's dev-mode fixture: a Vite config, a `watch:backend` script, a node backend. */
-export const devFixtureDir = fileURLToPath(new URL("../../test/fixtures/dev-extension/", import.meta.url));
+const devFixtureDir = fileURLToPath(new URL("../../test/fixtures/dev-extension/", import.meta.url));
 /** This package's installs, which the fixture's copy resolves Vite and esbuild from. */
 const ownModules = fileURLToPath(new URL("../../node_modules/", import.meta.url));
 
