@@ -1,6 +1,17 @@
 import js from "@eslint/js";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import turbo from "eslint-plugin-turbo";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+/** Whether a turbo.json is in the folder ESLint runs in or above it: a standalone extension has none. */
+function inTurboRepository(from = process.cwd()) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "turbo.json"))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
 
 /**
  * Type-aware rules for every package. Rules stay errors: a warning nobody reads is noise.
@@ -10,6 +21,13 @@ export default tseslint.config(
   { ignores: ["dist/**", ".cache/**", "coverage/**", ".docker-context/**", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
+  // Every environment variable the code reads is declared in turbo.json, so a change to one
+  // reruns the tasks that read it, or is passed through on purpose where it is runtime-only.
+  // A project without turbo (`new-extension --standalone`) has nothing to declare them in.
+  {
+    plugins: { turbo },
+    rules: { "turbo/no-undeclared-env-vars": inTurboRepository() ? "error" : "off" },
+  },
   {
     languageOptions: {
       globals: { ...globals.node },

@@ -1,6 +1,6 @@
-// Dev mode (`pnpm dev`), driven as an author uses it: a copy of minimal-backend in the host with
-// --dev, its tab open in Chromium; a component edited shows without a reload, a handler edited
-// answers the next call. The sample itself is never edited. Timeouts are generous: the machine is
+// Dev mode (`pnpm dev`), driven as an author uses it: a copy of the dev fixture
+// (test/fixtures/dev-extension) in the host with --dev, its tab open in Chromium; a module edited
+// shows without a reload, a handler edited answers the next call. The fixture itself is never edited. Timeouts are generous: the machine is
 // shared and nothing here is timed.
 import { spawn } from "node:child_process";
 import { readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { captureLog } from "./testing/captured-log.ts";
-import { copySampleForDev } from "./testing/dev-copy.ts";
+import { copyDevFixture } from "./testing/dev-copy.ts";
 import { launchChromium } from "./testing/launch-chromium.ts";
 import { openExtensionTab } from "./testing/open-extension.ts";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -23,8 +23,8 @@ const log = captureLog();
 const messages = () => log.entries().map((entry) => String(entry.msg));
 
 function tab(): Frame {
-  const found = page.frames().find((candidate) => candidate.url().includes("/x/minimal-backend/ui/"));
-  if (found === undefined) throw new Error("minimal-backend's frame not found");
+  const found = page.frames().find((candidate) => candidate.url().includes("/x/dev-extension/ui/"));
+  if (found === undefined) throw new Error("dev-extension's frame not found");
   return found;
 }
 
@@ -69,12 +69,12 @@ function upgradeStatus(port: number, path: string, origin: string): Promise<stri
 }
 
 beforeAll(async () => {
-  copy = await copySampleForDev("minimal-backend");
+  copy = await copyDevFixture();
   const started = await startDesktopHost({ folders: [copy.dir], dev: true, logger: log.logger });
   host = started;
   browser = await launchChromium();
   page = await browser.newPage();
-  await openExtensionTab(page, started.url, "minimal-backend");
+  await openExtensionTab(page, started.url, "dev-extension");
   await page.frameLocator("main iframe").locator("h1").waitFor({ timeout: 120_000 });
 }, 240_000);
 
@@ -85,7 +85,7 @@ afterAll(async () => {
 });
 
 describe("pnpm dev: the host in dev mode", () => {
-  it("serves the tab from the sample's Vite dev server, with the host's client injected", async () => {
+  it("serves the tab from the extension's Vite dev server, with the host's client injected", async () => {
     expect(messages().some((message) => message.startsWith("dev: Vite dev server on 127.0.0.1:"))).toBe(true);
     await expect(
       tab().evaluate<boolean>(`typeof window.ddClient?.extension?.vm?.service?.get === "function"`),
@@ -93,14 +93,14 @@ describe("pnpm dev: the host in dev mode", () => {
     // Vite's client is in the page, loaded through the extension's own origin.
     await expect(
       tab().evaluate<boolean>(
-        `[...document.scripts].some((script) => script.src.endsWith("/x/minimal-backend/ui/@vite/client"))`,
+        `[...document.scripts].some((script) => script.src.endsWith("/x/dev-extension/ui/@vite/client"))`,
       ),
     ).resolves.toBe(true);
   });
 
-  it("shows an edited component in the open tab without reloading it (HMR)", async () => {
+  it("shows an edited module in the open tab without reloading it (HMR)", async () => {
     await tab().evaluate(`window.__beforeEdit = "still here"`);
-    await edit("ui/src/app.tsx", `title="Minimal backend"`, `title="Minimal backend, edited in dev"`);
+    await edit("ui/app.js", `"Dev extension"`, `"Dev extension, edited in dev"`);
     await expect
       .poll(
         () =>
@@ -109,7 +109,7 @@ describe("pnpm dev: the host in dev mode", () => {
             .catch(() => ""),
         { timeout: 60_000, interval: 200 },
       )
-      .toBe("Minimal backend, edited in dev");
+      .toBe("Dev extension, edited in dev");
     // A marker set before the edit survives: the module was replaced, the page was not reloaded.
     await expect(tab().evaluate<string | undefined>(`window.__beforeEdit`)).resolves.toBe("still here");
     await expect(tab().evaluate<boolean>(`typeof window.ddClient === "object"`)).resolves.toBe(true);
@@ -123,11 +123,11 @@ describe("pnpm dev: the host in dev mode", () => {
         )
         .catch((error: unknown) => `failed: ${String(error)}`);
     await expect.poll(hello, { timeout: 60_000, interval: 250 }).toBe("Hello, dev! (from the backend)");
-    await edit("backend/handlers.ts", "(from the backend)", "(from the edited backend)");
+    await edit("backend/handlers.js", "(from the backend)", "(from the edited backend)");
     await expect.poll(hello, { timeout: 90_000, interval: 250 }).toBe("Hello, dev! (from the edited backend)");
     // node --watch's notice, relayed from the VM service's output with the extension's id.
     expect(
-      log.entries().some((entry) => entry.extension === "minimal-backend" && String(entry.msg).includes("Restarting")),
+      log.entries().some((entry) => entry.extension === "dev-extension" && String(entry.msg).includes("Restarting")),
     ).toBe(true);
   }, 150_000);
 
@@ -138,7 +138,7 @@ describe("pnpm dev: the host in dev mode", () => {
         {
           host: "127.0.0.1",
           port,
-          path: "/x/minimal-backend/ui/@vite/client",
+          path: "/x/dev-extension/ui/@vite/client",
           headers: { origin: "http://127.0.0.1:1" },
         },
         (answer) => {
@@ -153,8 +153,8 @@ describe("pnpm dev: the host in dev mode", () => {
   });
 
   it("takes the HMR socket only from the extension's own origin", async () => {
-    const port = Number(new URL(host?.origins.get("minimal-backend") ?? "").port);
-    await expect(upgradeStatus(port, "/x/minimal-backend/ui/", "http://127.0.0.1:1")).resolves.toBe("403");
+    const port = Number(new URL(host?.origins.get("dev-extension") ?? "").port);
+    await expect(upgradeStatus(port, "/x/dev-extension/ui/", "http://127.0.0.1:1")).resolves.toBe("403");
     await expect(upgradeStatus(port, "/x/other/ui/", `http://127.0.0.1:${port}`)).resolves.toBe("403");
   });
 });
@@ -188,7 +188,7 @@ const alive = (pid: number) =>
 
 describe("pnpm dev when the host is killed", () => {
   it("leaves no Vite, watcher or backend behind (turbo force-kills a task on Ctrl+C)", async () => {
-    const killed = await copySampleForDev("minimal-backend");
+    const killed = await copyDevFixture();
     const main = new URL("./main.ts", import.meta.url).pathname;
     const hostProcess = spawn(
       process.execPath,

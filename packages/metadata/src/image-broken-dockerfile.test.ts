@@ -1,34 +1,33 @@
-// The image stage's validation is not a no-op: minimal-backend's Dockerfile broken on purpose (a
-// required label dropped; metadata.json copied somewhere other than /), built on a real engine, must
-// make `dext validate --image` exit 1 with a finding that names the problem, while the unbroken
-// Dockerfile, built and checked the same way, passes. Builds take seconds once the sample's layers
-// are cached and minutes on a cold engine, so this runs only in the image stage
-// (tooling/docker/test-images.sh sets DEXT_IMAGE_TESTS=1); `pnpm test` skips it.
+// The image stage's validation is not a no-op: a valid extension's Dockerfile (fixtures/image-build)
+// broken on purpose (a required label dropped; metadata.json copied somewhere other than /), built on
+// a real engine, must make `dext validate --image` exit 1 with a finding that names the problem, while
+// the unbroken Dockerfile, built and checked the same way, passes. It needs an engine, so it runs only
+// in the image stage (tooling/docker/test-images.sh sets DEXT_IMAGE_TESTS=1); `pnpm test` skips it.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runDocker } from "@dext/desktop-facts/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "./cli.ts";
-import { SAMPLES } from "./testing/fixture-cases.ts";
+import { FIXTURES } from "./testing/fixture-cases.ts";
 
 const required = process.env.DEXT_IMAGE_TESTS === "1";
-const sample = join(SAMPLES, "minimal-backend");
-/** The samples build from the repository root. */
-const context = join(SAMPLES, "..");
-/** Each test builds an image: seconds with the sample's layers cached, minutes without. */
-const BUILD_TEST_TIMEOUT = 15 * 60_000;
+/** The extension folder, which is also its build context. */
+const extension = join(FIXTURES, "image-build");
+const context = extension;
+/** Each test builds an image: seconds once the base image is there. */
+const BUILD_TEST_TIMEOUT = 5 * 60_000;
 
 /** The docker client's stdout; a failure names the command and ends with its output. */
 async function docker(args: string[], timeoutMs = 60_000): Promise<string> {
   return (await runDocker(args, { timeoutMs })).stdout;
 }
 
-/** Replaces exactly one match, so a change to the sample's Dockerfile fails here instead of testing nothing. */
+/** Replaces exactly one match, so a change to the fixture's Dockerfile fails here instead of testing nothing. */
 function breakOnce(text: string, pattern: RegExp, replacement: string): string {
   const matches = text.match(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`)) ?? [];
   if (matches.length !== 1)
-    throw new Error(`expected one match of ${String(pattern)} in the sample's Dockerfile, found ${matches.length}`);
+    throw new Error(`expected one match of ${String(pattern)} in the fixture's Dockerfile, found ${matches.length}`);
   return text.replace(pattern, replacement);
 }
 
@@ -42,25 +41,25 @@ async function dext(argv: string[]): Promise<{ code: number; stdout: string; std
   return { code, stdout, stderr };
 }
 
-describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, built on a real engine", () => {
+describe.skipIf(!required)("a valid extension's Dockerfile broken on purpose, built on a real engine", () => {
   let dir = "";
   let original = "";
   const built: string[] = [];
 
-  /** Builds `text` as the Dockerfile, with the sample's build context, and returns the image and the file. */
+  /** Builds `text` as the Dockerfile, with the extension's build context, and returns the image and the file. */
   async function build(name: string, text: string): Promise<{ ref: string; dockerfile: string }> {
     const dockerfile = join(dir, `${name}.Dockerfile`);
     await writeFile(dockerfile, text);
     const ref = `dext-broken/${name}:0.1.0`;
-    // --network host: tooling/docker's engine has no bridge network (pnpm install needs the registry).
+    // --network host: tooling/docker's engine has no bridge network.
     await docker(["build", "--network", "host", "-f", dockerfile, "-t", ref, context], 15 * 60_000);
     built.push(ref);
     return { ref, dockerfile };
   }
 
-  /** What the image stage runs for each sample: the folder, this Dockerfile, and the image's labels. */
+  /** What the image stage runs for each sample, here on the fixture: the folder, this Dockerfile, and the image's labels. */
   function validateAsTheStageDoes(dockerfile: string, ref: string): ReturnType<typeof dext> {
-    return dext(["validate", sample, "--dockerfile", dockerfile, "--context", context, "--image", ref]);
+    return dext(["validate", extension, "--dockerfile", dockerfile, "--context", context, "--image", ref]);
   }
 
   beforeAll(async () => {
@@ -70,9 +69,9 @@ describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, buil
         { cause: error },
       );
     });
-    // Outside the repository: the build context (and so the sample's cached layers) stays unchanged.
+    // Outside the repository: the build context stays unchanged.
     dir = await mkdtemp(join(tmpdir(), "dext-broken-dockerfile-"));
-    original = await readFile(join(sample, "Dockerfile"), "utf8");
+    original = await readFile(join(extension, "Dockerfile"), "utf8");
   });
 
   afterAll(async () => {
@@ -127,8 +126,8 @@ describe.skipIf(!required)("minimal-backend's Dockerfile broken on purpose, buil
     async () => {
       const text = breakOnce(
         original,
-        /^COPY samples\/minimal-backend\/metadata\.json samples\/minimal-backend\/docker\.svg \/$/m,
-        "COPY samples/minimal-backend/metadata.json /extension/\nCOPY samples/minimal-backend/docker.svg /",
+        /^COPY metadata\.json docker\.svg \/$/m,
+        "COPY metadata.json /extension/\nCOPY docker.svg /",
       );
       const { ref, dockerfile } = await build("metadata-not-at-root", text);
       // The finding is true of the built image: no /metadata.json, the file one folder down.

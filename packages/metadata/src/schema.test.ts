@@ -5,7 +5,7 @@ import { propertyRuns } from "@dext/vitest-config/property-runs";
 import Ajv from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, metadataFixtures, SAMPLES } from "./testing/fixture-cases.ts";
+import { FIXTURES, metadataFixtures } from "./testing/fixture-cases.ts";
 import { malformedMetadata, METADATA_KINDS } from "./testing/fuzz.ts";
 import { validateMetadata } from "./validate-metadata.ts";
 
@@ -57,11 +57,10 @@ describe("the published JSON Schema", () => {
     },
   );
 
-  it("agrees on the metadata.json of every fixture extension, seed example and sample", () => {
+  it("agrees on the metadata.json of every fixture extension and seed example", () => {
     const folders = [
       ...readdirSync(join(FIXTURES, "extensions")).map((name) => join(FIXTURES, "extensions", name)),
       ...readdirSync(join(FIXTURES, "seeds")).map((name) => join(FIXTURES, "seeds", name)),
-      ...readdirSync(SAMPLES).map((name) => join(SAMPLES, name)),
     ];
     const files = folders.map((folder) => join(folder, "metadata.json")).filter((file) => existsSync(file));
     expect(files.length).toBeGreaterThanOrEqual(6);

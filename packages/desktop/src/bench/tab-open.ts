@@ -16,6 +16,8 @@ const { values, positionals } = parseArgs({
 });
 const runs = Number(positionals[0] ?? 25);
 const images = values.image ?? [];
+// A benchmark measures real extensions, so it reads the samples (a named exception to "packages do
+// not read samples/", tooling/workspace-checks); the tests use fixtures of their own.
 const samples = fileURLToPath(new URL("../../../../samples/", import.meta.url));
 /** What "rendered" means per extension: the first thing its user reads. */
 const renderedSelector: Record<string, string> = {

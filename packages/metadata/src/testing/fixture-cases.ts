@@ -6,8 +6,6 @@ import { fileURLToPath } from "node:url";
 import type { Scope, Severity } from "../finding.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../../fixtures", import.meta.url));
-/** The repository's samples, each an extension folder that must validate. */
-export const SAMPLES = fileURLToPath(new URL("../../../../samples", import.meta.url));
 
 /** A broken copy of a valid fixture extension: `fixtures/broken/<name>/case.json` plus the files it replaces. */
 export interface BrokenCase {
