@@ -101,7 +101,11 @@ describe("host-binaries UI", () => {
     });
     expect((await screen.findByLabelText("Exit status")).textContent).toContain("exit 0: the check ran");
     expect(screen.getByText("desktop-linux")).toBeTruthy();
-    expect(client.calls.find((c) => c.api === "desktopUI.toast.success")?.args).toEqual(["1 of 2 tools found"]);
+    // The toast waits for the lines' parser, which loads with the first line: under load it can come
+    // a few frames after the exit status.
+    await waitFor(() => {
+      expect(client.calls.find((c) => c.api === "desktopUI.toast.success")?.args).toEqual(["1 of 2 tools found"]);
+    });
   });
 
   it("explains exit 1 and shows stderr apart when a required tool is missing", async () => {
