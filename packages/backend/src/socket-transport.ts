@@ -1,5 +1,5 @@
 import { BackendClientError } from "./client/backend-client-error.ts";
-import { errorFromResponse } from "./client/transport.ts";
+import { answerBody } from "./client/transport.ts";
 import { SocketRequestError } from "./errors.ts";
 import { requestOverSocket } from "./request-over-socket.ts";
 import type { Transport } from "./client/transport.ts";
@@ -33,21 +33,7 @@ export function createSocketTransport(
     } catch (error) {
       throw clientErrorFor(error, socketPath);
     }
-    const text = response.body.toString("utf8");
-    if (response.status < 200 || response.status >= 300) {
-      throw errorFromResponse(response.status, text, response.statusMessage || "Request failed");
-    }
-    if (text === "") return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (cause) {
-      throw new BackendClientError({
-        kind: "invalid_response",
-        status: response.status,
-        message: "Backend answered non-JSON",
-        cause,
-      });
-    }
+    return answerBody(response.status, response.body.toString("utf8"), response.statusMessage);
   };
 }
 

@@ -54,18 +54,17 @@ export function createFetchTransport(baseUrl: string, fetchImpl: typeof fetch = 
     } catch (cause) {
       throw new BackendClientError({ kind: "unavailable", message: `Backend unreachable at ${base}`, cause });
     }
-    const text = await response.text();
-    if (!response.ok) throw errorFromResponse(response.status, text, response.statusText || "Request failed");
-    if (text === "") return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (cause) {
-      throw new BackendClientError({
-        kind: "invalid_response",
-        status: response.status,
-        message: "Backend answered non-JSON",
-        cause,
-      });
-    }
+    return answerBody(response.status, await response.text(), response.statusText);
   };
+}
+
+/** What a transport resolves for an answer: the JSON of a 2xx (undefined when empty), or the one error type. */
+export function answerBody(status: number, text: string, statusText: string): unknown {
+  if (status < 200 || status >= 300) throw errorFromResponse(status, text, statusText || "Request failed");
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new BackendClientError({ kind: "invalid_response", status, message: "Backend answered non-JSON", cause });
+  }
 }
