@@ -13,6 +13,7 @@ import {
 } from "@dext/desktop/testing";
 import { tempDir } from "../backend/testing/temp-dir.ts";
 import { composeWithRawSocket } from "./compose-raw-socket.ts";
+import { removeStackVolumes } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
@@ -58,16 +59,7 @@ describe.skipIf(engine === undefined)(
     afterAll(async () => {
       await browser.close();
       await host.stop();
-      // Stopping the host keeps the stack's named volumes, as quitting Desktop does; these tests remove them.
-      const { stdout } = await docker([
-        "volume",
-        "ls",
-        "-q",
-        "--filter",
-        `label=com.docker.compose.project=dext-${extensionId}-${process.pid}`,
-      ]);
-      const leftovers = stdout.split("\n").filter((name) => name !== "");
-      await docker(["volume", "rm", "-f", volume, ...leftovers]).catch(() => undefined);
+      await removeStackVolumes(extensionId, volume);
       delete process.env.DEXT_COMPOSE_CLI;
       await work.remove();
     });

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { docker } from "@dext/desktop/testing";
 
 // This sample's own paths and compose client. The docker client, the engine's socket and version,
 // running a program and unique names come from @dext/desktop/testing, as in every sample.
@@ -10,3 +11,14 @@ export const sampleDir = fileURLToPath(new URL("..", import.meta.url));
 
 /** Docker Compose v1 (Debian's docker-compose), when installed; the tests use its CLI. */
 export const composeCli = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"].find((path) => existsSync(path));
+
+/**
+ * Removes `volumes` and every named volume of the compose project the dext host ran for
+ * `extensionId` in this process: stopping the host keeps them, as quitting Desktop does.
+ */
+export async function removeStackVolumes(extensionId: string, ...volumes: string[]): Promise<void> {
+  const project = `dext-${extensionId}-${process.pid}`;
+  const { stdout } = await docker(["volume", "ls", "-q", "--filter", `label=com.docker.compose.project=${project}`]);
+  const leftovers = stdout.split("\n").filter((name) => name !== "");
+  await docker(["volume", "rm", "-f", ...volumes, ...leftovers]).catch(() => undefined);
+}

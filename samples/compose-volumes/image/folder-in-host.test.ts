@@ -13,6 +13,7 @@ import {
 } from "@dext/desktop/testing";
 import { tempDir } from "../backend/testing/temp-dir.ts";
 import { composeWithRawSocket } from "./compose-raw-socket.ts";
+import { removeStackVolumes } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser } from "playwright-core";
@@ -40,16 +41,7 @@ describe.skipIf(engine === undefined)(
     afterAll(async () => {
       await browser.close();
       await host.stop();
-      const { stdout } = await docker([
-        "volume",
-        "ls",
-        "-q",
-        "--filter",
-        `label=com.docker.compose.project=dext-compose-volumes-${process.pid}`,
-      ]);
-      await docker(["volume", "rm", "-f", volume, ...stdout.split("\n").filter((name) => name !== "")]).catch(
-        () => undefined,
-      );
+      await removeStackVolumes("compose-volumes", volume);
       await docker(["image", "rm", "dext-local/compose-volumes:build"]).catch(() => undefined);
       delete process.env.DEXT_COMPOSE_CLI;
       await work.remove();
