@@ -1,3 +1,4 @@
+import { prerenderFirstView } from "@dext/ui/vite";
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig } from "vite";
 
@@ -9,7 +10,8 @@ import { defaultClientConditions, defineConfig } from "vite";
 export default defineConfig({
   root: "ui",
   base: "./",
-  plugins: [react()],
+  // prerenderFirstView: the tab shows its first view as soon as index.html is parsed (@dext/ui README).
+  plugins: [react(), prerenderFirstView()],
   resolve: { conditions: ["@dext/source", ...defaultClientConditions] },
   build: { outDir: "../dist/ui", emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 1_000 },
   // Each sample has its own dev port, so their dev servers run side by side; `make dev-ui` points

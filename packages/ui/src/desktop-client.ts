@@ -2,6 +2,9 @@ import { createDockerDesktopClient } from "@docker/extension-api-client";
 import type { v1 } from "@docker/extension-api-client-types";
 import { OutsideDesktopError, outsideDesktopReason } from "./errors.ts";
 
+/** Where `renderFirstView` puts the client the first view renders with at build time. */
+export const prerenderClientGlobal = "__dextPrerenderClient";
+
 /** Docker Desktop's client, as Desktop (or any compatible host) injects it into the page. */
 export type DesktopClient = v1.DockerDesktopClient;
 
@@ -15,6 +18,10 @@ export type DesktopClientState =
  * where that function throws (its message is about browsers; the kit's own reason says what to do).
  */
 export function getDesktopClient(): DesktopClient | undefined {
+  // At build time the first view is rendered as inside Desktop, with a client that refuses every
+  // call (see @dext/ui/prerender): the page it is for only shows it where a client was injected.
+  if (typeof window === "undefined")
+    return (globalThis as Record<string, unknown>)[prerenderClientGlobal] as DesktopClient | undefined;
   let client: unknown;
   try {
     client = createDockerDesktopClient();

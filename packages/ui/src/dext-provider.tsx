@@ -27,8 +27,9 @@ export interface DextProviderProps {
 export function DextProvider({ children, queryClient, onError }: DextProviderProps): JSX.Element {
   // dext's theme provider falls back to the packaged themes by itself, but Docker's own providers,
   // which an extension may still nest, throw when the globals are missing (a blank page outside
-  // Desktop). Filling them is idempotent and never replaces what Desktop injected.
-  ensureDockerThemeGlobals();
+  // Desktop). Filling them is idempotent and never replaces what Desktop injected. There are no
+  // globals to fill while the first view is prerendered at build time.
+  if (typeof window !== "undefined") ensureDockerThemeGlobals();
   const [ownClient] = useState(() => queryClient ?? createDextQueryClient());
   return (
     <DockerThemeProvider>

@@ -19,13 +19,15 @@ export interface DockerThemeProviderProps {
  */
 export function DockerThemeProvider({ children }: DockerThemeProviderProps): JSX.Element {
   const dark = usePrefersDarkScheme();
-  const injected = (window as Window & DockerThemeGlobals).__ddMuiV6Themes;
+  // Without a window (the build-time prerender) the theme is the packaged one, which the first
+  // view's chooser script checks Desktop's injected theme against before it shows that view.
+  const injected = typeof window === "undefined" ? undefined : (window as Window & DockerThemeGlobals).__ddMuiV6Themes;
   const bag = injected ?? packagedDockerThemes;
   const options = dark ? bag.dark : bag.light;
   const theme = useMemo(() => {
     const built = createTheme(options);
     // As Docker's provider does: a page Desktop opens as a dialog is painted in the paper colour.
-    if (new URLSearchParams(window.location.search).get("dialog") === "true") {
+    if (typeof window !== "undefined" && new URLSearchParams(window.location.search).get("dialog") === "true") {
       built.palette.background.default = built.palette.background.paper;
     }
     return built;

@@ -4,6 +4,8 @@ export type { DesktopGateProps } from "./desktop-gate.tsx";
 export { detectDesktopClient, getDesktopClient, requireDesktopClient } from "./desktop-client.ts";
 export type { DesktopClient, DesktopClientState } from "./desktop-client.ts";
 export { DextProvider } from "./dext-provider.tsx";
+export { extensionTree, mountExtension } from "./extension-root.tsx";
+export type { ExtensionRootOptions } from "./extension-root.tsx";
 export { DockerThemeProvider } from "./docker-theme-provider.tsx";
 export type { DockerThemeProviderProps } from "./docker-theme-provider.tsx";
 export { usePrefersDarkScheme } from "./use-prefers-dark-scheme.ts";

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { prerenderedScheme } from "./first-view-scheme.ts";
 
 const query = "(prefers-color-scheme: dark)";
 
@@ -13,11 +14,15 @@ function subscribe(onChange: () => void): () => void {
 // list made before a test (or Desktop) swapped matchMedia would keep answering the old scheme.
 const isDark = (): boolean => typeof matchMedia === "function" && matchMedia(query).matches;
 
+// While hydrating, React reads this instead of `isDark`: it must be the scheme the first view was
+// prerendered in (the chooser picked it from the same media query, so the two agree).
+const isDarkWhenPrerendered = (): boolean => prerenderedScheme() === "dark";
+
 /**
  * Whether the page prefers a dark colour scheme, kept current while the page is open: Docker
  * Desktop switches an extension between light and dark through this media query. False where
- * there is no `matchMedia` (jsdom, server rendering).
+ * there is no `matchMedia` (jsdom), and the prerendered scheme while rendering at build time.
  */
 export function usePrefersDarkScheme(): boolean {
-  return useSyncExternalStore(subscribe, isDark, () => false);
+  return useSyncExternalStore(subscribe, isDark, isDarkWhenPrerendered);
 }

@@ -30,3 +30,15 @@ export declare function firstViewBudget(
   packageDir: string | URL,
   budget: { measuredBytes: number; allowance?: number; uiDir?: string },
 ): { name: string; path: string[]; gzip: true; limit: string };
+
+export declare class PrerenderError extends Error {
+  readonly name: "PrerenderError";
+  readonly code: "prerender_failed";
+}
+
+/**
+ * A Vite plugin: production builds prerender the tab's first view (the component `exportName`,
+ * default `App`, of `app`, default `src/app.tsx` under Vite's root) into index.html, light and dark,
+ * for `mountExtension` to hydrate.
+ */
+export declare function prerenderFirstView(options?: { app?: string; exportName?: string }): Plugin;

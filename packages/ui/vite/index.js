@@ -3,3 +3,4 @@
 // (an image build runs only the sample's own build), so it cannot point at a compiled dist/.
 export { firstViewBudget, FirstViewError, firstViewScripts } from "./first-view.js";
 export { preactAliases, preactCompat, PreactLayoutError } from "./preact-compat.js";
+export { prerenderFirstView, PrerenderError } from "./prerender-first-view.js";

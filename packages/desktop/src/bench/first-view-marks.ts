@@ -4,15 +4,25 @@
 
 /** Marks a page leaves in `window.__dextFirstView` once its first control has been shown. */
 export interface FirstViewMarks {
-  /** The first animation frame in which a button, input, select, textarea or link is visible. */
+  /**
+   * The first frame in which a button, input, select, textarea or link is visible: the animation
+   * frame that found it visible, or the first paint when that came later (no frame shows anything
+   * before the first paint).
+   */
   control: number;
+  /**
+   * The first frame in which that control is React's (its DOM node carries React's props), so a
+   * click reaches a handler: the same frame as `control` for a page React builds, later for a
+   * page whose prerendered markup React hydrates. Null for a page without React.
+   */
+  interactive: number | null;
   /** Chromium's first paint (`paint` entry), whatever was painted. */
   firstPaint: number | null;
   /** When the first such control was inserted into the document. */
   domInserted: number | null;
   /** Time spent in long tasks (over 50 ms) that started before the control showed. */
   longTasks: number;
-  /** Scripts fetched before the control showed: their URLs. */
+  /** Scripts fetched before the control was interactive (or shown, without React): their URLs. */
   scripts: string[];
 }
 
@@ -34,23 +44,37 @@ export function firstViewMarksScript(): string {
     const inserted = () => { if (state.domInserted === null && document.querySelector(selector)) state.domInserted = performance.now(); };
     new MutationObserver(inserted).observe(document, { childList: true, subtree: true });
     const visible = (element) => element.getBoundingClientRect().height > 0;
+    const isReacts = (element) => Object.keys(element).some((key) => key.startsWith("__reactProps$"));
+    let shown;
+    let interactive = null;
+    const deadline = performance.now() + 5000;
     const tick = () => {
       inserted();
-      if (![...document.querySelectorAll(selector)].some(visible)) return requestAnimationFrame(tick);
-      const control = performance.now();
-      // Paint entries are delivered after the frame; read them once the frame is out.
-      setTimeout(() => {
+      const first = [...document.querySelectorAll(selector)].find(visible);
+      if (first === undefined) return requestAnimationFrame(tick);
+      shown ??= performance.now();
+      // A page without React never becomes React's: stop looking after a while.
+      if (isReacts(first)) interactive = performance.now();
+      else if (performance.now() < deadline) return requestAnimationFrame(tick);
+      // Paint entries are delivered after the frame, later still when a script holds the main
+      // thread: wait for the first paint, so no control counts as shown before anything was painted.
+      const finish = () => {
+        const firstPaint = state.firstPaint ?? performance.getEntriesByName("first-paint")[0]?.startTime ?? null;
+        if (firstPaint === null && performance.now() < deadline) return setTimeout(finish, 20);
+        const control = Math.max(shown, firstPaint ?? 0);
         window.__dextFirstView = {
           control,
-          firstPaint: state.firstPaint ?? performance.getEntriesByName("first-paint")[0]?.startTime ?? null,
+          interactive: interactive === null ? null : Math.max(interactive, control),
+          firstPaint,
           domInserted: state.domInserted,
           longTasks: state.longTasks.filter((task) => task.startTime < control).reduce((sum, task) => sum + task.duration, 0),
           scripts: performance.getEntriesByType("resource")
             .filter((entry) => entry.initiatorType === "script" || entry.initiatorType === "link" || /\\.m?js$/.test(new URL(entry.name).pathname))
-            .filter((entry) => entry.responseEnd <= control)
+            .filter((entry) => entry.responseEnd <= Math.max(control, interactive ?? 0))
             .map((entry) => entry.name),
         };
-      }, 50);
+      };
+      setTimeout(finish, 20);
     };
     requestAnimationFrame(tick);
   })()`;

@@ -82,6 +82,7 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const samples = names.map(() => [] as FirstViewMarks[]);
 const breakdowns: Breakdown[] = [];
+const pageErrors = new Set<string>();
 const browser = await launchChromium();
 try {
   // Two warm-up rounds (the OS file cache, Chromium's own start-up), then `loads` rounds, each target once per round.
@@ -91,6 +92,11 @@ try {
       await context.addInitScript(stubScript);
       await context.addInitScript(firstViewMarksScript());
       const page = await context.newPage();
+      // A page that logs an error (a hydration mismatch React recovered from, say) is not timed as fine.
+      page.on("pageerror", (error) => pageErrors.add(`${names[index] ?? ""}: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) pageErrors.add(`${names[index] ?? ""}: ${message.text().slice(0, 300)}`);
+      });
       await page.goto(`${origin}/${index}/`);
       const handle = await page.waitForFunction("window.__dextFirstView", undefined, { timeout: 30_000 });
       const marks = (await handle.jsonValue()) as FirstViewMarks;
@@ -146,14 +152,15 @@ async function firstViewBytes(index: number, scripts: string[]): Promise<{ raw: 
 
 const peerIndex = names.findIndex((name) => name.startsWith("peer"));
 const peerMedian = median(samples[peerIndex]?.map((marks) => marks.control) ?? []);
+const peerInteractive = median(samples[peerIndex]?.map((marks) => marks.interactive ?? Number.NaN) ?? []);
 const round1 = (value: number) => Math.round(value);
 console.log(
   `tab open outside any host → first visible control, median of ${loads} loads (fresh context each, interleaved), ${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
 );
 console.log(
-  "| build | first control ms | / peer | p90 ms | first paint ms | control in DOM ms | long tasks ms | first-view JS raw / gzip KB |",
+  "| build | first control ms | / peer | p90 ms | first paint ms | control in DOM ms | interactive ms | / peer | long tasks ms | first-view JS raw / gzip KB |",
 );
-console.log("|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
 for (const [index, name] of names.entries()) {
   const marks = samples[index] ?? [];
   const controls = marks.map((mark) => mark.control).sort((a, b) => a - b);
@@ -161,10 +168,12 @@ for (const [index, name] of names.entries()) {
   const bytes = await firstViewBytes(index, marks[0]?.scripts ?? []);
   const paint = median(marks.map((mark) => mark.firstPaint ?? Number.NaN));
   const dom = median(marks.map((mark) => mark.domInserted ?? Number.NaN));
+  const interactive = median(marks.map((mark) => mark.interactive ?? Number.NaN));
   console.log(
-    `| ${name} | ${round1(median(controls))} | ${(median(controls) / peerMedian).toFixed(2)} | ${round1(p90)} | ${round1(paint)} | ${round1(dom)} | ${round1(median(marks.map((mark) => mark.longTasks)))} | ${(bytes.raw / 1024).toFixed(0)} / ${(bytes.gzip / 1024).toFixed(0)} |`,
+    `| ${name} | ${round1(median(controls))} | ${(median(controls) / peerMedian).toFixed(2)} | ${round1(p90)} | ${round1(paint)} | ${round1(dom)} | ${Number.isNaN(interactive) ? "-" : round1(interactive)} | ${Number.isNaN(interactive) ? "-" : (interactive / peerInteractive).toFixed(2)} | ${round1(median(marks.map((mark) => mark.longTasks)))} | ${(bytes.raw / 1024).toFixed(0)} / ${(bytes.gzip / 1024).toFixed(0)} |`,
   );
 }
+for (const error of pageErrors) console.log(`page error: ${error}`);
 if (breakdowns.length > 0) {
   const kinds = [...new Set(breakdowns.flatMap((breakdown) => Object.keys(breakdown)))];
   console.log(`\none traced load each: main-thread self time (ms) before the first control, by kind of work`);

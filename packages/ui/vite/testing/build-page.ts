@@ -12,7 +12,7 @@ export interface PageBuilder {
    * Builds `main.tsx` (given as source) against the kit's sources, as a sample's build does, and
    * returns the folder of the built page (index.html and assets/).
    */
-  buildApp(name: string, main: string, plugins: PluginOption[]): Promise<string>;
+  buildApp(name: string, main: string, plugins: PluginOption[], files?: Record<string, string>): Promise<string>;
   remove(): Promise<void>;
 }
 
@@ -31,6 +31,7 @@ export async function pageBuilder(): Promise<PageBuilder> {
     main: string,
     plugins: PluginOption[],
     conditions?: string[],
+    files: Record<string, string> = {},
   ) => {
     const root = join(dir, name);
     await mkdir(root, { recursive: true });
@@ -39,6 +40,7 @@ export async function pageBuilder(): Promise<PageBuilder> {
       `<!doctype html><html><body><div id="root"></div><script type="module" src="./${entry}"></script></body></html>`,
     );
     await writeFile(join(root, entry), main);
+    for (const [file, source] of Object.entries(files)) await writeFile(join(root, file), source);
     const outDir = join(root, "dist");
     // Vitest sets NODE_ENV=test, which would pick React's development build; a release build is the point.
     await build({
@@ -63,8 +65,8 @@ export async function pageBuilder(): Promise<PageBuilder> {
       return readFile(join(outDir, "assets", script), "utf8");
     },
     // The kit's sources, as the samples read them (see their vite.config.ts).
-    buildApp: (name, main, plugins) =>
-      buildPage(name, "main.tsx", main, plugins, ["@dext/source", ...defaultClientConditions]),
+    buildApp: (name, main, plugins, files) =>
+      buildPage(name, "main.tsx", main, plugins, ["@dext/source", ...defaultClientConditions], files),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }

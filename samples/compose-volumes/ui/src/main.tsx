@@ -1,15 +1,5 @@
-import { DextProvider } from "@dext/ui";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { mountExtension } from "@dext/ui";
 import { App } from "./app.tsx";
 
-const root = document.getElementById("root");
-if (root === null) throw new Error("index.html has no #root element");
-
-createRoot(root).render(
-  <StrictMode>
-    <DextProvider>
-      <App />
-    </DextProvider>
-  </StrictMode>,
-);
+// Hydrates the first view the build prerendered into index.html (see vite.config.ts), or renders it.
+mountExtension(<App />);
