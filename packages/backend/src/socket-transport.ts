@@ -38,8 +38,7 @@ export function createSocketTransport(
     }
     const text = response.body.toString("utf8");
     // requestOverSocket reads an answer whole: a streamed route's values all arrive once it ends.
-    if (request.stream === "ndjson" && response.status >= 200 && response.status < 300)
-      return ndjsonValues([text]);
+    if (request.stream === "ndjson" && response.status >= 200 && response.status < 300) return ndjsonValues([text]);
     return answerBody(response.status, text, response.statusMessage);
   };
 }

@@ -71,7 +71,10 @@ export function createBackendClient<C extends Contract>(
   const retry = { ...defaultRetry, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  const call = async (route: RouteDefinition, input: Partial<Record<"params" | "query" | "body" | "signal", unknown>> = {}) => {
+  const call = async (
+    route: RouteDefinition,
+    input: Partial<Record<"params" | "query" | "body" | "signal", unknown>> = {},
+  ) => {
     const url = buildPath(route.path, input.params as Record<string, unknown> | undefined) + toQueryString(input.query);
     const attempts = route.method === "GET" ? Math.max(1, retry.attempts) : 1;
     const signal = input.signal as AbortSignal | undefined;

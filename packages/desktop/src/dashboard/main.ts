@@ -132,9 +132,9 @@ async function start(): Promise<void> {
   window.addEventListener("message", onPageMessage);
   // The host reports UI rebuilds; the open tab reloads, as after `docker extension update`.
   void followEvents((data) => {
+    // Every host event is a reload (HostEvent has no other type yet).
     // The page is on another origin: setting src again reloads it (its location is not ours to touch).
-    if (data.type === "reload" && frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`))
-      frame.setAttribute("src", frame.src);
+    if (frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`)) frame.setAttribute("src", frame.src);
   });
   const extensions: ExtensionSummary[] = await api.extensions();
   if (extensions.length === 0) {

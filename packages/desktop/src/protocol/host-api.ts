@@ -21,7 +21,9 @@ const machineAbsolute = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
  */
 function cwdProblem(target: string, cwd: string): string | undefined {
   if (target !== "vm")
-    return machineAbsolute.test(cwd) ? undefined : `cwd ${JSON.stringify(cwd)} must be an absolute path on this machine`;
+    return machineAbsolute.test(cwd)
+      ? undefined
+      : `cwd ${JSON.stringify(cwd)} must be an absolute path on this machine`;
   if (!cwd.startsWith("/")) return `cwd ${JSON.stringify(cwd)} must be an absolute path in the container`;
   if (cwd.split("/").includes("..")) return `cwd ${JSON.stringify(cwd)} leaves the container's root (..)`;
   return undefined;
@@ -30,7 +32,10 @@ function cwdProblem(target: string, cwd: string): string | undefined {
 const envName = z
   .string()
   .check(
-    z.refine((name) => name !== "" && !name.includes("=") && !name.includes("\0"), "not a variable name (empty, or with \"=\" or NUL)"),
+    z.refine(
+      (name) => name !== "" && !name.includes("=") && !name.includes("\0"),
+      'not a variable name (empty, or with "=" or NUL)',
+    ),
   );
 
 export const execRequestSchema = z
@@ -46,7 +51,8 @@ export const execRequestSchema = z
   .check(
     z.superRefine((request, context) => {
       const problem = request.cwd === undefined ? undefined : cwdProblem(request.target, request.cwd);
-      if (problem !== undefined) context.issues.push({ code: "custom", message: problem, path: ["cwd"], input: request.cwd });
+      if (problem !== undefined)
+        context.issues.push({ code: "custom", message: problem, path: ["cwd"], input: request.cwd });
     }),
   );
 
@@ -119,7 +125,12 @@ export const extensionApi = defineContract({
     response: execEventSchema,
     stream: "ndjson",
   }),
-  service: defineRoute({ method: "POST", path: "/service", body: serviceRequestSchema, response: serviceResponseSchema }),
+  service: defineRoute({
+    method: "POST",
+    path: "/service",
+    body: serviceRequestSchema,
+    response: serviceResponseSchema,
+  }),
   dockerContainers: defineRoute({
     method: "POST",
     path: "/docker/containers",

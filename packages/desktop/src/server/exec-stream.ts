@@ -52,7 +52,10 @@ export function execEvents(spec: ProcessSpec, groups: ProcessGroups, abort: Abor
   try {
     child = groups.spawn({ ...spec, file });
   } catch (error) {
-    return execFailureEvents({ stderr: `exec: ${error instanceof Error ? error.message : String(error)}\n`, code: 126 });
+    return execFailureEvents({
+      stderr: `exec: ${error instanceof Error ? error.message : String(error)}\n`,
+      code: 126,
+    });
   }
   const started = child;
   started.stdout?.setEncoding("utf8").on("data", (data: string) => output.stdout(data));

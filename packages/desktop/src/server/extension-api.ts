@@ -102,7 +102,10 @@ export function createExtensionApi(site: ExtensionApiSite): BackendApp {
         try {
           words = desktopCommandWords(body.cmd, body.args);
         } catch (error) {
-          return execFailureEvents({ stderr: `exec: ${error instanceof Error ? error.message : String(error)}\n`, code: 2 });
+          return execFailureEvents({
+            stderr: `exec: ${error instanceof Error ? error.message : String(error)}\n`,
+            code: 2,
+          });
         }
         const spec = await execSpecFor(extension, { ...body, ...words }).catch((error: unknown) => {
           throw error instanceof RouteError && error.code === "forbidden" ? refused(error) : error;

@@ -77,21 +77,17 @@ async function serveUi(
     throw notFound("Outside the UI root");
   }
   const file = await extension.resolveImagePath(imagePath);
-  if (file === undefined)
-    throw notFound(`Nothing at ${imagePath} in ${extension.id}`);
+  if (file === undefined) throw notFound(`Nothing at ${imagePath} in ${extension.id}`);
   const headers = frameHeaders(site);
   if (imagePath.endsWith(".html")) {
     const html = await readRegularFile(file).catch(() => undefined);
-    if (html === undefined)
-      throw notFound(`Nothing at ${imagePath} in ${extension.id} (build the UI first?)`,
-      );
+    if (html === undefined) throw notFound(`Nothing at ${imagePath} in ${extension.id} (build the UI first?)`);
     const page = injectedPage(site, request, html);
     response.writeHead(200, page.headers);
     response.end(page.body);
     return;
   }
-  if (!(await sendFile(response, file, headers)))
-    throw notFound(`Nothing at ${imagePath} in ${extension.id}`);
+  if (!(await sendFile(response, file, headers))) throw notFound(`Nothing at ${imagePath} in ${extension.id}`);
 }
 
 async function serveIcon(site: ExtensionSite, response: ServerResponse): Promise<void> {
