@@ -54,7 +54,7 @@ export function createExpressRouter<C extends Contract, Ctx>(options: ExpressRou
     passErrors: options.errors === "next",
     context: async (req, res, requestId, logger) => {
       const ctx = await options.createContext(req as Request, res as Response);
-      return new RequestContext(requestId, logger, res as Response, ctx);
+      return new RequestContext(requestId, logger, res, ctx);
     },
   });
   return (req: Request, res: Response, next: NextFunction) => {

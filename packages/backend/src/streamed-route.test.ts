@@ -155,7 +155,7 @@ describe("an app's createContext", () => {
     expect(refused).toBeInstanceOf(BackendClientError);
     expect(refused).toMatchObject({
       status: 403,
-      body: { error: { code: "forbidden", requestId: expect.any(String) } },
+      body: { error: { code: "forbidden", requestId: expect.any(String) as unknown } },
     });
     const invalid = await createBackendClient(countContract, createFetchTransport(base, keyed))
       .count({ body: { to: "many" as unknown as number } })

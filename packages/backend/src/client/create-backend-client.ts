@@ -52,7 +52,7 @@ function checked(route: RouteDefinition, data: unknown): unknown {
   });
 }
 
-async function* checkedValues(route: RouteDefinition, values: AsyncIterable<unknown>): AsyncGenerator<unknown> {
+async function* checkedValues(route: RouteDefinition, values: AsyncIterable<unknown>): AsyncGenerator {
   for await (const value of values) yield checked(route, value);
 }
 

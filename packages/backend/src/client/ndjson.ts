@@ -19,7 +19,7 @@ export async function* textChunks(body: ReadableStream<Uint8Array>): AsyncGenera
 }
 
 /** The values of a newline-delimited JSON answer, each as soon as its line is whole. */
-export async function* ndjsonValues(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<unknown> {
+export async function* ndjsonValues(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator {
   let buffer = "";
   const parse = (line: string): unknown => {
     try {
