@@ -38,7 +38,7 @@ const envName = z
     ),
   );
 
-export const execRequestSchema = z
+const execRequestSchema = z
   .object({
     target: z.enum(["vm", "host", "docker"]),
     cmd: z.string().check(z.minLength(1), noNul("cmd")),
@@ -60,7 +60,7 @@ export type ExecRequest = z.infer<typeof execRequestSchema>;
 export type ExecTarget = ExecRequest["target"];
 
 /** One line of the streamed answer to an exec: output as it comes, then exactly one `exit` or `error`. */
-export const execEventSchema = z.discriminatedUnion("type", [
+const execEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stdout"), data: z.string() }),
   z.object({ type: z.literal("stderr"), data: z.string() }),
   z.object({ type: z.literal("exit"), code: z.nullable(z.number()), signal: z.nullable(z.string()) }),
@@ -84,7 +84,7 @@ function decodesAsUri(url: string): boolean {
 }
 
 /** A `vm.service` call, refused (400) unless it can be forwarded as HTTP unchanged. */
-export const serviceRequestSchema = z.object({
+const serviceRequestSchema = z.object({
   url: z
     .string()
     .check(
@@ -106,7 +106,7 @@ export const serviceRequestSchema = z.object({
 export type ServiceRequest = z.infer<typeof serviceRequestSchema>;
 
 /** What the backend answered, untouched; the client turns it into Desktop's resolve or reject. */
-export const serviceResponseSchema = z.discriminatedUnion("ok", [
+const serviceResponseSchema = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(true), status: z.number(), contentType: z.string(), body: z.string() }),
   z.object({ ok: z.literal(false), message: z.string(), code: z.optional(z.string()) }),
 ]);
@@ -140,7 +140,7 @@ export const extensionApi = defineContract({
   dockerImages: defineRoute({ method: "POST", path: "/docker/images", body: engineListOptions, response: z.unknown() }),
 });
 
-export const extensionSummarySchema = z.object({
+const extensionSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   /** Each extension has an origin of its own (a port of its own), as each has its own webview in Desktop. */
@@ -159,7 +159,7 @@ export const extensionSummarySchema = z.object({
 export type ExtensionSummary = z.infer<typeof extensionSummarySchema>;
 
 /** A folder of this machine as the dashboard's open dialog shows it. */
-export const folderListingSchema = z.object({
+const folderListingSchema = z.object({
   path: z.string(),
   /** The folder above, or undefined at the root. */
   parent: z.optional(z.string()),
@@ -173,7 +173,7 @@ export const folderListingSchema = z.object({
 export type FolderListing = z.infer<typeof folderListingSchema>;
 
 /** What the host tells the dashboard as it happens: an extension's UI changed, so its tab reloads. */
-export const hostEventSchema = z.object({ type: z.literal("reload"), extensionId: z.string() });
+const hostEventSchema = z.object({ type: z.literal("reload"), extensionId: z.string() });
 
 export type HostEvent = z.infer<typeof hostEventSchema>;
 
