@@ -13,7 +13,7 @@ import type { PageConfig } from "../protocol/index.ts";
 import type { InstalledExtension } from "./installed-extension.ts";
 import type { CallerPolicy } from "./request-guard.ts";
 
-/** What one extension's server knows: the extension, its secret, where the dashboard is, the processes it runs. */
+/** What one extension's server knows: the extension, its secret, where the dashboard is, its API. */
 export interface ExtensionSite {
   extension: InstalledExtension;
   policy: CallerPolicy;
