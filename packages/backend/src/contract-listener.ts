@@ -135,6 +135,15 @@ export function contractListener<C extends Contract, X extends HandlerContext>(
       });
     }
     const output = await handler({ params, query, body }, context);
+    if (route.stream === "ndjson") {
+      await streamValues(req, res, output as AsyncIterable<unknown>, (value) => {
+        if (!checkResponses) return;
+        const checked = safeParse(route.response, value);
+        if (!checked.success)
+          throw new Error(`Handler "${name}" streamed a value outside its contract: ${checked.error.message}`);
+      });
+      return;
+    }
     if (checkResponses) {
       const checked = safeParse(route.response, output);
       if (!checked.success)
@@ -159,17 +168,62 @@ export function contractListener<C extends Contract, X extends HandlerContext>(
         next(error);
         return;
       }
-      const routeError = toRouteError(error, req.method ?? "GET", path, requestId, logger);
-      if (res.headersSent) {
-        // Half an answer cannot be turned into an error: cut it, so the client sees a failure.
-        res.destroy();
-        return;
-      }
-      const body: ErrorBody = { error: { code: routeError.code, message: routeError.message, requestId } };
-      if (routeError.issues !== undefined && routeError.issues.length > 0) body.error.issues = [...routeError.issues];
-      sendJson(res, routeError.status, body);
+      sendRouteError(res, toRouteError(error, req.method ?? "GET", path, requestId, logger), requestId);
     });
   };
+}
+
+/**
+ * Answers a RouteError in dext's one error shape, for what a server serves beside its contract
+ * (files, a proxy) and refuses: the same body, status and `x-request-id` as a contract's errors.
+ * Returns the request id, to log beside the refusal.
+ */
+export function sendRouteError(res: ServerResponse, error: RouteError, requestId = requestIdOf(res.req)): string {
+  if (res.headersSent) {
+    // Half an answer cannot be turned into an error: cut it, so the client sees a failure.
+    res.destroy();
+    return requestId;
+  }
+  res.setHeader("x-request-id", requestId);
+  const body: ErrorBody = { error: { code: error.code, message: error.message, requestId } };
+  if (error.issues !== undefined && error.issues.length > 0) body.error.issues = [...error.issues];
+  sendJson(res, error.status, body);
+  return requestId;
+}
+
+/**
+ * A streamed route's answer: each value the handler yields as one JSON line, sent as it comes.
+ * When the client goes away the handler's iterable is ended (`return()`), and its context's
+ * signal aborts, so the work behind it can stop.
+ */
+async function streamValues(
+  req: IncomingMessage,
+  res: ServerResponse,
+  values: AsyncIterable<unknown>,
+  check: (value: unknown) => void,
+): Promise<void> {
+  closeIfBodyPending(req, res);
+  res.writeHead(200, {
+    "content-type": "application/x-ndjson; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  });
+  // The client learns the stream started before its first value, which may be long in coming.
+  res.flushHeaders();
+  const iterator = values[Symbol.asyncIterator]();
+  const stop = () => void iterator.return?.();
+  res.once("close", stop);
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true || res.destroyed) break;
+      check(next.value);
+      res.write(`${JSON.stringify(next.value)}\n`);
+    }
+  } finally {
+    res.off("close", stop);
+  }
+  res.end();
 }
 
 /** Maps anything thrown to the error shape; internals of unexpected errors stay in the log. */

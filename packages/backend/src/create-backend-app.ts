@@ -1,6 +1,6 @@
 import { contractListener } from "./contract-listener.ts";
 import { RequestContext } from "./request-context.ts";
-import type { RequestListener } from "node:http";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.ts";
 import type { Logger } from "./logger.ts";
 
@@ -11,19 +11,29 @@ export interface HandlerContext {
   readonly signal: AbortSignal;
 }
 
-export type RouteHandler<R extends RouteDefinition> = (
+/** A handler's context with what the app's `createContext` built for the request. */
+export interface ContextWith<Ctx> extends HandlerContext {
+  readonly ctx: Ctx;
+}
+
+export type RouteHandler<R extends RouteDefinition, Ctx = undefined> = (
   input: RouteInput<R>,
-  context: HandlerContext,
+  context: [Ctx] extends [undefined] ? HandlerContext : ContextWith<Ctx>,
 ) => RouteOutput<R> | Promise<RouteOutput<R>>;
 
-export type Handlers<C extends Contract> = { readonly [K in keyof C]: RouteHandler<C[K]> };
+export type Handlers<C extends Contract, Ctx = undefined> = { readonly [K in keyof C]: RouteHandler<C[K], Ctx> };
 
 /** A backend as a plain `node:http` request listener: serve it with `serve`, or mount it anywhere. */
 export type BackendApp = RequestListener;
 
-export interface BackendAppOptions<C extends Contract> {
+export interface BackendAppOptions<C extends Contract, Ctx = undefined> {
   contract: C;
-  handlers: Handlers<C>;
+  handlers: Handlers<C, Ctx>;
+  /**
+   * Builds each request's `ctx` once its route is found, before its input is read or checked: a
+   * RouteError thrown here (`unauthorized`, `forbidden`) refuses the request ahead of any handler.
+   */
+  createContext?: ((req: IncomingMessage, res: ServerResponse, requestId: string) => Ctx | Promise<Ctx>) | undefined;
   logger?: Logger;
   /** Largest JSON body accepted ("1mb", "64kb", or bytes); larger ones get 413, on any route. */
   bodyLimit?: string | number | undefined;
@@ -40,10 +50,17 @@ export interface BackendAppOptions<C extends Contract> {
  * the contract, and little work per request beyond the handler's. Inside Express, use
  * `@dext/backend/express` instead: its handlers see what middleware added.
  */
-export function createBackendApp<C extends Contract>(options: BackendAppOptions<C>): BackendApp {
+export function createBackendApp<C extends Contract, Ctx = undefined>(options: BackendAppOptions<C, Ctx>): BackendApp {
+  const { createContext } = options;
   const listen = contractListener({
     ...options,
-    context: (_req, res, requestId, logger) => new RequestContext(requestId, logger, res),
+    context: async (req, res, requestId, logger) =>
+      new RequestContext(
+        requestId,
+        logger,
+        res,
+        createContext === undefined ? (undefined as Ctx) : await createContext(req, res, requestId),
+      ),
   });
   return (req, res) => listen(req, res);
 }

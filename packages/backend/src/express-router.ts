@@ -2,14 +2,11 @@ import { contractListener } from "./contract-listener.ts";
 import { RequestContext } from "./request-context.ts";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./client/contract.ts";
-import type { HandlerContext } from "./create-backend-app.ts";
+import type { ContextWith } from "./create-backend-app.ts";
 import type { Logger } from "./logger.ts";
 
-/** What an Express handler gets besides its input: the usual context and the author's own `ctx`. */
-export interface ExpressHandlerContext<Ctx> extends HandlerContext {
-  /** What `createContext` built from this request (a user a middleware put on `req`, say). */
-  readonly ctx: Ctx;
-}
+/** What an Express handler gets besides its input: the usual context and the author's own `ctx` (a user a middleware put on `req`, say). */
+export type ExpressHandlerContext<Ctx> = ContextWith<Ctx>;
 
 export type ExpressRouteHandler<R extends RouteDefinition, Ctx> = (
   input: RouteInput<R>,
@@ -39,15 +36,6 @@ export interface ExpressRouterOptions<C extends Contract, Ctx> {
   errors?: "respond" | "next";
 }
 
-class ExpressContext<Ctx> extends RequestContext implements ExpressHandlerContext<Ctx> {
-  readonly ctx: Ctx;
-
-  constructor(requestId: string, logger: Logger, res: Response, ctx: Ctx) {
-    super(requestId, logger, res);
-    this.ctx = ctx;
-  }
-}
-
 /**
  * A contract served as Express middleware (`app.use("/api", createExpressRouter({...}))`), the
  * author's middleware in front: handlers get a typed `ctx` from `createContext`, a body that
@@ -66,7 +54,7 @@ export function createExpressRouter<C extends Contract, Ctx>(options: ExpressRou
     passErrors: options.errors === "next",
     context: async (req, res, requestId, logger) => {
       const ctx = await options.createContext(req as Request, res as Response);
-      return new ExpressContext(requestId, logger, res as Response, ctx);
+      return new RequestContext(requestId, logger, res, ctx);
     },
   });
   return (req: Request, res: Response, next: NextFunction) => {

@@ -1,7 +1,15 @@
 // Node entry: the server runtime. Browser code imports "@dext/backend/client" instead.
 export * from "./client/index.ts";
 export { createBackendApp } from "./create-backend-app.ts";
-export type { BackendApp, BackendAppOptions, HandlerContext, Handlers, RouteHandler } from "./create-backend-app.ts";
+export type {
+  BackendApp,
+  BackendAppOptions,
+  ContextWith,
+  HandlerContext,
+  Handlers,
+  RouteHandler,
+} from "./create-backend-app.ts";
+export { sendRouteError } from "./contract-listener.ts";
 export { JobCancelledError, RouteError, SocketListenError, SocketRequestError } from "./errors.ts";
 export type { SocketErrorCode, SocketRequestErrorCode } from "./errors.ts";
 export { createJobRegistry } from "./job-registry.ts";

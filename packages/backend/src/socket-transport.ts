@@ -1,4 +1,5 @@
 import { BackendClientError } from "./client/backend-client-error.ts";
+import { ndjsonValues } from "./client/ndjson.ts";
 import { answerBody } from "./client/transport.ts";
 import { SocketRequestError } from "./errors.ts";
 import { requestOverSocket } from "./request-over-socket.ts";
@@ -29,11 +30,16 @@ export function createSocketTransport(
           payload === undefined ? { ...options.headers } : { ...options.headers, "content-type": "application/json" },
         body: payload,
         timeoutMs: options.timeoutMs ?? 30_000,
+        signal: request.signal,
       });
     } catch (error) {
+      if (request.signal?.aborted === true) throw error;
       throw clientErrorFor(error, socketPath);
     }
-    return answerBody(response.status, response.body.toString("utf8"), response.statusMessage);
+    const text = response.body.toString("utf8");
+    // requestOverSocket reads an answer whole: a streamed route's values all arrive once it ends.
+    if (request.stream === "ndjson" && response.status >= 200 && response.status < 300) return ndjsonValues([text]);
+    return answerBody(response.status, text, response.statusMessage);
   };
 }
 

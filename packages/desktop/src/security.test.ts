@@ -168,7 +168,7 @@ describe("service calls the host cannot forward as HTTP", () => {
       const answer = await raw(alpha, "/x/alpha/api/service", headers, JSON.stringify(call));
       expect(answer.status, name).toBe(400);
       expect(JSON.parse(answer.body), name).toMatchObject({
-        error: { code: "bad_request", message: expect.any(String) as unknown },
+        error: { code: "invalid_input", message: expect.any(String) as unknown },
       });
     }
     const fine = await raw(alpha, "/x/alpha/api/service", headers, JSON.stringify({ url: "/a", method: "GET" }));

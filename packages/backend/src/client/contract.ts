@@ -22,6 +22,11 @@ export interface RouteDefinition<
   readonly query?: Query;
   readonly body?: Body;
   readonly response: Response;
+  /**
+   * "ndjson": the answer is a stream, one JSON value per line as the handler yields it, each checked
+   * against `response`: the handler returns an async iterable, the client gets one.
+   */
+  readonly stream?: "ndjson";
 }
 
 export type Contract = Readonly<Record<string, RouteDefinition>>;
@@ -43,7 +48,10 @@ export type RouteCallInput<R extends RouteDefinition> = (R["params"] extends z.$
   (R["query"] extends z.$ZodType ? { query?: InputOr<R["query"], never> } : { query?: undefined }) &
   (R["body"] extends z.$ZodType ? { body: InputOr<R["body"], never> } : { body?: undefined });
 
-export type RouteOutput<R extends RouteDefinition> = z.output<R["response"]>;
+/** What a route answers: its `response`, or for a streamed route an async iterable of them. */
+export type RouteOutput<R extends RouteDefinition> = R extends { stream: "ndjson" }
+  ? AsyncIterable<z.output<R["response"]>>
+  : z.output<R["response"]>;
 
 /** Keeps literal types of a route (method, path, schemas) while checking its shape. */
 export function defineRoute<const R extends RouteDefinition>(route: R): R {

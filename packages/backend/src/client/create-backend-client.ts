@@ -5,10 +5,13 @@ import { buildPath } from "./contract.ts";
 import type { Contract, RouteCallInput, RouteDefinition, RouteOutput } from "./contract.ts";
 import type { Transport } from "./transport.ts";
 
+/** A call's input, and a signal that aborts it (a streamed answer included). */
+type CallInput<R extends RouteDefinition> = RouteCallInput<R> & { signal?: AbortSignal | undefined };
+
 type RouteCaller<R extends RouteDefinition> =
   Record<string, never> extends RouteCallInput<R>
-    ? (input?: RouteCallInput<R>) => Promise<RouteOutput<R>>
-    : (input: RouteCallInput<R>) => Promise<RouteOutput<R>>;
+    ? (input?: CallInput<R>) => Promise<RouteOutput<R>>
+    : (input: CallInput<R>) => Promise<RouteOutput<R>>;
 
 /** One typed function per route of the contract. */
 export type BackendClient<C extends Contract> = { readonly [K in keyof C]: RouteCaller<C[K]> };
@@ -39,6 +42,20 @@ function toQueryString(query: unknown): string {
   return text === "" ? "" : `?${text}`;
 }
 
+function checked(route: RouteDefinition, data: unknown): unknown {
+  const parsed = safeParse(route.response, data);
+  if (parsed.success) return parsed.data;
+  throw new BackendClientError({
+    kind: "invalid_response",
+    message: `Response of ${route.method} ${route.path} does not match the contract: ${parsed.error.message}`,
+    cause: parsed.error,
+  });
+}
+
+async function* checkedValues(route: RouteDefinition, values: AsyncIterable<unknown>): AsyncGenerator {
+  for await (const value of values) yield checked(route, value);
+}
+
 /**
  * A typed client for a contract. Results are checked against the route's response schema, so a
  * backend that drifted from the contract fails loudly as `invalid_response` instead of handing
@@ -54,21 +71,19 @@ export function createBackendClient<C extends Contract>(
   const retry = { ...defaultRetry, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  const call = async (route: RouteDefinition, input: Partial<Record<"params" | "query" | "body", unknown>> = {}) => {
+  const call = async (
+    route: RouteDefinition,
+    input: Partial<Record<"params" | "query" | "body" | "signal", unknown>> = {},
+  ) => {
     const url = buildPath(route.path, input.params as Record<string, unknown> | undefined) + toQueryString(input.query);
     const attempts = route.method === "GET" ? Math.max(1, retry.attempts) : 1;
+    const signal = input.signal as AbortSignal | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        const data = await transport({ method: route.method, url, body: input.body });
-        const parsed = safeParse(route.response, data);
-        if (!parsed.success) {
-          throw new BackendClientError({
-            kind: "invalid_response",
-            message: `Response of ${route.method} ${route.path} does not match the contract: ${parsed.error.message}`,
-            cause: parsed.error,
-          });
-        }
-        return parsed.data;
+        const data = await transport({ method: route.method, url, body: input.body, stream: route.stream, signal });
+        // A streamed answer is checked value by value, as each arrives.
+        if (route.stream === "ndjson") return checkedValues(route, data as AsyncIterable<unknown>);
+        return checked(route, data);
       } catch (error) {
         const retriable = error instanceof BackendClientError && error.kind === "unavailable";
         if (!retriable || attempt >= attempts) throw error;
@@ -79,7 +94,7 @@ export function createBackendClient<C extends Contract>(
 
   const client: Record<string, unknown> = {};
   for (const [name, route] of Object.entries(contract)) {
-    client[name] = (input?: Partial<Record<"params" | "query" | "body", unknown>>) => call(route, input);
+    client[name] = (input?: Partial<Record<"params" | "query" | "body" | "signal", unknown>>) => call(route, input);
   }
   return client as BackendClient<C>;
 }

@@ -60,6 +60,8 @@ export function errorFromDesktopRejection(reason: unknown): BackendClientError {
 /** A transport over Docker Desktop's proxy to the extension's socket (`ddClient.extension.vm.service`). */
 export function createDesktopServiceTransport(service: DesktopHttpService): Transport {
   return async (request) => {
+    if (request.stream !== undefined)
+      throw new TypeError(`vm.service cannot stream: ${request.method} ${request.url} needs a job (defineJob) instead`);
     try {
       return await service.request({
         url: request.url,

@@ -1,5 +1,6 @@
 import { BackendClientError, kindForStatus } from "./backend-client-error.ts";
 import { errorBodySchema } from "./error-body.ts";
+import { ndjsonValues, textChunks } from "./ndjson.ts";
 import type { HttpMethod } from "./contract.ts";
 import type { ErrorBody } from "./error-body.ts";
 
@@ -8,11 +9,16 @@ export interface TransportRequest {
   /** Path and query string, e.g. `/hello?name=x`. */
   url: string;
   body?: unknown;
+  /** A streamed route's answer: the transport resolves an async iterable of its values once the answer starts. */
+  stream?: "ndjson" | undefined;
+  /** Aborts the request, a streamed answer included. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
- * Carries one request to the backend. Resolves the decoded JSON body of a 2xx answer and rejects
- * with a {@link BackendClientError} for anything else, so the client sees one error type.
+ * Carries one request to the backend. Resolves the decoded JSON body of a 2xx answer (for a
+ * streamed route, an async iterable of its values) and rejects with a {@link BackendClientError}
+ * for anything else, so the client sees one error type.
  */
 export type Transport = (request: TransportRequest) => Promise<unknown>;
 
@@ -50,10 +56,14 @@ export function createFetchTransport(baseUrl: string, fetchImpl: typeof fetch = 
         method: request.method,
         headers: request.body === undefined ? {} : { "content-type": "application/json" },
         body: request.body === undefined ? null : JSON.stringify(request.body),
+        signal: request.signal ?? null,
       });
     } catch (cause) {
+      if (request.signal?.aborted === true) throw cause;
       throw new BackendClientError({ kind: "unavailable", message: `Backend unreachable at ${base}`, cause });
     }
+    if (request.stream === "ndjson" && response.ok && response.body !== null)
+      return ndjsonValues(textChunks(response.body));
     return answerBody(response.status, await response.text(), response.statusText);
   };
 }

@@ -1,14 +1,10 @@
 // The host's chrome around extension tabs: what Desktop's Dashboard shows around an extension.
-import { dashboardConfigGlobal, tokenHeader } from "../protocol/index.ts";
+import { createBackendClient } from "@dext/backend/client";
+import { dashboardApi, hostApiTransport } from "../protocol/host-api.ts";
+import { dashboardConfigGlobal } from "../protocol/index.ts";
 import { element } from "./element.ts";
 import { showOpenDialog } from "./open-dialog.ts";
-import type {
-  ChromeToPage,
-  DashboardConfig,
-  ExtensionSummary,
-  FolderListing,
-  PageToChrome,
-} from "../protocol/index.ts";
+import type { ChromeToPage, DashboardConfig, ExtensionSummary, HostEvent, PageToChrome } from "../protocol/index.ts";
 
 type Scheme = "light" | "dark";
 
@@ -25,10 +21,8 @@ let frameOrigin: string | undefined;
 const config = Reflect.get(window, dashboardConfigGlobal) as DashboardConfig | undefined;
 const token = config?.token ?? "";
 
-/** Calls the host with the dashboard's own secret (the host refuses /__dext/ calls without it). */
-function hostFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(path, { ...init, headers: { [tokenHeader]: token }, credentials: "omit" });
-}
+/** The host's dashboard API, with the dashboard's own secret (the host refuses /__dext/ calls without it). */
+const api = createBackendClient(dashboardApi, hostApiTransport("/__dext", token));
 
 /** An extension's origin: its own port on the host name this dashboard was opened with, so its cookies match. */
 function extensionUrl(extension: ExtensionSummary, path: string): string {
@@ -36,12 +30,7 @@ function extensionUrl(extension: ExtensionSummary, path: string): string {
 }
 
 /** The open dialog's view of a folder, from the host (only the dashboard may ask). */
-async function listFolder(path: string | undefined): Promise<FolderListing> {
-  const response = await hostFetch(`/__dext/folder${path === undefined ? "" : `?path=${encodeURIComponent(path)}`}`);
-  const body = (await response.json()) as FolderListing | { error: { message: string } };
-  if ("error" in body) throw new Error(body.error.message);
-  return body;
-}
+const listFolder = (path: string | undefined) => api.folder({ query: { path } });
 
 function currentScheme(): Scheme {
   const saved = /(?:^|;\s*)dext-scheme=(light|dark)/.exec(document.cookie)?.[1];
@@ -132,24 +121,9 @@ function onPageMessage(event: MessageEvent<unknown>): void {
   }
 }
 
-/** Host events as server-sent events over fetch, since EventSource cannot send the dashboard's secret. */
-async function followEvents(onEvent: (data: { type: string; extensionId: string }) => void): Promise<void> {
-  const response = await hostFetch("/__dext/events");
-  if (response.body === null) return;
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let end;
-    while ((end = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      for (const line of block.split("\n"))
-        if (line.startsWith("data: ")) onEvent(JSON.parse(line.slice(6)) as { type: string; extensionId: string });
-    }
-  }
+/** Host events as they happen, streamed by the host for as long as the dashboard is open. */
+async function followEvents(onEvent: (event: HostEvent) => void): Promise<void> {
+  for await (const event of await api.events()) onEvent(event);
 }
 
 async function start(): Promise<void> {
@@ -158,11 +132,11 @@ async function start(): Promise<void> {
   window.addEventListener("message", onPageMessage);
   // The host reports UI rebuilds; the open tab reloads, as after `docker extension update`.
   void followEvents((data) => {
+    // Every host event is a reload (HostEvent has no other type yet).
     // The page is on another origin: setting src again reloads it (its location is not ours to touch).
-    if (data.type === "reload" && frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`))
-      frame.setAttribute("src", frame.src);
+    if (frame !== undefined && frame.src.includes(`/x/${data.extensionId}/`)) frame.setAttribute("src", frame.src);
   });
-  const extensions = (await (await hostFetch("/__dext/extensions")).json()) as ExtensionSummary[];
+  const extensions: ExtensionSummary[] = await api.extensions();
   if (extensions.length === 0) {
     view.replaceChildren(element("p", { className: "empty", textContent: "No extension is installed." }));
     return;

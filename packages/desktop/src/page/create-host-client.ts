@@ -1,11 +1,12 @@
+import { createBackendClient } from "@dext/backend/client";
+import { extensionApi, hostApiTransport } from "../protocol/host-api.ts";
 import { summarize } from "./chrome-bridge.ts";
 import { createExec } from "./exec-client.ts";
-import { createHostFetch } from "./host-fetch.ts";
 import { createHttpService } from "./service-client.ts";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { PageConfig } from "../protocol/index.ts";
 import type { ChromeBridge } from "./chrome-bridge.ts";
-import type { HostFetch } from "./host-fetch.ts";
+import type { ExtensionApiClient } from "./exec-client.ts";
 
 type AnyFunction = (...args: never[]) => unknown;
 
@@ -52,18 +53,16 @@ function logged<F extends AnyFunction>(bridge: ChromeBridge, api: string, fn: F)
   }) as F;
 }
 
-async function listFromEngine(hostFetch: HostFetch, what: "containers" | "images", options: unknown): Promise<unknown> {
-  const response = await hostFetch(`/docker/${what}`, options ?? {});
-  const body = (await response.json()) as unknown;
-  if (!response.ok)
-    throw new Error((body as { message?: string }).message ?? `Docker engine call failed (HTTP ${response.status})`);
-  return body;
+/** `docker.listContainers` / `listImages`: the Engine API's answer; without an engine, an Error saying so. */
+function engineOptions(options: unknown): Record<string, unknown> {
+  return typeof options === "object" && options !== null ? (options as Record<string, unknown>) : {};
 }
 
 /** The `window.ddClient` the host injects: Desktop's API, served by the dext host. */
 export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.DockerDesktopClient {
-  const hostFetch = createHostFetch(config);
-  const service = createHttpService(hostFetch);
+  // The host's API for this extension alone, with the secret the host gave this page.
+  const api: ExtensionApiClient = createBackendClient(extensionApi, hostApiTransport(config.apiBase, config.token));
+  const service = createHttpService(api);
   const navigate =
     (intent: string) =>
     (...args: unknown[]) => {
@@ -78,7 +77,7 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
     extension: {
       image: config.image,
       vm: {
-        cli: { exec: logged(bridge, "extension.vm.cli.exec", createExec(hostFetch, "vm")) },
+        cli: { exec: logged(bridge, "extension.vm.cli.exec", createExec(api, "vm")) },
         service: {
           request: logged(bridge, "extension.vm.service.request", service.request),
           get: logged(bridge, "extension.vm.service.get", service.get),
@@ -89,7 +88,7 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
           head: logged(bridge, "extension.vm.service.head", service.head),
         },
       },
-      host: { cli: { exec: logged(bridge, "extension.host.cli.exec", createExec(hostFetch, "host")) } },
+      host: { cli: { exec: logged(bridge, "extension.host.cli.exec", createExec(api, "host")) } },
     },
     desktopUI: {
       toast: {
@@ -134,12 +133,12 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
       hostname: config.host.hostname,
     },
     docker: {
-      cli: { exec: logged(bridge, "docker.cli.exec", createExec(hostFetch, "docker")) },
+      cli: { exec: logged(bridge, "docker.cli.exec", createExec(api, "docker")) },
       listContainers: logged(bridge, "docker.listContainers", (options?: unknown) =>
-        listFromEngine(hostFetch, "containers", options),
+        api.dockerContainers({ body: engineOptions(options) }),
       ),
       listImages: logged(bridge, "docker.listImages", (options?: unknown) =>
-        listFromEngine(hostFetch, "images", options),
+        api.dockerImages({ body: engineOptions(options) }),
       ),
     },
   };

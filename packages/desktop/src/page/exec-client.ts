@@ -1,8 +1,12 @@
+import { BackendClientError } from "@dext/backend/client";
 import { createLineSplitter, toExecResult } from "./exec-result.ts";
-import { readNdjson } from "./ndjson.ts";
+import type { BackendClient } from "@dext/backend/client";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { HostFetch } from "./host-fetch.ts";
+import type { extensionApi } from "../protocol/host-api.ts";
 import type { ExecEvent, ExecRequest, ExecTarget } from "../protocol/index.ts";
+
+/** The typed client of an extension's host API. */
+export type ExtensionApiClient = BackendClient<typeof extensionApi>;
 
 type OutputCallback = NonNullable<v1.ExecStreamOptions["onOutput"]>;
 
@@ -11,16 +15,21 @@ interface RunHandlers {
 }
 
 async function runOnHost(
-  hostFetch: HostFetch,
+  api: ExtensionApiClient,
   request: ExecRequest,
   handlers: RunHandlers,
   signal?: AbortSignal,
 ): Promise<void> {
-  const response = await hostFetch("/exec", request, signal);
-  if (!response.ok || response.body === null) {
-    throw new Error(`The dext host refused the command (HTTP ${response.status}): ${await response.text()}`);
+  let events;
+  try {
+    events = await api.exec({ body: request, signal });
+  } catch (error) {
+    if (!(error instanceof BackendClientError)) throw error;
+    throw new Error(`The dext host refused the command (HTTP ${error.status ?? "none"}): ${error.message}`, {
+      cause: error,
+    });
   }
-  await readNdjson(response.body, (value) => handlers.onEvent(value as ExecEvent));
+  for await (const event of events) handlers.onEvent(event);
 }
 
 function checkArgs(cmd: unknown, args: unknown): asserts args is string[] {
@@ -63,7 +72,7 @@ function checkOptions(options: v1.ExecOptions | undefined): Pick<ExecRequest, "c
  * rejects with the same shape plus `code` otherwise; streamed, it reports output as it comes
  * (by line with `splitOutputLines`), then `onClose(code)`, and `close()` kills the process.
  */
-export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
+export function createExec(api: ExtensionApiClient, target: ExecTarget): v1.Exec {
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
   function exec(
@@ -82,7 +91,7 @@ export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
     let stderr = "";
     let exit: Extract<ExecEvent, { type: "exit" }> | undefined;
     let failure: Extract<ExecEvent, { type: "error" }> | undefined;
-    await runOnHost(hostFetch, request, {
+    await runOnHost(api, request, {
       onEvent: (event) => {
         if (event.type === "stdout") stdout += event.data;
         else if (event.type === "stderr") stderr += event.data;
@@ -110,7 +119,7 @@ export function createExec(hostFetch: HostFetch, target: ExecTarget): v1.Exec {
     const run = async () => {
       checkArgs(cmd, args);
       await runOnHost(
-        hostFetch,
+        api,
         { target, cmd, args, ...checkOptions(spawnOptions) },
         {
           onEvent: (event) => {

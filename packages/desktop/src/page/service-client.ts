@@ -1,5 +1,6 @@
+import { BackendClientError } from "@dext/backend/client";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { HostFetch } from "./host-fetch.ts";
+import type { ExtensionApiClient } from "./exec-client.ts";
 import type { ServiceRequest, ServiceResponse } from "../protocol/index.ts";
 
 /** Desktop's rejection of a failed `vm.service` call; `statusCode` is undefined when nothing answered. */
@@ -27,7 +28,7 @@ export type HttpServiceFunctions = {
 };
 
 /** `vm.service` as Desktop gives it: HTTP to the extension socket, JSON decoded, non-2xx rejected. */
-export function createHttpService(hostFetch: HostFetch): HttpServiceFunctions {
+export function createHttpService(api: ExtensionApiClient): HttpServiceFunctions {
   const request = async (config: v1.RequestConfig): Promise<unknown> => {
     if (typeof config.url !== "string" || !config.url.startsWith("/")) {
       throw new TypeError(`vm.service: url must be a path starting with "/", got ${JSON.stringify(config.url)}`);
@@ -38,17 +39,19 @@ export function createHttpService(hostFetch: HostFetch): HttpServiceFunctions {
       headers: config.headers,
       data: config.data,
     };
-    const answer = await hostFetch("/service", payload);
-    if (!answer.ok) {
+    let response: ServiceResponse;
+    try {
+      response = await api.service({ body: payload });
+    } catch (error) {
+      if (!(error instanceof BackendClientError)) throw error;
       const failure: ServiceFailure = {
         name: "Error",
-        message: `The dext host refused the call (HTTP ${answer.status}): ${await answer.text()}`,
+        message: `The dext host refused the call (HTTP ${error.status ?? "none"}): ${error.message}`,
         statusCode: undefined,
       };
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw failure;
     }
-    const response = (await answer.json()) as ServiceResponse;
     if (!response.ok) {
       const failure: ServiceFailure = { name: "Error", message: response.message, statusCode: undefined };
       // eslint-disable-next-line @typescript-eslint/only-throw-error

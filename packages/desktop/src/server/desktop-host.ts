@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { withFields } from "@dext/backend";
 import { failedSummary, installedSummary } from "./extension-summary.ts";
+import { createExtensionApi } from "./extension-api.ts";
 import { routeExtension } from "./extension-server.ts";
 import { createGuardedServer, dashboardRoute } from "./host-server.ts";
 import { installFolder } from "./install-folder.ts";
@@ -18,8 +19,7 @@ import { proxyDevUpgrade } from "./dev-proxy.ts";
 import type { Logger } from "@dext/backend";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ExtensionSummary } from "../protocol/index.ts";
-import type { HostEvent } from "./host-server.ts";
+import type { ExtensionSummary, HostEvent } from "../protocol/index.ts";
 import type { InstalledExtension } from "./installed-extension.ts";
 import type { BuildMode } from "./install-folder.ts";
 import type { CallerPolicy } from "./request-guard.ts";
@@ -194,15 +194,23 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     let policy: CallerPolicy = { hosts: new Set(), origins: new Set(), token: newToken() };
     const devUiPort = options.dev === true ? await devUiFor(installed, groups, extensionLogger) : undefined;
     if (devUiPort !== undefined) devServed.add(id);
+    const guarded = {
+      extension: installed,
+      get policy() {
+        return policy;
+      },
+      groups,
+      logger: extensionLogger,
+    };
     const site = {
       extension: installed,
       get policy() {
         return policy;
       },
       chromeOrigins,
-      groups,
       logger: extensionLogger,
       devUiPort,
+      api: createExtensionApi(guarded),
     };
     const server = createGuardedServer(
       () => policy,

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
+import { RouteError, sendRouteError } from "@dext/backend";
 import { tokenHeader } from "../protocol/index.ts";
-import { sendError } from "./http-helpers.ts";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 
@@ -79,11 +79,12 @@ export function proxyToDevUi(
       },
     );
     upstream.on("error", (error) => {
-      sendError(
+      sendRouteError(
         response,
-        502,
-        "dev_server_unavailable",
-        `The extension's Vite dev server (127.0.0.1:${port}) did not answer: ${error.message}. Its log is in the host's terminal.`,
+        new RouteError(
+          "unavailable",
+          `The extension's Vite dev server (127.0.0.1:${port}) did not answer: ${error.message}. Its log is in the host's terminal.`,
+        ),
       );
       resolve();
     });

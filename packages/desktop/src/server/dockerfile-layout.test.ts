@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { imageLayout, readDockerfile } from "@dext/metadata";
 import type { ImageLayout } from "@dext/metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { containedHostPath, hostPathFor, readImageLayout } from "./dockerfile-layout.ts";
+import { containedHostPath, hostPathFor, layoutIn, readDockerfileModel } from "./dockerfile-layout.ts";
 
 let ctx: string;
 let outside: string;
@@ -25,10 +25,10 @@ afterAll(async () => {
 
 async function layoutOf(dockerfile: string, buildArgs?: Record<string, string>) {
   await writeFile(join(ctx, "Dockerfile"), dockerfile);
-  return readImageLayout(join(ctx, "Dockerfile"), ctx, buildArgs);
+  return layoutIn(await readDockerfileModel(join(ctx, "Dockerfile"), buildArgs), ctx);
 }
 
-describe("readImageLayout", () => {
+describe("the layout of a Dockerfile read once (readDockerfileModel, then layoutIn)", () => {
   it("is @dext/metadata's imageLayout, the reading dext validate checks against", async () => {
     const text =
       'FROM node AS build\nWORKDIR /repo\nCOPY . .\nFROM node\nENV A=1\nCOPY ext/metadata.json /\nCOPY --from=build /repo/ext/ui /ui\nCMD ["node", "/ui"]\n';

@@ -1,6 +1,6 @@
 import { isAbsolute, posix } from "node:path";
 import { imageLayout, labelsDesktopRefuses, landingAt, readDockerfile } from "@dext/metadata";
-import type { ImageLayout, LandedEntry } from "@dext/metadata";
+import type { DockerfileModel, ImageLayout, LandedEntry } from "@dext/metadata";
 import { realPathWithin } from "./contained-path.ts";
 import { DesktopHostError } from "./errors.ts";
 import { readRegularFile } from "./read-regular-file.ts";
@@ -8,17 +8,14 @@ import { readRegularFile } from "./read-regular-file.ts";
 export type { ImageLayout, LandedEntry } from "@dext/metadata";
 
 /**
- * Reads a Dockerfile with @dext/metadata's reader, the one `dext validate` uses, and says for the
- * final stage which file of the build context (or of an earlier stage that copied the context and
- * built in place) lands where in the image, for this machine's platform. What only a build makes
- * (a RUN's output, a stage path this machine lacks, an image's files) has no machine path.
+ * Reads a Dockerfile once with @dext/metadata's reader, the one `dext validate` uses, for this
+ * machine's platform: the one model its image layout (per build context) and its labels are read from.
  */
-export async function readImageLayout(
+export async function readDockerfileModel(
   dockerfilePath: string,
-  contextDir: string,
   buildArgs: Record<string, string> = {},
   platform?: string,
-): Promise<ImageLayout> {
+): Promise<DockerfileModel> {
   let text: string;
   try {
     text = await readRegularFile(dockerfilePath);
@@ -32,14 +29,33 @@ export async function readImageLayout(
   const model = readDockerfile(text, dockerfilePath, new Map(Object.entries(buildArgs)), platform);
   if (model.stages.length === 0)
     throw new DesktopHostError("dockerfile_invalid", `${dockerfilePath} has no FROM instruction`);
+  return model;
+}
+
+/**
+ * Says for the final stage which file of the build context (or of an earlier stage that copied the
+ * context and built in place) lands where in the image. What only a build makes (a RUN's output, a
+ * stage path this machine lacks, an image's files) has no machine path.
+ */
+export function layoutIn(model: DockerfileModel, contextDir: string): ImageLayout {
   const layout = imageLayout(model, contextDir);
   const climbing = layout.entries.find((entry) => entry.origin === "context" && climbsOut(entry.source));
   if (climbing !== undefined)
     throw new DesktopHostError(
       "dockerfile_invalid",
-      `${dockerfilePath}:${String(climbing.line)}: COPY source ${climbing.source} is outside the build context ${contextDir}`,
+      `${model.file}:${String(climbing.line)}: COPY source ${climbing.source} is outside the build context ${contextDir}`,
     );
   return layout;
+}
+
+/** A Dockerfile's image layout from one build context, for a caller that needs nothing else of it. */
+export async function readImageLayout(
+  dockerfilePath: string,
+  contextDir: string,
+  buildArgs: Record<string, string> = {},
+  platform?: string,
+): Promise<ImageLayout> {
+  return layoutIn(await readDockerfileModel(dockerfilePath, buildArgs, platform), contextDir);
 }
 
 /**
@@ -98,7 +114,6 @@ export function impliedFolder(layout: ImageLayout, imagePath: string): boolean {
  * What Desktop would refuse in the labels the Dockerfile gives the image (Desktop reads them from
  * the built image; folder mode has only the Dockerfile), one sentence each.
  */
-export async function labelRefusals(dockerfilePath: string): Promise<string[]> {
-  const model = readDockerfile(await readRegularFile(dockerfilePath), dockerfilePath);
+export function labelRefusals(model: DockerfileModel): string[] {
   return labelsDesktopRefuses(model).map((finding) => `Docker Desktop refuses this image: ${finding.message}`);
 }

@@ -9,9 +9,7 @@ export type DesktopHostErrorCode =
   | "engine_unavailable"
   | "image_failed"
   | "file_unreadable"
-  | "path_invalid"
-  | "bad_request"
-  | "forbidden";
+  | "path_invalid";
 
 /** Something the host cannot do for an extension; the message says what and how to fix it. */
 export class DesktopHostError extends Error {

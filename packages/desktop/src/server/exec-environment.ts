@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { DesktopHostError } from "./errors.ts";
+import { RouteError } from "@dext/backend";
 
 /**
  * What an exec's program gets as its environment and working folder, per target, with the
@@ -54,6 +54,6 @@ export async function machineWorkingFolder(cwd: string | undefined): Promise<str
   if (cwd === undefined) return undefined;
   const info = await stat(cwd).catch(() => undefined);
   if (info?.isDirectory() !== true)
-    throw new DesktopHostError("bad_request", `cwd ${JSON.stringify(cwd)} is not an existing folder on this machine`);
+    throw new RouteError("invalid_input", `cwd ${JSON.stringify(cwd)} is not an existing folder on this machine`);
   return cwd;
 }

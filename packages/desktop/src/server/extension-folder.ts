@@ -1,10 +1,10 @@
 import { access } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { validateMetadata } from "@dext/metadata";
-import { containedHostPath, readImageLayout } from "./dockerfile-layout.ts";
+import { containedHostPath, layoutIn, readDockerfileModel } from "./dockerfile-layout.ts";
 import { DesktopHostError } from "./errors.ts";
 import { readRegularFile } from "./read-regular-file.ts";
-import type { ExtensionMetadata } from "@dext/metadata";
+import type { DockerfileModel, ExtensionMetadata } from "@dext/metadata";
 import type { ImageLayout } from "./dockerfile-layout.ts";
 
 export interface ExtensionFolder {
@@ -17,7 +17,7 @@ export interface ExtensionFolder {
   /** How the layout was found, for the dashboard: the Dockerfile and its build context, or the folder itself. */
   layoutSource: string;
   /** The Dockerfile and the build context it was read with; undefined for a folder without one. */
-  build: { dockerfile: string; context: string } | undefined;
+  build: { dockerfile: string; context: string; model: DockerfileModel } | undefined;
 }
 
 const exists = (path: string) =>
@@ -32,11 +32,11 @@ const exists = (path: string) =>
  * build from the repository root; Docker's samples from their own folder. Both are found.
  */
 async function findContext(
-  dockerfile: string,
+  model: DockerfileModel,
   start: string,
 ): Promise<{ context: string; layout: ImageLayout } | undefined> {
   for (let dir = start; ; dir = dirname(dir)) {
-    const layout = await readImageLayout(dockerfile, dir);
+    const layout = layoutIn(model, dir);
     if ((await containedHostPath(layout, "/metadata.json")) !== undefined) return { context: dir, layout };
     if (dirname(dir) === dir) return undefined;
   }
@@ -64,10 +64,11 @@ export async function loadExtensionFolder(
   let layoutSource: string;
   let build: ExtensionFolder["build"];
   if (await exists(dockerfile)) {
+    const model = await readDockerfileModel(dockerfile);
     const found =
       options.context === undefined
-        ? await findContext(dockerfile, dir)
-        : { context: resolve(options.context), layout: await readImageLayout(dockerfile, resolve(options.context)) };
+        ? await findContext(model, dir)
+        : { context: resolve(options.context), layout: layoutIn(model, resolve(options.context)) };
     if (found === undefined) {
       throw new DesktopHostError(
         "context_not_found",
@@ -76,7 +77,7 @@ export async function loadExtensionFolder(
     }
     layout = found.layout;
     layoutSource = `${dockerfile} (context ${found.context})`;
-    build = { dockerfile, context: found.context };
+    build = { dockerfile, context: found.context, model };
   } else {
     layout = folderAsImage(dir);
     layoutSource = `${dir} (no Dockerfile: files as they sit)`;

@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { RouteError } from "@dext/backend";
 import { DesktopHostError } from "./errors.ts";
 import type { FolderListing } from "../protocol/index.ts";
 
@@ -21,7 +22,7 @@ async function kindOf(path: string): Promise<"file" | "folder" | undefined> {
  */
 export async function listFolder(path: string | undefined): Promise<FolderListing> {
   if (path !== undefined && !isAbsolute(path))
-    throw new DesktopHostError("bad_request", `path ${JSON.stringify(path)} must be absolute`);
+    throw new RouteError("invalid_input", `path ${JSON.stringify(path)} must be absolute`);
   let folder = resolve(path ?? homedir());
   let selected: string | undefined;
   let kind = await kindOf(folder);

@@ -1,27 +1,25 @@
 import { createServer } from "node:http";
+import { RouteError, sendRouteError } from "@dext/backend";
 import { dashboardHtml } from "./dashboard-html.ts";
-import { listFolder } from "./folder-listing.ts";
-import { DesktopHostError } from "./errors.ts";
 import { ImagePathError } from "./contained-path.ts";
-import { sendError, sendJson } from "./http-helpers.ts";
-import { refuseForeign, refuseUnauthorized } from "./request-guard.ts";
-import type { Logger } from "@dext/backend";
+import { createDashboardApi } from "./dashboard-api.ts";
+import { refuseForeign } from "./request-guard.ts";
+import type { BackendApp, Logger } from "@dext/backend";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { ExtensionSummary } from "../protocol/index.ts";
+import type { DashboardApiOptions } from "./dashboard-api.ts";
 import type { CallerPolicy } from "./request-guard.ts";
 
-export interface HostEvent {
-  type: "reload";
-  extensionId: string;
-}
+/** A request as the API sees it once mounted, with the path it arrived with. */
+export type RequestWithOriginalUrl = IncomingMessage & { originalUrl?: string };
 
 type Route = (request: IncomingMessage, response: ServerResponse, pathname: string) => Promise<void>;
 
-function statusFor(error: unknown): { status: number; code: string } {
-  if (error instanceof ImagePathError) return { status: 404, code: "not_found" };
-  if (error instanceof DesktopHostError)
-    return { status: error.code === "bad_request" ? 400 : error.code === "forbidden" ? 403 : 500, code: error.code };
-  return { status: 500, code: "internal" };
+/** What a failure outside the API contracts (a page, a file) answers, in the same error shape. */
+function routeErrorFor(error: unknown): RouteError {
+  if (error instanceof RouteError) return error;
+  if (error instanceof ImagePathError) return new RouteError("not_found", error.message);
+  // The host runs on the caller's own machine: its reason helps more than it reveals.
+  return new RouteError("internal", error instanceof Error ? error.message : String(error));
 }
 
 /**
@@ -32,7 +30,7 @@ export function createGuardedServer(policy: () => CallerPolicy, logger: Logger, 
   return createServer((request, response) => {
     const refused = refuseForeign(request, policy());
     if (refused !== undefined) {
-      const requestId = sendError(response, 403, "forbidden", refused.message);
+      const requestId = sendRouteError(response, new RouteError("forbidden", refused.message));
       logger.warn("refused", {
         method: request.method ?? "?",
         url: request.url ?? "",
@@ -44,25 +42,36 @@ export function createGuardedServer(policy: () => CallerPolicy, logger: Logger, 
     }
     const pathname = new URL(request.url ?? "/", "http://host").pathname;
     route(request, response, pathname).catch((error: unknown) => {
-      const { status, code } = statusFor(error);
-      const message = error instanceof Error ? error.message : String(error);
-      const requestId = sendError(response, status, code, message);
+      const routeError = routeErrorFor(error);
+      const requestId = sendRouteError(response, routeError);
       // Refusals are logged with their request id, wherever they are decided.
-      if (status === 403)
-        logger.warn("refused", { method: request.method ?? "?", url: request.url ?? "", requestId, reason: message });
+      if (routeError.status === 403)
+        logger.warn("refused", {
+          method: request.method ?? "?",
+          url: request.url ?? "",
+          requestId,
+          reason: routeError.message,
+        });
     });
   });
 }
 
-export interface DashboardOptions {
-  extensions: () => readonly ExtensionSummary[];
-  /** Subscribes a dashboard to host events (tab reloads); returns the unsubscribe function. */
-  subscribe: (send: (event: HostEvent) => void) => () => void;
+/** Serves one of the host's API contracts under `prefix`: the contract's paths are what follows it. */
+export function serveApiAt(api: BackendApp, prefix: string, request: IncomingMessage, response: ServerResponse): void {
+  const url = new URL(request.url ?? "/", "http://host");
+  // Kept as Express keeps it, for the log lines of refusals.
+  (request as RequestWithOriginalUrl).originalUrl = request.url ?? "/";
+  request.url = `${url.pathname.slice(prefix.length)}${url.search}`;
+  api(request, response);
+}
+
+export interface DashboardOptions extends DashboardApiOptions {
   dashboardScript: () => Promise<string>;
 }
 
-/** The dashboard's routes: its page and script, and the calls only that page may make (with the dashboard's secret). */
+/** The dashboard's routes: its page and script, and its API, which only that page may call (with the dashboard's secret). */
 export function dashboardRoute(options: DashboardOptions, policy: () => CallerPolicy, logger: Logger): Route {
+  const api = createDashboardApi(options, policy, logger);
   return async (request, response, pathname) => {
     const method = request.method ?? "GET";
     if (method === "GET" && pathname === "/") {
@@ -84,34 +93,7 @@ export function dashboardRoute(options: DashboardOptions, policy: () => CallerPo
       response.end(await options.dashboardScript());
       return;
     }
-    if (!pathname.startsWith("/__dext/"))
-      return void sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
-    const refused = refuseUnauthorized(request, policy(), { body: false });
-    if (refused !== undefined) {
-      const requestId = sendError(response, 403, "forbidden", refused.message);
-      logger.warn("refused", { method, url: pathname, requestId, reason: refused.message });
-      return;
-    }
-    if (method === "GET" && pathname === "/__dext/extensions") return sendJson(response, 200, options.extensions());
-    if (method === "GET" && pathname === "/__dext/health") return sendJson(response, 200, { status: "ok" });
-    if (method === "GET" && pathname === "/__dext/folder") {
-      return sendJson(
-        response,
-        200,
-        await listFolder(new URL(request.url ?? "/", "http://host").searchParams.get("path") ?? undefined),
-      );
-    }
-    if (method === "GET" && pathname === "/__dext/events") {
-      response.writeHead(200, {
-        "content-type": "text/event-stream",
-        "cache-control": "no-store",
-        connection: "keep-alive",
-      });
-      response.write(": connected\n\n");
-      const unsubscribe = options.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
-      request.on("close", unsubscribe);
-      return;
-    }
-    sendError(response, 404, "not_found", `No route for ${method} ${pathname}`);
+    if (pathname.startsWith("/__dext/")) return serveApiAt(api, "/__dext", request, response);
+    throw new RouteError("not_found", `No route for ${method} ${pathname}`);
   };
 }

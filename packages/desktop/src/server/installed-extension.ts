@@ -89,7 +89,7 @@ export async function installFromFolder(folder: string, options: InstallOptions)
   await mkdir(options.stateDir, { recursive: true });
   const resolveImagePath = (imagePath: string) => containedHostPath(loaded.layout, imagePath);
   const problems = metadataPathProblems(loaded.metadata);
-  if (loaded.build !== undefined) problems.push(...(await labelRefusals(loaded.build.dockerfile)));
+  if (loaded.build !== undefined) problems.push(...labelRefusals(loaded.build.model));
   const vm =
     loaded.metadata.vm === undefined
       ? undefined

@@ -9,7 +9,8 @@ export interface PageAssets {
 }
 
 // Sources ship with the package, so a host run from dist/ bundles the same files as one run from src/.
-const sourceDir = fileURLToPath(new URL(import.meta.url.includes("/dist/") ? "../../src/" : "../", import.meta.url));
+const fromDist = import.meta.url.includes("/dist/");
+const sourceDir = fileURLToPath(new URL(fromDist ? "../../src/" : "../", import.meta.url));
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({
@@ -19,6 +20,8 @@ async function bundle(entry: string): Promise<string> {
     format: "iife",
     platform: "browser",
     target: "es2022",
+    // From the sources, the workspace's packages (@dext/backend's client) are read from theirs too.
+    conditions: fromDist ? [] : ["@dext/source"],
     minify: true,
     legalComments: "none",
     logLevel: "silent",

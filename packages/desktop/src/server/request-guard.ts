@@ -1,6 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
+import { RouteError } from "@dext/backend";
 import { tokenHeader } from "../protocol/index.ts";
+import type { Logger } from "@dext/backend";
 import type { IncomingMessage } from "node:http";
+import type { RequestWithOriginalUrl } from "./host-server.ts";
 
 /** Who may call one of the host's servers: its own host names and origin, and, for its API, one secret. */
 export interface CallerPolicy {
@@ -50,21 +53,29 @@ export function refuseForeign(request: IncomingMessage, policy: CallerPolicy): R
 }
 
 /**
- * Checks an API call: it carries this server's secret and, when it has a body, a JSON one. A
- * JSON content type cannot be sent across origins without a preflight, which the host never grants.
+ * The `createContext` of the host's API contracts: before a route's input is read or checked, the
+ * call must carry this server's secret and, when it has a body, a JSON one, which no page of
+ * another origin can send without a preflight, which the host never grants. A refusal is a 403 in
+ * the one error shape, logged with its request id.
  */
-export function refuseUnauthorized(
-  request: IncomingMessage,
-  policy: CallerPolicy,
+export function callerGuard(
+  policy: () => CallerPolicy,
+  logger: Logger,
   options: { body: boolean },
-): Refusal | undefined {
-  const given = request.headers[tokenHeader];
-  if (typeof given !== "string" || !sameSecret(given, policy.token))
-    return { message: `Missing or wrong ${tokenHeader}: only a page the host served may call it` };
-  if (options.body) {
-    const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
-    if (type !== "application/json")
-      return { message: `Content-Type must be application/json, got ${request.headers["content-type"] ?? "none"}` };
-  }
-  return undefined;
+): (request: IncomingMessage, _response: unknown, requestId: string) => void {
+  return (request, _response, requestId) => {
+    const given = request.headers[tokenHeader];
+    let reason: string | undefined;
+    if (typeof given !== "string" || !sameSecret(given, policy().token))
+      reason = `Missing or wrong ${tokenHeader}: only a page the host served may call it`;
+    else if (options.body) {
+      const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+      if (type !== "application/json")
+        reason = `Content-Type must be application/json, got ${request.headers["content-type"] ?? "none"}`;
+    }
+    if (reason === undefined) return;
+    const url = (request as RequestWithOriginalUrl).originalUrl ?? request.url ?? "";
+    logger.warn("refused", { method: request.method ?? "?", url, requestId, reason });
+    throw new RouteError("forbidden", reason);
+  };
 }

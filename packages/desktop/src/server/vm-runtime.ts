@@ -35,7 +35,7 @@ export interface VmRuntime {
   state(): VmState;
   /**
    * How to run `vm.cli.exec(cmd, args, options)`: in the first VM service, with no shell. Throws a
-   * DesktopHostError (`bad_request`, `forbidden`) for a cwd the host refuses.
+   * RouteError (`invalid_input`, `forbidden`) for a cwd the host refuses, answered in the one error shape.
    */
   execSpec(cmd: string, args: string[], options?: ExecOptionsRequest): Promise<ProcessSpec | ExecStartFailure>;
   stop(): Promise<void>;

@@ -2,7 +2,7 @@ import { realpath, stat } from "node:fs/promises";
 import { posix } from "node:path";
 import { containedHostPath } from "./dockerfile-layout.ts";
 import { isWithin } from "./contained-path.ts";
-import { DesktopHostError } from "./errors.ts";
+import { RouteError } from "@dext/backend";
 import { inVirtualRoot } from "./virtual-root.ts";
 import type { ImageLayout } from "./dockerfile-layout.ts";
 import type { ExecStartFailure } from "./vm-runtime.ts";
@@ -28,7 +28,7 @@ export async function vmWorkingFolder(
   // A folder the virtual root made (/, WORKDIRs, parents of copies), or a path through the root's own links into a COPY source.
   const folder = isWithin(real, realRoot) ? real : await containedHostPath(layout, imagePath);
   if (folder === undefined)
-    throw new DesktopHostError(
+    throw new RouteError(
       "forbidden",
       `cwd ${JSON.stringify(cwd)} leaves the extension's image: a link there points outside what its Dockerfile copies`,
     );
