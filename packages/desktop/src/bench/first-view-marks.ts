@@ -4,6 +4,8 @@
 
 /** Marks a page leaves in `window.__dextFirstView` once its first control has been shown. */
 export interface FirstViewMarks {
+  /** The page's `performance.timeOrigin` (epoch ms), to set its marks against another page's clock. */
+  origin: number;
   /**
    * The first frame in which a button, input, select, textarea or link is visible: the animation
    * frame that found it visible, or the first paint when that came later (no frame shows anything
@@ -63,6 +65,7 @@ export function firstViewMarksScript(): string {
         if (firstPaint === null && performance.now() < deadline) return setTimeout(finish, 20);
         const control = Math.max(shown, firstPaint ?? 0);
         window.__dextFirstView = {
+          origin: performance.timeOrigin,
           control,
           interactive: interactive === null ? null : Math.max(interactive, control),
           firstPaint,

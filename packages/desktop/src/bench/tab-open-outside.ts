@@ -95,7 +95,8 @@ try {
       // A page that logs an error (a hydration mismatch React recovered from, say) is not timed as fine.
       page.on("pageerror", (error) => pageErrors.add(`${names[index] ?? ""}: ${error.message}`));
       page.on("console", (message) => {
-        if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) pageErrors.add(`${names[index] ?? ""}: ${message.text().slice(0, 300)}`);
+        if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico"))
+          pageErrors.add(`${names[index] ?? ""}: ${message.text().slice(0, 300)}`);
       });
       await page.goto(`${origin}/${index}/`);
       const handle = await page.waitForFunction("window.__dextFirstView", undefined, { timeout: 30_000 });
