@@ -1,7 +1,7 @@
 // Build-time plugin (@dext/ui/vite) that prerenders a tab's first view into its index.html; see
 // index.js for why this folder is plain JavaScript.
 import { readFile, writeFile } from "node:fs/promises";
-import { isAbsolute, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 
 export class PrerenderError extends Error {
   name = "PrerenderError";
@@ -44,6 +44,81 @@ if(usable){root.appendChild(view.content.cloneNode(true));window.__dextFirstView
 }
 
 /**
+ * Starts Vite's server renderer on the app's own config (aliases, conditions, plugins), loads the
+ * app's component and the kit's renderer, and renders the first view in light and dark.
+ * @param {import("vite").ResolvedConfig} config
+ * @param {string} appPath
+ * @param {string} exportName
+ * @returns {Promise<{ views: Record<"light" | "dark", string>, hashes: Record<"light" | "dark", number> }>}
+ */
+async function renderViews(config, appPath, exportName) {
+  const { createServer, defaultClientConditions, defaultServerConditions } = await import("vite");
+  // The app's own conditions (such as a source condition for workspace packages), on top of the
+  // server's defaults: a client-only one like "browser" would pick DOM builds in Node.
+  const ownConditions = (config.resolve.conditions ?? []).filter(
+    (condition) => !defaultClientConditions.includes(condition),
+  );
+  const server = await createServer({
+    // The app's config file, or (a build given its config inline) the resolution it used.
+    configFile: config.configFile ?? false,
+    ...(config.configFile === undefined ? { resolve: { alias: config.resolve.alias } } : {}),
+    root: config.root,
+    mode: config.mode,
+    logLevel: "error",
+    appType: "custom",
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    ssr: {
+      // Docker's packages: the client names only a "browser" entry, and the theme packages
+      // declare CommonJS but ship ESM, which Node cannot load as they are.
+      noExternal: [/^@docker\//],
+      resolve: {
+        conditions: [...ownConditions, ...defaultServerConditions],
+        mainFields: ["browser", "module", "main"],
+      },
+    },
+  });
+  try {
+    const component = (await server.ssrLoadModule(appPath))[exportName];
+    if (typeof component !== "function")
+      throw new PrerenderError(`${appPath} exports no component named ${exportName} to prerender`);
+    // Resolved from the app, so the kit is the one the app imports (its source or its build).
+    const kitId = (await server.environments.ssr.pluginContainer.resolveId("@dext/ui/prerender", appPath))?.id;
+    if (kitId === undefined) throw new PrerenderError(`@dext/ui/prerender cannot be resolved from ${appPath}`);
+    const kit = await server.ssrLoadModule(kitId);
+    const themes = kit.firstViewThemes();
+    return {
+      views: { light: kit.renderFirstView(component, "light"), dark: kit.renderFirstView(component, "dark") },
+      hashes: { light: themeHash(themes.light), dark: themeHash(themes.dark) },
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * Runs `work` with NODE_ENV as the bundle has it, set before the renderer starts (it picks its JSX
+ * runtime by it): MUI names its classes after components in development only, so a development
+ * render would not match a production bundle's markup.
+ * @template T
+ * @param {import("vite").ResolvedConfig} config
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+async function inBundleMode(config, work) {
+  const defined = config.define?.["process.env.NODE_ENV"];
+  const callerMode = process.env.NODE_ENV;
+  process.env.NODE_ENV =
+    typeof defined === "string" ? JSON.parse(defined) : config.isProduction ? "production" : "development";
+  try {
+    return await work();
+  } finally {
+    if (callerMode === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callerMode;
+  }
+}
+
+/**
  * A Vite plugin: after a production build, renders the tab's first view with React in Node (as
  * inside Desktop, with Docker's packaged theme, light and dark) and writes it into the built
  * index.html with a chooser script, so the tab shows its first view as soon as the page is parsed;
@@ -60,73 +135,30 @@ export function prerenderFirstView({ app = "src/app.tsx", exportName = "App" } =
     apply: (userConfig, env) => env.command === "build" && !userConfig.build?.ssr,
     configResolved(resolved) {
       config = resolved;
+      if (resolved.plugins.some((plugin) => plugin.name === "dext:preact-compat"))
+        throw new PrerenderError(
+          "prerenderFirstView() renders with React and preactCompat() ships Preact: use one of them, not both",
+        );
     },
     async writeBundle(output) {
-      const { createServer, defaultClientConditions, defaultServerConditions } = await import("vite");
-      // The app's own conditions (such as a source condition for workspace packages), on top of
-      // the server's defaults: a client-only one like "browser" would pick DOM builds in Node.
-      const ownConditions = (config.resolve.conditions ?? []).filter(
-        (condition) => !defaultClientConditions.includes(condition),
-      );
       const appPath = resolve(config.root, app);
       const page = join(output.dir ?? resolve(config.root, config.build.outDir), "index.html");
       const html = await readFile(page, "utf8");
       if (!html.includes(EMPTY_ROOT))
         throw new PrerenderError(`${page} has no empty ${EMPTY_ROOT} to prerender the first view into`);
-      // The same config (aliases, conditions, plugins) in Vite's server renderer.
-      const server = await createServer({
-        // The app's config file, or (a build given its config inline) the resolution it used.
-        configFile: config.configFile ?? false,
-        ...(config.configFile === undefined ? { resolve: { alias: config.resolve.alias } } : {}),
-        root: config.root,
-        mode: config.mode,
-        logLevel: "error",
-        appType: "custom",
-        server: { middlewareMode: true, hmr: false, ws: false },
-        optimizeDeps: { noDiscovery: true, include: [] },
-        ssr: {
-          // Docker's packages: the client names only a "browser" entry, and the theme packages
-          // declare CommonJS but ship ESM, which Node cannot load as they are.
-          noExternal: [/^@docker\//],
-          resolve: {
-            conditions: [...ownConditions, ...defaultServerConditions],
-            mainFields: ["browser", "module", "main"],
-          },
-        },
-      });
-      // Rendered in the bundle's mode: MUI names its classes after components in development
-      // only, so a development render would not match a production bundle's markup.
-      const bundleMode = config.define?.["process.env.NODE_ENV"];
-      const mode =
-        typeof bundleMode === "string" ? JSON.parse(bundleMode) : config.isProduction ? "production" : "development";
-      const callerMode = process.env.NODE_ENV;
-      process.env.NODE_ENV = mode;
+      let rendered;
       try {
-        const appModule = await server.ssrLoadModule(appPath);
-        const component = appModule[exportName];
-        if (typeof component !== "function")
-          throw new PrerenderError(`${appPath} exports no component named ${exportName} to prerender`);
-        // Resolved from the app, so the kit is the one the app imports (its source or its build).
-        const kitId = (await server.environments.ssr.pluginContainer.resolveId("@dext/ui/prerender", appPath))?.id;
-        if (kitId === undefined) throw new PrerenderError(`@dext/ui/prerender cannot be resolved from ${appPath}`);
-        const kit = await server.ssrLoadModule(kitId);
-        const themes = kit.firstViewThemes();
-        const views = ["light", "dark"].map(
-          (scheme) => `<template id="dext-first-view-${scheme}">${kit.renderFirstView(component, scheme)}</template>`,
-        );
-        const script = `<script>${chooserScript({ light: themeHash(themes.light), dark: themeHash(themes.dark) })}</script>`;
-        await writeFile(page, html.replace(EMPTY_ROOT, `${EMPTY_ROOT}${views.join("")}${script}`));
+        rendered = await inBundleMode(config, () => renderViews(config, appPath, exportName));
       } catch (error) {
         if (error instanceof PrerenderError) throw error;
-        throw new PrerenderError(
-          `could not prerender the first view of ${isAbsolute(app) ? app : appPath}: ${error instanceof Error ? error.message : String(error)}`,
-          { cause: error },
-        );
-      } finally {
-        if (callerMode === undefined) delete process.env.NODE_ENV;
-        else process.env.NODE_ENV = callerMode;
-        await server.close();
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new PrerenderError(`could not prerender the first view of ${appPath}: ${reason}`, { cause: error });
       }
+      const templates = ["light", "dark"].map(
+        (scheme) => `<template id="dext-first-view-${scheme}">${rendered.views[scheme]}</template>`,
+      );
+      const script = `<script>${chooserScript(rendered.hashes)}</script>`;
+      await writeFile(page, html.replace(EMPTY_ROOT, `${EMPTY_ROOT}${templates.join("")}${script}`));
     },
   };
 }
