@@ -70,8 +70,9 @@ async function renderViews(config, appPath, exportName) {
     optimizeDeps: { noDiscovery: true, include: [] },
     ssr: {
       // Docker's packages: the client names only a "browser" entry, and the theme packages
-      // declare CommonJS but ship ESM, which Node cannot load as they are.
-      noExternal: [/^@docker\//],
+      // declare CommonJS but ship ESM, which Node cannot load as they are. The kit too, built or
+      // not, so that its own imports of them come through here and not through Node.
+      noExternal: [/^@docker\//, /^@dext\//],
       resolve: {
         conditions: [...ownConditions, ...defaultServerConditions],
         mainFields: ["browser", "module", "main"],
