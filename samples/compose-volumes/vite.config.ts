@@ -4,7 +4,8 @@ import { defaultClientConditions, defineConfig } from "vite";
 
 // Desktop loads the UI from files copied out of the image, so asset URLs must be relative (base "./").
 // What ships renders with React, as `vite` dev and the jsdom tests do (`preactCompat()` from
-// @dext/ui/vite is an opt-in trade of React for a smaller tab; see @dext/ui's README).
+// @dext/ui/vite is an opt-in trade of React for a smaller tab, in place of prerenderFirstView();
+// see @dext/ui's README).
 // Conditions replace Vite's defaults rather than add to them, so the defaults are named again:
 // without "browser" and "module", emotion and stylis resolve to their CommonJS server builds.
 export default defineConfig({
