@@ -12,7 +12,7 @@ export { createLogger, silentLogger, withFields } from "./logger.ts";
 export { parseByteLimit } from "./read-json-body.ts";
 export type { LogLevel, Logger } from "./logger.ts";
 export { runBackend } from "./run-backend.ts";
-export type { RunBackendOptions } from "./run-backend.ts";
+export type { RunBackendOptions, RunListenerBackendOptions } from "./run-backend.ts";
 export { serve, serveOnSocket } from "./serve-on-socket.ts";
 export type { RunningServer, ServeOptions } from "./serve-on-socket.ts";
 export { createSocketTransport } from "./socket-transport.ts";
