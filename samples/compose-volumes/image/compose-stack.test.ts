@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.ts";
-import { tempDir } from "../backend/testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import { docker, engineSocketPath, runProgram, uniqueName } from "@dext/desktop/testing";
 import { composeCli, sampleDir } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
@@ -23,7 +24,7 @@ if (skip && engine !== undefined)
   console.warn(`compose-volumes compose stack tests SKIPPED: ${why}; DEXT_IMAGE_TESTS=1 makes this a failure`);
 
 describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped, ${why}` : ""}`, () => {
-  let work: Awaited<ReturnType<typeof tempDir>>;
+  let work: SocketDir;
   let guestDir = "";
   let client: BackendClient<Contract>;
 
@@ -32,7 +33,7 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
       throw new Error(
         "docker-compose is not installed; tooling/docker/install-engine.sh should install it (Debian: docker-compose)",
       );
-    const files = ["-f", join(sampleDir, "docker-compose.yaml"), "-f", join(work.path, "override.yaml")];
+    const files = ["-f", join(sampleDir, "docker-compose.yaml"), "-f", join(work.dir, "override.yaml")];
     return (
       await runProgram(composeCli, ["-p", project, ...files, ...args], {
         env: { DESKTOP_PLUGIN_IMAGE: image },
@@ -52,8 +53,8 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
   };
 
   beforeAll(async () => {
-    work = await tempDir("compose");
-    guestDir = join(work.path, "gs");
+    work = await makeSocketDir();
+    guestDir = join(work.dir, "gs");
     await mkdir(guestDir);
     // Compose merges `volumes` by target path: this replaces the docker.sock.raw source, adds the rest.
     const override = [
@@ -69,7 +70,7 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
       `      - ${guestDir}:/run/guest-services`,
       "",
     ].join("\n");
-    await writeFile(join(work.path, "override.yaml"), override);
+    await writeFile(join(work.dir, "override.yaml"), override);
     client = createBackendClient(contract, createSocketTransport(join(guestDir, "compose-volumes.sock")), {
       retry: { attempts: 1 },
     });
