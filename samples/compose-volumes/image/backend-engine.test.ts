@@ -10,6 +10,7 @@ import { makeSocketDir } from "@dext/backend/testing";
 import type { SocketDir } from "@dext/backend/testing";
 import { createEngineProxy } from "../proxy/engine-proxy.ts";
 import { docker, engineSocketPath, uniqueName } from "@dext/desktop/testing";
+import { seedVolume } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { BackendClientError, RunningServer } from "@dext/backend";
 import type { InProcessBackend } from "../backend/testing/in-process-backend.ts";
@@ -52,19 +53,7 @@ describe.skipIf(engine === undefined)(
         "chown 1000 /data/README.txt && chmod 600 /data/README.txt",
         "ln -s /etc /data/escape",
       ].join(" && ");
-      await docker([
-        "run",
-        "--rm",
-        "--network",
-        "none",
-        "-v",
-        `${data}:/data`,
-        "--entrypoint",
-        "sh",
-        image,
-        "-c",
-        seed,
-      ]);
+      await seedVolume(image, data, seed);
       await docker(["create", "--name", user, "--network", "none", "-v", `${data}:/srv/data:ro`, image]);
       backend = await startInProcessBackend(dir.dir, engineSocketPath(), image);
     });

@@ -18,3 +18,20 @@ export async function removeStackVolumes(extensionId: string, ...volumes: string
   const leftovers = stdout.split("\n").filter((name) => name !== "");
   await docker(["volume", "rm", "-f", ...volumes, ...leftovers]).catch(() => undefined);
 }
+
+/** Runs `script` with sh in `image`, offline, with `volume` at /data: how the tests put files in a volume. */
+export async function seedVolume(image: string, volume: string, script: string): Promise<void> {
+  await docker([
+    "run",
+    "--rm",
+    "--network",
+    "none",
+    "-v",
+    `${volume}:/data`,
+    "--entrypoint",
+    "sh",
+    image,
+    "-c",
+    script,
+  ]);
+}
