@@ -2,16 +2,16 @@ import { parse as parseQuery } from "node:querystring";
 import { safeParse } from "zod/v4/core";
 import { RouteError } from "./errors.ts";
 import { silentLogger } from "./logger.ts";
-import { randomUuid } from "./random-uuid.ts";
 import { defaultBodyTimeoutMs, parseByteLimit, readJsonBody, refuseDeclaredOversize } from "./read-json-body.ts";
 import { createRouter } from "./router.ts";
 import { closeIfBodyPending } from "./unread-body.ts";
+import { requestIdOf, sendJson, sendRouteError, toRouteError } from "./error-response.ts";
 import { ensureZodMessages } from "./client/zod-messages.ts";
 import type { BodyReadOptions } from "./read-json-body.ts";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type * as z from "zod/v4/core";
 import type { Contract } from "./client/contract.ts";
-import type { ErrorBody, ErrorIssue } from "./client/error-body.ts";
+import type { ErrorIssue } from "./client/error-body.ts";
 import type { HandlerContext } from "./create-backend-app.ts";
 import type { Logger } from "./logger.ts";
 
@@ -39,9 +39,12 @@ export type ContractListener = (req: IncomingMessage, res: ServerResponse, next?
  * has read its stream, so waiting for it would only time out), or else read here.
  */
 function requestBody(req: IncomingMessage, options: BodyReadOptions): Promise<unknown> {
+  return parsedInFront(req) ? Promise.resolve(req.body) : readJsonBody(req, options);
+}
+
+function parsedInFront(req: IncomingMessage): req is IncomingMessage & { body?: unknown } {
   const parsed = req as IncomingMessage & { _body?: boolean; body?: unknown };
-  if (parsed._body === true || (req.readableEnded && "body" in parsed)) return Promise.resolve(parsed.body);
-  return readJsonBody(req, options);
+  return parsed._body === true || (req.readableEnded && "body" in parsed);
 }
 
 function issuesOf(error: z.$ZodError, prefix: string): ErrorIssue[] {
@@ -54,22 +57,6 @@ function parsePart(schema: z.$ZodType | undefined, value: unknown, part: string,
   if (result.success) return result.data;
   issues.push(...issuesOf(result.error, part));
   return undefined;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  closeIfBodyPending(res.req, res);
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-/** A well-formed id from the caller (Desktop, a proxy, a test) is kept, so logs line up across hops. */
-function requestIdOf(req: IncomingMessage): string {
-  const incoming = req.headers["x-request-id"];
-  return typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUuid();
 }
 
 /**
@@ -104,7 +91,8 @@ export function contractListener<C extends Contract, X extends HandlerContext>(
     search: string,
     next: ((error?: unknown) => void) | undefined,
   ): Promise<void> => {
-    refuseDeclaredOversize(req, bodyRead.limitBytes);
+    // A parser in front applied its own limit (a larger one for an import route, say).
+    if (!parsedInFront(req)) refuseDeclaredOversize(req, bodyRead.limitBytes);
     if (path === "/health" && (req.method === "GET" || req.method === "HEAD")) {
       sendJson(res, 200, { status: "ok", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
       return;
@@ -174,24 +162,6 @@ export function contractListener<C extends Contract, X extends HandlerContext>(
 }
 
 /**
- * Answers a RouteError in dext's one error shape, for what a server serves beside its contract
- * (files, a proxy) and refuses: the same body, status and `x-request-id` as a contract's errors.
- * Returns the request id, to log beside the refusal.
- */
-export function sendRouteError(res: ServerResponse, error: RouteError, requestId = requestIdOf(res.req)): string {
-  if (res.headersSent) {
-    // Half an answer cannot be turned into an error: cut it, so the client sees a failure.
-    res.destroy();
-    return requestId;
-  }
-  res.setHeader("x-request-id", requestId);
-  const body: ErrorBody = { error: { code: error.code, message: error.message, requestId } };
-  if (error.issues !== undefined && error.issues.length > 0) body.error.issues = [...error.issues];
-  sendJson(res, error.status, body);
-  return requestId;
-}
-
-/**
  * A streamed route's answer: each value the handler yields as one JSON line, sent as it comes.
  * When the client goes away the handler's iterable is ended (`return()`), and its context's
  * signal aborts, so the work behind it can stop.
@@ -224,11 +194,4 @@ async function streamValues(
     res.off("close", stop);
   }
   res.end();
-}
-
-/** Maps anything thrown to the error shape; internals of unexpected errors stay in the log. */
-function toRouteError(error: unknown, method: string, path: string, requestId: string, logger: Logger): RouteError {
-  if (error instanceof RouteError) return error;
-  logger.error("request failed", { requestId, method, path, err: error });
-  return new RouteError("internal", `Internal error (request ${requestId})`);
 }

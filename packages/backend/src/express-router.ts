@@ -5,6 +5,9 @@ import type { Contract, RouteDefinition, RouteInput, RouteOutput } from "./clien
 import type { ContextWith } from "./create-backend-app.ts";
 import type { Logger } from "./logger.ts";
 
+export { dextErrorHandler } from "./express-error-handler.ts";
+export type { DextErrorHandlerOptions } from "./express-error-handler.ts";
+
 /** What an Express handler gets besides its input: the usual context and the author's own `ctx` (a user a middleware put on `req`, say). */
 export type ExpressHandlerContext<Ctx> = ContextWith<Ctx>;
 

@@ -2,33 +2,13 @@ import { stat } from "node:fs/promises";
 import { Agent, request } from "node:http";
 import { connect } from "node:net";
 import { once } from "node:events";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBackendClient } from "./client/create-backend-client.ts";
-import { createBackendApp } from "./create-backend-app.ts";
-import { serveOnSocket } from "./serve-on-socket.ts";
 import { createSocketTransport } from "./socket-transport.ts";
 import { greetingContract } from "./testing/greeting-contract.ts";
-import { greetingHandlers } from "./testing/greeting-handlers.ts";
-import { makeSocketDir } from "./testing/temp-dir.ts";
-import type { RunningServer } from "./serve-on-socket.ts";
+import { greetingServersPerTest } from "./testing/greeting-servers.ts";
 
-const app = createBackendApp({ contract: greetingContract, handlers: greetingHandlers });
-let temp: Awaited<ReturnType<typeof makeSocketDir>>;
-const running: RunningServer[] = [];
-
-beforeEach(async () => {
-  temp = await makeSocketDir();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close(100)));
-  await temp.remove();
-});
-
-async function start(path: string): Promise<RunningServer> {
-  const server = await serveOnSocket(app, path);
-  running.push(server);
-  return server;
-}
+const { temp, start } = greetingServersPerTest();
 
 describe("closing a running server", () => {
   it("removes the socket file on close", async () => {

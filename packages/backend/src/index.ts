@@ -9,7 +9,7 @@ export type {
   Handlers,
   RouteHandler,
 } from "./create-backend-app.ts";
-export { sendRouteError } from "./contract-listener.ts";
+export { sendRouteError } from "./error-response.ts";
 export { JobCancelledError, RouteError, SocketListenError, SocketRequestError } from "./errors.ts";
 export type { SocketErrorCode, SocketRequestErrorCode } from "./errors.ts";
 export { createJobRegistry } from "./job-registry.ts";
@@ -20,7 +20,7 @@ export { createLogger, silentLogger, withFields } from "./logger.ts";
 export { parseByteLimit } from "./read-json-body.ts";
 export type { LogLevel, Logger } from "./logger.ts";
 export { runBackend } from "./run-backend.ts";
-export type { RunBackendOptions } from "./run-backend.ts";
+export type { RunBackendOptions, RunListenerBackendOptions } from "./run-backend.ts";
 export { serve, serveOnSocket } from "./serve-on-socket.ts";
 export type { RunningServer, ServeOptions } from "./serve-on-socket.ts";
 export { createSocketTransport } from "./socket-transport.ts";

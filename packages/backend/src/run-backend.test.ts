@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBackendClient } from "./client/create-backend-client.ts";
 import { createJobClient } from "./client/job-client.ts";
@@ -6,6 +7,7 @@ import { createSocketTransport } from "./socket-transport.ts";
 import { startBackendProcess, waitForListening } from "./testing/backend-process.ts";
 import { countJob } from "./testing/count-job.ts";
 import { greetingContract } from "./testing/greeting-contract.ts";
+import { startBackend } from "./testing/start-backend.ts";
 import { makeSocketDir } from "./testing/temp-dir.ts";
 import type { BackendClientError } from "./client/backend-client-error.ts";
 import type { BackendProcess } from "./testing/backend-process.ts";
@@ -131,5 +133,32 @@ describe("runBackend as a process", () => {
     backend.child.kill("SIGTERM");
     expect((await backend.exit).code).toBe(0);
     expect(backend.stdout()).toContain(`"msg":"count job aborted","jobId":"${started.id}"`);
+  });
+});
+
+describe("runBackend serving an Express app", () => {
+  const expressEntry = fileURLToPath(new URL("testing/express-greeting-backend.ts", import.meta.url));
+
+  it("serves it on the socket, its middleware's work in the handlers' context, and stops on SIGTERM", async () => {
+    const backend = await startBackend({ entry: expressEntry, socket: temp.socket() });
+    try {
+      const transport = createSocketTransport(temp.socket(), { headers: { "x-caller": "ada" } });
+      await expect(transport({ method: "GET", url: "/me" })).resolves.toEqual({ caller: "ada" });
+      const client = createBackendClient(greetingContract, createSocketTransport(temp.socket()));
+      await expect(client.echo({ body: { text: "ab", times: 2 } })).resolves.toEqual({ text: "abab" });
+      await expect(client.echo({ body: { text: "x".repeat(2_000), times: 1 } })).rejects.toMatchObject({
+        status: 413,
+        body: { error: { code: "payload_too_large" } },
+      });
+      const pending = client.slow({ query: { ms: 300 } });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      backend.child.kill("SIGTERM");
+      await expect(pending).resolves.toEqual({ waitedMs: 300 });
+      expect(await backend.exit).toEqual({ code: 0, signal: null });
+      await expect(stat(temp.socket())).rejects.toMatchObject({ code: "ENOENT" });
+      expect(backend.lines().at(-1)).toContain('"msg":"stopped"');
+    } finally {
+      await backend.stop({ signal: "SIGKILL" });
+    }
   });
 });

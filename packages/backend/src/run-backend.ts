@@ -10,12 +10,12 @@ import type { Handlers } from "./create-backend-app.ts";
 import type { JobRegistry } from "./job-registry.ts";
 import type { Logger } from "./logger.ts";
 import type { RunningServer } from "./serve-on-socket.ts";
+import type { RequestListener } from "node:http";
 
-export interface RunBackendOptions<C extends Contract> {
+/** What every backend process takes, whatever serves its requests. */
+interface BackendProcessOptions {
   /** The extension's name: default socket `/run/guest-services/<name>.sock`, log name. */
   name: string;
-  contract: C;
-  handlers: Handlers<C>;
   argv?: readonly string[];
   env?: Readonly<Record<string, string | undefined>>;
   logger?: Logger;
@@ -24,8 +24,10 @@ export interface RunBackendOptions<C extends Contract> {
    * after SIGTERM, so this stays well below that to leave time for removing the socket.
    */
   shutdownGraceMs?: number;
-  bodyLimit?: string;
-  /** How long a request body may take to arrive (default 10 s); a slower one is answered 408. */
+  /**
+   * How long a request body may take to arrive (default 10 s); a slower one is answered 408. With
+   * `listener`, the listener's own body timeout: Node's cut-off for a whole request is kept behind it.
+   */
   bodyTimeoutMs?: number;
   /** File mode of the socket, 0o660 by default (see `ServeOptions.socketMode`). */
   socketMode?: number;
@@ -33,13 +35,29 @@ export interface RunBackendOptions<C extends Contract> {
   jobs?: readonly Pick<JobRegistry<JobDefinition>, "cancelAll">[];
 }
 
+/** A contract and its handlers, served by `createBackendApp` (the fast default). */
+export interface RunBackendOptions<C extends Contract> extends BackendProcessOptions {
+  contract: C;
+  handlers: Handlers<C>;
+  bodyLimit?: string;
+}
+
 /**
- * The whole life of a backend process: listen where Desktop (or a flag) says, log as JSON to
- * stdout, and on SIGTERM or SIGINT drain, remove the socket and exit 0. A start-up failure
- * (socket in use, bad path) is logged with its reason and exits 1.
+ * Any `node:http` request listener, an Express app with `@dext/backend/express`'s router say, served
+ * with the same socket, logs, signals and exit codes.
+ */
+export interface RunListenerBackendOptions extends BackendProcessOptions {
+  listener: RequestListener;
+}
+
+/**
+ * The whole life of a backend process: serve a contract (or any request listener, an Express app
+ * say) where Desktop (or a flag) says, log as JSON to stdout, and on SIGTERM or SIGINT drain,
+ * remove the socket and exit 0. A start-up failure (socket in use, bad path) is logged with its
+ * reason and exits 1.
  */
 export async function runBackend<C extends Contract>(
-  options: RunBackendOptions<C>,
+  options: RunBackendOptions<C> | RunListenerBackendOptions,
 ): Promise<RunningServer | undefined> {
   const logger = options.logger ?? createLogger({ name: options.name });
   const graceMs = options.shutdownGraceMs ?? 8_000;
@@ -66,13 +84,16 @@ export async function runBackend<C extends Contract>(
 
   try {
     const where = resolveListenOptions({ name: options.name, argv: options.argv, env: options.env });
-    const app = createBackendApp({
-      contract: options.contract,
-      handlers: options.handlers,
-      logger,
-      bodyLimit: options.bodyLimit,
-      bodyTimeoutMs: options.bodyTimeoutMs,
-    });
+    const app =
+      "listener" in options
+        ? options.listener
+        : createBackendApp({
+            contract: options.contract,
+            handlers: options.handlers,
+            logger,
+            bodyLimit: options.bodyLimit,
+            bodyTimeoutMs: options.bodyTimeoutMs,
+          });
     // Node's cut-off for a whole request stays behind the app's body timeout, so a slow body
     // gets the app's 408 in the error shape rather than Node's bare one.
     const requestTimeoutMs = Math.max(

@@ -1,36 +1,17 @@
 import { createServer as createNetServer } from "node:net";
 import { mkdir, stat, writeFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBackendClient } from "./client/create-backend-client.ts";
 import { createFetchTransport } from "./client/transport.ts";
-import { createBackendApp } from "./create-backend-app.ts";
 import { SocketListenError } from "./errors.ts";
 import { serve, serveOnSocket } from "./serve-on-socket.ts";
 import { createSocketTransport } from "./socket-transport.ts";
 import { greetingContract } from "./testing/greeting-contract.ts";
-import { greetingHandlers } from "./testing/greeting-handlers.ts";
+import { greetingServersPerTest } from "./testing/greeting-servers.ts";
 import { leaveStaleSocket } from "./testing/stale-socket.ts";
-import { makeSocketDir } from "./testing/temp-dir.ts";
-import type { RunningServer } from "./serve-on-socket.ts";
 
-const app = createBackendApp({ contract: greetingContract, handlers: greetingHandlers });
-let temp: Awaited<ReturnType<typeof makeSocketDir>>;
-const running: RunningServer[] = [];
-
-beforeEach(async () => {
-  temp = await makeSocketDir();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close(100)));
-  await temp.remove();
-});
-
-async function start(path: string): Promise<RunningServer> {
-  const server = await serveOnSocket(app, path);
-  running.push(server);
-  return server;
-}
+const { app, temp, start, closeAfter } = greetingServersPerTest();
 
 async function listenRaw(path: string): Promise<() => Promise<void>> {
   const server = createNetServer();
@@ -105,7 +86,7 @@ describe("serveOnSocket", () => {
 
   it("serves on a loopback TCP port for local debugging, and frees it on close", async () => {
     const server = await serve(app, { kind: "port", port: 0, host: "127.0.0.1" });
-    running.push(server);
+    closeAfter(server);
     expect(server.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = createBackendClient(greetingContract, createFetchTransport(server.address), {
       retry: { attempts: 1 },
@@ -116,7 +97,7 @@ describe("serveOnSocket", () => {
   });
 
   it("uses the socket mode it is given", async () => {
-    running.push(await serveOnSocket(app, temp.socket(), { socketMode: 0o600 }));
+    closeAfter(await serveOnSocket(app, temp.socket(), { socketMode: 0o600 }));
     expect((await stat(temp.socket())).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,31 +1,22 @@
 // The Desktop client contract, checked in a real browser: the same calls an extension makes, and
 // the shapes Docker documents for their results and failures.
 import { execFileSync } from "node:child_process";
-import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.ts";
-import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
-import { openExtensionFrame } from "./testing/open-extension.ts";
-import type { Browser, Frame, Page } from "playwright-core";
+import { openPlainExtensionPage } from "./testing/build-plain-fixture.ts";
+import type { Frame, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
 
 let host: DesktopHost;
-let browser: Browser;
 let page: Page;
 let frame: Frame;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  await buildPlainFixture();
-  host = await startDesktopHost({ folders: [plainFixtureDir], logger: silentLogger });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  frame = await openExtensionFrame(page, host.url, "plain-extension");
+  ({ host, page, frame, close } = await openPlainExtensionPage());
 }, 60_000);
 
 afterAll(async () => {
-  await browser.close();
-  await host.stop();
+  await close();
 });
 
 /** Runs `body` in the extension's page, where window.ddClient lives, and returns what it returns (or the rejection). */

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
+import { execInPage } from "./testing/exec-in-page.ts";
 import { launchChromium } from "./testing/launch-chromium.ts";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { Browser, Page } from "playwright-core";
@@ -62,30 +63,9 @@ const program: Record<Target, string> = { vm: "./argv.js", host: "argv", docker:
 
 /** The argv the program got for exec(cmd, args), called buffered or streamed from the page. */
 async function argvOf(target: Target, cmd: string, args: string[], streamed: boolean): Promise<unknown> {
-  return page.evaluate(
-    async ([target, cmd, args, streamed]) => {
-      const dd = (globalThis as unknown as { ddClient: v1.DockerDesktopClient }).ddClient;
-      const exec =
-        target === "docker"
-          ? dd.docker.cli.exec
-          : target === "vm"
-            ? dd.extension.vm?.cli.exec
-            : dd.extension.host?.cli.exec;
-      if (exec === undefined) throw new Error(`no ${target} exec`);
-      if (!streamed) return JSON.parse((await exec(cmd, args)).stdout) as unknown;
-      return new Promise((resolve, reject) => {
-        let out = "";
-        exec(cmd, args, {
-          stream: {
-            onOutput: (data: { stdout?: string }) => (out += data.stdout ?? ""),
-            onError: reject,
-            onClose: () => resolve(JSON.parse(out) as unknown),
-          },
-        });
-      });
-    },
-    [target, cmd, args, streamed] as const,
-  );
+  const seen = await execInPage(page, target, cmd, args, undefined, streamed);
+  if (seen.error !== undefined || seen.code !== 0) throw new Error(`exec ${cmd} failed: ${JSON.stringify(seen)}`);
+  return JSON.parse(seen.stdout) as unknown;
 }
 
 // Each row: the arguments a page passes, and the words Desktop makes of them.

@@ -24,6 +24,12 @@ const required = process.env.DEXT_IMAGE_TESTS === "1";
 const image = "dext-test/compose-extension:0.0.1";
 const run = promisify(execFile);
 
+/** The first service answers on its socket, as Desktop's vm.service proxy reaches it. */
+async function expectHelloOverSocket(socketPath: string | undefined): Promise<void> {
+  const answer = await proxyToSocket(socketPath, { url: "/hello", method: "GET", headers: {}, data: undefined });
+  expect(answer).toMatchObject({ ok: true, status: 200, body: '{"hello":"world"}' });
+}
+
 describe.runIf(engine || required)("a vm.composefile extension installed from its image", () => {
   let host: DesktopHost | undefined;
 
@@ -43,13 +49,7 @@ describe.runIf(engine || required)("a vm.composefile extension installed from it
   it("runs the stack with the guest-services folder mounted, and reaches the first service's socket", async () => {
     const extension = host?.extensions[0];
     expect(extension?.vm?.state().state).toBe("running");
-    const answer = await proxyToSocket(extension?.vm?.socketPath, {
-      url: "/hello",
-      method: "GET",
-      headers: {},
-      data: undefined,
-    });
-    expect(answer).toMatchObject({ ok: true, status: 200, body: '{"hello":"world"}' });
+    await expectHelloOverSocket(extension?.vm?.socketPath);
   });
 
   it("runs vm.cli.exec in the first service's container", async () => {
@@ -99,13 +99,7 @@ describe.runIf(engine || required)("a folder that folder mode cannot run, with a
     const extension = host?.extensions[0];
     expect(extension?.source).toMatch(/built as dext-local\/compose-extension:build$/);
     expect(extension?.vm?.state().state).toBe("running");
-    const answer = await proxyToSocket(extension?.vm?.socketPath, {
-      url: "/hello",
-      method: "GET",
-      headers: {},
-      data: undefined,
-    });
-    expect(answer).toMatchObject({ ok: true, status: 200, body: '{"hello":"world"}' });
+    await expectHelloOverSocket(extension?.vm?.socketPath);
   });
 
   it("runs it from its files when asked not to build (--no-build), and says what that cannot run", async () => {

@@ -1,39 +1,30 @@
 // desktopUI.dialog.showOpenDialog through the dashboard, in Chromium: what the person sees for the
 // options a page passes (Electron's: properties, filters, defaultPath, title, buttonLabel), and
 // the { canceled, filePaths } the page gets for what they pick.
-import { silentLogger } from "@dext/backend";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDesktopHost } from "./server/desktop-host.ts";
-import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
-import { openExtensionFrame } from "./testing/open-extension.ts";
-import type { Browser, Frame, Page } from "playwright-core";
+import { openPlainExtensionPage } from "./testing/build-plain-fixture.ts";
+import type { Frame, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
 
 let dir: string;
 let host: DesktopHost;
-let browser: Browser;
 let page: Page;
 let frame: Frame;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dext-dialog-"));
   await mkdir(join(dir, "sub"));
   await mkdir(join(dir, ".cache"));
   for (const name of ["a.png", "B.PNG", "notes.txt", ".hidden.png", "sub/c.png"]) await writeFile(join(dir, name), "x");
-  await buildPlainFixture();
-  host = await startDesktopHost({ folders: [plainFixtureDir], logger: silentLogger });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  frame = await openExtensionFrame(page, host.url, "plain-extension");
+  ({ host, page, frame, close } = await openPlainExtensionPage());
 }, 60_000);
 
 afterAll(async () => {
-  await browser.close();
-  await host.stop();
+  await close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -265,25 +265,15 @@ describe("processes the host starts", () => {
     });
     const first: { value?: Uint8Array } | undefined = await (await streamed).body?.getReader().read();
     expect(new TextDecoder().decode(first?.value)).toContain("napping");
-    await expect
-      .poll(
-        () =>
-          execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
-            .split("\n")
-            .filter((line) => line.trim() === "sleep 47").length,
-      )
-      .toBe(2);
+    const sleeping = () =>
+      execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
+        .split("\n")
+        .filter((line) => line.trim() === "sleep 47").length;
+    await expect.poll(sleeping).toBe(2);
     const started = Date.now();
     await sleeper.stop();
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(sleeper.runningProcesses()).toBe(0);
-    await expect
-      .poll(
-        () =>
-          execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
-            .split("\n")
-            .filter((line) => line.trim() === "sleep 47").length,
-      )
-      .toBe(0);
+    await expect.poll(sleeping).toBe(0);
   }, 20_000);
 });

@@ -2,11 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "./cli.ts";
 import { dockerfileLabels } from "./dockerfile-labels.ts";
 import { readDockerfile } from "./dockerfile-model.ts";
 import { FIXTURES } from "./testing/fixture-cases.ts";
 import { validateMetadata } from "./validate-metadata.ts";
+import { runCli } from "./testing/run-cli.ts";
 
 let dir: string;
 
@@ -18,15 +18,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const legacy = (): Promise<void> =>
   cp(join(FIXTURES, "seeds", "004-legacy-plugin", "metadata.json"), join(dir, "metadata.json"));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FIXTURES } from "./testing/fixture-cases.ts";
-import { runCli } from "./testing/hostile-input.ts";
+import { runCli } from "./testing/run-cli.ts";
 
 let dir: string;
 let elsewhere: string;

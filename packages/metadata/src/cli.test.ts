@@ -2,10 +2,10 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "./cli.ts";
 import { FIXTURES } from "./testing/fixture-cases.ts";
 import type { Finding } from "./finding.ts";
 import { validateMetadata } from "./validate-metadata.ts";
+import { runCli } from "./testing/run-cli.ts";
 
 const SAMPLE =
   '{"icon":"docker.svg","vm":{"image":"${DESKTOP_PLUGIN_IMAGE}","exposes":{"socket":"minimal-backend.sock"}},"ui":{"dashboard-tab":{"title":"Minimal backend","root":"/ui","src":"index.html"}}}';
@@ -30,15 +30,7 @@ async function copyValidExtension(): Promise<void> {
 // A folder with only metadata.json gets this warning: the image side was not checked.
 const NO_DOCKERFILE = /^warning \[desktop\] .*\/Dockerfile: There is no Dockerfile in /m;
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe("dext validate", () => {
   it("exits 0 and says valid for a complete extension folder", async () => {

@@ -6,7 +6,8 @@ import { propertyRuns } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "./finding.ts";
-import { crashIn, hostileCase, layOut, runCli, runCliProcess, unlocated } from "./testing/hostile-input.ts";
+import { crashIn, hostileCase, layOut, runCliProcess, unlocated } from "./testing/hostile-input.ts";
+import { runCli } from "./testing/run-cli.ts";
 import type { HostileCase } from "./testing/hostile-input.ts";
 
 const VALIDATE_RUNS = 1000;

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runDocker } from "@dext/desktop-facts/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "./cli.ts";
 import { FIXTURES } from "./testing/fixture-cases.ts";
+import { runCli } from "./testing/run-cli.ts";
 
 const required = process.env.DEXT_IMAGE_TESTS === "1";
 /** The extension folder, which is also its build context. */
@@ -31,15 +31,7 @@ function breakOnce(text: string, pattern: RegExp, replacement: string): string {
   return text.replace(pattern, replacement);
 }
 
-async function dext(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const dext = (argv: string[]) => runCli(argv);
 
 describe.skipIf(!required)("a valid extension's Dockerfile broken on purpose, built on a real engine", () => {
   let dir = "";

@@ -2,17 +2,16 @@ import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
-import { startBackend } from "@dext/backend/testing";
+import { makeSocketDir, startBackend } from "@dext/backend/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.ts";
-import { tempDir } from "./testing/temp-dir.ts";
 import type { BackendClientError } from "@dext/backend";
-import type { RunningBackend } from "@dext/backend/testing";
+import type { RunningBackend, SocketDir } from "@dext/backend/testing";
 
 // The backend process as the image's compose service runs it (from source here), stopped and
 // started again: by SIGTERM as `docker compose stop` does, and by SIGKILL as a crash does.
 const sampleDir = fileURLToPath(new URL("..", import.meta.url));
-let dir: Awaited<ReturnType<typeof tempDir>>;
+let dir: SocketDir;
 let socket = "";
 let stateDir = "";
 
@@ -23,7 +22,7 @@ function startSampleBackend(): Promise<RunningBackend> {
     socket,
     env: {
       STATE_DIR: stateDir,
-      ENGINE_SOCKET: join(dir.path, "no-engine.sock"),
+      ENGINE_SOCKET: join(dir.dir, "no-engine.sock"),
       EXTENSION_IMAGE: "${DESKTOP_PLUGIN_IMAGE}",
     },
     readyText: '"msg":"configured"',
@@ -31,9 +30,9 @@ function startSampleBackend(): Promise<RunningBackend> {
 }
 
 beforeAll(async () => {
-  dir = await tempDir("main");
-  socket = join(dir.path, "cv.sock");
-  stateDir = join(dir.path, "state");
+  dir = await makeSocketDir();
+  socket = join(dir.dir, "cv.sock");
+  stateDir = join(dir.dir, "state");
 });
 
 afterAll(() => dir.remove());
@@ -82,7 +81,7 @@ describe("the backend process", () => {
 
   it("starts over a folder where state.json should be, and answers the state routes with a 409 saying so", async () => {
     if (running !== undefined) await running.stop();
-    stateDir = join(dir.path, "state-with-a-folder");
+    stateDir = join(dir.dir, "state-with-a-folder");
     await mkdir(join(stateDir, "state.json"), { recursive: true });
     running = await startSampleBackend();
     const client = createBackendClient(contract, createSocketTransport(socket), { retry: { attempts: 1 } });

@@ -1,9 +1,9 @@
 // The VM service, the compose file's first service: Desktop proxies vm.service calls to the
 // socket it listens on, /run/guest-services/compose-volumes.sock (metadata.json's vm.exposes.socket).
 import { createLogger, runBackend } from "@dext/backend";
-import { contract } from "../shared/contract.ts";
 import { readConfig } from "./config.ts";
 import { createEngineClient } from "./engine/engine-client.ts";
+import { createExpressApp } from "./express-app.ts";
 import { sweepStaleHelpers } from "./engine/helper-container.ts";
 import { createHandlers } from "./handlers.ts";
 import { openStateStore } from "./state/state-store.ts";
@@ -21,7 +21,7 @@ const { handlers, scans } = createHandlers({
 });
 
 // `jobs`: a running size scan is cancelled on SIGTERM, which stops and removes its helper container.
-const running = await runBackend({ name, contract, handlers, logger, jobs: [scans] });
+const running = await runBackend({ name, listener: createExpressApp({ handlers, logger }), logger, jobs: [scans] });
 if (running !== undefined) {
   logger.info("configured", {
     engineSocket: config.engineSocket,

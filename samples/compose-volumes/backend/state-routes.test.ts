@@ -1,19 +1,22 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maxNoteLength, maxStateEntries } from "../shared/limits.ts";
 import { exportFormat } from "../shared/state.ts";
+import { importBodyLimitBytes } from "./express-app.ts";
 import { startInProcessBackend } from "./testing/in-process-backend.ts";
-import { tempDir } from "./testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import type { BackendClientError } from "@dext/backend";
 import type { ExportDocument } from "../shared/state.ts";
 import type { InProcessBackend } from "./testing/in-process-backend.ts";
 
 // The state routes need no engine: the engine socket here leads nowhere.
-let dir: Awaited<ReturnType<typeof tempDir>>;
+let dir: SocketDir;
 let backend: InProcessBackend;
 
 beforeAll(async () => {
-  dir = await tempDir("state-routes");
-  backend = await startInProcessBackend(dir.path, join(dir.path, "no-engine.sock"), undefined);
+  dir = await makeSocketDir();
+  backend = await startInProcessBackend(dir.dir, join(dir.dir, "no-engine.sock"), undefined);
 });
 
 afterAll(async () => {
@@ -106,6 +109,43 @@ describe("the state routes", () => {
     expect(error).toMatchObject({ kind: "invalid_input", status: 400 });
     expect(error.issues.map((issue) => issue.path)).toContain(field);
     expect(await backend.client.getState()).toEqual(before);
+  });
+
+  it("imports back the largest state an export can hold, far over the 1 MB the other routes take", async () => {
+    const name = (index: number) => `v${String(index).padStart(254, "0")}`;
+    const names = Array.from({ length: maxStateEntries }, (_, index) => name(index));
+    // Each note in JSON's longest spelling: a control character is six bytes (\u0007).
+    const state = { pinned: names, notes: Object.fromEntries(names.map((n) => [n, "\u0007".repeat(maxNoteLength)])) };
+    const document: ExportDocument = { format: exportFormat, version: 1, exportedAt: new Date().toISOString(), state };
+    expect(JSON.stringify(document).length).toBeGreaterThan(12_000_000);
+    expect(JSON.stringify(document).length).toBeLessThanOrEqual(importBodyLimitBytes);
+    expect(await backend.client.importState({ body: document })).toEqual(state);
+    await backend.client.importState({ body: { ...document, state: { pinned: [], notes: {} } } });
+  });
+
+  it("refuses an import over its limit as 413 payload_too_large, in the one error shape, keeping the state", async () => {
+    const before = await backend.client.getState();
+    const document: ExportDocument = {
+      format: exportFormat,
+      version: 1,
+      exportedAt: "x".repeat(importBodyLimitBytes),
+      state: { pinned: [], notes: {} },
+    };
+    const error = await failure(backend.client.importState({ body: document }));
+    expect(error).toMatchObject({ kind: "rejected", status: 413 });
+    expect(error.body?.error).toMatchObject({
+      code: "payload_too_large",
+      message: `Request body is too large (at most ${importBodyLimitBytes} bytes)`,
+      requestId: expect.any(String) as unknown,
+    });
+    expect(await backend.client.getState()).toEqual(before);
+  });
+
+  it("keeps the router's 1 MB limit on the other routes", async () => {
+    const error = await failure(
+      backend.client.setNote({ params: { name: "pgdata" }, body: { note: "x".repeat(1_100_000) } }),
+    );
+    expect(error).toMatchObject({ kind: "rejected", status: 413, body: { error: { code: "payload_too_large" } } });
   });
 
   it("answers 503 saying the engine is not reachable, in the one error shape, without the socket's path", async () => {

@@ -3,12 +3,13 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { exportFormat } from "../shared/state.ts";
 import { startInProcessBackend } from "./testing/in-process-backend.ts";
-import { tempDir } from "./testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import type { BackendClientError } from "@dext/backend";
 import type { InProcessBackend } from "./testing/in-process-backend.ts";
 
 // The state routes over a state.json that cannot be used: the backend serves, and says why.
-let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
+let dir: SocketDir | undefined;
 let backend: InProcessBackend | undefined;
 
 afterEach(async () => {
@@ -22,11 +23,11 @@ afterEach(async () => {
 async function startOver(
   prepare: (stateFile: string) => Promise<void>,
 ): Promise<{ backend: InProcessBackend; stateDir: string }> {
-  dir = await tempDir("unusable");
-  const stateDir = join(dir.path, "state");
+  dir = await makeSocketDir();
+  const stateDir = join(dir.dir, "state");
   await mkdir(stateDir);
   await prepare(join(stateDir, "state.json"));
-  backend = await startInProcessBackend(dir.path, join(dir.path, "no-engine.sock"), undefined);
+  backend = await startInProcessBackend(dir.dir, join(dir.dir, "no-engine.sock"), undefined);
   return { backend, stateDir };
 }
 
@@ -66,7 +67,7 @@ describe("the state routes over an unusable state.json", () => {
           /^The saved pins and notes cannot be read: state\.json in the extension's state volume /,
         );
         expect(error.message).toMatch(why);
-        expect(error.message).not.toContain(dir?.path ?? "never");
+        expect(error.message).not.toContain(dir?.dir ?? "never");
       }
     },
   );

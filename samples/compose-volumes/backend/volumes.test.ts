@@ -3,29 +3,30 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeEngine, volumeDir } from "./testing/fake-engine.ts";
 import { startInProcessBackend } from "./testing/in-process-backend.ts";
-import { tempDir } from "./testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import type { BackendClientError } from "@dext/backend";
 import type { FakeEngine } from "./testing/fake-engine.ts";
 import type { InProcessBackend } from "./testing/in-process-backend.ts";
 
 // The volume routes against a fake engine whose "helper containers" run the helper's code on
 // folders of this machine. The same routes against a real engine are in image/backend-engine.test.ts.
-let dir: Awaited<ReturnType<typeof tempDir>>;
+let dir: SocketDir;
 let engine: FakeEngine;
 let backend: InProcessBackend;
 
 beforeAll(async () => {
-  dir = await tempDir("volumes");
-  const pgdata = volumeDir(dir.path, "pgdata");
+  dir = await makeSocketDir();
+  const pgdata = volumeDir(dir.dir, "pgdata");
   await mkdir(join(pgdata, "base"), { recursive: true });
   await writeFile(join(pgdata, "base", "1.dat"), "x".repeat(1_000));
   await writeFile(join(pgdata, "PG_VERSION"), "16\n");
   await symlink("/etc", join(pgdata, "escape"));
-  await mkdir(volumeDir(dir.path, "cache"), { recursive: true });
-  engine = await startFakeEngine(join(dir.path, "engine.sock"), {
+  await mkdir(volumeDir(dir.dir, "cache"), { recursive: true });
+  engine = await startFakeEngine(join(dir.dir, "engine.sock"), {
     volumes: [
       { name: "pgdata", dir: pgdata, size: 1_003, labels: { "com.docker.compose.project": "shop" } },
-      { name: "cache", dir: volumeDir(dir.path, "cache"), size: -1 },
+      { name: "cache", dir: volumeDir(dir.dir, "cache"), size: -1 },
     ],
     containers: [
       {
@@ -49,7 +50,7 @@ beforeAll(async () => {
       },
     ],
   });
-  backend = await startInProcessBackend(dir.path, engine.socketPath, "dext/compose-volumes:fake");
+  backend = await startInProcessBackend(dir.dir, engine.socketPath, "dext/compose-volumes:fake");
 });
 
 afterAll(async () => {

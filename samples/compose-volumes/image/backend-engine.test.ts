@@ -6,9 +6,11 @@ import { join } from "node:path";
 import { requestOverSocket, serveOnSocket } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startInProcessBackend } from "../backend/testing/in-process-backend.ts";
-import { tempDir } from "../backend/testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import { createEngineProxy } from "../proxy/engine-proxy.ts";
 import { docker, engineSocketPath, uniqueName } from "@dext/desktop/testing";
+import { seedVolume } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { BackendClientError, RunningServer } from "@dext/backend";
 import type { InProcessBackend } from "../backend/testing/in-process-backend.ts";
@@ -35,11 +37,11 @@ function failure(call: Promise<unknown>): Promise<BackendClientError> {
 describe.skipIf(engine === undefined)(
   `the backend on a real engine${engine === undefined ? `: skipped, ${skipReason}` : ""}`,
   () => {
-    let dir: Awaited<ReturnType<typeof tempDir>>;
+    let dir: SocketDir;
     let backend: InProcessBackend;
 
     beforeAll(async () => {
-      dir = await tempDir("engine");
+      dir = await makeSocketDir();
       await docker(["volume", "create", "--label", "com.docker.compose.project=cvtest", data]);
       await docker(["volume", "create", empty]);
       // Files of known sizes, one readable by its owner only, and a link that points out of the volume.
@@ -51,21 +53,9 @@ describe.skipIf(engine === undefined)(
         "chown 1000 /data/README.txt && chmod 600 /data/README.txt",
         "ln -s /etc /data/escape",
       ].join(" && ");
-      await docker([
-        "run",
-        "--rm",
-        "--network",
-        "none",
-        "-v",
-        `${data}:/data`,
-        "--entrypoint",
-        "sh",
-        image,
-        "-c",
-        seed,
-      ]);
+      await seedVolume(image, data, seed);
       await docker(["create", "--name", user, "--network", "none", "-v", `${data}:/srv/data:ro`, image]);
-      backend = await startInProcessBackend(dir.path, engineSocketPath(), image);
+      backend = await startInProcessBackend(dir.dir, engineSocketPath(), image);
     });
 
     afterAll(async () => {
@@ -157,16 +147,16 @@ describe.skipIf(engine === undefined)(
 
     describe("behind the engine proxy, as in the compose stack", () => {
       let proxy: RunningServer;
-      let proxiedDir: Awaited<ReturnType<typeof tempDir>>;
+      let proxiedDir: SocketDir;
       let proxied: InProcessBackend;
 
       beforeAll(async () => {
         proxy = await serveOnSocket(
           createEngineProxy({ upstream: engineSocketPath(), image }),
-          join(dir.path, "proxy.sock"),
+          join(dir.dir, "proxy.sock"),
         );
-        proxiedDir = await tempDir("engine-proxied");
-        proxied = await startInProcessBackend(proxiedDir.path, join(dir.path, "proxy.sock"), image);
+        proxiedDir = await makeSocketDir();
+        proxied = await startInProcessBackend(proxiedDir.dir, join(dir.dir, "proxy.sock"), image);
       });
 
       afterAll(async () => {
@@ -187,7 +177,7 @@ describe.skipIf(engine === undefined)(
 
       it("refuses to remove a user's container, which the engine would have done", async () => {
         const { status } = await requestOverSocket({
-          socketPath: join(dir.path, "proxy.sock"),
+          socketPath: join(dir.dir, "proxy.sock"),
           method: "DELETE",
           path: `/v1.41/containers/${user}?force=true`,
         });

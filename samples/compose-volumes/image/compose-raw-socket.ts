@@ -1,13 +1,14 @@
 import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { engineSocketPath } from "@dext/desktop/testing";
-import { composeCli } from "./docker.ts";
+import { composeCliPath, engineSocketPath } from "@dext/desktop/testing";
 
 /**
  * Desktop's VM has /var/run/docker.sock.raw; a plain Linux engine does not, and a bind mount of a
  * missing path makes Docker create an empty folder there, so the engine proxy would reach nothing.
- * Until the dext host maps that path itself, this wrapper around docker-compose (the host's
- * DEXT_COMPOSE_CLI) adds one more override file that mounts the engine's socket in its place.
+ * Until the dext host maps that path itself, this wrapper around the compose command
+ * (`composeCliPath()`), given to the host as DEXT_COMPOSE_CLI, adds one more override file that
+ * mounts the engine's socket in its place. Made before DEXT_COMPOSE_CLI names it, so it wraps the
+ * real command.
  */
 export async function composeWithRawSocket(dir: string): Promise<string> {
   const extra = join(dir, "docker-sock-raw.yaml");
@@ -22,7 +23,7 @@ export async function composeWithRawSocket(dir: string): Promise<string> {
     "set -euo pipefail",
     "args=()",
     'while [ "${1:-}" = "-p" ] || [ "${1:-}" = "-f" ]; do args+=("$1" "$2"); shift 2; done',
-    `exec ${composeCli ?? "docker-compose"} "\${args[@]}" -f ${extra} "$@"`,
+    `exec ${composeCliPath()} "\${args[@]}" -f ${extra} "$@"`,
     "",
   ].join("\n");
   await writeFile(wrapper, script);

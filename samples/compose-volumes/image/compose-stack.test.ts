@@ -7,9 +7,10 @@ import { join } from "node:path";
 import { createBackendClient, createSocketTransport } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../shared/contract.ts";
-import { tempDir } from "../backend/testing/temp-dir.ts";
-import { docker, engineSocketPath, runProgram, uniqueName } from "@dext/desktop/testing";
-import { composeCli, sampleDir } from "./docker.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
+import { composeCliPath, docker, engineSocketPath, runProgram, uniqueName } from "@dext/desktop/testing";
+import { sampleDir } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { BackendClient } from "@dext/backend";
 import type { Contract } from "../shared/contract.ts";
@@ -17,22 +18,31 @@ import type { Contract } from "../shared/contract.ts";
 const { engine, image, skipReason } = imageTestContext();
 const required = process.env.DEXT_IMAGE_TESTS === "1";
 const project = uniqueName("cvtest");
-const skip = engine === undefined || (composeCli === undefined && !required);
-const why = engine === undefined ? skipReason : "docker-compose is not installed";
+const composeCli = composeCliPath();
+/** Why the compose command cannot run here (missing, or failing), asked only where an engine is. */
+const composeProblem =
+  engine === undefined
+    ? undefined
+    : await runProgram(composeCli, ["version"], { timeoutMs: 60_000 }).then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0],
+      );
+const skip = engine === undefined || (composeProblem !== undefined && !required);
+const why =
+  engine === undefined
+    ? skipReason
+    : `docker-compose cannot run (${composeProblem ?? ""}); tooling/docker/install-engine.sh installs it (Debian: docker-compose)`;
 if (skip && engine !== undefined)
   console.warn(`compose-volumes compose stack tests SKIPPED: ${why}; DEXT_IMAGE_TESTS=1 makes this a failure`);
 
 describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped, ${why}` : ""}`, () => {
-  let work: Awaited<ReturnType<typeof tempDir>>;
+  let work: SocketDir;
   let guestDir = "";
   let client: BackendClient<Contract>;
 
   const compose = async (...args: string[]): Promise<string> => {
-    if (composeCli === undefined)
-      throw new Error(
-        "docker-compose is not installed; tooling/docker/install-engine.sh should install it (Debian: docker-compose)",
-      );
-    const files = ["-f", join(sampleDir, "docker-compose.yaml"), "-f", join(work.path, "override.yaml")];
+    if (composeProblem !== undefined) throw new Error(why);
+    const files = ["-f", join(sampleDir, "docker-compose.yaml"), "-f", join(work.dir, "override.yaml")];
     return (
       await runProgram(composeCli, ["-p", project, ...files, ...args], {
         env: { DESKTOP_PLUGIN_IMAGE: image },
@@ -52,8 +62,8 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
   };
 
   beforeAll(async () => {
-    work = await tempDir("compose");
-    guestDir = join(work.path, "gs");
+    work = await makeSocketDir();
+    guestDir = join(work.dir, "gs");
     await mkdir(guestDir);
     // Compose merges `volumes` by target path: this replaces the docker.sock.raw source, adds the rest.
     const override = [
@@ -69,7 +79,7 @@ describe.skipIf(skip)(`the compose stack (project ${project})${skip ? `: skipped
       `      - ${guestDir}:/run/guest-services`,
       "",
     ].join("\n");
-    await writeFile(join(work.path, "override.yaml"), override);
+    await writeFile(join(work.dir, "override.yaml"), override);
     client = createBackendClient(contract, createSocketTransport(join(guestDir, "compose-volumes.sock")), {
       retry: { attempts: 1 },
     });

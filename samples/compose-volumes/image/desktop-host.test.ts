@@ -11,9 +11,10 @@ import {
   startDesktopHost,
   uniqueName,
 } from "@dext/desktop/testing";
-import { tempDir } from "../backend/testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import { composeWithRawSocket } from "./compose-raw-socket.ts";
-import { removeStackVolumes } from "./docker.ts";
+import { removeStackVolumes, seedVolume } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 import type { DesktopHost } from "@dext/desktop/testing";
 import type { Browser, FrameLocator, Page } from "playwright-core";
@@ -30,26 +31,18 @@ describe.skipIf(engine === undefined)(
     let browser: Browser;
     let page: Page;
     let tab: FrameLocator;
-    let work: Awaited<ReturnType<typeof tempDir>>;
+    let work: SocketDir;
     const hostLog = captureLog();
 
     beforeAll(async () => {
-      work = await tempDir("e2e");
-      process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.path);
+      work = await makeSocketDir();
+      process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.dir);
       await docker(["volume", "create", volume]);
-      await docker([
-        "run",
-        "--rm",
-        "--network",
-        "none",
-        "-v",
-        `${volume}:/data`,
-        "--entrypoint",
-        "sh",
+      await seedVolume(
         image,
-        "-c",
+        volume,
         "mkdir /data/logs && printf 'hello from the e2e test\\n' > /data/notes.txt && printf 'x' > /data/logs/a.log",
-      ]);
+      );
       host = await startDesktopHost({ folders: [], images: [image], logger: hostLog.logger });
       browser = await launchChromium();
       page = await browser.newPage({ acceptDownloads: true });

@@ -11,7 +11,8 @@ import {
   startDesktopHost,
   uniqueName,
 } from "@dext/desktop/testing";
-import { tempDir } from "../backend/testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import { composeWithRawSocket } from "./compose-raw-socket.ts";
 import { removeStackVolumes } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
@@ -27,12 +28,12 @@ describe.skipIf(engine === undefined)(
   () => {
     let host: DesktopHost;
     let browser: Browser;
-    let work: Awaited<ReturnType<typeof tempDir>>;
+    let work: SocketDir;
     const hostLog = captureLog();
 
     beforeAll(async () => {
-      work = await tempDir("folder");
-      process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.path);
+      work = await makeSocketDir();
+      process.env.DEXT_COMPOSE_CLI = await composeWithRawSocket(work.dir);
       await docker(["volume", "create", volume]);
       host = await startDesktopHost({ folders: [sampleDir], logger: hostLog.logger });
       browser = await launchChromium();

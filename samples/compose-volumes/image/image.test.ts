@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { docker } from "@dext/desktop/testing";
-import { sampleDir } from "./docker.ts";
+import { sampleDir, seedVolume } from "./docker.ts";
 import { imageTestContext } from "./provided.ts";
 
 const { engine, image, skipReason } = imageTestContext();
@@ -70,20 +70,7 @@ describe.skipIf(engine === undefined)(
       const volume = `cvtest-img-${Date.now().toString(36)}`;
       await docker(["volume", "create", volume]);
       try {
-        await docker([
-          "run",
-          "--rm",
-          "--network",
-          "none",
-          "-v",
-          `${volume}:/data`,
-          "--entrypoint",
-          "",
-          image,
-          "sh",
-          "-c",
-          "echo secret > /data/s.txt && chmod 600 /data/s.txt && chown 1000 /data/s.txt",
-        ]);
+        await seedVolume(image, volume, "echo secret > /data/s.txt && chmod 600 /data/s.txt && chown 1000 /data/s.txt");
         const { stdout } = await docker([
           "run",
           "--rm",

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { helperSpec } from "../backend/engine/helper-container.ts";
 import { startFakeEngine, volumeDir } from "../backend/testing/fake-engine.ts";
 import { startInProcessBackend } from "../backend/testing/in-process-backend.ts";
-import { tempDir } from "../backend/testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import { createEngineProxy } from "./engine-proxy.ts";
 import type { RunningServer } from "@dext/backend";
 import type { FakeEngine } from "../backend/testing/fake-engine.ts";
@@ -13,20 +14,20 @@ import type { InProcessBackend } from "../backend/testing/in-process-backend.ts"
 
 // The compose stack's path without Docker: backend → engine proxy → (fake) engine.
 const image = "dext/compose-volumes:1.0.0";
-let dir: Awaited<ReturnType<typeof tempDir>>;
+let dir: SocketDir;
 let engine: FakeEngine;
 let proxy: RunningServer;
 let backend: InProcessBackend;
 
 beforeAll(async () => {
-  dir = await tempDir("proxy");
-  await mkdir(volumeDir(dir.path, "pgdata"), { recursive: true });
-  engine = await startFakeEngine(join(dir.path, "engine.sock"), {
-    volumes: [{ name: "pgdata", dir: volumeDir(dir.path, "pgdata"), size: 0 }],
+  dir = await makeSocketDir();
+  await mkdir(volumeDir(dir.dir, "pgdata"), { recursive: true });
+  engine = await startFakeEngine(join(dir.dir, "engine.sock"), {
+    volumes: [{ name: "pgdata", dir: volumeDir(dir.dir, "pgdata"), size: 0 }],
     containers: [{ id: "userdb", name: "user-db", state: "running", mounts: [] }],
   });
-  proxy = await serveOnSocket(createEngineProxy({ upstream: engine.socketPath, image }), join(dir.path, "proxy.sock"));
-  backend = await startInProcessBackend(dir.path, join(dir.path, "proxy.sock"), image);
+  proxy = await serveOnSocket(createEngineProxy({ upstream: engine.socketPath, image }), join(dir.dir, "proxy.sock"));
+  backend = await startInProcessBackend(dir.dir, join(dir.dir, "proxy.sock"), image);
 });
 
 afterAll(async () => {
@@ -45,7 +46,7 @@ async function callRaw(
   method: string,
   path: string,
   payload: string | undefined,
-  socketPath = join(dir.path, "proxy.sock"),
+  socketPath = join(dir.dir, "proxy.sock"),
 ): Promise<{ status: number; body: string }> {
   const answer = await requestOverSocket({
     socketPath,
@@ -158,16 +159,16 @@ describe("the engine proxy's reading of a create body", () => {
 
 describe("the engine proxy without an engine", () => {
   it("answers 502 saying the engine is not reachable, without the engine socket's path", async () => {
-    const gone = join(dir.path, "gone.sock");
-    const lonely = await serveOnSocket(createEngineProxy({ upstream: gone, image }), join(dir.path, "lonely.sock"));
+    const gone = join(dir.dir, "gone.sock");
+    const lonely = await serveOnSocket(createEngineProxy({ upstream: gone, image }), join(dir.dir, "lonely.sock"));
     try {
-      const answer = await callRaw("GET", "/v1.41/version", undefined, join(dir.path, "lonely.sock"));
+      const answer = await callRaw("GET", "/v1.41/version", undefined, join(dir.dir, "lonely.sock"));
       expect(answer.status).toBe(502);
       expect(JSON.parse(answer.body)).toEqual({
         message:
           "engine-proxy: The Docker engine is not reachable: its socket does not exist (is the engine, or the engine proxy, running?)",
       });
-      expect(answer.body).not.toContain(dir.path);
+      expect(answer.body).not.toContain(dir.dir);
     } finally {
       await lonely.close(1_000);
     }

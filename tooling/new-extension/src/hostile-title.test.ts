@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listSamples, newExtension } from "./new-extension.ts";
+import { newExtension } from "./new-extension.ts";
+import { makeSampleRepo } from "./testing/sample-repo.ts";
 
 // A --title with what breaks each format it lands in: quotes, a backslash, shell and Make
 // substitutions, markup that closes <title>, Markdown emphasis, a template substitution.
@@ -13,13 +13,7 @@ const repoRoot = resolve(import.meta.dirname, "../../..");
 let root = "";
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "new-ext-title-"));
-  for (const sample of await listSamples(repoRoot)) {
-    await cp(join(repoRoot, "samples", sample), join(root, "samples", sample), {
-      recursive: true,
-      filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo)(\/|$)/.test(path),
-    });
-  }
+  root = await makeSampleRepo(repoRoot, "new-ext-title-");
 });
 
 afterAll(async () => {

@@ -1,9 +1,10 @@
-import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NewExtensionError } from "./errors.ts";
-import { listSamples, newExtension } from "./new-extension.ts";
+import { newExtension } from "./new-extension.ts";
+import { makeSampleRepo } from "./testing/sample-repo.ts";
 import { newStandaloneExtension } from "./standalone.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -11,13 +12,7 @@ let root = "";
 
 /** A throwaway repository with the real samples' sources (no installs): what the command reads and writes. */
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "new-ext-"));
-  for (const sample of await listSamples(repoRoot)) {
-    await cp(join(repoRoot, "samples", sample), join(root, "samples", sample), {
-      recursive: true,
-      filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo)(\/|$)/.test(path),
-    });
-  }
+  root = await makeSampleRepo(repoRoot, "new-ext-");
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { bundleBackend } from "../build/bundle-backend.ts";
 import { scriptBundleOptions } from "../code-cache/script-bundle-options.ts";
-import { loadEsbuild } from "../testing/load-esbuild.ts";
+import { loadEsbuild, nodeBundleCommon } from "../testing/load-esbuild.ts";
 import { load, median, memory, quantile, start, stop } from "./measure.ts";
 import type { LoadFigures, Target } from "./measure.ts";
 
@@ -52,14 +52,7 @@ interface Figures {
 async function bundleTargets(dir: string, socket: string): Promise<Target[]> {
   const esbuild = await loadEsbuild();
   const source = (name: string) => fileURLToPath(new URL(`targets/${name}.ts`, import.meta.url));
-  const common = {
-    bundle: true as const,
-    write: true,
-    platform: "node" as const,
-    target: "node24",
-    conditions: ["@dext/source"],
-    logLevel: "silent" as const,
-  };
+  const common = nodeBundleCommon;
   for (const name of [
     "dext-hello",
     "dext-hello-mini",

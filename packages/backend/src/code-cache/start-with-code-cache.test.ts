@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackendClient } from "../client/create-backend-client.ts";
 import { createSocketTransport } from "../socket-transport.ts";
 import { greetingContract } from "../testing/greeting-contract.ts";
-import { loadEsbuild } from "../testing/load-esbuild.ts";
+import { loadEsbuild, nodeBundleCommon } from "../testing/load-esbuild.ts";
 import { startBackend } from "../testing/start-backend.ts";
 import { makeSocketDir } from "../testing/temp-dir.ts";
 import { scriptBundleOptions } from "./script-bundle-options.ts";
@@ -20,14 +20,7 @@ beforeAll(async () => {
   bundle = join(temp.dir, "server.js");
   loader = join(temp.dir, "main.cjs");
   const esbuild = await loadEsbuild();
-  const common = {
-    bundle: true as const,
-    write: true,
-    platform: "node" as const,
-    target: "node24",
-    conditions: ["@dext/source"],
-    logLevel: "silent" as const,
-  };
+  const common = nodeBundleCommon;
   // A backend that also uses what a script lacks: import.meta.url, a Node built-in, top-level await.
   const backend = [
     'import { readFileSync } from "node:fs";',

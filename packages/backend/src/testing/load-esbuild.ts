@@ -35,6 +35,16 @@ interface EsbuildResult {
   };
 }
 
+/** What every Node bundle of this package's tests and bench shares: from source, for Node 24, quiet. */
+export const nodeBundleCommon = {
+  bundle: true as const,
+  write: true,
+  platform: "node" as const,
+  target: "node24",
+  conditions: ["@dext/source"],
+  logLevel: "silent" as const,
+};
+
 /**
  * Loads esbuild, the catalog's version. Resolved from this package when it is a devDependency;
  * until then, through vitest's vite, which depends on the same version.

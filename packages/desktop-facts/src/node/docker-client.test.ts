@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { dockerCliPath, engineSocketPath } from "./docker-client.ts";
+import { composeCliPath, dockerCliPath, engineSocketPath } from "./docker-client.ts";
 
 describe("dockerCliPath", () => {
   it("takes DEXT_DOCKER_CLI when it is set", () => {
@@ -11,6 +11,18 @@ describe("dockerCliPath", () => {
     const expected = existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker";
     expect(dockerCliPath({})).toBe(expected);
     expect(dockerCliPath({ DEXT_DOCKER_CLI: "" })).toBe(expected);
+  });
+});
+
+describe("composeCliPath", () => {
+  it("takes DEXT_COMPOSE_CLI when it is set", () => {
+    expect(composeCliPath({ DEXT_COMPOSE_CLI: "/tmp/wrapper/docker-compose" })).toBe("/tmp/wrapper/docker-compose");
+  });
+
+  it("else Debian's docker-compose, then /usr/local/bin's, when present, else docker-compose on PATH", () => {
+    const expected = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"].find((path) => existsSync(path));
+    expect(composeCliPath({})).toBe(expected ?? "docker-compose");
+    expect(composeCliPath({ DEXT_COMPOSE_CLI: "" })).toBe(expected ?? "docker-compose");
   });
 });
 

@@ -13,6 +13,22 @@ export function dockerCliPath(env: NodeJS.ProcessEnv = process.env): string {
   return existsSync("/usr/bin/docker") ? "/usr/bin/docker" : "docker";
 }
 
+/** Where Docker Compose's command is installed: Debian's package, then the standalone download's usual place. */
+const composeCliPlaces = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"];
+
+/**
+ * The Docker Compose command that runs an extension's `vm.composefile` stack in Desktop's place,
+ * for the dext host and the image tests: DEXT_COMPOSE_CLI when set (a program taking compose's
+ * arguments, a wrapper say), else Debian's /usr/bin/docker-compose (what
+ * tooling/docker/install-engine.sh installs), else /usr/local/bin/docker-compose, when present,
+ * else `docker-compose` on PATH.
+ */
+export function composeCliPath(env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = env.DEXT_COMPOSE_CLI;
+  if (chosen !== undefined && chosen !== "") return chosen;
+  return composeCliPlaces.find((path) => existsSync(path)) ?? "docker-compose";
+}
+
 /** DOCKER_HOST names an engine that is not on a Unix socket of this machine (tcp://, ssh://, npipe://). */
 export class EngineSocketError extends Error {
   override readonly name = "EngineSocketError";

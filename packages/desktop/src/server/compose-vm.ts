@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { guestServicesDir } from "@dext/desktop-facts";
-import { engineSocketPath } from "@dext/desktop-facts/node";
+import { composeCliPath, engineSocketPath } from "@dext/desktop-facts/node";
 import { parse } from "yaml";
 import { docker, dockerExecSpec } from "./docker-cli.ts";
 import { DesktopHostError } from "./errors.ts";
@@ -13,11 +13,6 @@ import type { InstallOptions } from "./installed-extension.ts";
 import type { VmRuntime, VmState } from "./vm-runtime.ts";
 
 const run = promisify(execFile);
-
-/** The compose client: DEXT_COMPOSE_CLI, else Debian's docker-compose. */
-function composeCli(): string {
-  return process.env.DEXT_COMPOSE_CLI ?? "docker-compose";
-}
 
 /** Service names in file order: Desktop's SDK talks to the first one, and runs `vm.cli.exec` there. */
 export function composeServiceNames(text: string): string[] {
@@ -86,7 +81,7 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
   const compose = async (args: string[]) => {
     try {
       const { stdout } = await run(
-        composeCli(),
+        composeCliPath(),
         ["-p", project, "-f", options.composeFile, "-f", overrideFile, ...args],
         { env, encoding: "utf8", timeout: 180_000 },
       );
@@ -95,7 +90,7 @@ export async function startComposeVm(options: ComposeVmOptions): Promise<VmRunti
       const failed = cause as { stderr?: string; message: string };
       throw new DesktopHostError(
         "vm_service_failed",
-        `${composeCli()} ${args.join(" ")}: ${failed.stderr?.trim() || failed.message}`,
+        `${composeCliPath()} ${args.join(" ")}: ${failed.stderr?.trim() || failed.message}`,
         { cause },
       );
     }

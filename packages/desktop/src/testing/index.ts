@@ -4,7 +4,7 @@ export { openExtensionFrame, openExtensionTab } from "./open-extension.ts";
 export { captureLog } from "./captured-log.ts";
 // The docker client and engine this machine has in Desktop's place, for tests on a real engine.
 export { describeDockerHost, docker, uniqueName } from "./docker.ts";
-export { dockerCliPath, engineSocketPath, engineVersion, runProgram } from "@dext/desktop-facts/node";
+export { composeCliPath, dockerCliPath, engineSocketPath, engineVersion, runProgram } from "@dext/desktop-facts/node";
 export { startDesktopHost } from "../server/desktop-host.ts";
 // The host takes @dext/backend's logger; re-exported so a sample that does not depend on it can quiet the host.
 export { silentLogger } from "@dext/backend";

@@ -5,7 +5,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { abbreviate } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
-import { main } from "../cli.ts";
 import type { Finding } from "../finding.ts";
 import {
   deepNesting,
@@ -183,23 +182,6 @@ export async function layOut(dir: string, hostile: HostileCase, outside: string)
   await symlink(outside, join(dir, "link.yaml"));
   await plant(join(dir, "icon.svg"), hostile.icon, outside);
   if (hostile.loopDir) await symlink(".", join(dir, "self"));
-}
-
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in this process, as bin/dext.js does. */
-export async function runCli(argv: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-  });
-  return { code, stdout, stderr };
 }
 
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { tempDir } from "../testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
 import { createEngineClient } from "./engine-client.ts";
 import { EngineError } from "./engine-error.ts";
 import type { Server } from "node:http";
@@ -12,9 +12,9 @@ afterEach(async () => {
 });
 
 async function scratch(): Promise<string> {
-  const dir = await tempDir("client");
+  const dir = await makeSocketDir();
   cleanups.push(dir.remove);
-  return dir.path;
+  return dir.dir;
 }
 
 /** A one-route engine on `socketPath` that counts the requests that reached it. */

@@ -7,7 +7,8 @@ import { propertyRuns } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stateSchema } from "../../shared/state.ts";
-import { tempDir } from "../testing/temp-dir.ts";
+import { makeSocketDir } from "@dext/backend/testing";
+import type { SocketDir } from "@dext/backend/testing";
 import { openStateStore, stateFileName } from "./state-store.ts";
 
 // 200 writer processes killed with SIGKILL at generated moments while they save. Whatever the moment,
@@ -18,13 +19,13 @@ const kills = Number(process.env.DEXT_KILL9_COUNT ?? 200);
 /** Writers run side by side, each on its own state folder, to keep the test short on two cores. */
 const lanes = 4;
 
-let work: Awaited<ReturnType<typeof tempDir>>;
+let work: SocketDir;
 let writer = "";
 
 beforeAll(async () => {
-  work = await tempDir("kill9");
+  work = await makeSocketDir();
   // Bundled once, so each of the 200 starts costs a plain `node file.mjs`, not a TypeScript loader.
-  writer = join(work.path, "state-writer.mjs");
+  writer = join(work.dir, "state-writer.mjs");
   await bundleBackend({
     entryPoints: [fileURLToPath(new URL("../testing/state-writer.ts", import.meta.url))],
     outfile: writer,
@@ -88,7 +89,7 @@ describe(`${kills} kill -9 of a writer during writes`, () => {
         // the next run, which would put two writers in one folder.
         const lanesDone = await Promise.allSettled(
           delays.map(async (delayMs, lane) => {
-            const dir = join(work.path, `lane${lane}`);
+            const dir = join(work.dir, `lane${lane}`);
             const laneAcks = acks[lane]!;
             // A new volume each round: earlier rounds' notes must survive later writers too.
             const volume = `vol-${lane}-${round}`;
@@ -112,7 +113,7 @@ describe(`${kills} kill -9 of a writer during writes`, () => {
     );
     // The next start clears what the killed writers left half-done and reads every note back.
     for (const [lane, laneAcks] of acks.entries()) {
-      const dir = join(work.path, `lane${lane}`);
+      const dir = join(work.dir, `lane${lane}`);
       const reopened = (await openStateStore(dir)).current();
       const lost = [...laneAcks].filter(([name, ack]) => Number(reopened.notes[name] ?? 0) < ack);
       expect(lost.map(([name, ack]) => `${name}: acknowledged ${ack}, lost on reopening`)).toEqual([]);

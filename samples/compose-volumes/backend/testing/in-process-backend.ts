@@ -1,13 +1,8 @@
 import { join } from "node:path";
-import {
-  createBackendApp,
-  createBackendClient,
-  createJobClient,
-  createSocketTransport,
-  serveOnSocket,
-} from "@dext/backend";
+import { createBackendClient, createJobClient, createSocketTransport, serveOnSocket } from "@dext/backend";
 import { contract, sizeScanJob } from "../../shared/contract.ts";
 import { createEngineClient } from "../engine/engine-client.ts";
+import { createExpressApp } from "../express-app.ts";
 import { createHandlers } from "../handlers.ts";
 import { openStateStore } from "../state/state-store.ts";
 import { createVolumeInspector } from "../volume-inspector.ts";
@@ -21,7 +16,7 @@ export interface InProcessBackend {
   close(): Promise<void>;
 }
 
-/** The backend's routes served on a socket in `dir`, in this process, against the engine at `engineSocket`. */
+/** The backend's app (Express, as main.ts serves it) on a socket in `dir`, in this process, against the engine at `engineSocket`. */
 export async function startInProcessBackend(
   dir: string,
   engineSocket: string,
@@ -31,7 +26,7 @@ export async function startInProcessBackend(
   const store = await openStateStore(join(dir, "state"));
   const { handlers, scans } = createHandlers({ engine, inspector: createVolumeInspector(engine, image), store });
   const socketPath = join(dir, "backend.sock");
-  const running = await serveOnSocket(createBackendApp({ contract, handlers }), socketPath);
+  const running = await serveOnSocket(createExpressApp({ handlers }), socketPath);
   const transport = createSocketTransport(socketPath);
   return {
     client: createBackendClient(contract, transport, { retry: { attempts: 1 } }),
