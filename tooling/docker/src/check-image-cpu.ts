@@ -38,8 +38,7 @@ if (root === undefined || (cpu !== "amd64" && cpu !== "arm64")) {
 const binaries = await binariesUnder(root);
 const wrong = binaries.filter((binary) => binary.cpu !== cpu);
 const count = (format: BinaryKind["format"]) => binaries.filter((binary) => binary.format === format).length;
-process.stdout.write(
-  `${binaries.length} binaries (${count("elf")} ELF, ${count("mach-o")} Mach-O), ${wrong.length} not for ${cpu}\n`,
-);
+const verdict = wrong.length === 0 ? `all for ${cpu}` : `${wrong.length} not for ${cpu}`;
+process.stdout.write(`${count("elf")} ELF and ${count("mach-o")} Mach-O files, ${verdict}\n`);
 for (const binary of wrong) process.stdout.write(`  ${binary.path}: ${binary.format} for ${binary.cpu}\n`);
 process.exitCode = wrong.length === 0 ? 0 : 1;
