@@ -55,6 +55,8 @@ base_size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$base_image" 
 failed=()
 summary=()
 checks=()
+# Seconds each platform's steps took, all samples together: what the other CPU adds to the stage.
+declare -A platform_seconds=()
 for row in "${samples[@]}"; do
   IFS=$'\t' read -r name dir image tag <<<"$row"
   for platform in "${platforms[@]}"; do
@@ -125,7 +127,8 @@ for row in "${samples[@]}"; do
       check="$check, $vm"
       if [ "$vm_ok" = false ]; then failed+=("$name ($platform): VM service"); fi
     fi
-    checks+=("$check")
+    platform_seconds[$arch]=$((${platform_seconds[$arch]:-0} + SECONDS - started))
+    checks+=("$check; $((SECONDS - started)) s in all")
 
     # Everything a test started from the image (VM service, compose stack, helpers) must be gone.
     left=$("$DEXT_DOCKER_CLI" ps -aq --filter "ancestor=$ref")
@@ -152,6 +155,7 @@ fi
 
 say "per sample and platform:"
 printf '  %s\n' "${checks[@]+"${checks[@]}"}" >&2
+for arch in "${!platform_seconds[@]}"; do say "linux/$arch, every sample: ${platform_seconds[$arch]} s"; done
 say "images ($base_image is $(awk -v b="$base_size" 'BEGIN { printf "%.1f MB", b / 1e6 }')):"
 printf '  %s\n' "${summary[@]+"${summary[@]}"}" >&2
 if [ ${#failed[@]} -gt 0 ]; then

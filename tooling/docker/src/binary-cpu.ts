@@ -3,7 +3,7 @@
 import { open } from "node:fs/promises";
 
 /** Docker's name for a CPU (amd64, arm64), or the raw machine number for any other. */
-export type Cpu = "amd64" | "arm64" | `elf machine ${number}` | `mach-o cputype ${number}`;
+type Cpu = "amd64" | "arm64" | `elf machine ${number}` | `mach-o cputype ${number}`;
 
 export interface BinaryKind {
   format: "elf" | "mach-o";
