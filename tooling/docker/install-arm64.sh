@@ -20,8 +20,10 @@ for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 foreign=$(dpkg --print-foreign-architectures)
+# apt's package lists for arm64, once `apt-get update` has read them (apt-cache would take a second).
+arm64_lists() { compgen -G '/var/lib/apt/lists/*_binary-arm64_Packages*' >/dev/null; }
 if [ ${#missing[@]} -eq 0 ] && grep -qx enabled "$handler" 2>/dev/null && grep -qx arm64 <<<"$foreign" \
-  && apt-cache show libc6:arm64 >/dev/null 2>&1; then
+  && arm64_lists; then
   say "already set up: ${packages[*]}, the qemu-aarch64 handler ($(grep -o 'flags: .*' "$handler")), arm64 package lists"
   exit 0
 fi
@@ -35,7 +37,7 @@ if ! grep -qx arm64 <<<"$foreign"; then
   say "adding arm64 as a dpkg foreign architecture"
   dpkg --add-architecture arm64
 fi
-if [ ${#missing[@]} -gt 0 ] || ! apt-cache show libc6:arm64 >/dev/null 2>&1; then
+if [ ${#missing[@]} -gt 0 ] || ! arm64_lists; then
   apt-get update -qq >/dev/null
 fi
 if [ ${#missing[@]} -gt 0 ]; then
