@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # The image stage of the tests. For every sample list-samples.sh names (or only those named as
-# arguments): builds its image from its own Dockerfile with its Makefile's build-extension target,
-# checks the built image and the folder with `dext validate <dir> --image`, then runs the sample's
-# `test:image` on that very image (DEXT_IMAGE), which starts the VM service the way Desktop does and
-# drives it through the local Desktop host's image mode. Then the engine tests that are not a
-# sample's: a broken Dockerfile that must fail validation, `dext validate --image` on a real engine,
-# and the Desktop host's image mode. Needs an engine (start-engine.sh) and the node base image
-# (make-node-image.sh, or a pullable node:24-alpine). Leaves no container behind; keeps the images
-# and the build cache for the next run. Exit 1 when anything failed, after trying everything.
+# arguments), for linux/amd64 and linux/arm64: builds its image from its own Dockerfile with its
+# Makefile's build-extension target, checks the built image and the folder with
+# `dext validate <dir> --image --platform`, checks that every ELF and Mach-O file in the image is for
+# its CPU (check-image-cpu.sh), then, on this machine's platform, runs the sample's `test:image` on
+# that very image (DEXT_IMAGE), which starts the VM service the way Desktop does and drives it
+# through the local Desktop host's image mode, and on the other, starts its VM service the same way
+# under QEMU (src/check-vm-service.ts). Then the engine tests that are not a sample's: a broken
+# Dockerfile that must fail validation, `dext validate --image` on a real engine, and the Desktop
+# host's image mode. Needs an engine (start-engine.sh), QEMU (install-arm64.sh) and both node base
+# images (make-node-image.sh, with --platform for the other CPU; or pullable ones). Leaves no
+# container behind; keeps the images and the build cache for the next run. Exit 1 when anything
+# failed, after trying everything.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
