@@ -29,3 +29,25 @@ use_started_engine() {
     export DOCKER_HOST="unix://$DEXT_DOCKER_SOCK"
   fi
 }
+
+# This machine's CPU as Docker names it (amd64, arm64).
+machine_arch() {
+  case "$(uname -m)" in
+    x86_64) echo amd64 ;;
+    aarch64 | arm64) echo arm64 ;;
+    *) uname -m ;;
+  esac
+}
+
+# The node base image for one CPU. This machine's CPU gets DEXT_NODE_IMAGE itself (the name the
+# Dockerfiles use); another CPU gets the name Docker's per-CPU repositories give the same image
+# (arm64v8/node:24-alpine, amd64/node:24-alpine), which the Dockerfiles' final stage takes as
+# --build-arg NODE_RUNTIME_IMAGE: the classic image store holds one platform per name.
+node_image_for() {
+  local base=${DEXT_NODE_IMAGE:-node:24-alpine}
+  if [ "$1" = "$(machine_arch)" ]; then echo "$base"; return; fi
+  case "$1" in
+    arm64) echo "arm64v8/$base" ;;
+    *) echo "$1/$base" ;;
+  esac
+}

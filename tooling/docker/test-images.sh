@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # The image stage of the tests. For every sample list-samples.sh names (or only those named as
-# arguments): builds its image from its own Dockerfile with its Makefile's build-extension target,
-# checks the built image and the folder with `dext validate <dir> --image`, then runs the sample's
-# `test:image` on that very image (DEXT_IMAGE), which starts the VM service the way Desktop does and
-# drives it through the local Desktop host's image mode. Then the engine tests that are not a
-# sample's: a broken Dockerfile that must fail validation, `dext validate --image` on a real engine,
-# and the Desktop host's image mode. Needs an engine (start-engine.sh) and the node base image
-# (make-node-image.sh, or a pullable node:24-alpine). Leaves no container behind; keeps the images
-# and the build cache for the next run. Exit 1 when anything failed, after trying everything.
+# arguments), for linux/amd64 and linux/arm64: builds its image from its own Dockerfile with its
+# Makefile's build-extension target, checks the built image and the folder with
+# `dext validate <dir> --image --platform`, checks that every ELF and Mach-O file in the image is for
+# its CPU (check-image-cpu.sh), then, on this machine's platform, runs the sample's `test:image` on
+# that very image (DEXT_IMAGE), which starts the VM service the way Desktop does and drives it
+# through the local Desktop host's image mode, and on the other, starts its VM service the same way
+# under QEMU (src/check-vm-service.ts). Then the engine tests that are not a sample's: a broken
+# Dockerfile that must fail validation, `dext validate --image` on a real engine, and the Desktop
+# host's image mode. Needs an engine (start-engine.sh), QEMU (install-arm64.sh) and both node base
+# images (make-node-image.sh, with --platform for the other CPU; or pullable ones). Leaves no
+# container behind; keeps the images and the build cache for the next run. Exit 1 when anything
+# failed, after trying everything.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -45,40 +49,103 @@ filters=()
 for row in "${samples[@]}"; do filters+=("--filter=${row%%$'\t'*}^..."); done
 pnpm exec turbo run build "${filters[@]}" --output-logs=errors-only
 
-base_image=${DEXT_NODE_IMAGE:-node:24-alpine}
+# Every sample is built for each of these; this machine's own platform first. The other CPU's
+# images are built with their final stage on its node base (make-node-image.sh --platform) and run
+# under QEMU (install-arm64.sh).
+native_arch=$(machine_arch)
+read -r -a platforms <<<"${DEXT_IMAGE_PLATFORMS:-linux/$native_arch linux/$([ "$native_arch" = amd64 ] && echo arm64 || echo amd64)}"
+base_image=$(node_image_for "$native_arch")
 base_size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$base_image" 2>/dev/null || echo 0)
 failed=()
 summary=()
+checks=()
+# Seconds each platform's steps took, all samples together: what the other CPU adds to the stage.
+declare -A platform_seconds=()
 for row in "${samples[@]}"; do
   IFS=$'\t' read -r name dir image tag <<<"$row"
-  ref="$image:$tag"
-  say "== $name: build $ref from $dir/Dockerfile"
-  started=$SECONDS
-  # --network host: the engine tooling/docker starts has no bridge network; elsewhere it is harmless.
-  if ! DOCKER_BUILDKIT=1 PATH="$shim:$PATH" make -C "$dir" --no-print-directory build-extension IMAGE="$image" TAG="$tag" \
-    BUILD_FLAGS="--network host --progress plain"; then
-    failed+=("$name: build")
-    continue
-  fi
-  build_s=$((SECONDS - started))
+  for platform in "${platforms[@]}"; do
+    arch=${platform#linux/}
+    # The classic image store keeps one platform per name, so another CPU's image gets its own name
+    # (dext/minimal-backend-arm64:0.1.0); TAG stays the version, which the image's labels carry.
+    build_flags="--network host --progress plain"
+    build_args=()
+    ref="$image:$tag" repo=$image
+    if [ "$arch" != "$native_arch" ]; then
+      repo="$image-$arch" ref="$image-$arch:$tag"
+      build_args=(--build-arg "NODE_RUNTIME_IMAGE=$(node_image_for "$arch")")
+      build_flags="$build_flags --platform $platform ${build_args[*]}"
+    fi
+    check="$(printf '%-18s %-12s' "$name" "$platform")"
+    say "== $name ($platform): build $ref from $dir/Dockerfile"
+    started=$SECONDS
+    # --network host: the engine tooling/docker starts has no bridge network; elsewhere it is harmless.
+    if ! DOCKER_BUILDKIT=1 PATH="$shim:$PATH" make -C "$dir" --no-print-directory build-extension IMAGE="$repo" TAG="$tag" \
+      BUILD_FLAGS="$build_flags"; then
+      failed+=("$name ($platform): build")
+      checks+=("$check build FAILED")
+      continue
+    fi
+    build_s=$((SECONDS - started))
+    built=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Os}}/{{.Architecture}}' "$ref")
+    if [ "$built" != "$platform" ]; then
+      failed+=("$name ($platform): the image is for $built")
+      check="$check built for $built (WRONG)"
+    else
+      check="$check built in ${build_s} s"
+    fi
 
-  say "== $name: dext validate $dir --image $ref"
-  if ! node packages/metadata/bin/dext.js validate "$dir" --image "$ref"; then failed+=("$name: dext validate --image"); fi
+    say "== $name ($platform): dext validate $dir --image $ref --platform $platform"
+    if node packages/metadata/bin/dext.js validate "$dir" --image "$ref" --platform "$platform" "${build_args[@]}"; then
+      check="$check, validated"
+    else
+      failed+=("$name ($platform): dext validate --image")
+      check="$check, validation FAILED"
+    fi
 
-  say "== $name: test:image on $ref"
-  if ! DEXT_IMAGE_TESTS=1 DEXT_IMAGE="$ref" pnpm --filter "$name" run test:image; then failed+=("$name: test:image"); fi
+    # Every ELF and Mach-O file in the image's file system must be for the image's CPU: a host
+    # binary or native module of the build machine's would not run on the other one.
+    say "== $name ($platform): the CPU of every binary in $ref"
+    if cpus=$("$here/check-image-cpu.sh" "$ref" "$arch"); then
+      check="$check, file CPUs checked ($cpus)"
+    else
+      failed+=("$name ($platform): binaries for another CPU")
+      check="$check, file CPUs WRONG ($(head -n 1 <<<"$cpus"))"
+    fi
+    echo "$cpus" >&2
 
-  # Everything a test started from the image (VM service, compose stack, helpers) must be gone.
-  left=$("$DEXT_DOCKER_CLI" ps -aq --filter "ancestor=$ref")
-  if [ -n "$left" ]; then
-    say "$name: containers of $ref left behind: $(echo "$left" | tr '\n' ' ')(removing them)"
-    echo "$left" | xargs "$DEXT_DOCKER_CLI" rm -f >/dev/null
-    failed+=("$name: containers left behind")
-  fi
+    if [ "$arch" = "$native_arch" ]; then
+      say "== $name ($platform): test:image on $ref"
+      if DEXT_IMAGE_TESTS=1 DEXT_IMAGE="$ref" pnpm --filter "$name" run test:image; then
+        check="$check, test:image passed (VM service answered)"
+      else
+        failed+=("$name: test:image")
+        check="$check, test:image FAILED"
+      fi
+    else
+      # The other CPU's image: its VM service under QEMU, started as Desktop starts it.
+      say "== $name ($platform): the VM service of $ref, emulated"
+      # The image holds only arm64 binaries (checked above), so what answers here ran under QEMU.
+      vm_ok=true
+      vm=$(node --conditions=@dext/source "$here/src/check-vm-service.ts" "$ref") || vm_ok=false
+      echo "$vm" >&2
+      check="$check, $vm"
+      if [ "$vm_ok" = false ]; then failed+=("$name ($platform): VM service"); fi
+    fi
+    platform_seconds[$arch]=$((${platform_seconds[$arch]:-0} + SECONDS - started))
+    checks+=("$check; $((SECONDS - started)) s in all")
 
-  size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$ref")
-  summary+=("$(awk -v n="$name" -v r="$ref" -v s="$size" -v b="$base_size" -v t="$build_s" \
-    'BEGIN { printf "%-18s %-30s build %4d s   %6.1f MB   %s", n, r, t, s / 1e6, (b > 0 ? sprintf("%.2fx %s", s / b, "the base image") : "") }')")
+    # Everything a test started from the image (VM service, compose stack, helpers) must be gone.
+    left=$("$DEXT_DOCKER_CLI" ps -aq --filter "ancestor=$ref")
+    if [ -n "$left" ]; then
+      say "$name: containers of $ref left behind: $(echo "$left" | tr '\n' ' ')(removing them)"
+      echo "$left" | xargs "$DEXT_DOCKER_CLI" rm -f >/dev/null
+      failed+=("$name ($platform): containers left behind")
+    fi
+
+    size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$ref")
+    summary+=("$(awk -v n="$name" -v r="$ref" -v s="$size" -v b="$base_size" -v t="$build_s" \
+      'BEGIN { printf "%-18s %-36s build %4d s   %6.1f MB   %s", n, r, t, s / 1e6, (b > 0 ? sprintf("%.2fx %s", s / b, "the base image") : "") }')")
+  done
 done
 
 say "== engine tests: a broken Dockerfile fails validation; dext validate --image on a real engine"
@@ -90,10 +157,13 @@ if ! DEXT_IMAGE_TESTS=1 pnpm --filter @dext/desktop exec vitest run src/image-mo
   failed+=("@dext/desktop: image mode")
 fi
 
+say "per sample and platform:"
+printf '  %s\n' "${checks[@]+"${checks[@]}"}" >&2
+for arch in "${!platform_seconds[@]}"; do say "linux/$arch, every sample: ${platform_seconds[$arch]} s"; done
 say "images ($base_image is $(awk -v b="$base_size" 'BEGIN { printf "%.1f MB", b / 1e6 }')):"
 printf '  %s\n' "${summary[@]+"${summary[@]}"}" >&2
 if [ ${#failed[@]} -gt 0 ]; then
   say "FAILED: ${failed[*]}"
   exit 1
 fi
-say "all passed: ${#samples[@]} sample image(s) built, validated and tested"
+say "all passed: ${#samples[@]} sample(s) x ${#platforms[@]} platform(s) built, validated, CPU-checked and run"

@@ -1,8 +1,11 @@
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 
-/** Never docs of this repository: installs, build output, caches, git's own files. */
-const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".git", ".turbo", ".cache", "coverage"]);
+/**
+ * Never docs of this repository: installs, build output, caches, git's own files, and the samples'
+ * image build contexts (tooling/docker/prune-context.sh), copies of the workspace with its pages.
+ */
+const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".git", ".turbo", ".cache", "coverage", ".docker-context"]);
 
 export interface RepositoryFiles {
   /** Every README.md, and every .md under docs/, relative to the root with `/` separators, sorted. */
