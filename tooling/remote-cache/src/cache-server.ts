@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 
 /** The cache server exited, or did not say where it listens, before it was ready. */
-export class CacheServerStartError extends Error {
+class CacheServerStartError extends Error {
   override readonly name = "CacheServerStartError";
   readonly code = "cache_server_start_failed";
 }

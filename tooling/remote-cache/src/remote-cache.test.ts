@@ -18,13 +18,18 @@ const builtDirs = ["packages/desktop-facts/dist", "packages/metadata/dist"];
 // Each clone's local cache in a folder of its own, so a hit can only have come from the server.
 const graph = ["build", ...packages.map((name) => `--filter=${name}`), "--cache-dir=.turbo/own-cache"];
 
-let work: string;
-let server: CacheServer;
+let work: string | undefined;
+let server: CacheServer | undefined;
 let first: string;
 let second: string;
 
+function running(): CacheServer {
+  if (server === undefined) throw new Error("the cache server did not start");
+  return server;
+}
+
 function clientEnv(key: string): NodeJS.ProcessEnv {
-  return { TURBO_API: server.url, TURBO_TOKEN: token, TURBO_TEAM: team, TURBO_REMOTE_CACHE_SIGNATURE_KEY: key };
+  return { TURBO_API: running().url, TURBO_TOKEN: token, TURBO_TEAM: team, TURBO_REMOTE_CACHE_SIGNATURE_KEY: key };
 }
 
 function byTask(tasks: TaskCache[]): Record<string, Omit<TaskCache, "taskId" | "hash">> {
@@ -70,8 +75,8 @@ describe("Turbo's remote cache, shared by two clean clones through turborepo-rem
       "@dext/metadata#build": { status: "MISS" },
     });
     for (const { hash } of firstRun) {
-      expect(existsSync(server.artifactFile(team, hash)), `artifact ${hash}`).toBe(true);
-      expect(existsSync(`${server.artifactFile(team, hash)}.tag`), `signature tag of ${hash}`).toBe(true);
+      expect(existsSync(running().artifactFile(team, hash)), `artifact ${hash}`).toBe(true);
+      expect(existsSync(`${running().artifactFile(team, hash)}.tag`), `signature tag of ${hash}`).toBe(true);
     }
   }, 120_000);
 

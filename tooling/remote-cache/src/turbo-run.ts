@@ -12,7 +12,7 @@ export interface TaskCache {
 }
 
 /** turbo did not leave exactly one new run summary to read. */
-export class TurboSummaryError extends Error {
+class TurboSummaryError extends Error {
   override readonly name = "TurboSummaryError";
   readonly code = "turbo_summary_missing";
 }
