@@ -26,15 +26,27 @@ async function summaryFiles(runsDir: string): Promise<Set<string>> {
 }
 
 /**
+ * Every TURBO_* variable of this process, unset: the clone's turbo gets only the settings given it,
+ * none from a turbo or CI job this test runs under (a read-only remote cache, a cache folder, a team).
+ */
+function unsetTurboSettings(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.keys(process.env)
+      .filter((name) => name.startsWith("TURBO_"))
+      .map((name) => [name, undefined]),
+  );
+}
+
+/**
  * Runs the clone's own turbo (`turbo run <args> --summarize`) with `env` added to this process's
- * environment, and reads each task's cache status from the run summary it wrote.
+ * environment (its TURBO_* settings left out), and reads each task's cache status from the run summary it wrote.
  */
 export async function runTurbo(dir: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<TaskCache[]> {
   const runsDir = join(dir, ".turbo", "runs");
   const before = await summaryFiles(runsDir);
   await runProgram(join(dir, "node_modules", ".bin", "turbo"), ["run", ...args, "--summarize", "--no-color"], {
     cwd: dir,
-    env: { TURBO_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...unsetTurboSettings(), TURBO_TELEMETRY_DISABLED: "1", ...env },
     timeoutMs: 120_000,
   });
   const written = [...(await summaryFiles(runsDir))].filter((name) => !before.has(name));
