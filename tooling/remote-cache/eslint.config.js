@@ -1,0 +1,3 @@
+import base from "@dext/eslint-config/base";
+
+export default base;

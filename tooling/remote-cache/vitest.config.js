@@ -1,0 +1,3 @@
+import { dextVitestConfig } from "@dext/vitest-config";
+
+export default dextVitestConfig();
