@@ -6,13 +6,11 @@
 import { launchChromium } from "@dext/desktop/testing";
 import react from "@vitejs/plugin-react";
 import type { Browser } from "playwright-core";
-import { preview } from "vite";
-import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packagedDockerThemes } from "../src/theme-globals.ts";
 import { preactCompat } from "./index.js";
-import { pageBuilder } from "./testing/build-page.ts";
-import type { PageBuilder } from "./testing/build-page.ts";
+import { pageBuilder, previewPage } from "./testing/build-page.ts";
+import type { PageBuilder, PreviewedPage } from "./testing/build-page.ts";
 
 const app = `
 import { Button, Stack, Typography } from "@mui/material";
@@ -56,7 +54,7 @@ function rgb(hex: string): string {
 
 describe("a page built with preactCompat(), in Chromium", () => {
   let pages: PageBuilder;
-  let server: PreviewServer;
+  let server: PreviewedPage;
   let browser: Browser;
   let script = "";
 
@@ -66,13 +64,7 @@ describe("a page built with preactCompat(), in Chromium", () => {
     const { readdir, readFile } = await import("node:fs/promises");
     for (const file of await readdir(`${outDir}/assets`))
       if (file.endsWith(".js")) script += await readFile(`${outDir}/assets/${file}`, "utf8");
-    server = await preview({
-      configFile: false,
-      logLevel: "silent",
-      root: outDir,
-      build: { outDir },
-      preview: { host: "127.0.0.1", port: 0 },
-    });
+    server = await previewPage(outDir);
     browser = await launchChromium();
   }, 120_000);
 
@@ -95,9 +87,7 @@ describe("a page built with preactCompat(), in Chromium", () => {
       // vite preview has no favicon; anything else the page logs as an error fails the test.
       if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) errors.push(message.text());
     });
-    const url = server.resolvedUrls?.local[0];
-    if (url === undefined) throw new Error("vite preview gave no URL");
-    await page.goto(url);
+    await page.goto(server.url);
     const button = page.getByRole("button", { name: "Clicked 0" });
     // Docker's light theme colours a contained button in its primary colour, not MUI's default blue.
     const background = await button.evaluate((element) => getComputedStyle(element).backgroundColor);

@@ -8,13 +8,11 @@ import { join } from "node:path";
 import { launchChromium } from "@dext/desktop/testing";
 import react from "@vitejs/plugin-react";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { preview } from "vite";
-import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packagedDockerThemes } from "../src/theme-globals.ts";
 import { prerenderFirstView } from "./index.js";
-import { pageBuilder } from "./testing/build-page.ts";
-import type { PageBuilder } from "./testing/build-page.ts";
+import { pageBuilder, previewPage } from "./testing/build-page.ts";
+import type { PageBuilder, PreviewedPage } from "./testing/build-page.ts";
 
 const appSource = `
 import { Button, Stack, Typography } from "@mui/material";
@@ -63,7 +61,7 @@ function desktopInjection(themes: unknown): string {
 
 describe("a tab built with prerenderFirstView(), in Chromium", () => {
   let pages: PageBuilder;
-  let server: PreviewServer;
+  let server: PreviewedPage;
   let browser: Browser;
   let html = "";
   let url = "";
@@ -84,14 +82,8 @@ describe("a tab built with prerenderFirstView(), in Chromium", () => {
     );
     process.env.NODE_ENV = testMode;
     html = await readFile(join(outDir, "index.html"), "utf8");
-    server = await preview({
-      configFile: false,
-      logLevel: "silent",
-      root: outDir,
-      build: { outDir },
-      preview: { host: "127.0.0.1", port: 0 },
-    });
-    url = server.resolvedUrls?.local[0] ?? "";
+    server = await previewPage(outDir);
+    url = server.url;
     browser = await launchChromium();
   }, 120_000);
 

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, defaultClientConditions } from "vite";
+import { build, defaultClientConditions, preview } from "vite";
 import type { PluginOption } from "vite";
 
 export interface PageBuilder {
@@ -69,4 +69,26 @@ export async function pageBuilder(): Promise<PageBuilder> {
       buildPage(name, "main.tsx", main, plugins, ["@dext/source", ...defaultClientConditions], files),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+export interface PreviewedPage {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a built page (`buildApp`'s folder) with Vite's preview server on loopback, as a browser test loads it. */
+export async function previewPage(outDir: string): Promise<PreviewedPage> {
+  const server = await preview({
+    configFile: false,
+    logLevel: "silent",
+    root: outDir,
+    build: { outDir },
+    preview: { host: "127.0.0.1", port: 0 },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (url === undefined) {
+    await server.close();
+    throw new Error("vite preview gave no URL");
+  }
+  return { url, close: () => server.close() };
 }
