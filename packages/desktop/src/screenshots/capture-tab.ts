@@ -43,7 +43,9 @@ export function screenshotFileName(state: string, scheme: ColorScheme): string {
 
 /** The file names a run writes, the first view first, each in light then dark. */
 export function screenshotFileNames(states: readonly ScreenshotState[]): string[] {
-  return [FIRST_VIEW, ...states].flatMap((state) => COLOR_SCHEMES.map((scheme) => screenshotFileName(state.name, scheme)));
+  return [FIRST_VIEW, ...states].flatMap((state) =>
+    COLOR_SCHEMES.map((scheme) => screenshotFileName(state.name, scheme)),
+  );
 }
 
 /**
@@ -66,13 +68,15 @@ export async function captureTab(options: CaptureTabOptions): Promise<string[]> 
         await openExtensionTab(page, options.hostUrl, options.extensionId);
         await page.addStyleTag({ content: TAB_ONLY_CSS });
         const frame = page.frames().find((candidate) => candidate.url().startsWith(`${options.origin}/`));
-        if (frame === undefined) throw new ScreenshotError("capture_failed", `${options.extensionId}: its tab has no frame`);
+        if (frame === undefined)
+          throw new ScreenshotError("capture_failed", `${options.extensionId}: its tab has no frame`);
         const settle = async () => {
           const open = await settleTab(frame, requests, options.timeoutMs);
           if (open.length > 0) options.note?.(`${state.name} (${scheme}): captured with ${open.join(", ")} still open`);
         };
         await settle();
-        for (const [index, step] of state.steps.entries()) await applyStep(frame, state, index, step, options.timeoutMs);
+        for (const [index, step] of state.steps.entries())
+          await applyStep(frame, state, index, step, options.timeoutMs);
         if (state.steps.length > 0) await settle();
         const png = await page.screenshot({ type: "png", animations: "disabled", caret: "hide" });
         const size = pngSize(png);

@@ -2,9 +2,7 @@ import { ScreenshotError } from "./screenshot-error.ts";
 
 /** One action on the extension's tab before a capture. */
 export type ScreenshotStep =
-  | { kind: "click"; name: string }
-  | { kind: "fill"; label: string; value: string }
-  | { kind: "wait"; text: string };
+  { kind: "click"; name: string } | { kind: "fill"; label: string; value: string } | { kind: "wait"; text: string };
 
 /** A named view of the tab: the steps that lead to it from a freshly opened tab. */
 export interface ScreenshotState {

@@ -138,7 +138,10 @@ async function capture(request: ScreenshotsRequest): Promise<number> {
     const extension = host.extensions[0];
     const origin = extension === undefined ? undefined : host.origins.get(extension.id);
     if (extension === undefined || origin === undefined)
-      throw new ScreenshotError("extension_not_installed", "the extension could not be installed (the host's log above says why)");
+      throw new ScreenshotError(
+        "extension_not_installed",
+        "the extension could not be installed (the host's log above says why)",
+      );
     const browser = await launchChromium();
     try {
       const written = await captureTab({
@@ -164,7 +167,8 @@ async function capture(request: ScreenshotsRequest): Promise<number> {
 async function checkLabel(request: ScreenshotsRequest): Promise<number> {
   const out = resolve(request.out);
   const found = await stat(out).catch(() => undefined);
-  if (found?.isDirectory() !== true) throw new ScreenshotError("usage", `--out ${request.out} is not an existing folder`);
+  if (found?.isDirectory() !== true)
+    throw new ScreenshotError("usage", `--out ${request.out} is not an existing folder`);
   let label;
   try {
     label = await readScreenshotsLabel(request.source);
@@ -174,6 +178,8 @@ async function checkLabel(request: ScreenshotsRequest): Promise<number> {
   const problems = await screenshotsLabelProblems(label, out);
   for (const problem of problems) process.stderr.write(`${problem}\n`);
   if (problems.length > 0) return 1;
-  process.stdout.write(`${label.where}: every screenshot com.docker.extension.screenshots names is in ${out}, 2400x1600\n`);
+  process.stdout.write(
+    `${label.where}: every screenshot com.docker.extension.screenshots names is in ${out}, 2400x1600\n`,
+  );
   return 0;
 }

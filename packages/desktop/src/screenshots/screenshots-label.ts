@@ -6,8 +6,7 @@ import { SCREENSHOT_SIZE } from "./capture-tab.ts";
 
 /** Where the labels come from: a folder's Dockerfile (its final stage, as `dext validate` reads it) or a built image. */
 export type LabelSource =
-  | { kind: "folder"; folder: string; buildArgs: Record<string, string> }
-  | { kind: "image"; ref: string };
+  { kind: "folder"; folder: string; buildArgs: Record<string, string> } | { kind: "image"; ref: string };
 
 export interface ScreenshotsLabel {
   /** The label's value; undefined when the image would not carry it. */
