@@ -12,8 +12,8 @@ export const SCREENSHOT_SIZE = { width: 2400, height: 1600 } as const;
 const VIEWPORT = { width: 1200, height: 800 } as const;
 const DEVICE_SCALE_FACTOR = 2;
 
-export const COLOR_SCHEMES = ["light", "dark"] as const;
-export type ColorScheme = (typeof COLOR_SCHEMES)[number];
+const COLOR_SCHEMES = ["light", "dark"] as const;
+type ColorScheme = (typeof COLOR_SCHEMES)[number];
 
 // The extension's frame over the whole viewport, so the capture is the tab and none of the dashboard's chrome.
 const TAB_ONLY_CSS = `main iframe { position: fixed !important; inset: 0 !important; width: 100vw !important;
@@ -37,7 +37,7 @@ export interface CaptureTabOptions {
   note?: (message: string) => void;
 }
 
-export function screenshotFileName(state: string, scheme: ColorScheme): string {
+function screenshotFileName(state: string, scheme: ColorScheme): string {
   return `${state}-${scheme}.png`;
 }
 
