@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { createHostLogger } from "./server/host-logger.ts";
+import { screenshotsMain } from "./screenshots/screenshots-cli.ts";
 
 const usage = `Usage: dext-desktop [options] [<extension-folder>...] [--image <ref>...]
+       dext-desktop screenshots --help   (Marketplace screenshots of one extension's tab)
 
 Runs Docker Desktop extensions in a browser without Docker Desktop: a dashboard with a tab per
 extension, each extension's VM service started on this machine, its host binaries installed.
@@ -23,6 +25,8 @@ Options:
 
 /** Runs the host until SIGINT or SIGTERM; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // A folder named "screenshots" is still served as `dext-desktop ./screenshots`.
+  if (argv[0] === "screenshots") return screenshotsMain(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

@@ -7,3 +7,7 @@ export type { DesktopHostErrorCode } from "./server/errors.ts";
 export { readImageLayout, hostPathFor } from "./server/dockerfile-layout.ts";
 export type { ImageLayout } from "./server/dockerfile-layout.ts";
 export type { ExtensionSummary, PageConfig } from "./protocol/index.ts";
+// Marketplace screenshots: a PNG's size, and the screenshots label held to a folder of them.
+export { pngSize } from "./screenshots/png-size.ts";
+export { readScreenshotsLabel, screenshotsLabelProblems } from "./screenshots/screenshots-label.ts";
+export type { LabelSource, ScreenshotsLabel } from "./screenshots/screenshots-label.ts";

@@ -30,7 +30,7 @@ export type { LabelLocation, LabelSet, LabelValue } from "./validate-labels.ts";
 export { ALL_LABELS, CATEGORIES, LABELS, REQUIRED_LABELS } from "./extension-labels.ts";
 export type { ExtensionLabel } from "./extension-labels.ts";
 export { isSemverOrRange } from "./semver-range.ts";
-export { labelsDesktopRefuses } from "./dockerfile-labels.ts";
+export { dockerfileLabels, labelsDesktopRefuses } from "./dockerfile-labels.ts";
 export type { DockerfileLabel } from "./dockerfile-labels.ts";
 export { checkImage, imageLabelSet } from "./image-labels.ts";
 export type { ImageCheck } from "./image-labels.ts";
