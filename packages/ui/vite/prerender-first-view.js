@@ -30,7 +30,9 @@ function themeHash(text) {
  * view prerendered for the page's colour scheme, and only where React will hydrate exactly that
  * markup: inside Desktop (a client was injected), not as a dialog (another background), and with
  * the theme the build rendered (Desktop's injected theme, when it injected one, hashes the same).
- * Anywhere else it leaves #root empty and the UI renders as it always did.
+ * Anywhere else it leaves #root empty and the UI renders as it always did. Each scheme's markup is
+ * a JSON string in an inert script element: the browser builds only the one shown, where two
+ * `<template>`s would have it parse both.
  * @param {Record<"light" | "dark", number>} hashes
  */
 function chooserScript(hashes) {
@@ -39,8 +41,17 @@ try{var root=document.getElementById("root");var scheme=matchMedia("(prefers-col
 var view=document.getElementById("dext-first-view-"+scheme);var injected=window.__ddMuiV6Themes;
 var usable=root&&view&&!root.hasChildNodes()&&window.ddClient&&!/[?&]dialog=true(&|$)/.test(location.search)&&
 (!injected||themeHash(JSON.stringify(injected[scheme]))===hashes[scheme]);
-if(usable){root.appendChild(view.content.cloneNode(true));window.__dextFirstViewScheme=scheme;}}catch(e){}
+if(usable){root.innerHTML=JSON.parse(view.textContent);window.__dextFirstViewScheme=scheme;}}catch(e){}
 ["light","dark"].forEach(function(s){var t=document.getElementById("dext-first-view-"+s);if(t)t.remove();});})();`;
+}
+
+/**
+ * `html` as the text of an inert script element: a JSON string with every "<" escaped, so no
+ * "</script>" in the markup (a user's text, say) can end the element early.
+ * @param {string} html
+ */
+function inertMarkup(html) {
+  return JSON.stringify(html).replace(/</g, "\\u003c");
 }
 
 /**
@@ -156,7 +167,8 @@ export function prerenderFirstView({ app = "src/app.tsx", exportName = "App" } =
         throw new PrerenderError(`could not prerender the first view of ${appPath}: ${reason}`, { cause: error });
       }
       const templates = ["light", "dark"].map(
-        (scheme) => `<template id="dext-first-view-${scheme}">${rendered.views[scheme]}</template>`,
+        (scheme) =>
+          `<script type="application/json" id="dext-first-view-${scheme}">${inertMarkup(rendered.views[scheme])}</script>`,
       );
       const script = `<script>${chooserScript(rendered.hashes)}</script>`;
       await writeFile(page, html.replace(EMPTY_ROOT, `${EMPTY_ROOT}${templates.join("")}${script}`));
