@@ -2,7 +2,8 @@
 // a stub client and Docker's theme globals, a fresh browser context per load, loads interleaved so
 // every target sees the same machine. "Rendered" is the first frame with a visible control. The peer
 // (Docker's samples/react shape) and a static one-button page are measured in the same run.
-//   pnpm --filter @dext/desktop bench:outside [loads] [--peer <folder>] [--only <name>]... [--trace]
+//   pnpm --filter @dext/desktop bench:outside [loads] [--peer <folder>] [--only <name>]... [--ui <name>=<built UI folder>]... [--trace]
+// --ui adds any built UI (an extension of your own, another build of a sample) beside the samples.
 // --trace adds one traced load per target and prints where its main thread's time went (trace-breakdown.ts).
 // Samples are measured as built (`pnpm build` first): what ships is what is timed.
 import { access, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -25,7 +26,12 @@ import type { FirstViewMarks } from "./first-view-marks.ts";
 import type { AddressInfo } from "node:net";
 
 const { values, positionals } = parseArgs({
-  options: { peer: { type: "string" }, only: { type: "string", multiple: true }, trace: { type: "boolean" } },
+  options: {
+    peer: { type: "string" },
+    only: { type: "string", multiple: true },
+    ui: { type: "string", multiple: true },
+    trace: { type: "boolean" },
+  },
   allowPositionals: true,
 });
 const loads = Number(positionals[0] ?? 15);
@@ -51,8 +57,19 @@ for (const name of sampleNames) {
   if (!built) throw new Error(`${name} has no built UI at ${ui}: run \`pnpm build\` first`);
   targets.set(name, ui);
 }
+for (const extra of values.ui ?? []) {
+  const at = extra.indexOf("=");
+  if (at <= 0) throw new Error(`--ui ${extra}: expected <name>=<built UI folder>`);
+  targets.set(extra.slice(0, at), extra.slice(at + 1));
+}
 for (const name of [...targets.keys()])
-  if (values.only !== undefined && !name.startsWith("peer") && !values.only.includes(name)) targets.delete(name);
+  if (
+    values.only !== undefined &&
+    !name.startsWith("peer") &&
+    !values.only.includes(name) &&
+    !(values.ui ?? []).some((extra) => extra.startsWith(`${name}=`))
+  )
+    targets.delete(name);
 const names = [...targets.keys()];
 const dirs = [...targets.values()];
 
