@@ -8,6 +8,11 @@ export default mergeConfig(dextVitestConfig({ environment: "jsdom" }), {
     // Docker's theme packages declare "type": "commonjs" but ship ESM syntax; Node cannot load
     // them as they are, so Vite transforms them instead.
     server: { deps: { inline: [/@docker\//] } },
+    // One worker runs many files, so jsdom, React and MUI load once per worker instead of once per
+    // file. Safe here: no file leaves global state behind (each unstubs its globals, Testing Library
+    // unmounts after every test, src keeps no module-level cache), and a shuffled file order passes.
+    pool: "threads",
+    isolate: false,
     // Type-level tests (*.test-d.ts) run through tsc as part of `test`, not only `typecheck`.
     typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
