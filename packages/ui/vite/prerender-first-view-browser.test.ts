@@ -59,7 +59,7 @@ function desktopInjection(themes: unknown): string {
     window.__ddMuiV6Themes = ${JSON.stringify(themes)};`;
 }
 
-describe("a tab built with prerenderFirstView(), in Chromium", () => {
+describe("a tab built with prerenderFirstView(), in Chromium", { timeout: 60_000 }, () => {
   let pages: PageBuilder;
   let server: PreviewedPage;
   let browser: Browser;

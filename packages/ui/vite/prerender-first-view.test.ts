@@ -9,7 +9,8 @@ import type { PageBuilder } from "./testing/build-page.ts";
 
 const mainSource = `import { mountExtension } from "@dext/ui"; import { App } from "./app.tsx"; mountExtension(<App />);`;
 
-describe("prerenderFirstView", () => {
+// Each case is a real Vite build with its server renderer: seconds when idle, more on a loaded machine.
+describe("prerenderFirstView", { timeout: 90_000 }, () => {
   let pages: PageBuilder;
   beforeAll(async () => {
     pages = await pageBuilder();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { DextProvider } from "@dext/ui";
 import { createFakeDesktopClient, FakeHttpRejection, installFakeDesktopClient } from "@dext/ui/testing";
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app.tsx";
 import { createFakeService } from "./testing/fake-service.ts";
@@ -9,6 +9,10 @@ import { volume } from "./testing/volumes.ts";
 import type { FakeDesktopClient } from "@dext/ui/testing";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { FakeService, FakeServiceOptions } from "./testing/fake-service.ts";
+
+// The first backend call imports the contract, zod and the client lazily, as the tab does: a cold
+// import that can take over a second on a loaded machine, more than findBy waits by default.
+configure({ asyncUtilTimeout: 5_000 });
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {

@@ -8,9 +8,13 @@ import {
   installFakeDesktopClient,
 } from "@dext/ui/testing";
 import type { FakeDesktopClient, FakeExecHandler, FakeProcess } from "@dext/ui/testing";
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "./app.tsx";
+
+// The first backend call imports the contract, zod and the client lazily, as the tab does: a cold
+// import that can take over a second on a loaded machine, more than findBy waits by default.
+configure({ asyncUtilTimeout: 5_000 });
 
 let uninstall: (() => void) | undefined;
 afterEach(() => {
