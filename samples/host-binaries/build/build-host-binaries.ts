@@ -1,5 +1,5 @@
 // Compiles doctor/main.ts into the host executables metadata.json names, one per OS and CPU:
-//   tsx build/build-host-binaries.ts [--arch amd64|arm64|all] [--out dist/host]
+//   node --conditions=@dext/source build/build-host-binaries.ts [--arch amd64|arm64|all] [--out dist/host]
 // The Dockerfile's builder stage passes its TARGETARCH, so an image only carries its own CPU's files.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { defaultRuntimeCache, fetchBunRuntime } from "./bun-runtime.ts";
+import { withBuildLock } from "./build-lock.ts";
 import { verifyMachOSignature } from "./macho-code-signature.ts";
 import { signAdHoc } from "./macho-sign.ts";
 import { BUN_VERSION, HOST_TARGETS, compilerRuntime, targetsForImageArch } from "./targets.ts";
@@ -72,14 +73,27 @@ async function readManifest(path: string): Promise<HostManifest | undefined> {
   );
 }
 
-export async function buildHostBinaries(options: {
+interface BuildOptions {
   arch: string;
   outDir: string;
   cacheDir: string;
   log?: (line: string) => void;
-}): Promise<HostManifest> {
-  const log = options.log ?? (() => undefined);
+}
+
+/**
+ * Builds what is missing or out of date, holding `<outDir>.lock` meanwhile: the sample's tests
+ * build before they run (test/ensure-host-binaries.ts), and turbo runs `test` and `test:e2e` at once.
+ */
+export async function buildHostBinaries(options: BuildOptions): Promise<HostManifest> {
   const targets = selectTargets(options.arch);
+  await mkdir(dirname(options.outDir), { recursive: true });
+  return withBuildLock(`${options.outDir}.lock`, () => buildLocked(targets, options), {
+    onWait: (holder) => options.log?.(`waiting for the build ${holder} is running into ${options.outDir}`),
+  });
+}
+
+async function buildLocked(targets: HostTarget[], options: BuildOptions): Promise<HostManifest> {
+  const log = options.log ?? (() => undefined);
   const manifestPath = join(options.outDir, "manifest.json");
   const hash = await sourceHash();
   const previous = await readManifest(manifestPath);
@@ -136,7 +150,9 @@ export async function buildHostBinaries(options: {
       `${relativePath}: ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   }
-  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  // Renamed into place: a test reading the manifest never sees half of it.
+  await writeFile(`${manifestPath}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(`${manifestPath}.partial`, manifestPath);
   return manifest;
 }
 

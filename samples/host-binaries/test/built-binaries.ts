@@ -24,6 +24,6 @@ export async function requireBuiltBinaries(): Promise<void> {
   );
   if (missing)
     throw new Error(
-      "The host binaries are not built: run `pnpm --filter host-binaries build:host` (turbo runs it before these tests).",
+      "The host binaries are not built: run `pnpm --filter host-binaries build:host` (the tests' global setup, test/ensure-host-binaries.ts, does).",
     );
 }
