@@ -5,6 +5,9 @@
 # architecture with its package lists, which make-node-image.sh --platform linux/arm64 downloads
 # the base image's libraries from. Skips each part already done; root only, as apt-get is.
 # On an arm64 machine it has nothing to do (its linux/amd64 images are for another script).
+# Without root, a qemu-aarch64 handler someone else enabled (docker/setup-qemu-action on a GitHub
+# runner) is enough: the arm64 package lists only serve make-node-image.sh's stand-in, and an
+# engine that can pull uses the real arm64 image instead.
 set -euo pipefail
 
 say() { echo "install-arm64: $*"; }
@@ -25,6 +28,10 @@ arm64_lists() { compgen -G '/var/lib/apt/lists/*_binary-arm64_Packages*' >/dev/n
 if [ ${#missing[@]} -eq 0 ] && grep -qx enabled "$handler" 2>/dev/null && grep -qx arm64 <<<"$foreign" \
   && arm64_lists; then
   say "already set up: ${packages[*]}, the qemu-aarch64 handler ($(grep -o 'flags: .*' "$handler")), arm64 package lists"
+  exit 0
+fi
+if [ "$(id -u)" != 0 ] && grep -qx enabled "$handler" 2>/dev/null; then
+  say "the qemu-aarch64 handler is already enabled ($(grep -o 'flags: .*' "$handler")); not root, so no packages or arm64 lists installed"
   exit 0
 fi
 if [ "$(id -u)" != 0 ]; then

@@ -10,7 +10,9 @@
 # Docker's per-CPU repositories name the real image (arm64v8/node:24-alpine): dockerd's classic
 # image store holds one platform per name, and the build stages need node:24-alpine for this
 # machine's CPU (README.md, "Two platforms, one engine").
-# Skips when the image already exists (pass --force to rebuild it).
+# Skips when the image already exists (pass --force to rebuild it). An engine that can pull (a
+# GitHub runner's) gets the real image instead: the pull is tried first, and where no registry
+# answers it fails within DEXT_PULL_TIMEOUT seconds (default 60) and the stand-in is assembled.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
@@ -44,6 +46,13 @@ fi
 if [ "$force" = false ] && "$DEXT_DOCKER_CLI" image inspect "$image" >/dev/null 2>&1; then
   echo "make-node-image: $image already exists (--force rebuilds it)"
   exit 0
+fi
+if [ "$force" = false ]; then
+  if timeout "${DEXT_PULL_TIMEOUT:-60}" "$DEXT_DOCKER_CLI" pull --quiet --platform "linux/$arch" "$image" >/dev/null 2>&1; then
+    echo "make-node-image: pulled the real $image for linux/$arch"
+    exit 0
+  fi
+  echo "make-node-image: $image cannot be pulled here; assembling the stand-in"
 fi
 # The tag promises a Node major version; refuse to put another one behind it.
 want=${image#*:}; want=${want%%[-.]*}

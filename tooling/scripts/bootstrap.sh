@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for dext: Node at the version .nvmrc pins (ensure-node.sh, from the npm
 # registry, when the machine has another major), pnpm at the version package.json pins, Debian's Chromium for
-# browser tests (when running as root on Debian and it is missing), then the workspace's
-# dependencies from the lockfile. Safe to run again: each step is skipped when already done.
+# browser tests (when running as root on Debian and it is missing, and DEXT_CHROMIUM names no
+# browser), then the workspace's dependencies from the lockfile. Safe to run again: each step is
+# skipped when already done. On a GitHub runner, setup-node and pnpm/action-setup have put the
+# pinned versions on PATH and DEXT_CHROMIUM names the runner's Chrome, so only the install runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,7 +21,9 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
   hash -r
 fi
 
-if [ "${DEXT_SKIP_CHROMIUM:-}" != "1" ] && [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+if [ -n "${DEXT_CHROMIUM:-}" ] && [ -x "$DEXT_CHROMIUM" ]; then
+  echo "bootstrap: browser tests use DEXT_CHROMIUM=$DEXT_CHROMIUM"
+elif [ "${DEXT_SKIP_CHROMIUM:-}" != "1" ] && [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "bootstrap: installing Debian's chromium for browser tests"
   export DEBIAN_FRONTEND=noninteractive
   # Wait for another apt run (an unattended upgrade, a second bootstrap) instead of failing at once.

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Finding } from "./finding.ts";
 import { lintWorkflowFiles, workflowFiles } from "./lint-workflows.ts";
 
-const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 /** The repository's workflows, linted when no path is given. */
 export const REPO_WORKFLOWS = join(REPO_ROOT, ".github", "workflows");
 

@@ -15,12 +15,12 @@ describe("the repository's workflows", () => {
   it("fail once broken: ci.yml with a job's needs misspelled", async () => {
     const file = `${REPO_WORKFLOWS}/ci.yml`;
     const text = await readFile(file, "utf8");
-    expect(text).toContain("    needs: samples\n");
-    const findings = await lintWorkflowText(text.replace("    needs: samples\n", "    needs: sample\n"), file);
+    expect(text).toContain("    needs: checks\n");
+    const findings = await lintWorkflowText(text.replace("    needs: checks\n", "    needs: check\n"), file);
     expect(findings).toContainEqual(
       expect.objectContaining({
         kind: "job-needs",
-        message: expect.stringMatching(/needs job "sample" which does not exist/) as unknown,
+        message: expect.stringMatching(/needs job "check" which does not exist/) as unknown,
       }),
     );
   });

@@ -1,13 +1,27 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { actionlint } from "./actionlint.ts";
+import { checkCiParity } from "./ci-parity.ts";
 import { byPosition } from "./finding.ts";
 import type { Finding } from "./finding.ts";
 import { checkPolicy } from "./policy.ts";
 
-/** actionlint's findings and dext's policy findings for one workflow, in file order. */
+/** The `.ci/run` of the repository whose `.github/workflows/ci.yml` this is, if it has one. */
+async function ciRunFor(file: string): Promise<string | undefined> {
+  const folder = dirname(file);
+  if (basename(file) !== "ci.yml" || basename(folder) !== "workflows" || basename(dirname(folder)) !== ".github")
+    return undefined;
+  return readFile(join(dirname(dirname(folder)), ".ci", "run"), "utf8").catch(() => undefined);
+}
+
+/**
+ * actionlint's findings and dext's policy findings for one workflow, in file order; for a
+ * repository's `ci.yml`, also whether it runs `.ci/run`'s scripts in `.ci/run`'s order.
+ */
 export async function lintWorkflowText(text: string, file: string): Promise<Finding[]> {
-  return [...(await actionlint(text, file)), ...checkPolicy(text, file)].sort(byPosition);
+  const ciRun = await ciRunFor(file);
+  const parity = ciRun === undefined ? [] : checkCiParity(text, file, ciRun);
+  return [...(await actionlint(text, file)), ...checkPolicy(text, file), ...parity].sort(byPosition);
 }
 
 /**
