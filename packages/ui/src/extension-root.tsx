@@ -1,7 +1,9 @@
+import { CacheProvider } from "@emotion/react";
 import { StrictMode } from "react";
 import { hydrateRoot, createRoot } from "react-dom/client";
 import type { ReactNode } from "react";
 import { DextProvider } from "./dext-provider.tsx";
+import { createEmotionCache } from "./emotion-cache.ts";
 import type { DextProviderProps } from "./dext-provider.tsx";
 import { prerenderedScheme } from "./first-view-scheme.ts";
 
@@ -25,7 +27,7 @@ export function extensionTree(app: ReactNode, options: ExtensionRootOptions = {}
 export function mountExtension(app: ReactNode, options: ExtensionRootOptions & { container?: Element } = {}): void {
   const { container = document.getElementById("root"), ...providerOptions } = options;
   if (container === null) throw new Error("index.html has no #root element");
-  const tree = extensionTree(app, providerOptions);
+  const tree = <CacheProvider value={createEmotionCache()}>{extensionTree(app, providerOptions)}</CacheProvider>;
   if (prerenderedScheme() !== undefined && container.hasChildNodes()) hydrateRoot(container, tree);
   else createRoot(container).render(tree);
 }

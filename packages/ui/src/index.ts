@@ -17,6 +17,7 @@ export type { OutsideDesktopNoticeProps } from "./outside-desktop-notice.tsx";
 export { ensureDockerThemeGlobals, packagedDockerThemes } from "./theme-globals.ts";
 export type { DockerThemeBag, DockerThemeGlobals, ThemeGlobalSource, ThemeGlobalsReport } from "./theme-globals.ts";
 export { JobProgress } from "./job-progress.tsx";
+export { AfterFirstView } from "./after-first-view.tsx";
 export { lazyView, LazyViewLoadError } from "./lazy-view.tsx";
 export type { LazyView } from "./lazy-view.tsx";
 export type { JobProgressProps, JobProgressSource } from "./job-progress.tsx";

@@ -16,7 +16,7 @@ import type { PageBuilder, PreviewedPage } from "./testing/build-page.ts";
 
 const appSource = `
 import { Button, Stack, Typography } from "@mui/material";
-import { DesktopGate } from "@dext/ui";
+import { AfterFirstView, DesktopGate } from "@dext/ui";
 import { useState } from "react";
 
 export function App() {
@@ -31,6 +31,9 @@ export function App() {
           </Button>
         )}
       </DesktopGate>
+      <AfterFirstView>
+        <Typography>Shown once hydrated</Typography>
+      </AfterFirstView>
     </Stack>
   );
 }
@@ -131,6 +134,17 @@ describe("a tab built with prerenderFirstView(), in Chromium", { timeout: 60_000
     expect(html).toContain("__dextFirstViewScheme");
   });
 
+  it("leaves AfterFirstView's part out of the first view: it comes with React", () => {
+    for (const scheme of ["light", "dark"]) {
+      const element = new RegExp(`<script type="application/json" id="dext-first-view-${scheme}">(.*?)</script>`).exec(
+        html,
+      );
+      const markup = JSON.parse(element?.[1] ?? "null") as string;
+      expect(markup).toContain("Prerendered page");
+      expect(markup).not.toContain("Shown once hydrated");
+    }
+  });
+
   it("shows the first view before the UI's script runs, and React hydrates that markup without a mismatch", async () => {
     const context = await browser.newContext({ colorScheme: "light" });
     await context.addInitScript(desktopInjection(packagedDockerThemes));
@@ -142,8 +156,10 @@ describe("a tab built with prerenderFirstView(), in Chromium", { timeout: 60_000
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(backgroundDefault("light"));
     // The chooser removed both schemes' markup once it had shown one.
     expect(await page.evaluate(() => document.querySelectorAll("[id^=dext-first-view-]").length)).toBe(0);
+    expect(await page.getByText("Shown once hydrated").count()).toBe(0);
     release();
     await hydrated(page);
+    await page.getByText("Shown once hydrated").waitFor();
     // Hydrated, not rebuilt: the node seen before the script is the one React now owns.
     expect(await prerendered.evaluate((element) => element.isConnected)).toBe(true);
     await button.click();

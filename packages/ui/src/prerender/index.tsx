@@ -1,10 +1,10 @@
 // Build-time entry (@dext/ui/prerender): renders an extension's first view to HTML, in Node, for
 // @dext/ui/vite's `prerenderFirstView`. Never part of a UI bundle.
 import { CacheProvider } from "@emotion/react";
-import createCache from "@emotion/cache";
 import { renderToString } from "react-dom/server";
 import type { ComponentType } from "react";
 import { prerenderClientGlobal } from "../desktop-client.ts";
+import { createEmotionCache } from "../emotion-cache.ts";
 import { extensionTree } from "../extension-root.tsx";
 import { firstViewSchemeGlobal } from "../first-view-scheme.ts";
 import type { ColorScheme } from "../first-view-scheme.ts";
@@ -24,7 +24,7 @@ export function renderFirstView(App: ComponentType, scheme: ColorScheme): string
   globals[prerenderClientGlobal] = createPrerenderClient();
   try {
     // A cache per render: emotion's rules for one scheme must not count as inserted for the other.
-    return renderToString(<CacheProvider value={createCache({ key: "css" })}>{extensionTree(<App />)}</CacheProvider>);
+    return renderToString(<CacheProvider value={createEmotionCache()}>{extensionTree(<App />)}</CacheProvider>);
   } finally {
     Reflect.deleteProperty(globals, firstViewSchemeGlobal);
     Reflect.deleteProperty(globals, prerenderClientGlobal);

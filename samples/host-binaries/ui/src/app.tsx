@@ -1,5 +1,5 @@
 import { Stack } from "@mui/material";
-import { DesktopGate, PageHeader } from "@dext/ui";
+import { AfterFirstView, DesktopGate, PageHeader } from "@dext/ui";
 import type { JSX } from "react";
 import { ArgsPanel } from "./args-panel.tsx";
 import { DoctorPanel } from "./doctor-panel.tsx";
@@ -20,7 +20,9 @@ export function App(): JSX.Element {
         {(client) => (
           <>
             <DoctorPanel client={client} />
-            <ArgsPanel client={client} />
+            <AfterFirstView>
+              <ArgsPanel client={client} />
+            </AfterFirstView>
           </>
         )}
       </DesktopGate>
