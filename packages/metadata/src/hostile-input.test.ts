@@ -1,42 +1,29 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { propertyRuns } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "./finding.ts";
-import { crashIn, hostileCase, layOut, runCliProcess, unlocated } from "./testing/hostile-input.ts";
+import {
+  crashIn,
+  hostileCase,
+  HostileFolders,
+  OUTSIDE_TEXT,
+  runCliProcess,
+  unlocated,
+} from "./testing/hostile-input.ts";
 import { runCli } from "./testing/run-cli.ts";
-import type { HostileCase } from "./testing/hostile-input.ts";
 
 const VALIDATE_RUNS = 1000;
-const MIGRATE_RUNS = 500;
 const HANG_MS = 10_000;
 const EXIT_CODES = [0, 1, 2];
 /** Under each test's 120 s timeout, so a slow run or a long shrink still ends in fast-check's report. */
 const BUDGET_MS = 110_000;
 
-let root: string;
-let outside: string;
-const OUTSIDE_TEXT = "services: {}\n";
-
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "dext-hostile-"));
-  outside = join(root, "outside.yaml");
-  await writeFile(outside, OUTSIDE_TEXT);
-});
-
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
-
-let counter = 0;
-async function caseDir(hostile: HostileCase): Promise<string> {
-  const dir = join(root, `c${counter++}`);
-  await layOut(dir, hostile, outside);
-  return dir;
-}
+const folders = new HostileFolders();
+beforeAll(() => folders.create());
+afterAll(() => folders.remove());
 
 interface JsonReport {
   valid: boolean;
@@ -50,7 +37,7 @@ describe("generated hostile extension folders", () => {
     const codes = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(hostileCase, async (hostile) => {
-        const dir = await caseDir(hostile);
+        const dir = await folders.caseDir(hostile);
         try {
           const started = performance.now();
           const { code, stdout, stderr } = await runCli(["validate", "--json", dir]);
@@ -74,41 +61,7 @@ describe("generated hostile extension folders", () => {
       expect(codes.get(1)).toBeGreaterThan(VALIDATE_RUNS / 10);
       expect(codes.get(2)).toBeGreaterThan(VALIDATE_RUNS / 10);
     }
-    expect(await readFile(outside, "utf8")).toBe(OUTSIDE_TEXT);
-  }, 120_000);
-
-  it(`dext migrate --write: ${MIGRATE_RUNS} folders, no crash or hang, and on exit 2 metadata.json is byte for byte what it was with no temporary file left`, async () => {
-    const runs = propertyRuns(MIGRATE_RUNS, { budgetMs: BUDGET_MS, runTimeoutMs: HANG_MS });
-    let wrote = 0;
-    await fc.assert(
-      fc.asyncProperty(hostileCase, async (hostile) => {
-        const dir = await caseDir(hostile);
-        try {
-          const before = hostile.metadata.kind === "text" ? await readFile(join(dir, "metadata.json")) : undefined;
-          const started = performance.now();
-          const { code, stdout, stderr } = await runCli(["migrate", dir, "--write"]);
-          expect(performance.now() - started).toBeLessThan(HANG_MS);
-          expect(EXIT_CODES).toContain(code);
-          expect(crashIn(stderr + stdout)).toBeUndefined();
-          const names = await readdir(dir);
-          expect(names.filter((name) => name.endsWith(".dext-tmp"))).toEqual([]);
-          if (code === 2) {
-            expect(stderr).toMatch(/^dext: /);
-            // Buffer.equals: toEqual walks a megabyte buffer index by index.
-            if (before !== undefined) expect((await readFile(join(dir, "metadata.json"))).equals(before)).toBe(true);
-            expect(names).not.toContain("metadata.json.bak");
-          } else {
-            wrote++;
-            expect(before !== undefined && (await readFile(join(dir, "metadata.json.bak"))).equals(before)).toBe(true);
-          }
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
-      }),
-      runs,
-    );
-    if (runs.path === undefined) expect(wrote).toBeGreaterThan(0);
-    expect(await readFile(outside, "utf8")).toBe(OUTSIDE_TEXT);
+    expect(await readFile(folders.outside, "utf8")).toBe(OUTSIDE_TEXT);
   }, 120_000);
 });
 
@@ -142,7 +95,7 @@ describe("FIFOs and devices in a real process", () => {
   it("end within 10 s with exit 1 or 2 and a message naming the file, never a stack", async () => {
     const runs = await Promise.all(
       setups.map(async ([name, argv, setup]) => {
-        const dir = await mkdtemp(join(root, "p"));
+        const dir = await mkdtemp(join(folders.root, "p"));
         await setup(dir);
         return { name, ...(await runCliProcess([...argv, dir], HANG_MS)) };
       }),

@@ -1,6 +1,7 @@
 /** Hostile extension folders for the generated-input suite: FIFOs, devices, loops, escapes, huge and deep files. */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdir, symlink, truncate, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { abbreviate } from "@dext/vitest-config/property-runs";
@@ -175,13 +176,40 @@ export const hostileCase: fc.Arbitrary<HostileCase> = fc.record({
 });
 
 /** Lays out `hostile` in the empty folder `dir`; `outside` is a regular file elsewhere that nothing may change. */
-export async function layOut(dir: string, hostile: HostileCase, outside: string): Promise<void> {
+async function layOut(dir: string, hostile: HostileCase, outside: string): Promise<void> {
   await plant(join(dir, "metadata.json"), hostile.metadata, outside);
   await plant(join(dir, "Dockerfile"), hostile.dockerfile, outside);
   for (const name of ["docker-compose.yaml", "compose/c.yaml"]) await plant(join(dir, name), hostile.compose, outside);
   await symlink(outside, join(dir, "link.yaml"));
   await plant(join(dir, "icon.svg"), hostile.icon, outside);
   if (hostile.loopDir) await symlink(".", join(dir, "self"));
+}
+
+/** What the regular file outside every case folder holds; no run may change it. */
+export const OUTSIDE_TEXT = "services: {}\n";
+
+/** A temp folder of case folders, beside the one regular file outside them that symlinks escape to. */
+export class HostileFolders {
+  root = "";
+  outside = "";
+  #count = 0;
+
+  async create(): Promise<void> {
+    this.root = await mkdtemp(join(tmpdir(), "dext-hostile-"));
+    this.outside = join(this.root, "outside.yaml");
+    await writeFile(this.outside, OUTSIDE_TEXT);
+  }
+
+  async remove(): Promise<void> {
+    if (this.root !== "") await rm(this.root, { recursive: true, force: true });
+  }
+
+  /** A new folder with `hostile` laid out in it. */
+  async caseDir(hostile: HostileCase): Promise<string> {
+    const dir = join(this.root, `c${this.#count++}`);
+    await layOut(dir, hostile, this.outside);
+    return dir;
+  }
 }
 
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));

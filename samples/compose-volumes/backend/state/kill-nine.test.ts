@@ -11,11 +11,13 @@ import { makeSocketDir } from "@dext/backend/testing";
 import type { SocketDir } from "@dext/backend/testing";
 import { openStateStore, stateFileName } from "./state-store.ts";
 
-// 200 writer processes killed with SIGKILL at generated moments while they save. Whatever the moment,
+// Writer processes killed with SIGKILL at generated moments while they save. Whatever the moment,
 // every write a writer acknowledged must be in the file, and the file must always parse.
-// DEXT_KILL9_COUNT shortens the soak where durability is not the point (new-extension's test of
-// generated copies runs every sample's suite again); 200 everywhere else.
-const kills = Number(process.env.DEXT_KILL9_COUNT ?? 200);
+// 60 by default: enough that kills land inside a save (a temporary file left behind; about a third
+// to a half of them do, and the test requires at least one), in under a third of the 200-kill soak's
+// time. DEXT_KILL9_COUNT=200 runs that soak; new-extension's test of generated copies, where
+// durability is not the point, sets 20.
+const kills = Number(process.env.DEXT_KILL9_COUNT ?? 60);
 /** Writers run side by side, each on its own state folder, to keep the test short on two cores. */
 const lanes = 4;
 
@@ -24,7 +26,7 @@ let writer = "";
 
 beforeAll(async () => {
   work = await makeSocketDir();
-  // Bundled once, so each of the 200 starts costs a plain `node file.mjs`, not a TypeScript loader.
+  // Bundled once, so each start costs a plain `node file.mjs`, not a TypeScript loader.
   writer = join(work.dir, "state-writer.mjs");
   await bundleBackend({
     entryPoints: [fileURLToPath(new URL("../testing/state-writer.ts", import.meta.url))],
@@ -82,6 +84,8 @@ describe(`${kills} kill -9 of a writer during writes`, () => {
     const acks = Array.from({ length: lanes }, () => new Map<string, number>());
     let round = 0;
     let acknowledged = 0;
+    // Kills that found a save half-done: its temporary file written but not yet renamed into place.
+    let midSave = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(killDelayMs, { minLength: lanes, maxLength: lanes }), async (delays) => {
         round++;
@@ -96,6 +100,8 @@ describe(`${kills} kill -9 of a writer during writes`, () => {
             const lastAck = await killWhileWriting(dir, volume, delayMs);
             laneAcks.set(volume, lastAck);
             acknowledged += lastAck;
+            // The writer cleared older leftovers when it started, so any here are this kill's.
+            if ((await readdir(dir)).some((name) => name.endsWith(".tmp"))) midSave++;
             const state = await readStateFile(dir);
             // A write may land without its ack reaching us (killed in between): more is fine, less is loss.
             return [...laneAcks]
@@ -120,9 +126,14 @@ describe(`${kills} kill -9 of a writer during writes`, () => {
       expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     }
     // Not vacuous: the kills did land while writes were being acknowledged (not when replaying one case).
-    if (runs.path === undefined) expect(acknowledged).toBeGreaterThanOrEqual(kills);
+    // Some landed inside a save, the moment the atomic write exists for, and left a temporary file
+    // that the next start removed.
+    if (runs.path === undefined) {
+      expect(acknowledged).toBeGreaterThanOrEqual(kills);
+      expect(midSave).toBeGreaterThan(0);
+    }
     console.log(
-      `${round * lanes} kills, ${acknowledged} acknowledged writes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${round * lanes} kills (${midSave} inside a save), ${acknowledged} acknowledged writes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   });
 });
