@@ -4,19 +4,21 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { propertyRuns } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { crashIn, hostileCase, HostileFolders, OUTSIDE_TEXT } from "./testing/hostile-input.ts";
+import { describe, expect, it } from "vitest";
+import {
+  BUDGET_MS,
+  crashIn,
+  EXIT_CODES,
+  HANG_MS,
+  hostileCase,
+  hostileFoldersOfThisFile,
+  OUTSIDE_TEXT,
+} from "./testing/hostile-input.ts";
 import { runCli } from "./testing/run-cli.ts";
 
 const MIGRATE_RUNS = 500;
-const HANG_MS = 10_000;
-const EXIT_CODES = [0, 1, 2];
-/** Under the test's 120 s timeout, so a slow run or a long shrink still ends in fast-check's report. */
-const BUDGET_MS = 110_000;
 
-const folders = new HostileFolders();
-beforeAll(() => folders.create());
-afterAll(() => folders.remove());
+const folders = hostileFoldersOfThisFile();
 
 describe("generated hostile extension folders", () => {
   it(`dext migrate --write: ${MIGRATE_RUNS} folders, no crash or hang, and on exit 2 metadata.json is byte for byte what it was with no temporary file left`, async () => {

@@ -3,12 +3,15 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { propertyRuns } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Finding } from "./finding.ts";
 import {
+  BUDGET_MS,
   crashIn,
+  EXIT_CODES,
+  HANG_MS,
   hostileCase,
-  HostileFolders,
+  hostileFoldersOfThisFile,
   OUTSIDE_TEXT,
   runCliProcess,
   unlocated,
@@ -16,14 +19,8 @@ import {
 import { runCli } from "./testing/run-cli.ts";
 
 const VALIDATE_RUNS = 1000;
-const HANG_MS = 10_000;
-const EXIT_CODES = [0, 1, 2];
-/** Under each test's 120 s timeout, so a slow run or a long shrink still ends in fast-check's report. */
-const BUDGET_MS = 110_000;
 
-const folders = new HostileFolders();
-beforeAll(() => folders.create());
-afterAll(() => folders.remove());
+const folders = hostileFoldersOfThisFile();
 
 interface JsonReport {
   valid: boolean;

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { abbreviate } from "@dext/vitest-config/property-runs";
 import fc from "fast-check";
+import { afterAll, beforeAll } from "vitest";
 import type { Finding } from "../finding.ts";
 import {
   deepNesting,
@@ -188,8 +189,15 @@ async function layOut(dir: string, hostile: HostileCase, outside: string): Promi
 /** What the regular file outside every case folder holds; no run may change it. */
 export const OUTSIDE_TEXT = "services: {}\n";
 
+/** Longer than this, a CLI run over one hostile folder counts as a hang. */
+export const HANG_MS = 10_000;
+/** What `dext validate` and `dext migrate` may exit with: valid, findings, refused. */
+export const EXIT_CODES = [0, 1, 2];
+/** Under each suite test's 120 s timeout, so a slow run or a long shrink still ends in fast-check's report. */
+export const BUDGET_MS = 110_000;
+
 /** A temp folder of case folders, beside the one regular file outside them that symlinks escape to. */
-export class HostileFolders {
+class HostileFolders {
   root = "";
   outside = "";
   #count = 0;
@@ -210,6 +218,14 @@ export class HostileFolders {
     await layOut(dir, hostile, this.outside);
     return dir;
   }
+}
+
+/** The calling test file's hostile folders: created before its tests, removed after them. */
+export function hostileFoldersOfThisFile(): HostileFolders {
+  const folders = new HostileFolders();
+  beforeAll(() => folders.create());
+  afterAll(() => folders.remove());
+  return folders;
 }
 
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));
