@@ -51,9 +51,15 @@ export async function sendFile(
     "cache-control": "no-cache",
     ...headers,
   });
-  // pipeline closes the file when the response closes early; an aborted download is not an error here.
-  await pipeline(handle.createReadStream({ end: Math.max(0, info.size - 1), autoClose: true }), response).catch(
-    () => undefined,
-  );
+  const file = handle.createReadStream({ end: Math.max(0, info.size - 1), autoClose: true });
+  try {
+    await pipeline(file, response);
+  } catch {
+    // An aborted download is not an error here. A response already gone when the pipe starts
+    // (ERR_STREAM_UNABLE_TO_PIPE) leaves the file stream untouched, so it is closed here, not by GC.
+    file.destroy();
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
   return true;
 }
