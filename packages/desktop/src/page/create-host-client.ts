@@ -1,12 +1,10 @@
-import { createBackendClient } from "@dext/backend/client";
-import { extensionApi, hostApiTransport } from "../protocol/host-api.ts";
 import { summarize } from "./chrome-bridge.ts";
 import { createExec } from "./exec-client.ts";
 import { createHttpService } from "./service-client.ts";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { PageConfig } from "../protocol/index.ts";
 import type { ChromeBridge } from "./chrome-bridge.ts";
-import type { ExtensionApiClient } from "./exec-client.ts";
+import type { LoadHostApi } from "./host-api-loader.ts";
 
 type AnyFunction = (...args: never[]) => unknown;
 
@@ -59,10 +57,12 @@ function engineOptions(options: unknown): Record<string, unknown> {
 }
 
 /** The `window.ddClient` the host injects: Desktop's API, served by the dext host. */
-export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.DockerDesktopClient {
-  // The host's API for this extension alone, with the secret the host gave this page.
-  const api: ExtensionApiClient = createBackendClient(extensionApi, hostApiTransport(config.apiBase, config.token));
-  const service = createHttpService(api);
+export function createHostClient(
+  config: PageConfig,
+  bridge: ChromeBridge,
+  loadApi: LoadHostApi,
+): v1.DockerDesktopClient {
+  const service = createHttpService(loadApi);
   const navigate =
     (intent: string) =>
     (...args: unknown[]) => {
@@ -77,7 +77,7 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
     extension: {
       image: config.image,
       vm: {
-        cli: { exec: logged(bridge, "extension.vm.cli.exec", createExec(api, "vm")) },
+        cli: { exec: logged(bridge, "extension.vm.cli.exec", createExec(loadApi, "vm")) },
         service: {
           request: logged(bridge, "extension.vm.service.request", service.request),
           get: logged(bridge, "extension.vm.service.get", service.get),
@@ -88,7 +88,7 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
           head: logged(bridge, "extension.vm.service.head", service.head),
         },
       },
-      host: { cli: { exec: logged(bridge, "extension.host.cli.exec", createExec(api, "host")) } },
+      host: { cli: { exec: logged(bridge, "extension.host.cli.exec", createExec(loadApi, "host")) } },
     },
     desktopUI: {
       toast: {
@@ -133,12 +133,12 @@ export function createHostClient(config: PageConfig, bridge: ChromeBridge): v1.D
       hostname: config.host.hostname,
     },
     docker: {
-      cli: { exec: logged(bridge, "docker.cli.exec", createExec(api, "docker")) },
+      cli: { exec: logged(bridge, "docker.cli.exec", createExec(loadApi, "docker")) },
       listContainers: logged(bridge, "docker.listContainers", (options?: unknown) =>
-        api.dockerContainers({ body: engineOptions(options) }),
+        loadApi().then(({ client }) => client.dockerContainers({ body: engineOptions(options) })),
       ),
       listImages: logged(bridge, "docker.listImages", (options?: unknown) =>
-        api.dockerImages({ body: engineOptions(options) }),
+        loadApi().then(({ client }) => client.dockerImages({ body: engineOptions(options) })),
       ),
     },
   };

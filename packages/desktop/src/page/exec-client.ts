@@ -1,9 +1,9 @@
-import { BackendClientError } from "@dext/backend/client";
 import { createLineSplitter, toExecResult } from "./exec-result.ts";
 import type { BackendClient } from "@dext/backend/client";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { extensionApi } from "../protocol/host-api.ts";
 import type { ExecEvent, ExecRequest, ExecTarget } from "../protocol/index.ts";
+import type { LoadHostApi } from "./host-api-loader.ts";
 
 /** The typed client of an extension's host API. */
 export type ExtensionApiClient = BackendClient<typeof extensionApi>;
@@ -15,14 +15,15 @@ interface RunHandlers {
 }
 
 async function runOnHost(
-  api: ExtensionApiClient,
+  loadApi: LoadHostApi,
   request: ExecRequest,
   handlers: RunHandlers,
   signal?: AbortSignal,
 ): Promise<void> {
+  const { client, BackendClientError } = await loadApi();
   let events;
   try {
-    events = await api.exec({ body: request, signal });
+    events = await client.exec({ body: request, signal });
   } catch (error) {
     if (!(error instanceof BackendClientError)) throw error;
     throw new Error(`The dext host refused the command (HTTP ${error.status ?? "none"}): ${error.message}`, {
@@ -72,7 +73,7 @@ function checkOptions(options: v1.ExecOptions | undefined): Pick<ExecRequest, "c
  * rejects with the same shape plus `code` otherwise; streamed, it reports output as it comes
  * (by line with `splitOutputLines`), then `onClose(code)`, and `close()` kills the process.
  */
-export function createExec(api: ExtensionApiClient, target: ExecTarget): v1.Exec {
+export function createExec(loadApi: LoadHostApi, target: ExecTarget): v1.Exec {
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
   function exec(
@@ -91,7 +92,7 @@ export function createExec(api: ExtensionApiClient, target: ExecTarget): v1.Exec
     let stderr = "";
     let exit: Extract<ExecEvent, { type: "exit" }> | undefined;
     let failure: Extract<ExecEvent, { type: "error" }> | undefined;
-    await runOnHost(api, request, {
+    await runOnHost(loadApi, request, {
       onEvent: (event) => {
         if (event.type === "stdout") stdout += event.data;
         else if (event.type === "stderr") stderr += event.data;
@@ -119,7 +120,7 @@ export function createExec(api: ExtensionApiClient, target: ExecTarget): v1.Exec
     const run = async () => {
       checkArgs(cmd, args);
       await runOnHost(
-        api,
+        loadApi,
         { target, cmd, args, ...checkOptions(spawnOptions) },
         {
           onEvent: (event) => {

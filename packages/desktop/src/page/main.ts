@@ -4,6 +4,8 @@ import { pageConfigGlobal } from "../protocol/index.ts";
 import { createChromeBridge } from "./chrome-bridge.ts";
 import { installColorScheme } from "./color-scheme.ts";
 import { createHostClient } from "./create-host-client.ts";
+import { createHostApiLoader } from "./host-api-loader.ts";
+import { loadWhenIdle } from "./load-when-idle.ts";
 import { installThemeGlobals } from "./theme-globals.ts";
 import type { PageConfig } from "../protocol/index.ts";
 
@@ -17,4 +19,6 @@ bridge.onMessage((message) => {
   if (message.kind === "dext:color-scheme") setScheme(message.scheme);
 });
 installThemeGlobals();
-Reflect.set(window, "ddClient", createHostClient(config, bridge));
+const loadApi = createHostApiLoader(config);
+Reflect.set(window, "ddClient", createHostClient(config, bridge, loadApi));
+loadWhenIdle(loadApi);

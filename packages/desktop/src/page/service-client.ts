@@ -1,6 +1,5 @@
-import { BackendClientError } from "@dext/backend/client";
 import type { v1 } from "@docker/extension-api-client-types";
-import type { ExtensionApiClient } from "./exec-client.ts";
+import type { LoadHostApi } from "./host-api-loader.ts";
 import type { ServiceRequest, ServiceResponse } from "../protocol/index.ts";
 
 /** Desktop's rejection of a failed `vm.service` call; `statusCode` is undefined when nothing answered. */
@@ -28,7 +27,7 @@ export type HttpServiceFunctions = {
 };
 
 /** `vm.service` as Desktop gives it: HTTP to the extension socket, JSON decoded, non-2xx rejected. */
-export function createHttpService(api: ExtensionApiClient): HttpServiceFunctions {
+export function createHttpService(loadApi: LoadHostApi): HttpServiceFunctions {
   const request = async (config: v1.RequestConfig): Promise<unknown> => {
     if (typeof config.url !== "string" || !config.url.startsWith("/")) {
       throw new TypeError(`vm.service: url must be a path starting with "/", got ${JSON.stringify(config.url)}`);
@@ -39,9 +38,10 @@ export function createHttpService(api: ExtensionApiClient): HttpServiceFunctions
       headers: config.headers,
       data: config.data,
     };
+    const { client, BackendClientError } = await loadApi();
     let response: ServiceResponse;
     try {
-      response = await api.service({ body: payload });
+      response = await client.service({ body: payload });
     } catch (error) {
       if (!(error instanceof BackendClientError)) throw error;
       const failure: ServiceFailure = {

@@ -16,6 +16,11 @@ export interface PageConfig {
   extensionId: string;
   image: string;
   apiBase: string;
+  /**
+   * The module with the typed client of `apiBase` (@dext/backend's client and the API's schemas),
+   * which the injected script imports on the first call instead of carrying it.
+   */
+  apiModuleUrl: string;
   /** This extension's secret for this host run: every API call carries it in the `tokenHeader`. */
   token: string;
   /** The origins the dashboard may be opened at; the page talks to its parent only there. */

@@ -215,8 +215,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
     const server = createGuardedServer(
       () => policy,
       extensionLogger,
-      (request, response, pathname) =>
-        routeExtension(site, request, response, pathname, async () => (await assets).pageScript),
+      (request, response, pathname) => routeExtension(site, request, response, pathname, () => assets),
     );
     if (devUiPort !== undefined) {
       server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {

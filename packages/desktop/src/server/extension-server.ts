@@ -11,6 +11,7 @@ import type { BackendApp, Logger } from "@dext/backend";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PageConfig } from "../protocol/index.ts";
 import type { InstalledExtension } from "./installed-extension.ts";
+import type { PageAssets } from "./page-assets.ts";
 import type { CallerPolicy } from "./request-guard.ts";
 
 /** What one extension's server knows: the extension, its secret, where the dashboard is, its API. */
@@ -46,13 +47,14 @@ function injectedPage(
     extensionId: extension.id,
     image: extension.image,
     apiBase: `/x/${extension.id}/api`,
+    apiModuleUrl: pageApiModulePath,
     token: site.policy.token,
     chromeOrigins: site.chromeOrigins,
     host: { platform: process.platform, arch: arch(), hostname: hostname() },
     colorScheme: scheme === "dark" || scheme === "light" ? scheme : "system",
   };
   return {
-    body: injectClient(html, config, "/__dext/page.js"),
+    body: injectClient(html, config, pageScriptPath),
     headers: {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
@@ -98,23 +100,27 @@ async function serveIcon(site: ExtensionSite, response: ServerResponse): Promise
     throw notFound("No icon");
 }
 
+const pageScriptPath = "/__dext/page.js";
+const pageApiModulePath = "/__dext/page-api.js";
+
 /** One extension's origin: its UI with the client injected, its icon, and the API only its page may call. */
 export async function routeExtension(
   site: ExtensionSite,
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
-  pageScript: () => Promise<string>,
+  pageAssets: () => Promise<PageAssets>,
 ): Promise<void> {
   const method = request.method ?? "GET";
   const prefix = `/x/${site.extension.id}/`;
-  if (method === "GET" && pathname === "/__dext/page.js") {
+  if (method === "GET" && (pathname === pageScriptPath || pathname === pageApiModulePath)) {
+    const assets = await pageAssets();
     response.writeHead(200, {
       "content-type": "text/javascript; charset=utf-8",
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
     });
-    response.end(await pageScript());
+    response.end(pathname === pageScriptPath ? assets.pageScript : assets.pageApiModule);
     return;
   }
   if (!pathname.startsWith(prefix)) throw notFound(`No route for ${method} ${pathname}`);
