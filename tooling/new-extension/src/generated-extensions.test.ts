@@ -35,6 +35,10 @@ const copies = [
   ["host-binaries", "machine-check"],
 ] as const;
 let clone = "";
+// Vitest sets NODE_ENV=test in its workers; turbo hashes NODE_ENV (turbo.json's globalEnv), so the
+// clone's turbo would miss every build this repository's run cached (and Vite would build the
+// copies outside production mode). Its processes get the environment of the run that started Vitest.
+if (process.env.NODE_ENV === "test") delete process.env.NODE_ENV;
 
 async function sh(file: string, args: string[], cwd: string, timeoutMs: number): Promise<string> {
   try {
