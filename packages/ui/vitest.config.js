@@ -17,6 +17,6 @@ export default mergeConfig(dextVitestConfig({ environment: "jsdom" }), {
     // find the previous file's dark scheme still stubbed (seen: DextProvider's default-palette test).
     unstubGlobals: true,
     // Type-level tests (*.test-d.ts) run through tsc as part of `test`, not only `typecheck`.
-    typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    typecheck: { enabled: true, checker: "tsgo", include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });
