@@ -110,7 +110,7 @@ describe.concurrent("extensions made with new-extension", () => {
     const filters = copies.map(([, name]) => `--filter=${name}`);
     const output = await sh(
       "pnpm",
-      ["exec", "turbo", "run", "build", "test", "validate", "test:e2e", ...filters, "--concurrency=3"],
+      ["exec", "turbo", "run", "build", "test", "validate", "test:e2e", ...filters, "--concurrency=2"],
       clone,
       20 * 60_000,
     );
