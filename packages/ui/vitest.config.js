@@ -9,11 +9,14 @@ export default mergeConfig(dextVitestConfig({ environment: "jsdom" }), {
     // them as they are, so Vite transforms them instead.
     server: { deps: { inline: [/@docker\//] } },
     // One worker runs many files, so jsdom, React and MUI load once per worker instead of once per
-    // file. Safe here: no file leaves global state behind (each unstubs its globals, Testing Library
+    // file. Safe here: no file leaves global state behind (Vitest unstubs globals before every test, Testing Library
     // unmounts after every test, src keeps no module-level cache), and a shuffled file order passes.
     pool: "threads",
     isolate: false,
+    // renderThemed stubs matchMedia and most files using it never unstub: without this a file could
+    // find the previous file's dark scheme still stubbed (seen: DextProvider's default-palette test).
+    unstubGlobals: true,
     // Type-level tests (*.test-d.ts) run through tsc as part of `test`, not only `typecheck`.
-    typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    typecheck: { enabled: true, checker: "tsgo", include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });

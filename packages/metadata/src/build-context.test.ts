@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { detectContext, matchContext } from "./build-context.ts";
+import { contextHas, detectContext, matchContext } from "./build-context.ts";
 import { checkIconFile } from "./check-icon-file.ts";
 import { MAX_CONTEXT_LEVELS } from "./input-limits.ts";
 
@@ -47,6 +47,27 @@ describe("detectContext bounds", () => {
     expect(matchContext(dir, "self/self/self/*.txt")).toEqual(["self/self/self/f.txt"]);
     expect(matchContext(dir, "a")).toEqual([]);
     expect(matchContext(dir, "*/*/*/*/*").length).toBeLessThanOrEqual(1001);
+  });
+
+  it("contextHas answers what an empty matchContext list would, for plain, wildcard and missing sources", async () => {
+    await mkdir(join(dir, "a", "b"), { recursive: true });
+    await mkdir(join(dir, "c", "d"), { recursive: true });
+    await writeFile(join(dir, "a", "b", "x.txt"), "");
+    await writeFile(join(dir, "c", "d", "y.txt"), "");
+    await symlink(".", join(dir, "self"));
+    const sources = [
+      "a/b/x.txt",
+      "*/*/*.txt",
+      "*/d/*",
+      "?/b/y.txt",
+      "*/*/z.txt",
+      "nowhere",
+      "",
+      ".",
+      "../a",
+      "self/*/*/*.txt",
+    ];
+    for (const source of sources) expect(contextHas(dir, source), source).toBe(matchContext(dir, source).length > 0);
   });
 });
 

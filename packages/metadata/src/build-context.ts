@@ -13,12 +13,27 @@ const MAX_MATCHES = 1000;
  * A source cannot leave the context: "../x" is read as "x".
  */
 export function matchContext(context: string, source: string): string[] {
+  return matchSegments(context, source, MAX_MATCHES);
+}
+
+/**
+ * Whether `source` names anything in `context`: matchContext's answer to "is the list empty", which
+ * stops at the first path of the last segment instead of listing every folder before it.
+ */
+export function contextHas(context: string, source: string): boolean {
+  return matchSegments(context, source, 1).length > 0;
+}
+
+/** matchContext, ending the last segment once `lastLimit` paths match it. */
+function matchSegments(context: string, source: string, lastLimit: number): string[] {
   const normal = posix.normalize(`/${source}`).slice(1);
   const segments = normal.split("/").filter((segment) => segment !== "" && segment !== ".");
   let matches = [""];
-  for (const segment of segments) {
+  for (const [index, segment] of segments.entries()) {
     const next: string[] = [];
+    const limit = index === segments.length - 1 ? lastLimit : MAX_MATCHES;
     for (const base of matches) {
+      if (next.length >= limit) break;
       if (!WILDCARD.test(segment)) {
         const candidate = base === "" ? segment : `${base}/${segment}`;
         if (exists(join(context, candidate))) next.push(candidate);
@@ -27,7 +42,7 @@ export function matchContext(context: string, source: string): string[] {
       const matches = globMatcher(segment);
       for (const name of listDir(join(context, base))) {
         if (matches(name)) next.push(base === "" ? name : `${base}/${name}`);
-        if (next.length > MAX_MATCHES) break;
+        if (next.length >= limit) break;
       }
     }
     matches = next.slice(0, MAX_MATCHES);
@@ -82,7 +97,7 @@ export function detectContext(dir: string, sources: readonly string[], boundary?
   let best: DetectedContext | undefined;
   let candidate = start;
   for (let level = 1; ; level++) {
-    const missing = sources.filter((source) => matchContext(candidate, source).length === 0);
+    const missing = sources.filter((source) => !contextHas(candidate, source));
     if (best === undefined || missing.length < best.missing.length) best = { context: candidate, missing };
     const parent = dirname(candidate);
     const last = missing.length === 0 || parent === candidate || candidate === stop || level >= MAX_CONTEXT_LEVELS;

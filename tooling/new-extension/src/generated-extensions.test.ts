@@ -3,7 +3,7 @@
 // (its tracked files, installed from the pnpm store, asking the registry only for what it lacks (a fresh machine has no metadata cache)), so the real workspace is never touched.
 // The copies and the standalone project are checked side by side (two concurrent tests: their work
 // is child processes, so one Vitest worker waits on both), since each alone leaves a core idle.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -12,16 +12,33 @@ import { newExtension } from "./new-extension.ts";
 import { newStandaloneExtension } from "./standalone.ts";
 
 const run = promisify(execFile);
-// The workspace packages are unchanged in the clone, so their builds come from this repository's
-// turbo cache (turbo.json builds them before this test); only the copies' own tasks run.
-const turboCache = join(resolve(import.meta.dirname, "../../.."), ".turbo", "cache");
 const repoRoot = resolve(import.meta.dirname, "../../..");
+// The workspace packages are unchanged in the clone, so their builds come from this repository's
+// turbo cache (turbo.json builds them before this test); only the copies' own tasks run. That cache
+// is TURBO_CACHE_DIR when set, else .turbo/cache of the main worktree: turbo shares one cache
+// between a repository's git worktrees.
+const turboCache =
+  process.env.TURBO_CACHE_DIR ??
+  join(
+    dirname(
+      execFileSync("git", ["rev-parse", "--path-format=absolute", "--git-common-dir"], {
+        cwd: repoRoot,
+        encoding: "utf8",
+      }).trim(),
+    ),
+    ".turbo",
+    "cache",
+  );
 const copies = [
   ["minimal-backend", "greeter"],
   ["compose-volumes", "volume-viewer"],
   ["host-binaries", "machine-check"],
 ] as const;
 let clone = "";
+// Vitest sets NODE_ENV=test in its workers; turbo hashes NODE_ENV (turbo.json's globalEnv), so the
+// clone's turbo would miss every build this repository's run cached (and Vite would build the
+// copies outside production mode). Its processes get the environment of the run that started Vitest.
+if (process.env.NODE_ENV === "test") delete process.env.NODE_ENV;
 
 async function sh(file: string, args: string[], cwd: string, timeoutMs: number): Promise<string> {
   try {
