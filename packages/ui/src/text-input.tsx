@@ -1,5 +1,6 @@
 import { FormControl, FormHelperText, InputLabel, OutlinedInput } from "@mui/material";
 import { useId } from "react";
+import { useKeepTypedBeforeHydration } from "./keep-typed-before-hydration.ts";
 import type { OutlinedInputProps, SxProps, Theme } from "@mui/material";
 import type { JSX, ReactNode } from "react";
 
@@ -35,9 +36,11 @@ export function TextInput({
   disabled,
   size,
   sx,
+  inputRef,
   ...input
 }: TextInputProps): JSX.Element {
   const generatedId = useId();
+  const keepTyped = useKeepTypedBeforeHydration(input.value);
   const inputId = id ?? generatedId;
   const helperId = helperText === undefined ? undefined : `${inputId}-helper-text`;
   return (
@@ -57,6 +60,11 @@ export function TextInput({
         label={required === true ? `${label} *` : label}
         aria-describedby={helperId}
         {...input}
+        inputRef={(element: HTMLInputElement | HTMLTextAreaElement | null) => {
+          keepTyped(element);
+          if (typeof inputRef === "function") inputRef(element);
+          else if (inputRef != null) (inputRef as { current: unknown }).current = element;
+        }}
       />
       {helperText !== undefined && <FormHelperText id={helperId}>{helperText}</FormHelperText>}
     </FormControl>
