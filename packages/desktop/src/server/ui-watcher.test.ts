@@ -29,7 +29,9 @@ describe("watchUiFolders", () => {
     await symlink("../..", join(ui, "assets", "up"));
     await symlink(elsewhere, join(ui, "out"));
     const changes: string[] = [];
-    stop = watchUiFolders(new Map([["ext", ui]]), (id) => changes.push(id), 50);
+    // The host's own debounce: with 50 ms, one write's two events (truncate, then data) came apart
+    // on a loaded machine and counted as two changes.
+    stop = watchUiFolders(new Map([["ext", ui]]), (id) => changes.push(id));
 
     // Nothing changed: a watcher that followed the loop would report its own walk, or hang.
     await delay(600);
