@@ -3,7 +3,7 @@ import type { ExtensionApiClient } from "./exec-client.ts";
 import type * as HostApiModule from "./host-api-module.ts";
 
 /** The typed client of this page's host API, with the error class its calls reject with. */
-export interface HostApi {
+interface HostApi {
   client: ExtensionApiClient;
   BackendClientError: typeof HostApiModule.BackendClientError;
 }
