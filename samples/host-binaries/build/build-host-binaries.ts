@@ -12,7 +12,7 @@ import { withBuildLock } from "./build-lock.ts";
 import { verifyMachOSignature } from "./macho-code-signature.ts";
 import { signAdHoc } from "./macho-sign.ts";
 import { BUN_VERSION, HOST_TARGETS, compilerRuntime, targetsForImageArch } from "./targets.ts";
-import type { HostTarget } from "./targets.ts";
+import type { BunRuntime, HostTarget } from "./targets.ts";
 
 const run = promisify(execFile);
 const sampleDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -99,10 +99,10 @@ async function buildLocked(targets: HostTarget[], options: BuildOptions): Promis
   const previous = await readManifest(manifestPath);
   const manifest: HostManifest = { bunVersion: BUN_VERSION, sourceHash: hash, binaries: [] };
 
-  const compiler = await fetchBunRuntime(compilerRuntime(), options.cacheDir);
   const version = await packageVersion();
+  const upToDate = new Map<HostTarget, HostManifest["binaries"][number]>();
   for (const target of targets) {
-    const path = join(options.outDir, `${target.os}-${target.arch}`, target.file);
+    const path = binaryPath(options.outDir, target);
     const relativePath = relative(sampleDir, path);
     const current = previous?.sourceHash === hash ? previous.binaries.find((b) => b.path === relativePath) : undefined;
     const onDisk = current === undefined ? undefined : await readFile(path).catch(() => undefined);
@@ -110,12 +110,36 @@ async function buildLocked(targets: HostTarget[], options: BuildOptions): Promis
       current !== undefined &&
       onDisk !== undefined &&
       createHash("sha256").update(onDisk).digest("hex") === current.sha256
-    ) {
+    )
+      upToDate.set(target, current);
+  }
+  // Every runtime the builds need, fetched side by side before the first build: each is a download
+  // of tens of MB, and one after another they were most of a first build's time.
+  const toBuild = targets.filter((target) => !upToDate.has(target));
+  const fetches = new Map<string, Promise<string>>();
+  const fetchOnce = (runtime: BunRuntime): Promise<string> => {
+    let fetching = fetches.get(runtime.package);
+    if (fetching === undefined) {
+      fetching = fetchBunRuntime(runtime, options.cacheDir);
+      fetches.set(runtime.package, fetching);
+    }
+    return fetching;
+  };
+  const [compiler, ...runtimes] =
+    toBuild.length === 0
+      ? [""]
+      : await Promise.all([fetchOnce(compilerRuntime()), ...toBuild.map((target) => fetchOnce(target.runtime))]);
+  for (const target of targets) {
+    const path = binaryPath(options.outDir, target);
+    const relativePath = relative(sampleDir, path);
+    const current = upToDate.get(target);
+    if (current !== undefined) {
       manifest.binaries.push(current);
       log(`${relativePath}: up to date`);
       continue;
     }
-    const runtime = await fetchBunRuntime(target.runtime, options.cacheDir);
+    const runtime = runtimes[toBuild.indexOf(target)];
+    if (runtime === undefined) throw new Error(`${relativePath}: no runtime was fetched for it`);
     await mkdir(dirname(path), { recursive: true });
     // Compiled next to its final name and renamed, so an interrupted build leaves no half file.
     const partial = `${path}.partial${target.os === "windows" ? ".exe" : ""}`;
@@ -166,6 +190,10 @@ async function signForMacOS(path: string): Promise<void> {
   if (report.problems.length > 0)
     throw new Error(`${path}: the new signature does not verify: ${report.problems.join("; ")}`);
   await writeFile(path, signed);
+}
+
+function binaryPath(outDir: string, target: HostTarget): string {
+  return join(outDir, `${target.os}-${target.arch}`, target.file);
 }
 
 async function packageVersion(): Promise<string> {
