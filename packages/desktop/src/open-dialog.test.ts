@@ -103,6 +103,31 @@ describe("desktopUI.dialog.showOpenDialog", () => {
     await expect(dialog.result()).resolves.toEqual({ canceled: false, filePaths: [join(dir, "sub")] });
   });
 
+  it("keeps its button disabled until the folder is listed, after a dialog that left it enabled", async () => {
+    const first = await openDialog({ defaultPath: dir, properties: ["openDirectory"] });
+    await expect.poll(() => page.locator("#open-dialog-ok").isEnabled()).toBe(true);
+    await page.locator("#open-dialog-cancel").click();
+    await expect(first.result()).resolves.toEqual({ canceled: true, filePaths: [] });
+    // The next listing is held back until the button has been looked at.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/__dext/folder?*", async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      const second = await openDialog({ defaultPath: join(dir, "sub"), properties: ["openDirectory"] });
+      await expect(page.locator("#open-dialog-ok").isDisabled()).resolves.toBe(true);
+      release();
+      await expect.poll(() => page.locator("#open-dialog-folder").inputValue()).toBe(join(dir, "sub"));
+      await page.locator("#open-dialog-ok").click();
+      await expect(second.result()).resolves.toEqual({ canceled: false, filePaths: [join(dir, "sub")] });
+    } finally {
+      release();
+      await page.unroute("**/__dext/folder?*");
+    }
+  });
+
   it("picks the folder it shows when a folder dialog is confirmed with nothing selected", async () => {
     const dialog = await openDialog({ defaultPath: join(dir, "sub"), properties: ["openDirectory"] });
     await expect.poll(listed).toEqual([]);

@@ -132,6 +132,9 @@ export function showOpenDialog(
   folderInput.value = "";
   note.textContent = "";
   list.replaceChildren();
+  // Until the first folder is listed there is nothing to open: the button must not keep the state
+  // the previous dialog left it in (a click then closed this one as canceled).
+  ok.disabled = true;
   void open(options.defaultPath);
   dialog.showModal();
   return new Promise((resolve) => {
