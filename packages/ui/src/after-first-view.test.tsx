@@ -1,7 +1,8 @@
 import { act } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { domContainers } from "./testing/dom-containers.ts";
 import { AfterFirstView } from "./after-first-view.tsx";
 
 function Tab() {
@@ -15,24 +16,7 @@ function Tab() {
   );
 }
 
-const containers: HTMLElement[] = [];
-function container(html = ""): HTMLElement {
-  const element = document.createElement("div");
-  element.innerHTML = html;
-  document.body.append(element);
-  containers.push(element);
-  return element;
-}
-
-// What Testing Library sets for its own renders: React then expects its updates inside act().
-beforeEach(() => {
-  vi.stubGlobal("IS_REACT_ACT_ENVIRONMENT", true);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  for (const element of containers.splice(0)) element.remove();
-});
+const container = domContainers();
 
 describe("AfterFirstView", () => {
   it("is left out of the prerendered first view", () => {

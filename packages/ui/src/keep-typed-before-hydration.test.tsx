@@ -1,7 +1,8 @@
 import { act, useState } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { domContainers } from "./testing/dom-containers.ts";
 import { TextInput } from "./text-input.tsx";
 import type { JSX } from "react";
 
@@ -27,23 +28,7 @@ function NameForm({ multiline, onChange }: { multiline?: boolean; onChange?: (te
   );
 }
 
-const containers: HTMLElement[] = [];
-function container(html = ""): HTMLElement {
-  const element = document.createElement("div");
-  element.innerHTML = html;
-  document.body.append(element);
-  containers.push(element);
-  return element;
-}
-
-beforeEach(() => {
-  vi.stubGlobal("IS_REACT_ACT_ENVIRONMENT", true);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  for (const element of containers.splice(0)) element.remove();
-});
+const container = domContainers();
 
 async function greet(root: HTMLElement): Promise<string | null | undefined> {
   await act(async () => {
