@@ -157,7 +157,10 @@ async function buildLocked(targets: HostTarget[], options: BuildOptions): Promis
         "--outfile",
         partial,
       ],
-      { cwd: sampleDir, maxBuffer: 16 * 1024 * 1024 },
+      // Bun writes a temporary `.<hash>.bun-build` file in its working folder while it compiles: in
+      // the output folder it is out of the way of the sample's lint, which runs beside the tests'
+      // build and failed on a file that vanished while Prettier read the folder.
+      { cwd: dirname(path), maxBuffer: 16 * 1024 * 1024 },
     );
     if (target.os === "darwin") await signForMacOS(partial);
     await rename(partial, path);
