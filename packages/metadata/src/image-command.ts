@@ -19,13 +19,15 @@ export function stageCommand(stage: Stage): string[] | undefined {
   for (const member of stageChain(stage).reverse()) {
     let cmdSet = false;
     for (const step of member.steps) {
+      // Only these three are read; the arguments of every other step are not worth parsing.
+      if (step.keyword !== "SHELL" && step.keyword !== "CMD" && step.keyword !== "ENTRYPOINT") continue;
       const text = step.instruction.getArgumentsContent() ?? "";
       if (step.keyword === "SHELL") {
         shell = execForm(text) ?? shell;
       } else if (step.keyword === "CMD") {
         cmd = execForm(text) ?? [...shell, text];
         cmdSet = true;
-      } else if (step.keyword === "ENTRYPOINT") {
+      } else {
         entrypoint = execForm(text) ?? [...shell, text];
         if (!cmdSet) cmd = undefined;
       }

@@ -1,7 +1,7 @@
 import { Button, Stack, Typography } from "@mui/material";
 import { Component, lazy, Suspense } from "react";
 import type { ComponentType, JSX, PropsWithoutRef, ReactNode } from "react";
-import { loadOnce } from "./load-once.ts";
+import { loadOnce } from "@dext/backend/client/load-once";
 
 /** A component whose code is fetched when it first renders, or earlier through `preload()`. */
 export interface LazyView<P extends object> {

@@ -1,5 +1,5 @@
 import type * as backendClient from "@dext/backend/client";
-import { loadOnce } from "./load-once.ts";
+import { loadOnce } from "@dext/backend/client/load-once";
 
 /** What `@dext/backend/client` exports: the client code a deferred client loads on its first call. */
 export type BackendClientModule = typeof backendClient;

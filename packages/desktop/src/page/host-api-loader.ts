@@ -1,3 +1,4 @@
+import { loadOnce } from "@dext/backend/client/load-once";
 import type { PageConfig } from "../protocol/index.ts";
 import type { ExtensionApiClient } from "./exec-client.ts";
 import type * as HostApiModule from "./host-api-module.ts";
@@ -18,23 +19,19 @@ export class HostApiUnavailableError extends Error {
 
 /**
  * Loads the host API's module once, on the first call that needs it or when the page is first
- * idle, whichever comes sooner. A failed load is not kept: the next call tries again, so a host
- * restarted under an open tab does not leave its client broken for good.
+ * idle, whichever comes sooner. A failed load is not kept (loadOnce): the next call tries again,
+ * so a host restarted under an open tab does not leave its client broken for good.
  */
 export function createHostApiLoader(config: Pick<PageConfig, "apiModuleUrl" | "apiBase" | "token">): LoadHostApi {
-  let loading: Promise<HostApi> | undefined;
-  const load: LoadHostApi = () => {
-    loading ??= (import(/* @vite-ignore */ config.apiModuleUrl) as Promise<typeof HostApiModule>).then(
+  return loadOnce(() =>
+    (import(/* @vite-ignore */ config.apiModuleUrl) as Promise<typeof HostApiModule>).then(
       (module) => ({ client: module.connectHostApi(config), BackendClientError: module.BackendClientError }),
       (error: unknown) => {
-        loading = undefined;
         throw new HostApiUnavailableError(
           `dext host: could not load the host's API client from ${config.apiModuleUrl}; is the host still running?`,
           { cause: error },
         );
       },
-    );
-    return loading;
-  };
-  return load;
+    ),
+  );
 }

@@ -1,6 +1,6 @@
 /** Hostile extension folders for the generated-input suite: FIFOs, devices, loops, escapes, huge and deep files. */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +33,13 @@ type Planted =
   /** A symlink to a regular file outside the case folder. */
   | { kind: "escape" };
 
-async function plant(path: string, planted: Planted, outside: string): Promise<void> {
+/** Where a case folder's planted files come from: the regular file outside, and FIFOs. */
+interface PlantSource {
+  outside: string;
+  fifo(path: string): Promise<void>;
+}
+
+async function plant(path: string, planted: Planted, source: PlantSource): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   switch (planted.kind) {
     case "absent":
@@ -46,8 +52,7 @@ async function plant(path: string, planted: Planted, outside: string): Promise<v
       await writeFile(path, "");
       return truncate(path, planted.size);
     case "fifo":
-      execFileSync("mkfifo", [path]);
-      return;
+      return source.fifo(path);
     case "device":
       return symlink(planted.device, path);
     case "loop":
@@ -57,7 +62,7 @@ async function plant(path: string, planted: Planted, outside: string): Promise<v
       await mkdir(path);
       return;
     case "escape":
-      return symlink(outside, path);
+      return symlink(source.outside, path);
   }
 }
 
@@ -176,13 +181,13 @@ export const hostileCase: fc.Arbitrary<HostileCase> = fc.record({
   loopDir: fc.boolean(),
 });
 
-/** Lays out `hostile` in the empty folder `dir`; `outside` is a regular file elsewhere that nothing may change. */
-async function layOut(dir: string, hostile: HostileCase, outside: string): Promise<void> {
-  await plant(join(dir, "metadata.json"), hostile.metadata, outside);
-  await plant(join(dir, "Dockerfile"), hostile.dockerfile, outside);
-  for (const name of ["docker-compose.yaml", "compose/c.yaml"]) await plant(join(dir, name), hostile.compose, outside);
-  await symlink(outside, join(dir, "link.yaml"));
-  await plant(join(dir, "icon.svg"), hostile.icon, outside);
+/** Lays out `hostile` in the empty folder `dir`, with FIFOs and the outside file from `source`. */
+async function layOut(dir: string, hostile: HostileCase, source: PlantSource): Promise<void> {
+  await plant(join(dir, "metadata.json"), hostile.metadata, source);
+  await plant(join(dir, "Dockerfile"), hostile.dockerfile, source);
+  for (const name of ["docker-compose.yaml", "compose/c.yaml"]) await plant(join(dir, name), hostile.compose, source);
+  await symlink(source.outside, join(dir, "link.yaml"));
+  await plant(join(dir, "icon.svg"), hostile.icon, source);
   if (hostile.loopDir) await symlink(".", join(dir, "self"));
 }
 
@@ -196,16 +201,39 @@ export const EXIT_CODES = [0, 1, 2];
 /** Under each suite test's 120 s timeout, so a slow run or a long shrink still ends in fast-check's report. */
 export const BUDGET_MS = 110_000;
 
+/** FIFOs made per `mkfifo` process: one process per FIFO cost more than a second of a 1000-case run. */
+const FIFO_BATCH = 64;
+
 /** A temp folder of case folders, beside the one regular file outside them that symlinks escape to. */
-class HostileFolders {
+class HostileFolders implements PlantSource {
   root = "";
   outside = "";
   #count = 0;
+  #fifos: string[] = [];
+  #fifoBatches = 0;
 
   async create(): Promise<void> {
     this.root = await mkdtemp(join(tmpdir(), "dext-hostile-"));
+    // The root is a repository root to `dext validate`'s build-context search, which climbs from a
+    // case folder until every COPY source is found. Without it, a wildcard source such as
+    // `COPY */*/*/* /x/` walked the machine's temp folder: a third of the run's time, and a cost
+    // that grew with whatever else sat in /tmp. The climb to a parent folder is still exercised.
+    await mkdir(join(this.root, ".git"));
     this.outside = join(this.root, "outside.yaml");
     await writeFile(this.outside, OUTSIDE_TEXT);
+  }
+
+  /** Moves a FIFO made ahead of time to `path`. */
+  async fifo(path: string): Promise<void> {
+    if (this.#fifos.length === 0) {
+      const batch = join(this.root, `.fifos${this.#fifoBatches++}`);
+      await mkdir(batch);
+      this.#fifos = Array.from({ length: FIFO_BATCH }, (_, index) => join(batch, `f${index}`));
+      execFileSync("mkfifo", this.#fifos);
+    }
+    const made = this.#fifos.pop();
+    if (made === undefined) throw new Error("mkfifo made no FIFO");
+    await rename(made, path);
   }
 
   async remove(): Promise<void> {
@@ -215,7 +243,7 @@ class HostileFolders {
   /** A new folder with `hostile` laid out in it. */
   async caseDir(hostile: HostileCase): Promise<string> {
     const dir = join(this.root, `c${this.#count++}`);
-    await layOut(dir, hostile, this.outside);
+    await layOut(dir, hostile, this);
     return dir;
   }
 }
