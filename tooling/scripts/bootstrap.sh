@@ -2,9 +2,10 @@
 # Sets up a fresh machine for dext: Node at the version .nvmrc pins (ensure-node.sh, from the npm
 # registry, when the machine has another major), pnpm at the version package.json pins, Debian's Chromium for
 # browser tests (when running as root on Debian and it is missing, and DEXT_CHROMIUM names no
-# browser), then the workspace's dependencies from the lockfile. Safe to run again: each step is
-# skipped when already done. On a GitHub runner, setup-node and pnpm/action-setup have put the
-# pinned versions on PATH and DEXT_CHROMIUM names the runner's Chrome, so only the install runs.
+# browser), then the workspace's dependencies from the lockfile and host-binaries' Bun runtimes.
+# Safe to run again: each step is skipped when already done. On a GitHub runner, setup-node and
+# pnpm/action-setup have put the pinned versions on PATH and DEXT_CHROMIUM names the runner's
+# Chrome, so only the install and the runtimes' fetch run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,3 +34,9 @@ fi
 
 export TURBO_TELEMETRY_DISABLED=1
 pnpm install --frozen-lockfile --prefer-offline
+
+# host-binaries compiles its executables with Bun for five platforms, from runtimes fetched from the
+# npm registry (about 250 MB, into ~/.cache/dext or $XDG_CACHE_HOME/dext). They are fetched here with
+# the rest of the setup, so the first `pnpm test` or `pnpm start` does not wait for them (about 10 s
+# on a fresh machine); nothing is fetched when they are cached.
+pnpm --silent --filter host-binaries run fetch:runtimes

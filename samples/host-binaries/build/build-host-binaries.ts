@@ -1,5 +1,5 @@
 // Compiles doctor/main.ts into the host executables metadata.json names, one per OS and CPU:
-//   node --conditions=@dext/source build/build-host-binaries.ts [--arch amd64|arm64|all] [--out dist/host]
+//   node --conditions=@dext/source build/build-host-binaries.ts [--arch amd64|arm64|all] [--out dist/host] [--fetch-only]
 // The Dockerfile's builder stage passes its TARGETARCH, so an image only carries its own CPU's files.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -7,7 +7,7 @@ import { chmod, mkdir, readFile, readdir, rename, writeFile } from "node:fs/prom
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { defaultRuntimeCache, fetchBunRuntime } from "./bun-runtime.ts";
+import { defaultRuntimeCache, fetchBunRuntimes, isCached } from "./bun-runtime.ts";
 import { withBuildLock } from "./build-lock.ts";
 import { verifyMachOSignature } from "./macho-code-signature.ts";
 import { signAdHoc } from "./macho-sign.ts";
@@ -80,6 +80,23 @@ interface BuildOptions {
   log?: (line: string) => void;
 }
 
+/** The runtimes building `targets` takes: the one that runs the compiler here, then each target's. */
+function runtimesFor(targets: readonly HostTarget[]): BunRuntime[] {
+  return [compilerRuntime(), ...targets.map((target) => target.runtime)];
+}
+
+/**
+ * Fetches into `cacheDir` every runtime a build of `arch` takes and builds nothing: a machine's
+ * setup (tooling/scripts/bootstrap.sh) does the downloads, so its first test or build need not.
+ * Answers how many were fetched; those already cached are not.
+ */
+export async function fetchHostRuntimes(arch: string, cacheDir: string): Promise<number> {
+  const runtimes = runtimesFor(selectTargets(arch));
+  const cached = await Promise.all(runtimes.map((runtime) => isCached(runtime, cacheDir)));
+  await fetchBunRuntimes(runtimes, cacheDir);
+  return new Set(runtimes.filter((_, index) => !cached[index]).map((runtime) => runtime.package)).size;
+}
+
 /**
  * Builds what is missing or out of date, holding `<outDir>.lock` meanwhile: the sample's tests
  * build before they run (test/ensure-host-binaries.ts), and turbo runs `test` and `test:e2e` at once.
@@ -113,22 +130,10 @@ async function buildLocked(targets: HostTarget[], options: BuildOptions): Promis
     )
       upToDate.set(target, current);
   }
-  // Every runtime the builds need, fetched side by side before the first build: each is a download
-  // of tens of MB, and one after another they were most of a first build's time.
+  // Every runtime the builds need, fetched before the first build.
   const toBuild = targets.filter((target) => !upToDate.has(target));
-  const fetches = new Map<string, Promise<string>>();
-  const fetchOnce = (runtime: BunRuntime): Promise<string> => {
-    let fetching = fetches.get(runtime.package);
-    if (fetching === undefined) {
-      fetching = fetchBunRuntime(runtime, options.cacheDir);
-      fetches.set(runtime.package, fetching);
-    }
-    return fetching;
-  };
-  const [compiler, ...runtimes] =
-    toBuild.length === 0
-      ? [""]
-      : await Promise.all([fetchOnce(compilerRuntime()), ...toBuild.map((target) => fetchOnce(target.runtime))]);
+  const [compiler = "", ...runtimes] =
+    toBuild.length === 0 ? [] : await fetchBunRuntimes(runtimesFor(toBuild), options.cacheDir);
   for (const target of targets) {
     const path = binaryPath(options.outDir, target);
     const relativePath = relative(sampleDir, path);
@@ -210,16 +215,25 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
       arch: { type: "string", default: process.env.HOST_ARCH ?? "all" },
       out: { type: "string", default: join(sampleDir, "dist", "host") },
       cache: { type: "string", default: defaultRuntimeCache() },
+      "fetch-only": { type: "boolean", default: false },
     },
   });
-  buildHostBinaries({
-    arch: values.arch,
-    outDir: resolve(values.out),
-    cacheDir: resolve(values.cache),
-    log: (line) => {
-      console.log(line);
-    },
-  }).catch((error: unknown) => {
+  const cacheDir = resolve(values.cache);
+  const done = values["fetch-only"]
+    ? fetchHostRuntimes(values.arch, cacheDir).then((fetched) => {
+        console.log(
+          `Bun runtimes in ${cacheDir}: ${fetched === 0 ? "all cached already" : `${String(fetched)} fetched`}`,
+        );
+      })
+    : buildHostBinaries({
+        arch: values.arch,
+        outDir: resolve(values.out),
+        cacheDir,
+        log: (line) => {
+          console.log(line);
+        },
+      });
+  done.catch((error: unknown) => {
     console.error(`build-host-binaries: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   });

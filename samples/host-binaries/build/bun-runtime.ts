@@ -30,6 +30,16 @@ class RuntimeFetchError extends Error {
   }
 }
 
+function cachedPaths(runtime: BunRuntime, cacheDir: string): { folder: string; binary: string } {
+  const folder = join(cacheDir, `${runtime.package.replace("/", "+")}@${BUN_VERSION}`);
+  return { folder, binary: join(folder, "package", "bin", runtime.package.includes("windows") ? "bun.exe" : "bun") };
+}
+
+/** Whether `runtime` is in `cacheDir` already (fetchBunRuntime would not download it). */
+export function isCached(runtime: BunRuntime, cacheDir: string): Promise<boolean> {
+  return exists(cachedPaths(runtime, cacheDir).binary);
+}
+
 /**
  * The path of a Bun runtime binary, fetched once into `cacheDir` with `npm pack` (so the npm
  * registry, proxy and CA settings already configured for this project apply) and checked against
@@ -37,8 +47,7 @@ class RuntimeFetchError extends Error {
  * cache: it is unpacked in a temp folder and renamed into place.
  */
 export async function fetchBunRuntime(runtime: BunRuntime, cacheDir: string): Promise<string> {
-  const folder = join(cacheDir, `${runtime.package.replace("/", "+")}@${BUN_VERSION}`);
-  const binary = join(folder, "package", "bin", runtime.package.includes("windows") ? "bun.exe" : "bun");
+  const { folder, binary } = cachedPaths(runtime, cacheDir);
   if (await exists(binary)) return binary;
 
   await mkdir(cacheDir, { recursive: true });
@@ -74,6 +83,24 @@ export async function fetchBunRuntime(runtime: BunRuntime, cacheDir: string): Pr
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Fetches each distinct runtime of `runtimes` side by side (each is a download of tens of MB; one
+ * after another they were most of a first build's time) and answers the path of each, in order.
+ */
+export async function fetchBunRuntimes(runtimes: readonly BunRuntime[], cacheDir: string): Promise<string[]> {
+  const fetches = new Map<string, Promise<string>>();
+  return Promise.all(
+    runtimes.map((runtime) => {
+      let fetching = fetches.get(runtime.package);
+      if (fetching === undefined) {
+        fetching = fetchBunRuntime(runtime, cacheDir);
+        fetches.set(runtime.package, fetching);
+      }
+      return fetching;
+    }),
+  );
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,0 +1,32 @@
+import { mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultRuntimeCache } from "./bun-runtime.ts";
+import { BuildUsageError, fetchHostRuntimes } from "./build-host-binaries.ts";
+
+// The test run's global setup has built every target, so the user's cache holds every runtime.
+// A cache of links to those is a cache the fetch must find complete, with no download.
+let cache = "";
+beforeEach(async () => {
+  cache = await mkdtemp(join(tmpdir(), "bun-cache-"));
+});
+afterEach(async () => {
+  await rm(cache, { recursive: true, force: true });
+});
+
+describe("fetchHostRuntimes (build-host-binaries.ts --fetch-only)", () => {
+  it("fetches nothing when every runtime a build of all targets takes is cached, and writes nothing else", async () => {
+    const cached = (await readdir(defaultRuntimeCache())).filter((name) => name.startsWith("@oven+"));
+    expect(cached.length).toBeGreaterThanOrEqual(5);
+    for (const name of cached) await symlink(join(defaultRuntimeCache(), name), join(cache, name));
+    await expect(fetchHostRuntimes("all", cache)).resolves.toBe(0);
+    expect((await readdir(cache)).sort()).toEqual([...cached].sort());
+  });
+
+  it("refuses an unknown --arch before it fetches anything", async () => {
+    await mkdir(join(cache, "empty"));
+    await expect(fetchHostRuntimes("sparc", join(cache, "empty"))).rejects.toBeInstanceOf(BuildUsageError);
+    expect(await readdir(join(cache, "empty"))).toEqual([]);
+  });
+});
