@@ -38,9 +38,23 @@ describe("withBuildLock", () => {
   it("tells the waiter whose build it waits for", async () => {
     const lock = join(dir, "host.lock");
     const waitedFor: string[] = [];
-    const first = withBuildLock(lock, () => delay(300));
-    await delay(50);
-    await withBuildLock(lock, () => Promise.resolve(), { onWait: (holder) => waitedFor.push(holder) });
+    // The first build holds the lock until the second has said whom it waits for: no timing guess
+    // (a 50 ms head start was not always enough on a loaded machine for the first to take it).
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = (): void => undefined;
+    const isHeld = new Promise<void>((resolve) => (holding = resolve));
+    const first = withBuildLock(lock, () => {
+      holding();
+      return held;
+    });
+    await isHeld;
+    await withBuildLock(lock, () => Promise.resolve(), {
+      onWait: (holder) => {
+        waitedFor.push(holder);
+        release();
+      },
+    });
     await first;
     expect(waitedFor).toEqual([`pid ${process.pid}`]);
   });
