@@ -1,6 +1,7 @@
 // Compiles doctor/main.ts into the host executables metadata.json names, one per OS and CPU:
 //   node --conditions=@dext/source build/build-host-binaries.ts [--arch amd64|arm64|all] [--out dist/host] [--fetch-only]
 // The Dockerfile's builder stage passes its TARGETARCH, so an image only carries its own CPU's files.
+// Exit codes: 0 done, 1 a build or download failed, 2 a usage error (nothing done).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmod, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
@@ -209,32 +210,48 @@ async function packageVersion(): Promise<string> {
   return pkg.version;
 }
 
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({
-    options: {
-      arch: { type: "string", default: process.env.HOST_ARCH ?? "all" },
-      out: { type: "string", default: join(sampleDir, "dist", "host") },
-      cache: { type: "string", default: defaultRuntimeCache() },
-      "fetch-only": { type: "boolean", default: false },
-    },
-  });
+/** Where the command writes: the console by default, a collector in tests. */
+interface CommandOutput {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+/**
+ * The command: builds (or with --fetch-only fetches the runtimes) and answers its exit code: 0 done,
+ * 1 the build or a download failed, 2 a usage error (an unknown option, a bad --arch), nothing done.
+ */
+export async function main(argv: string[], output: CommandOutput = console): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        arch: { type: "string", default: process.env.HOST_ARCH ?? "all" },
+        out: { type: "string", default: join(sampleDir, "dist", "host") },
+        cache: { type: "string", default: defaultRuntimeCache() },
+        "fetch-only": { type: "boolean", default: false },
+      },
+    }));
+    selectTargets(values.arch);
+  } catch (error) {
+    output.error(`build-host-binaries: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
   const cacheDir = resolve(values.cache);
-  const done = values["fetch-only"]
-    ? fetchHostRuntimes(values.arch, cacheDir).then((fetched) => {
-        console.log(
-          `Bun runtimes in ${cacheDir}: ${fetched === 0 ? "all cached already" : `${String(fetched)} fetched`}`,
-        );
-      })
-    : buildHostBinaries({
-        arch: values.arch,
-        outDir: resolve(values.out),
-        cacheDir,
-        log: (line) => {
-          console.log(line);
-        },
-      });
-  done.catch((error: unknown) => {
-    console.error(`build-host-binaries: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  });
+  try {
+    if (values["fetch-only"]) {
+      const fetched = await fetchHostRuntimes(values.arch, cacheDir);
+      output.log(`Bun runtimes in ${cacheDir}: ${fetched === 0 ? "all cached already" : `${String(fetched)} fetched`}`);
+    } else {
+      await buildHostBinaries({ arch: values.arch, outDir: resolve(values.out), cacheDir, log: output.log });
+    }
+    return 0;
+  } catch (error) {
+    output.error(`build-host-binaries: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
 }
