@@ -33,16 +33,10 @@ elif [ "${DEXT_SKIP_CHROMIUM:-}" != "1" ] && [ ! -x /usr/bin/chromium ] && [ "$(
 fi
 
 export TURBO_TELEMETRY_DISABLED=1
+pnpm install --frozen-lockfile --prefer-offline
+
 # host-binaries compiles its executables with Bun for five platforms, from runtimes fetched from the
 # npm registry (about 250 MB, into ~/.cache/dext or $XDG_CACHE_HOME/dext). They are fetched here with
 # the rest of the setup, so the first `pnpm test` or `pnpm start` does not wait for them (about 10 s
-# on a fresh machine); nothing is fetched when they are cached. The fetch needs only Node, so it
-# runs beside the install: both mostly wait on the network, and side by side they end sooner.
-pnpm --silent --filter host-binaries run fetch:runtimes &
-fetch=$!
-install_status=0
-pnpm install --frozen-lockfile --prefer-offline || install_status=$?
-fetch_status=0
-wait "$fetch" || fetch_status=$?
-if [ "$install_status" != 0 ]; then exit "$install_status"; fi
-exit "$fetch_status"
+# on a fresh machine); nothing is fetched when they are cached.
+pnpm --silent --filter host-binaries run fetch:runtimes
