@@ -11,6 +11,7 @@ import { slugFor } from "./extension-folder.ts";
 import { installFromImage } from "./image-extension.ts";
 import { loadPageAssets } from "./page-assets.ts";
 import { ProcessGroups } from "./process-group.ts";
+import { startHostWatchdog } from "./host-watchdog.ts";
 import { hostNamesFor, policyFor, refuseForeign } from "./request-guard.ts";
 import { createHostLogger } from "./host-logger.ts";
 import { watchUiFolders } from "./ui-watcher.ts";
@@ -123,7 +124,10 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
   const hostname = options.hostname ?? "127.0.0.1";
   // Short, because socket paths under it may be at most 103 bytes (@dext/desktop-facts).
   const stateRoot = await mkdtemp("/tmp/dext-host-");
-  const groups = new ProcessGroups();
+  // If this process dies without stop() (SIGKILL, a crash), the watchdog ends the process groups
+  // it left and removes stateRoot; nothing else would.
+  const watchdog = startHostWatchdog(stateRoot);
+  const groups = new ProcessGroups(watchdog);
   const assets = loadPageAssets();
   const servers: Server[] = [];
   const subscribers = new Set<(event: HostEvent) => void>();
@@ -274,6 +278,7 @@ export async function startDesktopHost(options: DesktopHostOptions): Promise<Des
         await Promise.all(extensions.map((extension) => extension.stop()));
         await groups.endAll();
         await rm(stateRoot, { recursive: true, force: true });
+        watchdog.close();
       })();
       return stopping;
     },

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import type { HostWatchdog } from "./host-watchdog.ts";
 import type { ProcessSpec } from "./vm-runtime.ts";
 
 /** How long a process group gets between SIGTERM and SIGKILL: short, so the host stops within 5 s. */
@@ -27,6 +28,13 @@ function hasExited(child: ChildProcess): boolean {
 export class ProcessGroups {
   private readonly live = new Set<ChildProcess>();
 
+  private readonly watchdog: HostWatchdog | undefined;
+
+  /** The watchdog, when given, hears of every group, to end those left if the host dies. */
+  constructor(watchdog?: HostWatchdog) {
+    this.watchdog = watchdog;
+  }
+
   spawn(spec: ProcessSpec, stdio: "pipe" | "ignore-stdin" = "ignore-stdin"): ChildProcess {
     const child = spawn(spec.file, spec.args, {
       cwd: spec.cwd,
@@ -35,12 +43,15 @@ export class ProcessGroups {
       detached: true,
       stdio: stdio === "pipe" ? "pipe" : ["ignore", "pipe", "pipe"],
     });
-    if (child.pid !== undefined) {
+    const pid = child.pid;
+    if (pid !== undefined) {
       this.live.add(child);
+      this.watchdog?.started(pid);
       child.once("exit", () => {
         // Whatever the leader left running in its group goes with it.
         signalGroup(child, "SIGKILL");
         this.live.delete(child);
+        this.watchdog?.ended(pid);
       });
     }
     return child;
