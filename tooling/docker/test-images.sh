@@ -24,6 +24,13 @@ use_started_engine
 
 say() { echo "test-images: $*" >&2; }
 
+# How many jobs run at once (see below); checked before anything else is done.
+jobs=${DEXT_IMAGE_JOBS:-2}
+if ! [[ "$jobs" =~ ^[1-9][0-9]*$ ]]; then
+  say "DEXT_IMAGE_JOBS must be a whole number from 1 (got: $jobs)"
+  exit 2
+fi
+
 if ! engine_answers "${DOCKER_HOST:-}"; then
   say "no Docker engine answers at ${DOCKER_HOST:-the default socket}; run: eval \"\$(tooling/docker/start-engine.sh)\""
   exit 2
@@ -67,11 +74,6 @@ base_size=$("$DEXT_DOCKER_CLI" image inspect --format '{{.Size}}' "$base_image" 
 # busy (BuildKit's downloads, container starts and Chromium wait on more than the CPU), so two at a
 # time finish the stage sooner; 1 runs them one after another. Each job's lines carry its name,
 # and its results go to files of its own in $work, read once every job is done.
-jobs=${DEXT_IMAGE_JOBS:-2}
-if ! [[ "$jobs" =~ ^[1-9][0-9]*$ ]]; then
-  say "DEXT_IMAGE_JOBS must be a whole number from 1 (got: $jobs)"
-  exit 2
-fi
 
 # One sample, every platform. Writes $work/sample-<n>.checks (a line per platform), .failed (a line per
 # failure), .summary (a line per image), .seconds ("<arch> <seconds>" per platform) and, last,

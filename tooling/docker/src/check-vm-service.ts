@@ -18,7 +18,7 @@ async function containersOf(ref: string): Promise<string[]> {
   return stdout.split("\n").filter((id) => id !== "");
 }
 
-/** The CPU the image is for, as Docker names it, and whether this machine runs it under QEMU. */
+/** Whether the image is for another CPU than this machine's, so that it runs under QEMU here. */
 async function emulated(ref: string): Promise<boolean> {
   const { stdout } = await docker(["image", "inspect", "--format", "{{.Architecture}}", ref]);
   const native = process.arch === "x64" ? "amd64" : process.arch;
@@ -27,10 +27,10 @@ async function emulated(ref: string): Promise<boolean> {
 
 /**
  * `docker stop` (SIGTERM, then SIGKILL after `graceS`) of each container; the ones that did not
- * exit 0. Docker's own grace is 10 s, and natively a service gets exactly that. Under QEMU the same
- * code runs many times slower, more so beside other work (two emulated stacks at once once took
- * the engine proxy past 10 s), so an emulated service gets 60 s: what is checked is that SIGTERM
- * ends it with exit 0, not how fast an emulator runs it.
+ * exit 0. Docker's own grace is 10 s, and natively a service gets exactly that. Under QEMU the
+ * same code runs many times slower, more so beside other work (with two emulated stacks checked
+ * at once, compose-volumes' engine proxy took more than 10 s), so an emulated service gets 60 s:
+ * what is checked is that SIGTERM ends it with exit 0, not how fast an emulator runs it.
  */
 async function stopEach(containers: readonly string[], graceS: number): Promise<string[]> {
   const failures: string[] = [];
