@@ -8,6 +8,10 @@ export default {
   test: {
     ...config.test,
     include: ["{backend,helper,proxy,shared}/**/*.test.ts", "ui/**/*.test.{ts,tsx}"],
+    // Test files share one module graph per worker instead of loading the backend, Express and zod
+    // again for each file: about a fifth less CPU. So a test that changes a global or a module's
+    // state must put it back: replace globals with vi.spyOn, which restoreMocks undoes after each test.
+    isolate: false,
     // Docker's theme packages declare CommonJS but ship ES modules; let Vite transform them, and the
     // dext packages that import them (in the workspace they are sources; in a standalone copy made
     // by new-extension they are installed packages, which Vitest would otherwise hand to Node).

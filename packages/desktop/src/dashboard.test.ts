@@ -3,7 +3,7 @@ import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import { openExtensionTab } from "./testing/open-extension.ts";
 import type { Browser, Frame, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
@@ -21,13 +21,13 @@ function extensionFrame(): Frame {
 beforeAll(async () => {
   await buildPlainFixture();
   host = await startDesktopHost({ folders: [plainFixtureDir], logger: silentLogger });
-  browser = await launchChromium();
+  browser = await sharedChromium();
   page = await browser.newPage();
   await openExtensionTab(page, host.url, "plain-extension");
 }, 60_000);
 
 afterAll(async () => {
-  await browser.close();
+  await closeContexts(browser);
   await host.stop();
 });
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { captureLog } from "./testing/captured-log.ts";
 import { copyDevFixture } from "./testing/dev-copy.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import { openExtensionTab } from "./testing/open-extension.ts";
 import type { Browser, Frame, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
@@ -72,14 +72,14 @@ beforeAll(async () => {
   copy = await copyDevFixture();
   const started = await startDesktopHost({ folders: [copy.dir], dev: true, logger: log.logger });
   host = started;
-  browser = await launchChromium();
+  browser = await sharedChromium();
   page = await browser.newPage();
   await openExtensionTab(page, started.url, "dev-extension");
   await page.frameLocator("main iframe").locator("h1").waitFor({ timeout: 120_000 });
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await host?.stop();
   if (copy !== undefined) await rm(copy.root, { recursive: true, force: true });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desktopLabels } from "./testing/desktop-labels.ts";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { captureLog } from "./testing/captured-log.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import { openExtensionTab } from "./testing/open-extension.ts";
 import type { Browser } from "playwright-core";
 
@@ -17,11 +17,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dext-shapes-"));
-  browser = await launchChromium();
+  browser = await sharedChromium();
 }, 60_000);
 
 afterAll(async () => {
-  await browser.close();
+  await closeContexts(browser);
   await rm(dir, { recursive: true, force: true });
 });
 

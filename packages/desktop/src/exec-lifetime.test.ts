@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import type { Browser, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
 
@@ -29,11 +29,11 @@ beforeAll(async () => {
   await writeFile(join(folder, "nap.sh"), '#!/bin/sh\nsleep "$1" &\necho napping\nsleep "$1"\n');
   await chmod(join(folder, "nap.sh"), 0o755);
   host = await startDesktopHost({ folders: [folder], logger: silentLogger });
-  browser = await launchChromium();
+  browser = await sharedChromium();
 }, 60_000);
 
 afterAll(async () => {
-  await browser.close();
+  await closeContexts(browser);
   await host.stop();
   await rm(dir, { recursive: true, force: true });
 });

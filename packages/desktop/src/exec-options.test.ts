@@ -10,7 +10,7 @@ import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { execInPage } from "./testing/exec-in-page.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import type { Browser, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
 import type { ExecTarget } from "./protocol/index.ts";
@@ -70,14 +70,14 @@ beforeAll(async () => {
   setEnv("SOME_TOKEN", "user-token");
   setEnv("DEXT_TEST_SETTING", "host-setting");
   host = await startDesktopHost({ folders: [folder], logger: silentLogger });
-  browser = await launchChromium();
+  browser = await sharedChromium();
   page = await browser.newPage();
   await page.goto(`${host.origins.get("opts") ?? ""}/x/opts/ui/index.html`);
   await page.waitForFunction("window.ddClient !== undefined");
 }, 60_000);
 
 afterAll(async () => {
-  await browser.close();
+  await closeContexts(browser);
   await host.stop();
   for (const [name, value] of Object.entries(saved)) {
     if (value === undefined) Reflect.deleteProperty(process.env, name);

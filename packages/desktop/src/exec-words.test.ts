@@ -8,7 +8,7 @@ import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
 import { execInPage } from "./testing/exec-in-page.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { Browser, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
@@ -44,14 +44,14 @@ beforeAll(async () => {
   savedDockerCli = process.env.DEXT_DOCKER_CLI;
   process.env.DEXT_DOCKER_CLI = fakeDocker;
   host = await startDesktopHost({ folders: [folder], logger: silentLogger });
-  browser = await launchChromium();
+  browser = await sharedChromium();
   page = await browser.newPage();
   await page.goto(`${host.origins.get("words") ?? ""}/x/words/ui/index.html`);
   await page.waitForFunction("window.ddClient !== undefined");
 }, 60_000);
 
 afterAll(async () => {
-  await browser.close();
+  await closeContexts(browser);
   await host.stop();
   if (savedDockerCli === undefined) delete process.env.DEXT_DOCKER_CLI;
   else process.env.DEXT_DOCKER_CLI = savedDockerCli;

@@ -11,7 +11,7 @@ import { proxyToSocket } from "./server/service-proxy.ts";
 import { buildPlainFixture, plainFixtureDir } from "./testing/build-plain-fixture.ts";
 import { captureLog } from "./testing/captured-log.ts";
 import { execInPage } from "./testing/exec-in-page.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import type { Browser, Page } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
 
@@ -129,14 +129,14 @@ describe.runIf(engine || required)("vm.cli.exec in a vm.image extension's contai
     await docker(["build", "-t", plainImage, plainFixtureDir], { timeoutMs: 300_000 });
     host = await startDesktopHost({ folders: [], images: [plainImage], logger: silentLogger });
     const id = host.extensions[0]?.id ?? "";
-    browser = await launchChromium();
+    browser = await sharedChromium();
     page = await browser.newPage();
     await page.goto(`${host.origins.get(id) ?? ""}/x/${id}/ui/index.html`);
     await page.waitForFunction("window.ddClient !== undefined");
   }, 600_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await host?.stop();
   });
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import type { v1 } from "@docker/extension-api-client-types";
 import type { Browser } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
@@ -48,11 +48,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dext-inj-"));
   const folders = [await extension("calling", callingPage), await extension("quiet", quietPage)];
   host = await startDesktopHost({ folders, logger: silentLogger });
-  browser = await launchChromium();
+  browser = await sharedChromium();
 }, 60_000);
 
 afterAll(async () => {
-  await browser.close();
+  await closeContexts(browser);
   await host.stop();
   await rm(dir, { recursive: true, force: true });
 });

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDesktopHost } from "./server/desktop-host.ts";
-import { launchChromium } from "./testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "./testing/shared-chromium.ts";
 import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import type { DesktopHost } from "./server/desktop-host.ts";
@@ -197,11 +197,11 @@ results.push("form:sent");
     await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", () => resolve()));
     const address = evil.address();
     evilUrl = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}/`;
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, 30_000);
 
   afterAll(async () => {
-    await browser.close();
+    await closeContexts(browser);
     evil.close();
   });
 

@@ -6,7 +6,7 @@ import { silentLogger } from "@dext/backend";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startDesktopHost } from "../server/desktop-host.ts";
 import { buildPlainFixture, plainFixtureDir } from "../testing/build-plain-fixture.ts";
-import { launchChromium } from "../testing/launch-chromium.ts";
+import { closeContexts, sharedChromium } from "../testing/shared-chromium.ts";
 import { captureTab } from "./capture-tab.ts";
 import { writeOutputFile } from "./output-folder.ts";
 import { pngSize } from "./png-size.ts";
@@ -61,7 +61,7 @@ beforeAll(async () => {
   await buildPlainFixture();
   work = await mkdtemp(join(tmpdir(), "dext-shots-"));
   host = await startDesktopHost({ folders: [plainFixtureDir], logger: silentLogger, port: 0 });
-  browser = await launchChromium();
+  browser = await sharedChromium();
   written = new Map();
   const origin = host.origins.get("plain-extension") ?? "";
   await captureTab({
@@ -80,7 +80,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  await browser.close();
+  await closeContexts(browser);
   await host.stop();
   await rm(work, { recursive: true, force: true });
 });

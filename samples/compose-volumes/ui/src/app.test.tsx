@@ -223,12 +223,13 @@ describe("export and import of the state", () => {
     if (!("text" in Blob.prototype))
       Object.defineProperty(Blob.prototype, "text", { value: blobText, configurable: true });
     created = [];
-    // jsdom has no object URLs; the download link only needs one to click.
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      created.push(blob);
+    // jsdom makes no object URLs; the download link only needs one to click. Spies, so restoreMocks
+    // puts the originals back for the next test file in this worker (vitest.config.ts).
+    vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+      created.push(blob as Blob);
       return "blob:fake";
     });
-    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
   });
 
   it("offers the whole state as a JSON download", async () => {
