@@ -4,8 +4,11 @@ import type { Identity } from "./sample-identity.ts";
 import { rewriteIdentity } from "./sample-identity.ts";
 import { WrittenPaths } from "./written-paths.ts";
 
-/** Build output, caches and installs: regenerated in the copy, never copied. */
-const SKIPPED = new Set(["node_modules", "dist", ".turbo", ".cache", "coverage"]);
+/**
+ * Build output, caches and installs: regenerated in the copy, never copied. `.docker-context` is the
+ * pruned workspace an image build of the sample leaves in its folder (tooling/docker/prune-context.sh).
+ */
+const SKIPPED = new Set(["node_modules", "dist", ".turbo", ".cache", "coverage", ".docker-context"]);
 
 /** A file is text when its first 8 KB hold no NUL byte; binaries (icons in PNG, say) are copied as they are. */
 function isText(bytes: Buffer): boolean {

@@ -57,6 +57,27 @@ describe("newExtension", () => {
     expect(await readFile(join(result.target, "Makefile"), "utf8")).toContain(`IMAGE ?= dext/${name}\n`);
   });
 
+  it("leaves out what builds and installs left in the sample's folder, an image build's pruned context included", async () => {
+    const sample = join(root, "samples", "minimal-backend");
+    for (const leftover of [".docker-context/packages/backend/src", "node_modules/x", "dist/ui", ".cache", ".turbo"]) {
+      await mkdir(join(sample, leftover), { recursive: true });
+      await writeFile(join(sample, leftover, "left.ts"), "export {};\n");
+    }
+    try {
+      const result = await newExtension({
+        repoRoot: root,
+        name: "no-leftovers",
+        from: "minimal-backend",
+        install: false,
+      });
+      expect(result.files.filter((file) => file.endsWith("left.ts"))).toEqual([]);
+      expect((await snapshot(result.target)).filter((path) => path.includes("left.ts"))).toEqual([]);
+    } finally {
+      for (const leftover of [".docker-context", "node_modules", "dist", ".cache", ".turbo"])
+        await rm(join(sample, leftover), { recursive: true, force: true });
+    }
+  });
+
   it("keeps file modes, so scripts stay executable", async () => {
     const result = await newExtension({ repoRoot: root, name: "keeps-modes", from: "minimal-backend", install: false });
     expect((await stat(join(result.target, "hello.sh"))).mode & 0o111).not.toBe(0);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { packedEntries } from "./pack-workspace-package.ts";
+import { excludedByFiles, packedEntries } from "./pack-workspace-package.ts";
 
 let dir: string;
 beforeEach(async () => {
@@ -42,11 +42,28 @@ describe("packedEntries", () => {
     ]);
   });
 
-  it("leaves negated entries to npm pack", async () => {
+  it("leaves negated entries to excludedByFiles", async () => {
     expect(await packedEntries(dir, ["vite", "!vite/*.test.ts"])).toEqual(["vite"]);
   });
 
   it("refuses a path the package does not have instead of packing without it", async () => {
     await expect(packedEntries(dir, ["vite/missing.js"])).rejects.toThrow('"files" names vite/missing.js');
+  });
+});
+
+describe("excludedByFiles", () => {
+  const files = ["dist", "vite", "!vite/*.test.ts", "!vite/testing/"];
+
+  it("leaves out what a negated entry names, and everything in a folder it names", () => {
+    expect(excludedByFiles(files, "vite/first-view.test.ts")).toBe(true);
+    expect(excludedByFiles(files, "vite/testing")).toBe(true);
+    expect(excludedByFiles(files, "vite/testing/fixture/app.js")).toBe(true);
+  });
+
+  it("keeps the rest: * stays within one name, and a name that only starts the same is another", () => {
+    expect(excludedByFiles(files, "vite/index.js")).toBe(false);
+    expect(excludedByFiles(files, "vite/deep/x.test.ts")).toBe(false);
+    expect(excludedByFiles(files, "vite/testing-kit.js")).toBe(false);
+    expect(excludedByFiles(undefined, "vite/x.test.ts")).toBe(false);
   });
 });

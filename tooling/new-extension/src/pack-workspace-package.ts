@@ -1,11 +1,8 @@
-import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { promisify } from "node:util";
+import { join, relative } from "node:path";
+import { tarballName, writePackageTarball } from "./package-tarball.ts";
 import { resolveSpecifiers } from "./workspace-packages.ts";
 import type { PackageManifest, WorkspacePackage } from "./workspace-packages.ts";
-
-const run = promisify(execFile);
 
 /** Drops the `@dext/source` export condition: outside the workspace only the built files ship. */
 function withoutSourceCondition(exports: unknown): unknown {
@@ -36,8 +33,8 @@ function standaloneManifest(
 /**
  * The paths (relative to the package) to stage for packing: what `files` names, else everything but
  * installs and caches. A `files` entry is a top-level name, a one-level pattern such as `*.json`,
- * or a path such as `vite/index.js`; `!` entries are left to `npm pack`, which reads them from the
- * staged manifest. A path that names nothing here is an error, not a file silently left out.
+ * or a path such as `vite/index.js`; `!` entries are `excludedByFiles`'. A path that names nothing
+ * here is an error, not a file silently left out.
  */
 export async function packedEntries(dir: string, files: readonly string[] | undefined): Promise<string[]> {
   const present = await readdir(dir);
@@ -59,6 +56,24 @@ export async function packedEntries(dir: string, files: readonly string[] | unde
   return [...new Set(entries)];
 }
 
+/**
+ * Whether `files`' `!` entries leave out `path` (relative to the package, `/`-separated): an entry
+ * names the path or a folder above it, `*` standing for any part of one name (`!vite/*.test.ts`,
+ * `!vite/testing`).
+ */
+export function excludedByFiles(files: readonly string[] | undefined, path: string): boolean {
+  return (files ?? [])
+    .filter((entry) => entry.startsWith("!"))
+    .some((entry) => {
+      const pattern = entry
+        .slice(1)
+        .replace(/^\.?\/+/, "")
+        .replace(/\/+$/, "");
+      const source = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+      return new RegExp(`^${source}(/|$)`).test(path);
+    });
+}
+
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
@@ -68,7 +83,8 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Packs a workspace package as it would be published (its `files`, or everything but tests and
- * installs), with a standalone manifest, into `destination`. Returns the tarball's file name.
+ * installs), with a standalone manifest, into `destination`. Returns the tarball's file name, npm's
+ * name for it.
  */
 export async function packWorkspacePackage(
   pkg: WorkspacePackage,
@@ -82,7 +98,9 @@ export async function packWorkspacePackage(
     for (const entry of await packedEntries(pkg.dir, pkg.manifest.files)) {
       await cp(join(pkg.dir, entry), join(stage, entry), {
         recursive: true,
-        filter: (path) => !/\.test\.[cm]?[jt]sx?$|\/node_modules(\/|$)/.test(path),
+        filter: (path) =>
+          !/\.test\.[cm]?[jt]sx?$|\/node_modules(\/|$)/.test(path) &&
+          !excludedByFiles(pkg.manifest.files, relative(pkg.dir, path)),
       }).catch((error: unknown) => {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       });
@@ -91,12 +109,8 @@ export async function packWorkspacePackage(
       join(stage, "package.json"),
       `${JSON.stringify(standaloneManifest(pkg.manifest, catalog, version), null, 2)}\n`,
     );
-    const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", destination], {
-      cwd: stage,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    const tarball = stdout.trim().split("\n").at(-1);
-    if (tarball === undefined || tarball === "") throw new Error(`npm pack printed no file name for ${pkg.name}`);
+    const tarball = tarballName(pkg.manifest.name, pkg.manifest.version ?? "0.0.0");
+    await writePackageTarball(stage, join(destination, tarball));
     return tarball;
   } finally {
     await rm(stage, { recursive: true, force: true });

@@ -15,7 +15,7 @@ export class WrittenPaths {
     this.dirs.push(path);
   }
 
-  /** Records a file this run had written for it (a tarball from `npm pack`). */
+  /** Records a file this run had written for it (a vendored package tarball). */
   file(path: string): void {
     this.files.add(path);
   }

@@ -12,7 +12,7 @@ export async function makeSampleRepo(repoRoot: string, prefix: string): Promise<
   for (const sample of await listSamples(repoRoot)) {
     await cp(join(repoRoot, "samples", sample), join(root, "samples", sample), {
       recursive: true,
-      filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo)(\/|$)/.test(path),
+      filter: (path) => !/\/(node_modules|dist|\.cache|\.turbo|\.docker-context)(\/|$)/.test(path),
     });
   }
   return root;
