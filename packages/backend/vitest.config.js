@@ -10,7 +10,7 @@ const freshModuleTests = ["src/client/zod-messages.test.ts"];
 // Three projects built from the shared config by plain spreading (mergeConfig would concatenate
 // the include lists).
 // - unit: every other file, sharing one module graph per worker (isolate: false), which saves
-//   about a third of the project's CPU (Express, zod and the runtime are loaded once per worker,
+//   over a third of the project's CPU (Express, zod and the runtime are loaded once per worker,
 //   not once per file). The files leave no global state behind: they passed in shuffled file
 //   orders (`--sequence.shuffle.files`), and restoreMocks undoes their spies.
 // - fresh: the files above, isolated.

@@ -33,8 +33,8 @@ function standaloneManifest(
 /**
  * The paths (relative to the package) to stage for packing: what `files` names, else everything but
  * installs and caches. A `files` entry is a top-level name, a one-level pattern such as `*.json`,
- * or a path such as `vite/index.js`; `!` entries are `excludedByFiles`'. A path that names nothing
- * here is an error, not a file silently left out.
+ * or a path such as `vite/index.js`; `!` entries are applied by `excludedByFiles` while staging. A
+ * path that names nothing here is an error, not a file silently left out.
  */
 export async function packedEntries(dir: string, files: readonly string[] | undefined): Promise<string[]> {
   const present = await readdir(dir);

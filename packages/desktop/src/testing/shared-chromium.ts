@@ -7,8 +7,7 @@ let shared: Promise<Browser> | undefined;
  * One Chromium for every test file a worker runs: the test files share workers (isolate: false in
  * vitest.config.js), and a launch costs about half a second of CPU each time. Pages still get a
  * context of their own from `browser.newPage()`. A file ends with `closeContexts(browser)`, never
- * `browser.close()`; the browser ends with the worker (Playwright kills it when the process exits,
- * and Chromium exits when its pipe to the process closes).
+ * `browser.close()`; the browser ends with the worker process (no Chromium is left after a run).
  */
 export function sharedChromium(): Promise<Browser> {
   shared ??= launchChromium().then(
