@@ -30,6 +30,11 @@ function standaloneManifest(
   };
 }
 
+/** A `files` pattern as a regular expression's source: `*` is any part of one name, all else literal. */
+function globSource(pattern: string): string {
+  return pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+}
+
 /**
  * The paths (relative to the package) to stage for packing: what `files` names, else everything but
  * installs and caches. A `files` entry is a top-level name, a one-level pattern such as `*.json`,
@@ -50,7 +55,7 @@ export async function packedEntries(dir: string, files: readonly string[] | unde
       entries.push(path);
       continue;
     }
-    const matcher = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    const matcher = new RegExp(`^${globSource(pattern)}$`);
     entries.push(...present.filter((name) => matcher.test(name)));
   }
   return [...new Set(entries)];
@@ -69,8 +74,7 @@ export function excludedByFiles(files: readonly string[] | undefined, path: stri
         .slice(1)
         .replace(/^\.?\/+/, "")
         .replace(/\/+$/, "");
-      const source = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
-      return new RegExp(`^${source}(/|$)`).test(path);
+      return new RegExp(`^${globSource(pattern)}(/|$)`).test(path);
     });
 }
 
